@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, basename, extname } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
+import { serverSchema, SERVER_ID_PATTERN, type ServerRecord } from '../schemas/server.ts';
+import { toolSchema, type ToolRecord } from '../schemas/tool.ts';
+import { attackPatternSchema, type AttackPatternRecord } from '../schemas/attack-pattern.ts';
+import { zodProblems, type Problem } from '../utils/zod-errors.ts';
+
+export interface Loaded<T> {
+  /** Record id: the file name without extension (server id, tool name, pattern id). */
+  id: string;
+  /** Path relative to the project root (or to the current directory), for messages. */
+  file: string;
+  data: T;
+}
+
+export interface Catalogue {
+  contentDir: string;
+  servers: Loaded<ServerRecord>[];
+  /** Tools carry their folder name too, which must match `data.server`. */
+  tools: (Loaded<ToolRecord> & { folder: string })[];
+  patterns: Loaded<AttackPatternRecord>[];
+}
+
+const YAML_EXT = new Set(['.yaml', '.yml']);
+
+function listFiles(dir: string, exts: Set<string>): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => exts.has(extname(n)) && !n.startsWith('_') && !n.startsWith('.')).sort();
+}
+
+function listDirs(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => !n.startsWith('.') && !n.startsWith('_') && statSync(join(dir, n)).isDirectory()).sort();
+}
+
+/** Parses YAML text into plain data, or reports the syntax error with its line and column. */
+export function parseYaml(text: string, file: string): { data?: unknown; problems: Problem[] } {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((err) => {
+        const pos = err.linePos?.[0];
+        const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+        const reason = err.message.split('\n')[0];
+        return {
+          code: 'record-yaml',
+          path: '',
+          file,
+          message: `The file is not valid YAML${at}: ${reason}. Fix the syntax there (check indentation, quotes and colons).`,
+        };
+      }),
+    };
+  }
+  return { data: doc.toJS({ maxAliasCount: 100 }), problems: [] };
+}
+
+/** Splits an MDX file into its YAML front matter and body. */
+export function parseFrontmatter(text: string, file: string): { data?: unknown; body: string; problems: Problem[] } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!match) {
+    return {
+      body: text,
+      problems: [{ code: 'record-yaml', path: '', file, message: 'The file has no front matter. Start it with a "---" block that holds the title, summary and categories.' }],
+    };
+  }
+  const { data, problems } = parseYaml(match[1] ?? '', file);
+  return { data, body: text.slice(match[0].length), problems };
+}
+
+function validate<T>(schema: z.ZodType<T>, raw: unknown, file: string): { data?: T; problems: Problem[] } {
+  const result = schema.safeParse(raw);
+  if (result.success) return { data: result.data, problems: [] };
+  return { problems: zodProblems(result.error, raw, 'record-schema', file) };
+}
+
+/**
+ * Reads every record under a content folder and checks each one against its schema. Problems in
+ * one file never stop the others from loading, so a build reports every mistake at once.
+ */
+export function loadCatalogue(contentDir: string, cwd = process.cwd()): { catalogue: Catalogue; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const catalogue: Catalogue = { contentDir, servers: [], tools: [], patterns: [] };
+  const rel = (p: string) => relative(cwd, p) || p;
+
+  const serversDir = join(contentDir, 'servers');
+  for (const name of listFiles(serversDir, YAML_EXT)) {
+    const path = join(serversDir, name);
+    const file = rel(path);
+    const id = basename(name, extname(name));
+    if (!SERVER_ID_PATTERN.test(id)) {
+      problems.push({
+        code: 'record-file-name',
+        path: '',
+        file,
+        value: id,
+        message: `The server id "${id}" (the file name) may only use lower-case letters, digits and hyphens. Rename the file.`,
+      });
+      continue;
+    }
+    const parsed = parseYaml(readFileSync(path, 'utf8'), file);
+    problems.push(...parsed.problems);
+    if (parsed.problems.length) continue;
+    const checked = validate(serverSchema, parsed.data, file);
+    problems.push(...checked.problems);
+    if (checked.data) catalogue.servers.push({ id, file, data: checked.data });
+  }
+
+  const toolsDir = join(contentDir, 'tools');
+  for (const folder of listDirs(toolsDir)) {
+    for (const name of listFiles(join(toolsDir, folder), YAML_EXT)) {
+      const path = join(toolsDir, folder, name);
+      const file = rel(path);
+      const id = basename(name, extname(name));
+      const parsed = parseYaml(readFileSync(path, 'utf8'), file);
+      problems.push(...parsed.problems);
+      if (parsed.problems.length) continue;
+      const checked = validate(toolSchema, parsed.data, file);
+      problems.push(...checked.problems);
+      if (checked.data) catalogue.tools.push({ id, file, folder, data: checked.data });
+    }
+  }
+
+  const patternsDir = join(contentDir, 'attack-patterns');
+  for (const name of listFiles(patternsDir, new Set(['.mdx', '.md']))) {
+    const path = join(patternsDir, name);
+    const file = rel(path);
+    const parsed = parseFrontmatter(readFileSync(path, 'utf8'), file);
+    problems.push(...parsed.problems);
+    if (parsed.problems.length) continue;
+    const checked = validate(attackPatternSchema, parsed.data, file);
+    problems.push(...checked.problems);
+    if (checked.data) catalogue.patterns.push({ id: basename(name, extname(name)), file, data: checked.data });
+  }
+
+  return { catalogue, problems };
+}

@@ -1,0 +1,28 @@
+import { z } from 'astro/zod';
+
+/** The one file another team edits to brand the catalogue: site.config.ts at the project root. */
+export const siteConfigSchema = z.strictObject({
+  /** Shown in the header, titles and structured data. */
+  name: z.string().min(1).max(80),
+  /** One line under the name on the home page. */
+  tagline: z.string().min(1).max(200),
+  /** Absolute base URL the site is deployed at, used for canonical links and structured data. */
+  url: z.url(),
+  /** The call to action on every tool and server page: where to apply a policy. */
+  cta: z.strictObject({
+    label: z.string().min(1).max(80),
+    href: z.url(),
+    /** One sentence shown next to the button. */
+    text: z.string().min(1).max(300),
+  }),
+  contact: z.strictObject({
+    /**
+     * Where contact forms post. The default, `/api/contact`, is this project's own endpoint
+     * (served by `npm start`); a team hosting the static files elsewhere points it at any URL
+     * that accepts the same form fields.
+     */
+    endpoint: z.string().min(1).default('/api/contact'),
+  }),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'astro/zod';
+
+/** The five things a tool can do, from least to most dangerous. */
+export const CATEGORIES = ['Read', 'Write', 'Execute', 'Destructive', 'Financial'] as const;
+export const categorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof categorySchema>;
+
+/** Risk levels, from least to most severe. */
+export const RISK_LEVELS = ['Low', 'Medium', 'High', 'Critical'] as const;
+export const riskSchema = z.enum(RISK_LEVELS);
+export type RiskLevel = z.infer<typeof riskSchema>;
+
+/** The risk level each category carries by default (POLICY-LANGUAGE.md, last table). */
+export const CATEGORY_RISK: Record<Category, RiskLevel> = {
+  Read: 'Low',
+  Write: 'Medium',
+  Execute: 'High',
+  Destructive: 'Critical',
+  Financial: 'Critical',
+};
+
+export function riskRank(risk: RiskLevel): number {
+  return RISK_LEVELS.indexOf(risk);
+}
+
+export function categoryRank(category: Category): number {
+  return CATEGORIES.indexOf(category);
+}
+
+/** URL slugs: lower-case forms used in /risk/<level>/ and /categories/<category>/. */
+export const slugOf = (value: Category | RiskLevel): string => value.toLowerCase();

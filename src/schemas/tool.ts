@@ -1,0 +1,117 @@
+import { z } from 'astro/zod';
+import { categorySchema, riskSchema } from './taxonomy.ts';
+import { serverIdSchema } from './server.ts';
+
+/** MCP tool names: 1-128 characters of letters, digits, `_`, `-` and `.` (MCP spec, tools). */
+export const TOOL_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
+export const toolNameSchema = z
+  .string()
+  .regex(TOOL_NAME_PATTERN, 'A tool name is 1 to 128 letters, digits, "_", "-" or ".".');
+
+/** MCP tool annotations. All are hints from a server that may not be trusted. */
+export const annotationsSchema = z.looseObject({
+  title: z.string().max(500).optional(),
+  readOnlyHint: z.boolean().optional(),
+  destructiveHint: z.boolean().optional(),
+  idempotentHint: z.boolean().optional(),
+  openWorldHint: z.boolean().optional(),
+});
+export type ToolAnnotations = z.infer<typeof annotationsSchema>;
+
+/** A JSON Schema for a tool's arguments; MCP requires an object schema at the top. */
+export const inputSchemaSchema = z.looseObject({
+  type: z.literal('object'),
+  properties: z.record(z.string(), z.unknown()).optional(),
+  required: z.array(z.string()).optional(),
+});
+export type InputSchema = z.infer<typeof inputSchemaSchema>;
+
+/** The tool as its server declares it in `tools/list`: untrusted text, shown escaped. */
+export const definitionSchema = z.strictObject({
+  title: z.string().max(500).optional(),
+  description: z.string().max(100_000).optional(),
+  inputSchema: inputSchemaSchema,
+  outputSchema: z.record(z.string(), z.unknown()).optional(),
+  annotations: annotationsSchema.optional(),
+});
+export type ToolDefinition = z.infer<typeof definitionSchema>;
+
+/** One signal in the definition that pushed the classification one way. */
+export const evidenceSchema = z.strictObject({
+  /** Where in the definition the signal was found. */
+  source: z.enum(['name', 'title', 'description', 'input-schema', 'annotation']),
+  /** The classifier rule that matched, e.g. `verb:delete` or `property:sql`. */
+  signal: z.string().min(1).max(200),
+  /** The text quoted from the definition. */
+  text: z.string().min(1).max(2000),
+  /** The category this signal argues for. */
+  suggests: categorySchema,
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** A suspected hidden instruction (tool poisoning) found in the definition's text. */
+export const flagSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  reason: z.string().min(1).max(500),
+  /** Where the text was found, e.g. `description` or `inputSchema.properties.path.description`. */
+  field: z.string().min(1).max(500),
+  /** The offending excerpt, verbatim (the page makes invisible characters visible). */
+  text: z.string().max(2000),
+});
+export type ToolFlag = z.infer<typeof flagSchema>;
+
+export const classificationSchema = z.strictObject({
+  category: categorySchema,
+  risk: riskSchema,
+  confidence: z.enum(['high', 'medium', 'low']),
+  evidence: z.array(evidenceSchema),
+});
+export type Classification = z.infer<typeof classificationSchema>;
+
+/** Written by the importer; an editor does not need to touch it. */
+export const historySchema = z.strictObject({
+  /** sha256 of the definition printed as canonical JSON. */
+  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  first_seen: z.iso.date(),
+  changes: z
+    .array(
+      z.strictObject({
+        date: z.iso.date(),
+        summary: z.array(z.string().min(1).max(1000)).min(1),
+      }),
+    )
+    .optional(),
+  /** Set when a re-import no longer finds the tool on its server. */
+  removed: z.iso.date().optional(),
+});
+export type ToolHistory = z.infer<typeof historySchema>;
+
+/**
+ * Fields owned by the catalogue's editors. The importer never writes them, so they survive
+ * re-imports. Each one overrides what would otherwise be derived.
+ */
+export const editorialSchema = z.strictObject({
+  category: categorySchema.optional(),
+  risk: riskSchema.optional(),
+  /** "What <tool> does on <server>", plain text. */
+  summary: z.string().min(1).max(4000).optional(),
+  /** "Why <tool> needs a policy", plain text paragraphs separated by blank lines. */
+  why: z.string().min(1).max(8000).optional(),
+  /** Attack pattern ids to link in addition to those derived from the category. */
+  attack_patterns: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
+  /** A complete policy document replacing the recommended one; checked by the policy engine. */
+  policy: z.record(z.string(), z.unknown()).optional(),
+});
+export type Editorial = z.infer<typeof editorialSchema>;
+
+/** One tool: content/tools/<server-id>/<tool-name>.yaml. */
+export const toolSchema = z.strictObject({
+  name: toolNameSchema,
+  server: serverIdSchema,
+  definition: definitionSchema,
+  classification: classificationSchema,
+  flags: z.array(flagSchema).optional(),
+  history: historySchema.optional(),
+  editorial: editorialSchema.optional(),
+});
+export type ToolRecord = z.infer<typeof toolSchema>;

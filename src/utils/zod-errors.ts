@@ -1,0 +1,145 @@
+import type { z } from 'astro/zod';
+
+/**
+ * One problem found in a record or a policy. Every validator in the project reports these, and
+ * one printer shows them, so a user reads the same shape of message everywhere.
+ */
+export interface Problem {
+  /** Stable kebab-case code, e.g. `record-schema` or `policy-unknown-tool`. */
+  code: string;
+  /** Dotted path inside the document, e.g. `tools.comfy_get_status.limits[0].max`; '' for the root. */
+  path: string;
+  /** The offending value, when there is one. */
+  value?: unknown;
+  /** What is wrong and how to fix it, in full sentences. */
+  message: string;
+  /** The file the document came from, relative to the project root, when known. */
+  file?: string;
+}
+
+/** `['tools', 'x', 'limits', 0, 'max']` → `tools.x.limits[0].max` */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}
+
+/** Reads the value at a zod issue path, so a message can quote what was actually written. */
+export function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment as string];
+  }
+  return current;
+}
+
+/** A short, safe rendering of a value for a one-line message. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value === undefined) return 'nothing';
+  const t = typeof value;
+  return t === 'object' ? 'an object' : `a ${t}`;
+}
+
+function article(expected: string): string {
+  if (expected === 'array' || expected === 'object' || expected === 'integer') return `an ${expected}`;
+  return `a ${expected}`;
+}
+
+/** Turns one zod issue into a sentence that says what is wrong and how to fix it. */
+function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: PropertyKey[]; value: unknown; message: string } {
+  const path = [...issue.path];
+  const value = valueAt(root, path);
+  const where = path.length ? `"${formatPath(path)}"` : 'The document';
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const keys = issue.keys;
+      const first = keys[0] ?? '';
+      return {
+        path: [...path, first],
+        value: keys.length === 1 ? first : keys,
+        message: `${path.length ? `The object at "${formatPath(path)}"` : 'The document'} has the unknown key${keys.length > 1 ? 's' : ''} ${keys
+          .map((k) => `"${k}"`)
+          .join(', ')}. Remove ${keys.length > 1 ? 'them' : 'it'} or correct the spelling; only the documented keys are allowed.`,
+      };
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        return { path, value, message: `${where} is required but missing. Add it as ${article(issue.expected)}.` };
+      }
+      return {
+        path,
+        value,
+        message: `${where} must be ${article(issue.expected)}, but it is ${typeName(value)} (${showValue(value)}). Write it as ${article(issue.expected)}.`,
+      };
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return {
+        path,
+        value,
+        message:
+          issue.values.length === 1
+            ? `${where} must be exactly ${allowed}, not ${showValue(value)}. Set it to ${allowed}.`
+            : `${where} is ${showValue(value)}, which is not allowed. Use one of: ${allowed}.`,
+      };
+    }
+    case 'too_small': {
+      const what = issue.origin === 'string' ? 'characters' : issue.origin === 'array' || issue.origin === 'set' ? 'items' : '';
+      const bound = `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${what ? ` ${what}` : ''}`;
+      return { path, value, message: `${where} is ${showValue(value)}, but it must be ${bound}. Change it to fit.` };
+    }
+    case 'too_big': {
+      const what = issue.origin === 'string' ? 'characters' : issue.origin === 'array' || issue.origin === 'set' ? 'items' : '';
+      const bound = `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${what ? ` ${what}` : ''}`;
+      return { path, value, message: `${where} is ${showValue(value)}, but it must be ${bound}. Change it to fit.` };
+    }
+    case 'invalid_format': {
+      const detail = issue.message && !issue.message.startsWith('Invalid') ? ` ${issue.message}` : '';
+      return {
+        path,
+        value,
+        message: `${where} is ${showValue(value)}, which is not a valid ${issue.format}.${detail || ` Write a valid ${issue.format}.`}`,
+      };
+    }
+    case 'not_multiple_of':
+      return { path, value, message: `${where} is ${showValue(value)}, but it must be a multiple of ${String(issue.divisor)}.` };
+    case 'invalid_union':
+      return { path, value, message: `${where} is ${showValue(value)}, which matches none of the allowed shapes. Check the documentation for this field.` };
+    case 'custom':
+    default: {
+      const text = issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+      return { path, value, message: `${where} is ${showValue(value)}: ${text}` };
+    }
+  }
+}
+
+/** Converts a failed zod parse into Problems. Never shows zod's own text unaltered. */
+export function zodProblems(error: z.ZodError, root: unknown, code: string, file?: string): Problem[] {
+  return error.issues.map((issue) => {
+    const { path, value, message } = describeIssue(issue, root);
+    return { code, path: formatPath(path), value, message, ...(file ? { file } : {}) };
+  });
+}
+
+/** One line per problem: `file  path  code  message`. */
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.path || '(root)'].filter(Boolean).join(' › ');
+  return `${where}  [${p.code}]  ${p.message}`;
+}
