@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import site from './site.config.ts';
 
+// ATLAS_OUT and ATLAS_CACHE let tests and the benchmark build other catalogues side by side.
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
@@ -11,4 +12,6 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [mdx()],
   build: { format: 'directory' },
+  ...(process.env.ATLAS_OUT ? { outDir: process.env.ATLAS_OUT } : {}),
+  ...(process.env.ATLAS_CACHE ? { cacheDir: process.env.ATLAS_CACHE } : {}),
 });
