@@ -1,0 +1,37 @@
+/**
+ * Helpers for showing text. Nothing here returns HTML built from server-supplied text: pages
+ * render these strings through Astro's escaping expressions.
+ */
+
+/** Splits editor prose into paragraphs on blank lines. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** Splits editor prose on `code` spans, so a template can wrap the odd parts in <code>. */
+export function codeSpans(text: string): { code: boolean; text: string }[] {
+  return text.split('`').map((part, i) => ({ code: i % 2 === 1, text: part }));
+}
+
+/**
+ * Makes invisible and direction-changing characters visible as <U+XXXX>, so a reader sees
+ * exactly what an MCP server sent. Used for the text of tool-poisoning flags.
+ */
+export function revealInvisible(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g,
+    (ch) => `<U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
+}
+
+/** Rough token cost of text in a model's context: about four characters per token for English and JSON. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

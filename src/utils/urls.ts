@@ -1,0 +1,9 @@
+import type { Category, RiskLevel } from '../schemas/taxonomy.ts';
+
+/** Every URL the site links to is made here, so routes and links cannot drift apart. */
+export const serverUrl = (serverId: string) => `/servers/${serverId}/`;
+export const toolUrl = (serverId: string, tool: string) => `/servers/${serverId}/${tool}/`;
+export const serverPolicyUrl = (serverId: string) => `/servers/${serverId}/policy.json`;
+export const riskUrl = (risk: RiskLevel) => `/risk/${risk.toLowerCase()}/`;
+export const categoryUrl = (category: Category) => `/categories/${category.toLowerCase()}/`;
+export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
