@@ -1,0 +1,47 @@
+import { recommendedPolicy, serverPolicy, type Policy } from '../policy/index.ts';
+import type { Category } from '../schemas/taxonomy.ts';
+import type { ToolEntry } from '../utils/catalogue.ts';
+
+/**
+ * Every policy the site shows is made here, so that the build's checks and the pages print the
+ * very same documents.
+ */
+
+/** The policy a tool page recommends: the editor's override when there is one. */
+export function toolPolicy(tool: ToolEntry): { policy: Policy; overridden: boolean } {
+  const override = tool.record.editorial?.policy;
+  if (override) return { policy: override as Policy, overridden: true };
+  return { policy: recommendedPolicy(tool.name, tool.category), overridden: false };
+}
+
+/** One policy for all of a server's live tools, each under its own tool page's rule. */
+export function serverPolicyFor(tools: ToolEntry[]): Policy {
+  return serverPolicy(
+    tools
+      .filter((t) => !t.removed)
+      .map((t) => ({
+        name: t.name,
+        category: t.category,
+        ...(t.record.editorial?.policy ? { override: t.record.editorial.policy as Policy } : {}),
+      })),
+  );
+}
+
+/** Calls a minute in the FAQ's rate-limit example: the recommended figure where there is one. */
+const FAQ_RATE: Record<Category, number> = { Read: 60, Write: 30, Execute: 10, Destructive: 5, Financial: 5 };
+
+/** The FAQ's answer to "can it be rate-limited?": the tool allowed under a per-minute limit. */
+export function rateLimitSnippet(tool: string, category: Category): Policy {
+  return {
+    version: '1',
+    default: 'deny',
+    tools: { [tool]: { limits: [{ counter: `${tool}_rate`, window: 'minute', max: FAQ_RATE[category], scope: 'grant' }] } },
+  } as Policy;
+}
+
+/** The FAQ's answer to "how do I block it?": hidden from the tool list and every call denied. */
+export function blockSnippet(tool: string): Policy {
+  return { version: '1', default: 'deny', hide: [tool] } as Policy;
+}
+
+export const faqRate = (category: Category) => FAQ_RATE[category];

@@ -1,0 +1,26 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { serverSchema } from './schemas/server.ts';
+import { toolSchema } from './schemas/tool.ts';
+import { attackPatternSchema } from './schemas/attack-pattern.ts';
+import { contentDir } from './catalogue/paths.ts';
+
+const base = contentDir();
+/** Ids are file paths without the extension, verbatim: tool names keep their case, `_` and `.`. */
+const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(ya?ml|mdx?)$/, '');
+
+export const collections = {
+  servers: defineCollection({
+    loader: glob({ pattern: '*.{yaml,yml}', base: `${base}/servers`, generateId: pathId }),
+    schema: serverSchema,
+  }),
+  /** id: `<server-id>/<tool-name>` */
+  tools: defineCollection({
+    loader: glob({ pattern: '*/*.{yaml,yml}', base: `${base}/tools`, generateId: pathId }),
+    schema: toolSchema,
+  }),
+  attackPatterns: defineCollection({
+    loader: glob({ pattern: '*.{md,mdx}', base: `${base}/attack-patterns`, generateId: pathId }),
+    schema: attackPatternSchema,
+  }),
+};

@@ -1,0 +1,46 @@
+import { printPolicy } from '../policy/index.ts';
+import type { CatalogueIndex, ServerEntry, ToolEntry } from './catalogue.ts';
+import { serverPolicyFor } from '../catalogue/policies.ts';
+import { highlightJson } from './highlight.ts';
+import { definitionText } from './tool-view.ts';
+import { estimateTokens } from './text.ts';
+import { riskRank } from '../schemas/taxonomy.ts';
+
+export interface ServerPageModel {
+  server: ServerEntry;
+  live: ToolEntry[];
+  removed: ToolEntry[];
+  riskiest: ToolEntry[];
+  tokens: { total: number; largest?: { tool: ToolEntry; tokens: number } };
+  policy: { json: string; html: string };
+  serverCount: number;
+}
+
+/** The canonical text of a server's full policy: the page, the download and the checks share it. */
+export function serverPolicyJson(server: ServerEntry): string {
+  return printPolicy(serverPolicyFor(server.tools));
+}
+
+export async function serverPageModel(server: ServerEntry, index: CatalogueIndex): Promise<ServerPageModel> {
+  const live = server.tools.filter((t) => !t.removed);
+  const top = live.length ? riskRank(live[0]!.risk) : -1;
+  // The riskiest tools: every tool at the highest level present, or the High ones too when Critical ones exist.
+  const riskiest = live.filter((t) => riskRank(t.risk) >= Math.max(top - 1, riskRank('High')));
+  let total = 0;
+  let largest: ServerPageModel['tokens']['largest'];
+  for (const t of live) {
+    const n = estimateTokens(definitionText(t));
+    total += n;
+    if (!largest || n > largest.tokens) largest = { tool: t, tokens: n };
+  }
+  const json = serverPolicyJson(server);
+  return {
+    server,
+    live,
+    removed: server.tools.filter((t) => t.removed),
+    riskiest,
+    tokens: { total, ...(largest ? { largest } : {}) },
+    policy: { json, html: await highlightJson(json) },
+    serverCount: index.servers.length,
+  };
+}

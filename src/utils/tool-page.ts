@@ -1,0 +1,98 @@
+import { printPolicy, recommendedPolicy } from '../policy/index.ts';
+import type { CatalogueIndex, ServerEntry, ToolEntry, PatternEntry } from './catalogue.ts';
+import { patternsFor, relatedTools } from './catalogue.ts';
+import { toolPolicy, rateLimitSnippet, blockSnippet, faqRate } from '../catalogue/policies.ts';
+import { highlightJson, highlightForTool } from './highlight.ts';
+import { paramRows, summaryText, whyText, describeCategory, type ParamRow } from './tool-view.ts';
+import { serverUrl } from './urls.ts';
+import type { FaqItem } from '../components/Faq.astro';
+
+const PLACEHOLDER = 'Tool__PLACEHOLDER__';
+
+/** Highlights a policy derived from a template by tool name, reusing one highlighted template. */
+async function highlightPolicyFor(json: string, tool: string, template: () => string): Promise<string> {
+  return highlightForTool(json, tool, PLACEHOLDER, template());
+}
+
+export interface ToolPageModel {
+  tool: ToolEntry;
+  server: ServerEntry;
+  summary: string;
+  why: string;
+  categoryMeaning: string;
+  params: ParamRow[];
+  patterns: PatternEntry[];
+  related: ToolEntry[];
+  policy: { json: string; html: string; overridden: boolean };
+  faq: FaqItem[];
+  serverCount: number;
+}
+
+/** Everything a tool page shows, derived from the record and the catalogue index. */
+export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex): Promise<ToolPageModel> {
+  const server = index.serverById.get(tool.serverId)!;
+  const { policy, overridden } = toolPolicy(tool);
+  const json = printPolicy(policy);
+  const html = overridden
+    ? await highlightJson(json)
+    : await highlightPolicyFor(json, tool.name, () => printPolicy(recommendedPolicy(PLACEHOLDER, tool.category)));
+
+  const rate = printPolicy(rateLimitSnippet(tool.name, tool.category));
+  const block = printPolicy(blockSnippet(tool.name));
+  const liveTools = server.tools.filter((t) => !t.removed).length;
+  const summary = summaryText(tool, server);
+  const riskWord = { Low: 'low', Medium: 'medium', High: 'high', Critical: 'critical' }[tool.risk];
+
+  const faq: FaqItem[] = [
+    { question: `What does ${tool.name} do?`, answer: summary },
+    {
+      question: `How do I enforce a policy on ${tool.name}?`,
+      answer: `Put the recommended policy above into the policy file your MCP gateway applies to ${server.record.name}. The gateway checks every \`tools/call\` for \`${tool.name}\` against it before the call reaches the server, and refuses the ones the policy denies. Check the file first with \`npm run validate -- policy.json --server ${server.id}\`.`,
+    },
+    {
+      question: `What is the risk level of ${tool.name}?`,
+      answer: `${tool.risk}. It is classified as ${tool.category}: it ${describeCategory(tool.category)}, which makes its risk ${riskWord}.${tool.overridden ? ' A catalogue editor set this classification.' : ' The classification comes from the signals quoted under "From the tool\'s definition".'}`,
+    },
+    {
+      question: `Can ${tool.name} be rate-limited?`,
+      answer: `Yes. A \`limits\` entry caps how often it may be called in a minute, an hour or a day; a call past \`max\` is refused as rate-limited. This policy allows at most ${faqRate(tool.category)} calls a minute:${tool.risk === 'Critical' ? ` For a ${riskWord} tool a limit alone still lets some calls through, so prefer hiding it or requiring approval.` : ''}`,
+      snippet: { json: rate, html: await highlightPolicyFor(rate, tool.name, () => printPolicy(rateLimitSnippet(PLACEHOLDER, tool.category))) },
+    },
+    {
+      question: `How do I block ${tool.name} completely?`,
+      answer: `List it under \`hide\`. A hidden tool is removed from the tool list the agent sees, and every call to it is denied:`,
+      snippet: { json: block, html: await highlightPolicyFor(block, tool.name, () => printPolicy(blockSnippet(PLACEHOLDER))) },
+    },
+    {
+      question: `Which server provides ${tool.name}?`,
+      answer: `${server.record.name} (server id \`${server.id}\`), one of its ${liveTools} tools. Its page at ${serverUrl(server.id)} lists them all, with one policy that covers every tool.`,
+    },
+  ];
+
+  return {
+    tool,
+    server,
+    summary,
+    why: whyText(tool),
+    categoryMeaning: describeCategory(tool.category),
+    params: paramRows(tool.record.definition.inputSchema),
+    patterns: patternsFor(tool, index),
+    related: relatedTools(tool, index),
+    policy: { json, html, overridden },
+    faq,
+    serverCount: index.servers.length,
+  };
+}
+
+/** FAQPage structured data: the same questions and answers as the page, as plain text. */
+export function faqJsonLd(faq: FaqItem[]): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'FAQPage',
+    mainEntity: faq.map((item) => ({
+      '@type': 'Question',
+      name: item.question,
+      acceptedAnswer: { '@type': 'Answer', text: item.snippet ? `${item.answer}\n${item.snippet.json}` : item.answer },
+    })),
+  };
+}
