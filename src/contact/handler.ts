@@ -1,0 +1,270 @@
+import { contactSchema } from '../schemas/contact.ts';
+import type { ContactConfig } from './config.ts';
+import { renderProblemPage } from './html.ts';
+import { contactProblems, type ContactError } from './problems.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import type { ContactStore } from './store.ts';
+
+/** Everything the handler needs besides the request; the Astro route supplies one shared set. */
+export interface ContactRuntime {
+  config: ContactConfig;
+  store: ContactStore;
+  limiter: RateLimiter;
+  /** Shown in the title of HTML answers. */
+  siteName: string;
+  /** The deployed site's origin (from site.config.ts), always allowed to post. */
+  siteOrigin: string;
+  /** Where the form posts; used when the HTML error answer shows the form again. */
+  action: string;
+  /** Where a browser lands after a successful post without JavaScript. */
+  sentPath: string;
+  now?: () => Date;
+}
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+class Refusal {
+  readonly status: number;
+  readonly title: string;
+  readonly errors: ContactError[];
+  readonly headers: Record<string, string>;
+  readonly values: Record<string, unknown> | undefined;
+  constructor(status: number, title: string, errors: ContactError[], headers: Record<string, string> = {}, values?: Record<string, unknown>) {
+    this.status = status;
+    this.title = title;
+    this.errors = errors;
+    this.headers = headers;
+    this.values = values;
+  }
+}
+
+function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Browsers posting the form without JavaScript ask for HTML; scripts and fetch() get JSON. */
+function wantsHtml(request: Request): boolean {
+  if (mediaType(request) === 'application/json') return false;
+  const accept = (request.headers.get('accept') ?? '').toLowerCase();
+  const html = accept.indexOf('text/html');
+  const json = accept.indexOf('application/json');
+  return html !== -1 && (json === -1 || html < json);
+}
+
+/**
+ * The client's address for the rate limit. X-Forwarded-For is read only when the operator said
+ * how many proxies append to it (TRUST_PROXY); the entry that many places from the right is the
+ * one the outermost trusted proxy saw, which a client cannot forge.
+ */
+export function clientKey(request: Request, socketAddress: string, trustProxy: number): string {
+  if (trustProxy <= 0) return socketAddress;
+  const forwarded = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (forwarded.length === 0) return socketAddress;
+  return forwarded[Math.max(0, forwarded.length - trustProxy)]!;
+}
+
+/** Which origins may post: this server as addressed, the configured site, and any listed extra. */
+export function originAllowed(request: Request, origin: string, rt: Pick<ContactRuntime, 'config' | 'siteOrigin'>): boolean {
+  if (origin === new URL(request.url).origin || origin === rt.siteOrigin || rt.config.allowedOrigins.includes(origin)) return true;
+  // Behind a TLS-terminating proxy the server sees http:// while the browser says https://;
+  // the host the browser addressed is what identifies this site.
+  try {
+    const host = request.headers.get('host');
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function checkOrigin(request: Request, rt: ContactRuntime): void {
+  const origin = request.headers.get('origin');
+  const crossSite = request.headers.get('sec-fetch-site') === 'cross-site';
+  // Browsers send Origin with every POST; a request without it comes from a script or a
+  // command-line client, which cannot ride on a visitor's browser, so it is let through.
+  if (origin === null ? crossSite : !originAllowed(request, origin, rt)) {
+    throw new Refusal(403, 'Sent from another site', [
+      {
+        field: null,
+        code: 'contact-forbidden-origin',
+        message: `This contact form only accepts messages sent from its own site, and this one came from ${origin ?? 'another site'}. Open the contact page on this site and send your message from there.`,
+      },
+    ]);
+  }
+}
+
+function tooLarge(max: number): Refusal {
+  return new Refusal(413, 'Message too large', [
+    {
+      field: null,
+      code: 'contact-too-large',
+      message: `The message is larger than the ${Math.floor(max / 1024)} KiB this form accepts. Shorten it and send it again.`,
+    },
+  ]);
+}
+
+/** Reads at most `max` bytes; anything longer is refused before any parsing happens. */
+async function readBody(request: Request, max: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function malformed(message: string): Refusal {
+  return new Refusal(400, 'Message could not be read', [{ field: null, code: 'contact-malformed-body', message }]);
+}
+
+/** Form fields become strings; a field sent twice becomes a list, which the schema refuses. */
+function fieldsToObject(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of entries) {
+    const v = typeof value === 'string' ? value : `(a file named ${value.name})`;
+    const existing = out[key];
+    out[key] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
+  }
+  return out;
+}
+
+async function parseBody(request: Request, bytes: Uint8Array): Promise<unknown> {
+  const type = mediaType(request);
+  if (type === 'application/json') {
+    try {
+      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch {
+      throw malformed('The request body is not valid JSON. Send an object such as {"name": "…", "email": "…", "message": "…"}.');
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') {
+    return fieldsToObject(new URLSearchParams(new TextDecoder().decode(bytes)));
+  }
+  try {
+    const form = await new Response(bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+    return fieldsToObject(form.entries());
+  } catch {
+    throw malformed('The request body is not a valid multipart form. Send the form again from the contact page.');
+  }
+}
+
+function respond(request: Request, rt: ContactRuntime, status: number, body: Record<string, unknown>, extra: Record<string, string>, page?: () => string): Response {
+  const headers: Record<string, string> = {
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...extra,
+  };
+  const origin = request.headers.get('origin');
+  if (origin && origin !== new URL(request.url).origin && originAllowed(request, origin, rt)) {
+    headers['access-control-allow-origin'] = origin;
+    headers['vary'] = 'Origin';
+  }
+  if (page && wantsHtml(request)) {
+    return new Response(page(), { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+  }
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+}
+
+function refuse(request: Request, rt: ContactRuntime, r: Refusal): Response {
+  const summary = r.errors.length === 1 ? r.errors[0]!.message : `The message was not sent: ${r.errors.length} fields need attention.`;
+  return respond(request, rt, r.status, { ok: false, message: summary, errors: r.errors }, r.headers, () =>
+    renderProblemPage({ status: r.status, title: r.title, errors: r.errors, values: r.values, action: rt.action, siteName: rt.siteName }),
+  );
+}
+
+/**
+ * Answers one POST to the contact endpoint. Checks run cheapest first, and nothing is stored
+ * unless every check passed; a success is only reported after the store has committed.
+ */
+export async function handleContact(request: Request, socketAddress: string, rt: ContactRuntime): Promise<Response> {
+  try {
+    const decision = rt.limiter.hit(clientKey(request, socketAddress, rt.config.trustProxy));
+    if (!decision.allowed) {
+      const minutes = rt.limiter.windowMs >= 60_000 ? `${rt.limiter.windowMs / 60_000} minute${rt.limiter.windowMs === 60_000 ? '' : 's'}` : `${rt.limiter.windowMs / 1000} seconds`;
+      throw new Refusal(
+        429,
+        'Too many messages',
+        [
+          {
+            field: null,
+            code: 'contact-rate-limited',
+            message: `Too many messages came from your address: at most ${rt.limiter.limit} are accepted in ${minutes}. Please wait ${decision.retryAfterSeconds} second${decision.retryAfterSeconds === 1 ? '' : 's'} and send it again.`,
+          },
+        ],
+        { 'retry-after': String(decision.retryAfterSeconds) },
+      );
+    }
+    checkOrigin(request, rt);
+    const type = mediaType(request);
+    if (type !== 'application/json' && !FORM_TYPES.includes(type)) {
+      throw new Refusal(415, 'Message could not be read', [
+        {
+          field: null,
+          code: 'contact-unsupported-type',
+          message: `The request body has the type "${type || 'none'}", which this endpoint does not read. Send it as application/x-www-form-urlencoded, multipart/form-data or application/json.`,
+        },
+      ]);
+    }
+    const input = await parseBody(request, await readBody(request, rt.config.maxBodyBytes));
+    const parsed = contactSchema.safeParse(input);
+    if (!parsed.success) {
+      const values = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+      throw new Refusal(422, 'Please check your message', contactProblems(parsed.error, input), {}, values);
+    }
+    let stored;
+    try {
+      stored = await rt.store.save(parsed.data, rt.now?.() ?? new Date());
+    } catch (error) {
+      console.error('[contact] A message could not be stored:', error);
+      throw new Refusal(500, 'Message not saved', [
+        {
+          field: null,
+          code: 'contact-store-failed',
+          message: 'The server could not save your message, so it was not sent. Please try again in a few minutes.',
+        },
+      ]);
+    }
+    if (wantsHtml(request)) {
+      return new Response(null, { status: 303, headers: { location: rt.sentPath, 'cache-control': 'no-store' } });
+    }
+    return respond(request, rt, 201, { ok: true, id: stored.id, message: 'Message sent.' }, {});
+  } catch (error) {
+    if (error instanceof Refusal) return refuse(request, rt, error);
+    throw error;
+  }
+}
+
+/** Answers a CORS preflight: only origins this endpoint accepts posts from get a yes. */
+export function handlePreflight(request: Request, rt: Pick<ContactRuntime, 'config' | 'siteOrigin'>): Response {
+  const origin = request.headers.get('origin');
+  if (!origin || !originAllowed(request, origin, rt)) return new Response(null, { status: 403 });
+  return new Response(null, {
+    status: 204,
+    headers: {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'content-type, accept',
+      'access-control-max-age': '600',
+      vary: 'Origin',
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import site from '../../site.config.ts';
+import { contactAction } from './action.ts';
+import { readContactConfig } from './config.ts';
+import type { ContactRuntime } from './handler.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { SqliteContactStore } from './sqlite-store.ts';
+import type { ContactStore } from './store.ts';
+
+/**
+ * Picks the store for this deployment. SQLite is the only one built in; a PostgreSQL store
+ * would implement ContactStore and be chosen here, e.g. when CONTACT_DB starts with postgres://.
+ */
+export function openContactStore(dbPath: string): ContactStore {
+  return new SqliteContactStore(dbPath);
+}
+
+let runtime: ContactRuntime | undefined;
+
+/** The one runtime per server process: one database connection and one rate-limit table. */
+export function contactRuntime(): ContactRuntime {
+  if (!runtime) {
+    const config = readContactConfig(process.env);
+    runtime = {
+      config,
+      store: openContactStore(config.dbPath),
+      limiter: new RateLimiter(config.rateLimit, config.rateWindowMs),
+      siteName: site.name,
+      siteOrigin: new URL(site.url).origin,
+      action: contactAction(site.contact.endpoint),
+      sentPath: '/contact/sent/',
+    };
+  }
+  return runtime;
+}
