@@ -12,6 +12,9 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [mdx()],
   build: { format: 'directory' },
+  // The contact endpoint (the only on-demand route) checks Origin itself so a refusal can say
+  // per field what is wrong, in JSON or HTML; Astro's built-in check would answer plain text.
+  security: { checkOrigin: false },
   ...(process.env.ATLAS_OUT ? { outDir: process.env.ATLAS_OUT } : {}),
   ...(process.env.ATLAS_CACHE ? { cacheDir: process.env.ATLAS_CACHE } : {}),
 });
