@@ -1,0 +1,119 @@
+import type { ToolDefinition, ToolFlag } from '../schemas/tool.ts';
+
+/**
+ * Tool-poisoning detection: text in a tool's definition that speaks to the model instead of
+ * describing the tool. Each rule is data: a stable code, the sentence shown on the tool page, and a
+ * pattern. The detector scans the title, the description and every string (and property name)
+ * inside the input schema, and quotes the offending text verbatim; the page makes it visible.
+ */
+export interface PoisonRule {
+  code: string;
+  reason: string;
+  pattern: RegExp;
+}
+
+// Zero-width and other invisible format characters, plus the Unicode "tag" block used to smuggle
+// ASCII text past a reader.
+const INVISIBLE = '[\\u00AD\\u180E\\u200B-\\u200D\\u2060-\\u2064\\uFEFF\\u{E0000}-\\u{E007F}]';
+// Characters that reorder text on screen (Trojan Source).
+const BIDI = '[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]';
+
+export const POISON_RULES: readonly PoisonRule[] = [
+  {
+    code: 'hidden-instruction-tag',
+    reason: 'The text contains a pseudo-tag that addresses the model with instructions the user is not meant to notice.',
+    pattern: /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|admin|assistant|context|prompt|critical|sudo)\b[^>]{0,40}>/i,
+  },
+  {
+    code: 'conceal-from-user',
+    reason: 'The text asks the model to keep something from the user.',
+    pattern:
+      /\b(?:do not|don't|never|must not|should not)\s+(?:tell|inform|mention|reveal|show|notify|alert|let)\b[^.\n]{0,60}\b(?:user|human|person|operator)s?\b|\bwithout (?:telling|informing|notifying|alerting|asking) (?:the )?(?:user|human)\b|\b(?:user|human) (?:must|should) (?:not|never) (?:know|see|be told)\b/i,
+  },
+  {
+    code: 'secret-file-request',
+    reason: 'The text points at a file or secret that holds credentials (SSH keys, dotfiles, cloud or API keys).',
+    pattern:
+      /(?:~\/\.[\w-]+|\$HOME\/\.[\w-]+|\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws\/credentials|\.git-credentials|\.netrc\b|\.npmrc\b|\.pypirc\b|\.kube\/config|\/etc\/(?:passwd|shadow)\b|(?<![\w.])\.env\b(?![.\w])|mcp\.json\b|claude_desktop_config\.json|\b(?:read|cat|open|send|include|pass|upload|attach|leak|output|print)\b[^.\n]{0,40}\b(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials)\b)/i,
+  },
+  {
+    code: 'instruction-override',
+    reason: 'The text tries to override the instructions the model was given.',
+    pattern: /\b(?:ignore|disregard|forget)\b[^.\n]{0,20}\b(?:previous|prior|above|earlier|all other|system)\b[^.\n]{0,20}\b(?:instructions?|prompts?|rules?|messages?)\b/i,
+  },
+  {
+    code: 'cross-tool-instruction',
+    reason: 'The text tells the model how to use other tools, which a tool\'s own description has no business doing.',
+    pattern:
+      /\b(?:must|should|always|never|instead|before|after|whenever)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b|\b(?:all|any|every|other|another)\s+tools?\b[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?`?[\w.-]+`?\s+tool\b/i,
+  },
+  {
+    code: 'invisible-unicode',
+    reason: 'The text contains invisible characters that can hide words from a human reader.',
+    pattern: new RegExp(`${INVISIBLE}+`, 'u'),
+  },
+  {
+    code: 'bidi-unicode',
+    reason: 'The text contains bidirectional control characters that change the order in which it is displayed.',
+    pattern: new RegExp(`${BIDI}+`, 'u'),
+  },
+  {
+    code: 'base64-blob',
+    reason: 'The text contains a long base64 blob, which a person cannot read but a model can decode.',
+    pattern: /(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[0-9+/])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{80,}={0,2}/,
+  },
+];
+
+/** Characters of context kept either side of a match in the quoted excerpt. */
+const CONTEXT = 60;
+const MAX_EXCERPT = 2000;
+
+function excerpt(text: string, index: number, length: number): string {
+  const start = Math.max(0, index - CONTEXT);
+  const end = Math.min(text.length, index + length + CONTEXT);
+  const cut = text.slice(start, end);
+  return cut.length > MAX_EXCERPT ? cut.slice(0, MAX_EXCERPT) : cut;
+}
+
+/** Every string in the definition worth scanning, with a path a reader can find it by. */
+export function scannableTexts(definition: ToolDefinition): { field: string; text: string }[] {
+  const out: { field: string; text: string }[] = [];
+  if (definition.title) out.push({ field: 'title', text: definition.title });
+  if (definition.annotations?.title) out.push({ field: 'annotations.title', text: definition.annotations.title });
+  if (definition.description) out.push({ field: 'description', text: definition.description });
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string') out.push({ field: path, text: value });
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        const child = /^[A-Za-z0-9_$-]+$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+        // A property name is text the model reads too; scan it with its parent's path.
+        if (!/^[A-Za-z0-9_$-]*$/.test(key)) out.push({ field: `${child} (key)`, text: key });
+        walk(v, child);
+      }
+    }
+  };
+  walk(definition.inputSchema, 'inputSchema');
+  return out;
+}
+
+/** Scans one definition and returns one flag per rule per field that matched, in a stable order. */
+export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
+  const flags: ToolFlag[] = [];
+  for (const { field, text } of scannableTexts(definition)) {
+    for (const rule of POISON_RULES) {
+      const match = rule.pattern.exec(text);
+      if (!match) continue;
+      flags.push({ code: rule.code, reason: rule.reason, field: field.slice(0, 500), text: excerpt(text, match.index, match[0].length) });
+    }
+  }
+  return flags;
+}
+
+/** Makes invisible and control characters visible as `<U+200B>`, for messages and pages. */
+export function revealInvisible(text: string): string {
+  return text.replace(new RegExp(`${INVISIBLE}|${BIDI}|[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]`, 'gu'), (ch) => {
+    const cp = ch.codePointAt(0) ?? 0;
+    return `<U+${cp.toString(16).toUpperCase().padStart(4, '0')}>`;
+  });
+}
