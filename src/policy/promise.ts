@@ -1,0 +1,162 @@
+import type { Condition, Policy } from '../schemas/policy.ts';
+import type { RiskLevel } from '../schemas/taxonomy.ts';
+import { showValue, type Problem } from '../utils/zod-errors.ts';
+import { evaluate, limitsFor, type Decision } from './evaluate.ts';
+import { RECOMMENDED_MAX } from './recommended.ts';
+import type { ToolInfo } from './server.ts';
+
+export interface PromisedTool extends ToolInfo {
+  risk: RiskLevel;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A plausible value for an argument: its default, const, first enum value or example, else one of its type. */
+function sampleValue(schema: unknown): unknown {
+  if (!isObject(schema)) return 'example';
+  if ('default' in schema) return schema.default;
+  if ('const' in schema) return schema.const;
+  if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0];
+  if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'number':
+    case 'integer':
+      return typeof schema.minimum === 'number' ? schema.minimum : 1;
+    case 'boolean':
+      return false;
+    case 'array':
+      return [];
+    case 'object':
+      return sampleArgs(schema);
+    case 'null':
+      return null;
+    default:
+      return 'example';
+  }
+}
+
+/** Arguments for a typical call: every required argument, with a sample value. */
+export function sampleArgs(inputSchema: ToolInfo['inputSchema']): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const props = isObject(inputSchema?.properties) ? inputSchema.properties : {};
+  for (const name of inputSchema?.required ?? []) args[name] = sampleValue(props[name]);
+  return args;
+}
+
+/** A value that satisfies one condition, when one can be derived from the condition alone. */
+function satisfying(c: Condition, current: unknown): { set: unknown } | { remove: true } | undefined {
+  const v = c.value;
+  switch (c.op) {
+    case 'eq':
+    case 'gte':
+    case 'lte':
+      return { set: v };
+    case 'gt':
+      return { set: (v as number) + 1 };
+    case 'lt':
+      return { set: (v as number) - 1 };
+    case 'in':
+      return { set: (v as unknown[])[0] };
+    case 'neq':
+      if (current !== undefined && current !== v) return undefined;
+      return { set: typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : `${String(v)}_other` };
+    case 'not_in':
+      if (current !== undefined && !(v as unknown[]).includes(current)) return undefined;
+      return { set: `${(v as unknown[]).map(String).join('_')}_other` };
+    case 'exists':
+      return v ? (current === undefined ? { set: 'example' } : undefined) : { remove: true };
+    case 'contains':
+      return { set: Array.isArray(current) ? [...current, v] : `${String(v)}` };
+    case 'regex':
+      return undefined;
+  }
+}
+
+function withCondition(args: Record<string, unknown>, c: Condition): Record<string, unknown> {
+  const out = structuredClone(args);
+  const segments = c.path.split('.').slice(1);
+  let parent = out;
+  for (const s of segments.slice(0, -1)) {
+    if (!isObject(parent[s])) parent[s] = {};
+    parent = parent[s] as Record<string, unknown>;
+  }
+  const last = segments.at(-1)!;
+  const change = satisfying(c, parent[last]);
+  if (!change) return out;
+  if ('remove' in change) delete parent[last];
+  else parent[last] = change.set;
+  return out;
+}
+
+/**
+ * Calls worth trying: a typical call that meets every `require` condition (when that can be
+ * derived), the typical call itself, and a call with no arguments.
+ */
+function candidateCalls(policy: Policy, tool: PromisedTool): Record<string, unknown>[] {
+  const base = sampleArgs(tool.inputSchema);
+  const rule = policy.tools && Object.prototype.hasOwnProperty.call(policy.tools, tool.name) ? policy.tools[tool.name] : undefined;
+  let meeting = base;
+  for (const c of rule?.require ?? []) meeting = withCondition(meeting, c);
+  return [meeting, base, {}];
+}
+
+function rulePath(policy: Policy, tool: string): string {
+  if (policy.tools && Object.prototype.hasOwnProperty.call(policy.tools, tool)) return `tools.${tool}`;
+  const i = (policy.hide ?? []).findIndex((n) => n === tool || n === '*');
+  return i >= 0 ? `hide[${i}]` : 'default';
+}
+
+function outcome(d: Decision): string {
+  return `${d.decision === 'allowed' ? 'allows' : d.decision === 'hidden' ? 'hides' : 'denies'} it (rule "${d.rule}")`;
+}
+
+/**
+ * Runs the evaluator to check that a tool's rule does what its risk level promises:
+ * - Low: a call is allowed;
+ * - Medium and High: a call is allowed, is counted by at least one limit, and is rate-limited
+ *   once that counter is at its `max` (and still allowed one below it);
+ * - Critical: no call is allowed (hidden, or denied, for example pending a person's approval).
+ * The calls tried are built from the tool's input schema and the rule's own `require`
+ * conditions. Problems have the code `policy-risk-mismatch` and point at the tool's entry.
+ */
+export function checkRiskPromise(policy: Policy, tool: PromisedTool): Problem[] {
+  const path = rulePath(policy, tool.name);
+  const calls = candidateCalls(policy, tool);
+  const decisions = calls.map((args) => ({ args, d: evaluate(policy, { tool: tool.name, args }) }));
+  const allowed = decisions.find((x) => x.d.decision === 'allowed');
+  const problem = (message: string): Problem[] => [{ code: 'policy-risk-mismatch', path, value: tool.name, message }];
+  const name = `"${tool.name}"`;
+
+  if (tool.risk === 'Critical') {
+    if (!allowed) return [];
+    return problem(
+      `${name} is a Critical-risk tool, so its rule must never allow a call, but the call with arguments ${showValue(allowed.args)} is allowed by "${allowed.d.rule}". Hide the tool ("hide": ["${tool.name}"]) or give it a "deny_if" rule with no conditions that asks for a person's approval.`,
+    );
+  }
+  if (!allowed) {
+    const first = decisions[0]!.d;
+    const fix =
+      tool.risk === 'Low'
+        ? `give it a rule that allows the call, such as "tools": { "${tool.name}": {} }`
+        : `give it a rule with a limit, such as "tools": { "${tool.name}": { "limits": [ { "counter": "${tool.name}_rate", "window": "minute", "max": ${tool.risk === 'High' ? RECOMMENDED_MAX.Execute : RECOMMENDED_MAX.Write}, "scope": "grant" } ] } }`;
+    return problem(`${name} is a ${tool.risk}-risk tool, so its rule must allow a call${tool.risk === 'Low' ? '' : ' under a limit'}, but the policy ${outcome(first)}: ${first.message} To fix it, ${fix}.`);
+  }
+  if (tool.risk === 'Low') return [];
+
+  const limits = limitsFor(policy, tool.name);
+  if (limits.length === 0) {
+    return problem(
+      `${name} is a ${tool.risk}-risk tool, so its rule must carry a limit, but calls are allowed without one. Add "limits": [ { "counter": "${tool.name}_rate", "window": "minute", "max": ${tool.risk === 'High' ? RECOMMENDED_MAX.Execute : RECOMMENDED_MAX.Write}, "scope": "grant" } ] to the rule at "${path}".`,
+    );
+  }
+  const out: Problem[] = [];
+  for (const limit of limits) {
+    const below = evaluate(policy, { tool: tool.name, args: allowed.args }, { [limit.key]: limit.max - 1 });
+    const at = evaluate(policy, { tool: tool.name, args: allowed.args }, { [limit.key]: limit.max });
+    if (below.decision !== 'allowed' || at.decision !== 'rate-limited') {
+      out.push(...problem(`${name} is a ${tool.risk}-risk tool, so a call must be allowed below the limit "${limit.rule}" and rate-limited at its max of ${limit.max}, but the evaluator gave "${below.decision}" and "${at.decision}". Check the rule at "${path}".`));
+    }
+  }
+  return out;
+}
