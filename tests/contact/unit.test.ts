@@ -1,0 +1,263 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contactSchema, CONTACT_LIMITS } from '../../src/schemas/contact.ts';
+import { contactProblems } from '../../src/contact/problems.ts';
+import { RateLimiter } from '../../src/contact/rate-limit.ts';
+import { clientKey, handleContact, handlePreflight, type ContactRuntime } from '../../src/contact/handler.ts';
+import { readContactConfig, ContactConfigError } from '../../src/contact/config.ts';
+import { contactAction } from '../../src/contact/action.ts';
+import { escapeHtml, renderProblemPage } from '../../src/contact/html.ts';
+import { SqliteContactStore } from '../../src/contact/sqlite-store.ts';
+import type { ContactStore, StoredMessage } from '../../src/contact/store.ts';
+import { csvCell, toCsv } from '../../scripts/contact-export.ts';
+import { VALID, form } from './helpers.ts';
+
+function problemsFor(input: unknown) {
+  const result = contactSchema.safeParse(input);
+  assert.equal(result.success, false, 'the input should have been refused');
+  return contactProblems(result.error!, input);
+}
+
+describe('the contact schema and its messages', () => {
+  test('a complete message passes and its text is trimmed', () => {
+    const parsed = contactSchema.parse({ ...VALID, name: '  Ada  ', email: ' ada@example.org ' });
+    assert.equal(parsed.name, 'Ada');
+    assert.equal(parsed.email, 'ada@example.org');
+  });
+
+  test('empty required fields each get their own request to fill them in', () => {
+    const problems = problemsFor({ name: ' ', email: '', message: '' });
+    assert.deepEqual(
+      problems.map((p) => [p.field, p.code]),
+      [
+        ['name', 'contact-required'],
+        ['email', 'contact-required'],
+        ['message', 'contact-required'],
+      ],
+    );
+    assert.match(problems[1]!.message, /enter your email address/);
+  });
+
+  test('a malformed email address is named and the expected shape is shown', () => {
+    const [problem] = problemsFor({ ...VALID, email: 'ada(at)example' });
+    assert.equal(problem!.field, 'email');
+    assert.equal(problem!.code, 'contact-invalid-email');
+    assert.match(problem!.message, /"ada\(at\)example" is not an email address\. Write it in the form name@example\.org\./);
+  });
+
+  test('an overlong message says how long it is and what the limit is', () => {
+    const [problem] = problemsFor({ ...VALID, message: 'x'.repeat(CONTACT_LIMITS.message.max + 1) });
+    assert.equal(problem!.code, 'contact-too-long');
+    assert.match(problem!.message, new RegExp(`is ${CONTACT_LIMITS.message.max + 1} characters long, but at most ${CONTACT_LIMITS.message.max}`));
+  });
+
+  test('a filled honeypot, an unknown field and a foreign page address are each refused by name', () => {
+    const problems = problemsFor({ ...VALID, website: 'http://spam.example', extra: '1', page: 'https://elsewhere.example/' });
+    assert.deepEqual(problems.map((p) => p.code).sort(), ['contact-honeypot', 'contact-invalid-page', 'contact-unknown-field']);
+    assert.equal(problems.find((p) => p.code === 'contact-unknown-field')!.field, 'extra');
+  });
+
+  test('a field of the wrong type falls back to the project wording', () => {
+    const [problem] = problemsFor({ ...VALID, name: 42 });
+    assert.equal(problem!.field, 'name');
+    assert.match(problem!.message, /"name" must be a string, but it is a number \(42\)/);
+  });
+});
+
+describe('the rate limiter', () => {
+  test('it allows the limit, refuses the next with a wait, and recovers once the window has passed', () => {
+    let now = 1_000_000;
+    const limiter = new RateLimiter(2, 60_000, () => now);
+    assert.deepEqual(limiter.hit('a'), { allowed: true });
+    now += 10_000;
+    assert.deepEqual(limiter.hit('a'), { allowed: true });
+    assert.deepEqual(limiter.hit('a'), { allowed: false, retryAfterSeconds: 50 });
+    assert.deepEqual(limiter.hit('b'), { allowed: true }, 'another address has its own budget');
+    now += 50_000;
+    assert.deepEqual(limiter.hit('a'), { allowed: true });
+  });
+
+  test('it forgets addresses whose window has passed', () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, 1000, () => now);
+    for (let i = 0; i < 50; i++) limiter.hit(`10.0.0.${i}`);
+    now += 5000;
+    limiter.hit('10.0.1.1');
+    assert.equal(limiter.size, 1);
+  });
+
+  test('a limit of zero turns it off', () => {
+    const limiter = new RateLimiter(0, 1000);
+    for (let i = 0; i < 20; i++) assert.equal(limiter.hit('a').allowed, true);
+  });
+});
+
+describe('configuration and helpers', () => {
+  test('the defaults are five a minute, no trusted proxy, and data/contact.sqlite', () => {
+    const config = readContactConfig({});
+    assert.equal(config.rateLimit, 5);
+    assert.equal(config.rateWindowMs, 60_000);
+    assert.equal(config.trustProxy, 0);
+    assert.equal(config.dbPath, 'data/contact.sqlite');
+  });
+
+  test('a bad environment value names the variable and the fix', () => {
+    assert.throws(() => readContactConfig({ CONTACT_RATE_LIMIT: 'lots' }), (error: Error) => {
+      assert.ok(error instanceof ContactConfigError);
+      assert.match(error.message, /CONTACT_RATE_LIMIT is "lots".*Set it to a number such as 5/);
+      return true;
+    });
+    assert.throws(() => readContactConfig({ CONTACT_ALLOWED_ORIGINS: 'not a url' }), /CONTACT_ALLOWED_ORIGINS contains "not a url"/);
+  });
+
+  test('the forwarding header is used only when a proxy is trusted, counting from the right', () => {
+    const request = new Request('http://site.test/api/contact/', { method: 'POST', headers: { 'x-forwarded-for': '6.6.6.6, 1.2.3.4, 10.0.0.2' } });
+    assert.equal(clientKey(request, '127.0.0.1', 0), '127.0.0.1');
+    assert.equal(clientKey(request, '127.0.0.1', 1), '10.0.0.2');
+    assert.equal(clientKey(request, '127.0.0.1', 2), '1.2.3.4');
+    assert.equal(clientKey(request, '127.0.0.1', 9), '6.6.6.6');
+  });
+
+  test('a site-relative endpoint gets the trailing slash the site needs and other URLs are left alone', () => {
+    assert.equal(contactAction('/api/contact'), '/api/contact/');
+    assert.equal(contactAction('/api/contact/'), '/api/contact/');
+    assert.equal(contactAction('/api/contact?x=1'), '/api/contact/?x=1');
+    assert.equal(contactAction('https://forms.example.org/submit'), 'https://forms.example.org/submit');
+    assert.equal(contactAction('/forms/contact.php'), '/forms/contact.php');
+  });
+
+  test('HTML escaping covers every character that could open markup or an attribute', () => {
+    assert.equal(escapeHtml(`<a href="x" onclick='y'>&</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  test('the problem page shows typed text escaped and never keeps the honeypot value', () => {
+    const html = renderProblemPage({
+      status: 422,
+      title: 'Please check your message',
+      errors: [{ field: 'email', code: 'contact-invalid-email', message: '"<img src=x>" is not an email address.' }],
+      values: { name: '<script>alert(1)</script>', email: '<img src=x>', message: '</textarea><b>', website: 'trap' },
+      action: '/api/contact/',
+      siteName: 'Atlas',
+    });
+    assert.ok(!html.includes('<script>alert(1)'));
+    assert.ok(!html.includes('<img src=x>'));
+    assert.ok(!html.includes('</textarea><b>'));
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(!html.includes('trap'));
+  });
+
+  test('CSV cells are quoted when needed and formulas are defused', () => {
+    assert.equal(csvCell('plain'), 'plain');
+    assert.equal(csvCell('a "quote", here'), '"a ""quote"", here"');
+    assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+    assert.equal(csvCell(null), '');
+    const csv = toCsv([{ id: 1, receivedAt: '2026-01-01T00:00:00.000Z', name: 'A', email: 'a@example.org', page: null, message: 'two\nlines' }]);
+    assert.equal(csv, 'id,receivedAt,name,email,page,message\r\n1,2026-01-01T00:00:00.000Z,A,a@example.org,,"two\nlines"\r\n');
+  });
+});
+
+class MemoryStore implements ContactStore {
+  rows: StoredMessage[] = [];
+  failing = false;
+  async save(m: Parameters<ContactStore['save']>[0], at: Date): Promise<StoredMessage> {
+    if (this.failing) throw new Error('disk full');
+    const row = { id: this.rows.length + 1, receivedAt: at.toISOString(), name: m.name, email: m.email, message: m.message, page: m.page ?? null };
+    this.rows.push(row);
+    return row;
+  }
+  async list() {
+    return [...this.rows].reverse();
+  }
+  async close() {}
+}
+
+function runtime(store: ContactStore, overrides: Partial<ContactRuntime['config']> = {}): ContactRuntime {
+  return {
+    config: { ...readContactConfig({}), ...overrides },
+    store,
+    limiter: new RateLimiter(overrides.rateLimit ?? 100, 60_000),
+    siteName: 'Atlas',
+    siteOrigin: 'https://atlas.example.org',
+    action: '/api/contact/',
+    sentPath: '/contact/sent/',
+  };
+}
+
+function post(body: BodyInit, headers: Record<string, string> = {}): Request {
+  return new Request('http://127.0.0.1:4321/api/contact/', { method: 'POST', body, headers });
+}
+
+describe('the request handler without a server', () => {
+  test('a JSON post is stored and answered with 201 and the new id', async () => {
+    const store = new MemoryStore();
+    const res = await handleContact(post(JSON.stringify(VALID), { 'content-type': 'application/json' }), '127.0.0.1', runtime(store));
+    assert.equal(res.status, 201);
+    assert.deepEqual(await res.json(), { ok: true, id: 1, message: 'Message sent.' });
+    assert.equal(store.rows.length, 1);
+  });
+
+  test('a form post from a browser is sent on to the thank-you page with 303', async () => {
+    const store = new MemoryStore();
+    const res = await handleContact(post(form(VALID), { accept: 'text/html,*/*', origin: 'https://atlas.example.org' }), '127.0.0.1', runtime(store));
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/contact/sent/');
+    assert.equal(store.rows[0]!.page, '/contact/');
+  });
+
+  test('a store failure is reported as not sent, never as sent', async () => {
+    const store = new MemoryStore();
+    store.failing = true;
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      const res = await handleContact(post(JSON.stringify(VALID), { 'content-type': 'application/json' }), '127.0.0.1', runtime(store));
+      assert.equal(res.status, 500);
+      const body = await res.json();
+      assert.equal(body.ok, false);
+      assert.equal(body.errors[0].code, 'contact-store-failed');
+    } finally {
+      console.error = originalError;
+    }
+  });
+
+  test('an origin listed in CONTACT_ALLOWED_ORIGINS may post and gets CORS headers', async () => {
+    const rt = runtime(new MemoryStore(), { allowedOrigins: ['https://docs.example.org'] });
+    const headers = { origin: 'https://docs.example.org', 'content-type': 'application/json' };
+    const res = await handleContact(post(JSON.stringify(VALID), headers), '127.0.0.1', rt);
+    assert.equal(res.status, 201);
+    assert.equal(res.headers.get('access-control-allow-origin'), 'https://docs.example.org');
+    const preflight = handlePreflight(new Request('http://127.0.0.1:4321/api/contact/', { method: 'OPTIONS', headers }), rt);
+    assert.equal(preflight.status, 204);
+    const refused = handlePreflight(new Request('http://127.0.0.1:4321/api/contact/', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }), rt);
+    assert.equal(refused.status, 403);
+  });
+
+  test('a browser request marked cross-site without an Origin header is refused', async () => {
+    const store = new MemoryStore();
+    const res = await handleContact(post(form(VALID), { 'sec-fetch-site': 'cross-site' }), '127.0.0.1', runtime(store));
+    assert.equal(res.status, 403);
+    assert.equal(store.rows.length, 0);
+  });
+});
+
+describe('the SQLite store', () => {
+  test('it keeps messages across connections in WAL mode and lists the newest first', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'atlas-store-')), 'nested', 'contact.sqlite');
+    const store = new SqliteContactStore(path);
+    await store.save({ ...VALID, name: 'First' }, new Date('2026-01-01T00:00:00Z'));
+    await store.save({ ...VALID, name: 'Second', page: undefined }, new Date('2026-01-02T00:00:00Z'));
+    const reader = new SqliteContactStore(path, { readOnly: true });
+    const rows = await reader.list();
+    assert.deepEqual(rows.map((r) => r.name), ['Second', 'First']);
+    assert.equal(rows[0]!.page, null);
+    await reader.close();
+    await store.close();
+  });
+
+  test('opening a missing database read-only says where it looked and what to set', () => {
+    assert.throws(() => new SqliteContactStore('/nonexistent/dir/contact.sqlite', { readOnly: true }), /No contact database exists at \/nonexistent\/dir\/contact\.sqlite\. Point CONTACT_DB/);
+  });
+});
