@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { loadCatalogue } from '../catalogue/load.ts';
+import { contentDir } from '../catalogue/paths.ts';
+import { closest } from './suggest.ts';
+import type { ToolInfo } from './server.ts';
+
+/**
+ * Shared by scripts/validate.ts and scripts/eval.ts. A user's mistake (missing file, bad JSON,
+ * unknown server, bad option) is a `UsageError`: one line on stderr and exit status 2.
+ */
+export class UsageError extends Error {}
+
+/** Line and column (1-based) of a character offset, for JSON syntax errors. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Parses JSON text, or throws a UsageError naming the line and column of the mistake. */
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : text.length;
+    const { line, column } = lineColumn(text, offset);
+    const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/\s+in JSON$/, '');
+    throw new UsageError(`${what} is not valid JSON at line ${line}, column ${column}: ${reason}. Fix the syntax there (check commas, quotes and brackets).`);
+  }
+}
+
+/** Reads and parses a policy file, or throws a UsageError. */
+export function readPolicyFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : `it cannot be read (${code ?? 'unknown error'})`;
+    throw new UsageError(`Cannot read the policy file "${file}": ${why}. Check the path.`);
+  }
+  return parseJson(text, `The policy file "${file}"`);
+}
+
+/** The tools of one catalogue server, or a UsageError naming the closest server id. */
+export function serverTools(id: string): ToolInfo[] {
+  const { catalogue } = loadCatalogue(contentDir());
+  const ids = catalogue.servers.map((s) => s.id);
+  if (!ids.includes(id)) {
+    const hint = closest(id, ids);
+    throw new UsageError(
+      `There is no server "${id}" in the catalogue (${contentDir()}).${hint ? ` Did you mean "${hint}"?` : ' The catalogue has no servers.'} Use the id of a file in content/servers/, without ".yaml".`,
+    );
+  }
+  return catalogue.tools
+    .filter((t) => t.data.server === id)
+    .map((t) => ({ name: t.data.name, inputSchema: t.data.definition.inputSchema }));
+}
+
+/** Runs a CLI's main function: usage errors exit 2 with one line, never a stack trace. */
+export function runCli(main: () => number): void {
+  try {
+    process.exitCode = main();
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+    } else {
+      process.stderr.write(`Unexpected error: ${err instanceof Error ? err.message : String(err)}. Please report it with the command you ran.\n`);
+    }
+    process.exitCode = 2;
+  }
+}
+
+/** Turns node:util parseArgs errors (unknown option, missing value) into a one-line UsageError. */
+export function usage(err: unknown, help: string): UsageError {
+  // node:util adds advice about positionals after the first sentence; keep only that sentence.
+  const message = err instanceof Error ? err.message.split('\n')[0]!.split('. ')[0]!.replace(/\.?\s*$/, '') : String(err);
+  return new UsageError(`${message}. Usage: ${help}`);
+}
