@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import site from './site.config.ts';
+import validate from './src/integrations/validate.ts';
 
 // ATLAS_OUT and ATLAS_CACHE let tests and the benchmark build other catalogues side by side.
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx()],
+  integrations: [validate(), mdx()],
   build: { format: 'directory' },
   // The contact endpoint (the only on-demand route) checks Origin itself so a refusal can say
   // per field what is wrong, in JSON or HTML; Astro's built-in check would answer plain text.

@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { serverSchema } from './schemas/server.ts';
 import { toolSchema } from './schemas/tool.ts';
 import { attackPatternSchema } from './schemas/attack-pattern.ts';
+import { pageSchema } from './schemas/page.ts';
 import { contentDir } from './catalogue/paths.ts';
 
 const base = contentDir();
@@ -22,5 +23,10 @@ export const collections = {
   attackPatterns: defineCollection({
     loader: glob({ pattern: '*.{md,mdx}', base: `${base}/attack-patterns`, generateId: pathId }),
     schema: attackPatternSchema,
+  }),
+  /** Long-form MDX by the catalogue's editors; never third-party text. */
+  pages: defineCollection({
+    loader: glob({ pattern: '*.{md,mdx}', base: `${base}/pages`, generateId: pathId }),
+    schema: pageSchema,
   }),
 };

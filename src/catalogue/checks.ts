@@ -1,5 +1,15 @@
 import type { Catalogue } from './load.ts';
 import type { Problem } from '../utils/zod-errors.ts';
+import { validatePolicy, type ToolInfo } from '../policy/index.ts';
+import { closest, distance } from '../policy/suggest.ts';
+
+/** A suggestion only when it is plausibly a typo of what was written. */
+function closestName(wanted: string, candidates: readonly string[]): string | undefined {
+  const near = closest(wanted, candidates);
+  return near !== undefined && distance(wanted.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(wanted.length / 3)) ? near : undefined;
+}
+import { buildIndex, type ServerEntry, type ToolEntry } from '../utils/catalogue.ts';
+import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet } from './policies.ts';
 
 /** One named cross-record check; each feeds the single report that fails a build. */
 export interface CatalogueCheck {
@@ -7,4 +17,133 @@ export interface CatalogueCheck {
   run(catalogue: Catalogue): Problem[];
 }
 
-export const crossRecordChecks: CatalogueCheck[] = [];
+const unknownServer: CatalogueCheck = {
+  name: 'every tool belongs to a server record',
+  run(catalogue) {
+    const ids = catalogue.servers.map((s) => s.id);
+    const known = new Set(ids);
+    const out: Problem[] = [];
+    for (const t of catalogue.tools) {
+      if (!known.has(t.data.server)) {
+        const near = closestName(t.data.server, ids);
+        out.push({
+          code: 'record-unknown-server',
+          file: t.file,
+          path: 'server',
+          value: t.data.server,
+          message: `The server "${t.data.server}" has no record in servers/.${near ? ` Did you mean "${near}"?` : ''} Create servers/${t.data.server}.yaml, or correct the server id.`,
+        });
+      }
+      if (t.folder !== t.data.server) {
+        out.push({
+          code: 'record-server-mismatch',
+          file: t.file,
+          path: 'server',
+          value: t.data.server,
+          message: `The record says its server is "${t.data.server}", but it sits in the folder tools/${t.folder}/. Move the file to tools/${t.data.server}/ or correct the field.`,
+        });
+      }
+      if (t.id !== t.data.name) {
+        out.push({
+          code: 'record-name-mismatch',
+          file: t.file,
+          path: 'name',
+          value: t.data.name,
+          message: `The tool is named "${t.data.name}" but its file is "${t.id}". Rename the file to ${t.data.name}.yaml, so that its page URL and its name agree.`,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+const duplicateTool: CatalogueCheck = {
+  name: 'no server lists the same tool twice',
+  run(catalogue) {
+    const seen = new Map<string, string>();
+    const out: Problem[] = [];
+    for (const t of catalogue.tools) {
+      const key = `${t.data.server}\u0000${t.data.name}`;
+      const first = seen.get(key);
+      if (first) {
+        out.push({
+          code: 'record-duplicate-tool',
+          file: t.file,
+          path: 'name',
+          value: t.data.name,
+          message: `The server "${t.data.server}" already has a tool named "${t.data.name}" in ${first}. Keep one record and delete or rename the other.`,
+        });
+      } else seen.set(key, t.file);
+    }
+    return out;
+  },
+};
+
+const unknownPattern: CatalogueCheck = {
+  name: 'attack pattern references exist',
+  run(catalogue) {
+    const ids = catalogue.patterns.map((p) => p.id);
+    const known = new Set(ids);
+    const out: Problem[] = [];
+    for (const t of catalogue.tools) {
+      (t.data.editorial?.attack_patterns ?? []).forEach((id, i) => {
+        if (known.has(id)) return;
+        const near = closestName(id, ids);
+        out.push({
+          code: 'record-unknown-attack-pattern',
+          file: t.file,
+          path: `editorial.attack_patterns[${i}]`,
+          value: id,
+          message: `There is no attack pattern "${id}" in attack-patterns/.${near ? ` Did you mean "${near}"?` : ''} Use the file name of a pattern, without .mdx.`,
+        });
+      });
+    }
+    return out;
+  },
+};
+
+const toolInfo = (t: ToolEntry): ToolInfo => ({ name: t.name, inputSchema: t.record.definition.inputSchema });
+
+/** Prefixes a policy problem with where that policy comes from. */
+function located(problems: Problem[], file: string, prefix: string): Problem[] {
+  return problems.map((p) => ({ ...p, file, path: prefix ? (p.path ? `${prefix}.${p.path}` : prefix) : p.path }));
+}
+
+/**
+ * Every policy the site will print: each tool page's policy (the editor's override or the
+ * recommended rule), each FAQ snippet, and each server's combined policy. All go through the
+ * policy engine, with the server's tool list and, for recommendations, the tools' risk promises.
+ */
+const embeddedPolicies: CatalogueCheck = {
+  name: 'every embedded policy passes the policy checks',
+  run(catalogue) {
+    const index = buildIndex(catalogue.servers, catalogue.tools, catalogue.patterns);
+    const fileOfTool = new Map(catalogue.tools.map((t) => [`${t.folder}/${t.id}`, t.file]));
+    const fileOfServer = new Map(catalogue.servers.map((s) => [s.id, s.file]));
+    const out: Problem[] = [];
+    for (const server of index.servers) {
+      const live = server.tools.filter((t) => !t.removed);
+      const tools = live.map(toolInfo);
+      for (const tool of server.tools) {
+        const file = fileOfTool.get(tool.id) ?? tool.id;
+        const { policy, overridden } = toolPolicy(tool);
+        const promise = { name: tool.name, risk: tool.risk, inputSchema: tool.record.definition.inputSchema };
+        // A removed tool's page keeps its policy, checked against the tool itself.
+        const scope = tool.removed ? [...tools, toolInfo(tool)] : tools;
+        out.push(...located(validatePolicy(policy, { tools: scope, promises: [promise] }).problems, file, overridden ? 'editorial.policy' : '(recommended policy)'));
+        out.push(...located(validatePolicy(rateLimitSnippet(tool.name, tool.category), { tools: scope }).problems, file, '(FAQ rate-limit example)'));
+        out.push(...located(validatePolicy(blockSnippet(tool.name), { tools: scope }).problems, file, '(FAQ block example)'));
+      }
+      out.push(...serverPolicyProblems(server, fileOfServer.get(server.id) ?? server.id));
+    }
+    return out;
+  },
+};
+
+function serverPolicyProblems(server: ServerEntry, file: string): Problem[] {
+  const live = server.tools.filter((t) => !t.removed);
+  const promises = live.map((t) => ({ name: t.name, risk: t.risk, inputSchema: t.record.definition.inputSchema }));
+  return located(validatePolicy(serverPolicyFor(live), { tools: live.map(toolInfo), promises }).problems, file, '(server policy)');
+}
+
+export const crossRecordChecks: CatalogueCheck[] = [unknownServer, duplicateTool, unknownPattern, embeddedPolicies];

@@ -1,0 +1,42 @@
+import type { AstroIntegration } from 'astro';
+import { validateCatalogue } from '../catalogue/validate.ts';
+import { contentDir } from '../catalogue/paths.ts';
+import { formatProblem } from '../utils/zod-errors.ts';
+
+/** Thrown so that Astro stops the build; its message is the whole report. */
+export class CatalogueError extends Error {
+  constructor(report: string) {
+    super(report);
+    this.name = 'CatalogueError';
+    this.stack = report; // the report is the message; a stack trace would only hide it
+  }
+}
+
+/**
+ * Runs every record schema and every policy check before Astro starts on the content, and
+ * fails the build with one report listing each problem as file, path, code and message.
+ */
+export default function validateIntegration(): AstroIntegration {
+  return {
+    name: 'policy-atlas:validate',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build') return;
+        const dir = contentDir();
+        const started = performance.now();
+        const { catalogue, problems } = validateCatalogue(dir);
+        if (problems.length > 0) {
+          const report = [
+            `The catalogue in ${dir} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`,
+            ...problems.map((p) => `  ${formatProblem(p)}`),
+            'Fix them and build again; `npm run validate` runs the same checks without building.',
+          ].join('\n');
+          throw new CatalogueError(report);
+        }
+        logger.info(
+          `${catalogue.servers.length} servers, ${catalogue.tools.length} tools and every embedded policy are valid (${Math.round(performance.now() - started)} ms).`,
+        );
+      },
+    },
+  };
+}
