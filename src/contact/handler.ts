@@ -23,6 +23,8 @@ export interface ContactRuntime {
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
 class Refusal {
   readonly status: number;
   readonly title: string;
@@ -199,7 +201,8 @@ export async function handleContact(request: Request, socketAddress: string, rt:
   try {
     const decision = rt.limiter.hit(clientKey(request, socketAddress, rt.config.trustProxy));
     if (!decision.allowed) {
-      const minutes = rt.limiter.windowMs >= 60_000 ? `${rt.limiter.windowMs / 60_000} minute${rt.limiter.windowMs === 60_000 ? '' : 's'}` : `${rt.limiter.windowMs / 1000} seconds`;
+      const seconds = Math.round(rt.limiter.windowMs / 1000);
+      const minutes = seconds === 60 ? 'a minute' : seconds % 60 === 0 ? plural(seconds / 60, 'minute') : plural(seconds, 'second');
       throw new Refusal(
         429,
         'Too many messages',
@@ -207,7 +210,7 @@ export async function handleContact(request: Request, socketAddress: string, rt:
           {
             field: null,
             code: 'contact-rate-limited',
-            message: `Too many messages came from your address: at most ${rt.limiter.limit} are accepted in ${minutes}. Please wait ${decision.retryAfterSeconds} second${decision.retryAfterSeconds === 1 ? '' : 's'} and send it again.`,
+            message: `Too many messages came from your address: at most ${rt.limiter.limit} are accepted in ${minutes}. Please wait ${plural(decision.retryAfterSeconds, 'second')} and send it again.`,
           },
         ],
         { 'retry-after': String(decision.retryAfterSeconds) },
