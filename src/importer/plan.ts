@@ -1,0 +1,295 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { classify } from '../classify/engine.ts';
+import { detectPoisoning } from '../classify/poisoning.ts';
+import { loadCatalogue, parseYaml, type Catalogue } from '../catalogue/load.ts';
+import { checkCatalogue } from '../catalogue/validate.ts';
+import { SERVER_ID_PATTERN, serverSchema, type ServerRecord } from '../schemas/server.ts';
+import { toolSchema, type ToolDefinition, type ToolHistory, type ToolRecord } from '../schemas/tool.ts';
+import { formatProblem, zodProblems, type Problem } from '../utils/zod-errors.ts';
+import { hashDefinition } from './canonical.ts';
+import { describeChanges } from './diff.ts';
+import { ImportError } from './errors.ts';
+import type { SourceResult } from './sources.ts';
+import { portableNode, printRecord, updateRecord } from './yaml.ts';
+import type { FileWrite } from './write.ts';
+
+export interface PlanOptions {
+  contentDir: string;
+  serverId?: string;
+  name?: string;
+  repo?: string;
+  /** "Today" as YYYY-MM-DD. */
+  date: string;
+  /** Base for the relative file names in messages. */
+  cwd?: string;
+}
+
+export interface ImportReport {
+  serverId: string;
+  serverFile: { path: string; action: 'create' | 'update' | 'unchanged' };
+  added: string[];
+  changed: { name: string; summary: string[] }[];
+  removed: string[];
+  /** Tools marked removed earlier that the server lists again. */
+  restored: string[];
+  unchanged: string[];
+  flagged: { name: string; codes: string[] }[];
+  /** Files whose bytes would change. */
+  writes: FileWrite[];
+}
+
+/** `mcp-servers/everything` → `mcp-servers-everything`. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100)
+    .replace(/-+$/, '');
+}
+
+function deriveServerId(source: SourceResult, given: string | undefined): string {
+  if (given !== undefined) {
+    if (!SERVER_ID_PATTERN.test(given)) {
+      throw new ImportError('import-bad-server-id', `The --server-id ${JSON.stringify(given)} is not a valid server id. Use lower-case letters, digits and hyphens, starting with a letter or digit (for example "${slugify(given) || 'my-server'}").`);
+    }
+    return given;
+  }
+  const fromInfo = source.serverInfo?.name ? slugify(source.serverInfo.name) : '';
+  if (fromInfo && SERVER_ID_PATTERN.test(fromInfo)) return fromInfo;
+  // A saved file carries no serverInfo: `comfyui-mcp.tools-list.json` → `comfyui-mcp`.
+  if (source.source.startsWith('file: ')) {
+    const fromFile = slugify(basename(source.source.slice(6)).split('.')[0] ?? '');
+    if (fromFile && SERVER_ID_PATTERN.test(fromFile)) return fromFile;
+  }
+  throw new ImportError('import-bad-server-id', 'The server did not say what it is called, so no server id could be derived. Give one with --server-id <id>.');
+}
+
+function checkedUrl(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+  } catch {
+    /* reported below */
+  }
+  throw new ImportError('import-bad-url', `The ${option} ${JSON.stringify(value)} is not an http(s) URL. Give the full address, for example https://github.com/owner/repo.`);
+}
+
+function classificationOf(name: string, definition: ToolDefinition): ToolRecord['classification'] {
+  const { category, risk, confidence, evidence } = classify({ name, definition });
+  return { category, risk, confidence, evidence };
+}
+
+/** A tool record in the schema's key order, without `editorial` (kept as the editor wrote it). */
+function toolRecord(fields: Omit<ToolRecord, 'editorial'>): Record<string, unknown> {
+  const history: Record<string, unknown> = { hash: fields.history?.hash, first_seen: fields.history?.first_seen };
+  if (fields.history?.changes?.length) history.changes = fields.history.changes;
+  if (fields.history?.removed) history.removed = fields.history.removed;
+  const definition: Record<string, unknown> = {};
+  for (const key of ['title', 'description', 'inputSchema', 'outputSchema', 'annotations'] as const) {
+    if (fields.definition[key] !== undefined) definition[key] = fields.definition[key];
+  }
+  return {
+    name: fields.name,
+    server: fields.server,
+    definition,
+    classification: fields.classification,
+    ...(fields.flags && fields.flags.length > 0 ? { flags: fields.flags } : {}),
+    history,
+  };
+}
+
+interface Existing {
+  path: string;
+  text: string;
+  data: ToolRecord;
+}
+
+function relTo(cwd: string, path: string): string {
+  return relative(cwd, path) || path;
+}
+
+/**
+ * Works out every record an import would write, validates the resulting catalogue, and returns the
+ * report with the file contents. Reads the content folder; writes nothing.
+ */
+export function planImport(source: SourceResult, options: PlanOptions): ImportReport {
+  const cwd = options.cwd ?? process.cwd();
+  const { contentDir, date } = options;
+  const serverId = deriveServerId(source, options.serverId);
+  const repo = checkedUrl(options.repo, '--repo option');
+
+  const { catalogue, problems: loadProblems } = loadCatalogue(contentDir, cwd);
+
+  // Records this import would rewrite must load cleanly first: rewriting a file the loader could
+  // not read would lose what an editor wrote in it.
+  const serverPath = join(contentDir, 'servers', `${serverId}.yaml`);
+  const toolsDir = join(contentDir, 'tools', serverId);
+  const ours = [serverPath, ...listYaml(toolsDir).map((f) => join(toolsDir, f))];
+  const blocked = loadProblems.filter((p) => p.file && ours.some((o) => relTo(cwd, o) === p.file));
+  if (blocked.length > 0) {
+    throw new ImportError('import-existing-invalid', `The existing records of "${serverId}" have problems, and the import will not rewrite files it cannot read in full. Fix these first:\n${blocked.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  }
+  if (existsSync(join(contentDir, 'servers', `${serverId}.yml`))) {
+    throw new ImportError('import-existing-invalid', `The server record ${relTo(cwd, join(contentDir, 'servers', `${serverId}.yml`))} uses the .yml extension; the importer writes .yaml. Rename it to ${serverId}.yaml and run the import again.`);
+  }
+
+  const existingTools = new Map<string, Existing>();
+  for (const t of catalogue.tools) {
+    if (t.folder !== serverId) continue;
+    const path = join(toolsDir, basename(t.file));
+    existingTools.set(t.id, { path, text: readFileSync(path, 'utf8'), data: t.data });
+  }
+
+  const report: ImportReport = {
+    serverId,
+    serverFile: { path: serverPath, action: 'unchanged' },
+    added: [],
+    changed: [],
+    removed: [],
+    restored: [],
+    unchanged: [],
+    flagged: [],
+    writes: [],
+  };
+  const newTools: Catalogue['tools'] = catalogue.tools.filter((t) => t.folder !== serverId);
+  const ourRecords: { path: string; text: string; kind: 'tool' | 'server' }[] = [];
+
+  const emit = (path: string, record: Record<string, unknown>, previous: string | undefined) => {
+    const keep = previous !== undefined ? portableNode(previous, 'editorial') : undefined;
+    if (previous !== undefined && keep === undefined && record.editorial === undefined) {
+      const editorial = (parseYaml(previous, path).data as { editorial?: unknown } | undefined)?.editorial;
+      if (editorial !== undefined) record.editorial = editorial;
+    }
+    const text = printRecord(record, keep ? { editorial: keep } : {});
+    ourRecords.push({ path, text, kind: 'tool' });
+    if (text !== previous) report.writes.push({ path, text });
+  };
+
+  const importedNames = new Set<string>();
+  for (const tool of source.tools) {
+    importedNames.add(tool.name);
+    const hash = hashDefinition(tool.definition);
+    const flags = detectPoisoning(tool.definition);
+    if (flags.length > 0) report.flagged.push({ name: tool.name, codes: [...new Set(flags.map((f) => f.code))] });
+    const old = existingTools.get(tool.name);
+    const path = old?.path ?? join(toolsDir, `${tool.name}.yaml`);
+    let history: ToolHistory;
+    if (!old) {
+      history = { hash, first_seen: date };
+      report.added.push(tool.name);
+    } else {
+      const previous = old.data.history;
+      const oldHash = previous?.hash ?? hashDefinition(old.data.definition);
+      const changes = [...(previous?.changes ?? [])];
+      const summary: string[] = [];
+      if (previous?.removed) {
+        summary.push(`listed again after being marked removed on ${previous.removed}`);
+        report.restored.push(tool.name);
+      }
+      if (oldHash !== hash) {
+        const what = describeChanges(old.data.definition, tool.definition);
+        summary.push(...what);
+        report.changed.push({ name: tool.name, summary: what });
+      }
+      if (summary.length > 0) changes.push({ date, summary });
+      else report.unchanged.push(tool.name);
+      history = { hash, first_seen: previous?.first_seen ?? date, ...(changes.length ? { changes } : {}) };
+    }
+    const record = toolRecord({
+      name: tool.name,
+      server: serverId,
+      definition: tool.definition,
+      classification: classificationOf(tool.name, tool.definition),
+      flags,
+      history,
+    });
+    emit(path, record, old?.text);
+  }
+
+  for (const [name, old] of [...existingTools].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (importedNames.has(name)) continue;
+    const previous = old.data.history;
+    if (!previous?.removed) report.removed.push(name);
+    const history: ToolHistory = {
+      hash: previous?.hash ?? hashDefinition(old.data.definition),
+      first_seen: previous?.first_seen ?? date,
+      ...(previous?.changes?.length ? { changes: previous.changes } : {}),
+      removed: previous?.removed ?? date,
+    };
+    const { editorial: _editorial, ...importerOwned } = old.data;
+    emit(old.path, toolRecord({ ...importerOwned, history }), old.text);
+  }
+
+  // The server record: created on the first import, then only server_info and import refresh.
+  const serverInfo = source.serverInfo
+    ? { name: source.serverInfo.name, ...(source.serverInfo.version ? { version: source.serverInfo.version } : {}) }
+    : undefined;
+  const importInfo = { source: source.source.slice(0, 1000), date };
+  const existingServer = catalogue.servers.find((s) => s.id === serverId);
+  let serverText: string;
+  let previousServerText: string | undefined;
+  if (existingServer) {
+    previousServerText = readFileSync(serverPath, 'utf8');
+    serverText = updateRecord(previousServerText, { ...(serverInfo ? { server_info: serverInfo } : {}), import: importInfo });
+  } else {
+    const title = options.name ?? source.serverInfo?.title ?? source.serverInfo?.name ?? serverId;
+    const homepage = source.serverInfo?.websiteUrl && /^https?:\/\//.test(source.serverInfo.websiteUrl) ? source.serverInfo.websiteUrl : undefined;
+    const count = source.tools.length;
+    const record: Record<string, unknown> = {
+      name: title.slice(0, 200),
+      summary: `${title.slice(0, 200)} is an MCP server with ${count} tool${count === 1 ? '' : 's'}, imported from what it lists over MCP; an editor has yet to describe it.`,
+      ...(repo ? { repository: repo } : {}),
+      ...(homepage ? { homepage } : {}),
+      ...(source.transport ? { transports: [source.transport] } : {}),
+      ...(serverInfo ? { server_info: serverInfo } : {}),
+      import: importInfo,
+    };
+    serverText = printRecord(record);
+  }
+  report.serverFile = { path: serverPath, action: previousServerText === undefined ? 'create' : serverText === previousServerText ? 'unchanged' : 'update' };
+  if (serverText !== previousServerText) report.writes.push({ path: serverPath, text: serverText });
+  ourRecords.push({ path: serverPath, text: serverText, kind: 'server' });
+
+  // Validate what would be written exactly as the build will read it back: parse the YAML text,
+  // check it against the schema, then run every cross-record check on the whole catalogue.
+  const problems: Problem[] = [];
+  const newServers: Catalogue['servers'] = catalogue.servers.filter((s) => s.id !== serverId);
+  for (const rec of ourRecords) {
+    const file = relTo(cwd, rec.path);
+    const parsed = parseYaml(rec.text, file);
+    problems.push(...parsed.problems);
+    if (parsed.problems.length) continue;
+    if (rec.kind === 'server') {
+      const result = serverSchema.safeParse(parsed.data);
+      if (result.success) newServers.push({ id: serverId, file, data: result.data as ServerRecord });
+      else problems.push(...zodProblems(result.error, parsed.data, 'record-schema', file));
+    } else {
+      const result = toolSchema.safeParse(parsed.data);
+      if (result.success) newTools.push({ id: basename(rec.path, extname(rec.path)), file, folder: serverId, data: result.data });
+      else problems.push(...zodProblems(result.error, parsed.data, 'record-schema', file));
+    }
+  }
+  newServers.sort((a, b) => (a.id < b.id ? -1 : 1));
+  newTools.sort((a, b) => (a.file < b.file ? -1 : 1));
+
+  const before = new Set(checkCatalogue(catalogue).map(formatProblem));
+  const ourFiles = new Set(ourRecords.map((r) => relTo(cwd, r.path)));
+  const after = checkCatalogue({ ...catalogue, servers: newServers, tools: newTools });
+  // Problems in other records that were there before the import are not the import's to fix.
+  problems.push(...after.filter((p) => !before.has(formatProblem(p)) || (p.file !== undefined && ourFiles.has(p.file))));
+  if (problems.length > 0) {
+    throw new ImportError('import-invalid-result', `The import would leave the catalogue with ${problems.length} problem${problems.length === 1 ? '' : 's'}, so nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  }
+  return report;
+}
+
+function listYaml(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((n) => (n.endsWith('.yaml') || n.endsWith('.yml')) && !n.startsWith('.') && !n.startsWith('_')).sort();
+  } catch {
+    return [];
+  }
+}
