@@ -98,13 +98,20 @@ function checkOrigin(request: Request, rt: ContactRuntime): void {
 }
 
 function tooLarge(max: number): Refusal {
-  return new Refusal(413, 'Message too large', [
-    {
-      field: null,
-      code: 'contact-too-large',
-      message: `The message is larger than the ${Math.floor(max / 1024)} KiB this form accepts. Shorten it and send it again.`,
-    },
-  ]);
+  return new Refusal(
+    413,
+    'Message too large',
+    [
+      {
+        field: null,
+        code: 'contact-too-large',
+        message: `The message is larger than the ${Math.floor(max / 1024)} KiB this form accepts. Shorten it and send it again.`,
+      },
+    ],
+    // The unread rest of the body is still on the wire; closing the connection keeps it from
+    // being taken for the client's next request.
+    { connection: 'close' },
+  );
 }
 
 /** Reads at most `max` bytes; anything longer is refused before any parsing happens. */
