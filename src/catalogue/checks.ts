@@ -43,13 +43,13 @@ const unknownServer: CatalogueCheck = {
           message: `The record says its server is "${t.data.server}", but it sits in the folder tools/${t.folder}/. Move the file to tools/${t.data.server}/ or correct the field.`,
         });
       }
-      if (t.id !== t.data.name) {
+      if (t.fileName !== t.data.name) {
         out.push({
           code: 'record-name-mismatch',
           file: t.file,
           path: 'name',
           value: t.data.name,
-          message: `The tool is named "${t.data.name}" but its file is "${t.id}". Rename the file to ${t.data.name}.yaml, so that its page URL and its name agree.`,
+          message: `The tool is named "${t.data.name}" but its file is "${t.fileName}". Rename the file to ${t.data.name}.yaml, so that its page URL and its name agree.`,
         });
       }
     }
@@ -118,12 +118,13 @@ const embeddedPolicies: CatalogueCheck = {
   name: 'every embedded policy passes the policy checks',
   run(catalogue) {
     const index = buildIndex(catalogue.servers, catalogue.tools, catalogue.patterns);
-    const fileOfTool = new Map(catalogue.tools.map((t) => [`${t.folder}/${t.id}`, t.file]));
+    const fileOfTool = new Map(catalogue.tools.map((t) => [t.id, t.file]));
     const fileOfServer = new Map(catalogue.servers.map((s) => [s.id, s.file]));
     const out: Problem[] = [];
     for (const server of index.servers) {
       const live = server.tools.filter((t) => !t.removed);
       const tools = live.map(toolInfo);
+      const before = out.length;
       for (const tool of server.tools) {
         const file = fileOfTool.get(tool.id) ?? tool.id;
         const { policy, overridden } = toolPolicy(tool);
@@ -134,7 +135,9 @@ const embeddedPolicies: CatalogueCheck = {
         out.push(...located(validatePolicy(rateLimitSnippet(tool.name, tool.category), { tools: scope }).problems, file, '(FAQ rate-limit example)'));
         out.push(...located(validatePolicy(blockSnippet(tool.name), { tools: scope }).problems, file, '(FAQ block example)'));
       }
-      out.push(...serverPolicyProblems(server, fileOfServer.get(server.id) ?? server.id));
+      // The server policy is made of the tool policies: report it only when they are sound, so one
+      // mistake is not reported twice.
+      if (out.length === before) out.push(...serverPolicyProblems(server, fileOfServer.get(server.id) ?? server.id));
     }
     return out;
   },

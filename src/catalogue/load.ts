@@ -18,8 +18,8 @@ export interface Loaded<T> {
 export interface Catalogue {
   contentDir: string;
   servers: Loaded<ServerRecord>[];
-  /** Tools carry their folder name too, which must match `data.server`. */
-  tools: (Loaded<ToolRecord> & { folder: string })[];
+  /** Tool ids are `<folder>/<file name>`, as in the site's content collection; `folder` must match `data.server`. */
+  tools: (Loaded<ToolRecord> & { folder: string; fileName: string })[];
   patterns: Loaded<AttackPatternRecord>[];
 }
 
@@ -47,13 +47,13 @@ function listDirs(dir: string): string[] {
 
 /** Parses YAML text into plain data, or reports the syntax error with its line and column. */
 export function parseYaml(text: string, file: string): { data?: unknown; problems: Problem[] } {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((err) => {
         const pos = err.linePos?.[0];
         const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
-        const reason = err.message.split('\n')[0];
+        const reason = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
         return {
           code: 'record-yaml',
           path: '',
@@ -122,13 +122,13 @@ export function loadCatalogue(contentDir: string, cwd = process.cwd()): { catalo
     for (const name of listFiles(join(toolsDir, folder), YAML_EXT)) {
       const path = join(toolsDir, folder, name);
       const file = rel(path);
-      const id = basename(name, extname(name));
+      const fileName = basename(name, extname(name));
       const parsed = parseYaml(readFileSync(path, 'utf8'), file);
       problems.push(...parsed.problems);
       if (parsed.problems.length) continue;
       const checked = validate(toolSchema, parsed.data, file);
       problems.push(...checked.problems);
-      if (checked.data) catalogue.tools.push({ id, file, folder, data: checked.data });
+      if (checked.data) catalogue.tools.push({ id: `${folder}/${fileName}`, file, folder, fileName, data: checked.data });
     }
   }
 
