@@ -5,7 +5,8 @@ import type { Category } from '../schemas/taxonomy.ts';
  * it carries; the engine (engine.ts) only collects matches and adds them up. To change how tools are
  * classified, edit these tables, not the engine.
  *
- * Weights: 3 = the tool says so in its name; 2 = a clear phrase or a telling argument; 1 = a hint.
+ * Weights: 3 = decisive on its own (a verb in the name, an argument that takes code, a phrase like
+ * "cannot be undone"); 2 = a clear phrase or a telling argument; 1 = a hint.
  */
 
 /** A rule that matches whole words ("tokens") of a tool's name or title. */
@@ -84,7 +85,7 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
 export const PROPERTY_RULES: readonly PropertyRule[] = [
   { id: 'property:amount', suggests: 'Financial', weight: 2, tokens: ['amount', 'price', 'currency', 'iban', 'payee'] },
   { id: 'property:confirm', suggests: 'Destructive', weight: 2, tokens: ['confirm', 'confirmation', 'force'] },
-  { id: 'property:code', suggests: 'Execute', weight: 2, tokens: ['sql', 'code', 'command', 'cmd', 'script', 'shell', 'expression', 'eval', 'program', 'workflow'] },
+  { id: 'property:code', suggests: 'Execute', weight: 3, tokens: ['sql', 'code', 'command', 'cmd', 'script', 'shell', 'expression', 'eval', 'program', 'workflow'] },
   { id: 'property:query', suggests: 'Execute', weight: 1, tokens: ['query'] },
   { id: 'property:overwrite', suggests: 'Write', weight: 1, tokens: ['overwrite', 'content', 'contents', 'body', 'data', 'value'] },
   { id: 'property:path', suggests: 'Write', weight: 1, tokens: ['path', 'file', 'filename', 'filepath', 'directory', 'dir'] },
