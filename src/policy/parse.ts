@@ -48,6 +48,17 @@ function schemaProblems(error: z.ZodError, input: unknown): Problem[] {
     if (issue.code === 'invalid_type' && problem.value === undefined && !/^[a-z]+$/.test(issue.expected)) {
       return { ...problem, message: `"${formatPath(issue.path)}" is required but missing. Add it.` };
     }
+    const where = `"${formatPath(issue.path)}"`;
+    if (issue.code === 'invalid_value' && problem.value === undefined) {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(issue.values.length === 2 ? ' or ' : ', ');
+      return { ...problem, message: `${where} is required but missing. Add it with the value ${allowed}.` };
+    }
+    if (issue.code === 'invalid_type' && issue.expected === 'record') {
+      return { ...problem, message: problem.message.replaceAll('a record', 'an object') };
+    }
+    if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
+      return { ...problem, message: `${where} is empty. Write some text there.` };
+    }
     if (issue.code === 'invalid_key') {
       const inner = issue.issues[0]?.message ?? 'The key is not allowed.';
       return { ...problem, value: issue.path.at(-1), message: `The name ${showValue(issue.path.at(-1))} at "${formatPath(issue.path)}" is not allowed. ${inner}` };
