@@ -140,7 +140,7 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   for (const t of catalogue.tools) {
     if (t.folder !== serverId) continue;
     const path = join(toolsDir, basename(t.file));
-    existingTools.set(t.id, { path, text: readFileSync(path, 'utf8'), data: t.data });
+    existingTools.set(t.fileName, { path, text: readFileSync(path, 'utf8'), data: t.data });
   }
 
   const report: ImportReport = {
@@ -268,7 +268,8 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
       else problems.push(...zodProblems(result.error, parsed.data, 'record-schema', file));
     } else {
       const result = toolSchema.safeParse(parsed.data);
-      if (result.success) newTools.push({ id: basename(rec.path, extname(rec.path)), file, folder: serverId, data: result.data });
+      const fileName = basename(rec.path, extname(rec.path));
+      if (result.success) newTools.push({ id: `${serverId}/${fileName}`, file, folder: serverId, fileName, data: result.data });
       else problems.push(...zodProblems(result.error, parsed.data, 'record-schema', file));
     }
   }
