@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST } from '../helpers/server.ts';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
+import { parsePolicy, printPolicy, recommendedPolicy, evaluate } from '../../src/policy/index.ts';
+
+const SERVER = 'nikolaibibo-claude-comfyui-mcp';
+const client = join(DIST, 'client');
+const page = (path: string) => readFileSync(join(client, path, 'index.html'), 'utf8');
+const { catalogue } = loadCatalogue(join(import.meta.dirname, '../../content'));
+const tools = catalogue.tools.filter((t) => t.data.server === SERVER);
+
+/** Decodes the few entities Astro writes in attribute values. */
+const unescape = (s: string) =>
+  s.replaceAll('&quot;', '"').replaceAll('&#34;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+const copyText = (html: string) => {
+  const m = /<copy-button data-copy="([^"]*)"/.exec(html);
+  assert.ok(m, 'the page has a copy button');
+  return unescape(m[1]!);
+};
+
+test('the sample catalogue has the 14 tools of the ComfyUI server', () => {
+  assert.equal(tools.length, 14);
+});
+
+test('every tool page exists at /servers/<server-id>/<tool-name>/ with its sections in order', () => {
+  const order = ['id="what"', 'id="why"', 'id="definition"', 'id="attacks"', 'id="control"', 'id="related"', 'id="deeper"', 'id="faq-heading"'];
+  for (const t of tools) {
+    const html = page(`servers/${SERVER}/${t.data.name}`);
+    const badge = html.indexOf('class="risk risk-');
+    const h1 = html.indexOf('<h1');
+    assert.ok(badge > 0 && badge < h1, `${t.data.name}: the risk badge comes before the name`);
+    assert.ok(html.indexOf('<code>' + t.data.name + '</code>', h1) > h1, `${t.data.name}: the h1 holds the tool name`);
+    let last = h1;
+    for (const marker of order) {
+      const at = html.indexOf(marker);
+      assert.ok(at > last, `${t.data.name}: ${marker} should follow the previous section`);
+      last = at;
+    }
+    assert.match(html, new RegExp(`What ${t.data.name} does on ComfyUI MCP Server`));
+    assert.match(html, /14 ComfyUI MCP Server tools catalogued and risk-classified — across an index of 1 server/);
+  }
+});
+
+test('a tool page shows the quoted evidence, the annotations and the parameters table', () => {
+  const html = page(`servers/${SERVER}/comfy_get_status`);
+  assert.match(html, /Get the current status and progress of a specific generation or the overall queue/);
+  assert.match(html, /None declared/);
+  assert.match(html, /<code>prompt_id<\/code>/);
+  assert.match(html, /<code>include_outputs<\/code>/);
+  assert.match(html, /href="\/attack-patterns\/tool-poisoning\/"/);
+});
+
+test('the FAQ has six answered questions in the HTML and the same six as FAQPage structured data', () => {
+  const html = page(`servers/${SERVER}/comfy_delete_workflow`);
+  const questions = [...html.matchAll(/<summary[^>]*>\s*<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1]);
+  assert.deepEqual(questions, [
+    'What does comfy_delete_workflow do?',
+    'How do I enforce a policy on comfy_delete_workflow?',
+    'What is the risk level of comfy_delete_workflow?',
+    'Can comfy_delete_workflow be rate-limited?',
+    'How do I block comfy_delete_workflow completely?',
+    'Which server provides comfy_delete_workflow?',
+  ]);
+  const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
+  assert.ok(ld);
+  const data = JSON.parse(ld[1]!);
+  assert.equal(data['@type'], 'FAQPage');
+  assert.equal(data.mainEntity.length, 6);
+  assert.equal(data.mainEntity[4].name, 'How do I block comfy_delete_workflow completely?');
+  assert.match(data.mainEntity[4].acceptedAnswer.text, /"hide": \[\s*"comfy_delete_workflow"\s*\]/);
+});
+
+test('the policy a tool page copies is the canonical recommended policy and keeps its risk promise', () => {
+  for (const t of tools) {
+    const html = page(`servers/${SERVER}/${t.data.name}`);
+    const copied = copyText(html);
+    const expected = printPolicy(recommendedPolicy(t.data.name, t.data.classification.category));
+    assert.equal(copied, expected, `${t.data.name}: copied bytes differ from the canonical policy`);
+    const { policy, problems } = parsePolicy(JSON.parse(copied));
+    assert.deepEqual(problems, []);
+    const decision = evaluate(policy!, { tool: t.data.name, args: {} }, {});
+    if (t.data.classification.risk === 'Critical') assert.notEqual(decision.decision, 'allowed', t.data.name);
+    else assert.equal(decision.decision, 'allowed', t.data.name);
+  }
+});
+
+test('the server page lists every tool and its download is the policy it shows', () => {
+  const html = page(`servers/${SERVER}`);
+  const rows = [...html.matchAll(/<tr>\s*<td><a href="\/servers\/[^/]+\/([^/]+)\/"><code>/g)].map((m) => m[1]);
+  assert.equal(rows.length, 14);
+  assert.match(html, /The riskiest tools/);
+  assert.match(html, /tokens of an agent's context/);
+  const download = readFileSync(join(client, `servers/${SERVER}/policy.json`), 'utf8');
+  assert.equal(copyText(html), download);
+  const policy = JSON.parse(download);
+  assert.equal(policy.default, 'deny');
+  assert.deepEqual(policy.hide.sort(), ['comfy_cancel_generation', 'comfy_clear_queue', 'comfy_delete_workflow']);
+  assert.equal(Object.keys(policy.tools).length, 11);
+});
+
+test('the home page, the servers index, the attack patterns and the 404 page are built', () => {
+  const home = page('');
+  assert.match(home, /14 tools/);
+  assert.match(home, /href="\/risk\/critical\/"/);
+  assert.match(page('servers'), /ComfyUI MCP Server/);
+  for (const id of ['tool-poisoning', 'rug-pull', 'read-tool-exfiltration', 'runaway-loops', 'destructive-without-approval']) {
+    assert.ok(existsSync(join(client, 'attack-patterns', id, 'index.html')), id);
+  }
+  assert.ok(existsSync(join(client, '404.html')));
+});
