@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT } from './server.ts';
 
@@ -11,11 +10,14 @@ export interface BuildResult {
 }
 
 /**
- * Builds the site from another content folder into a fresh temporary dist, exactly as
+ * Builds the site from another content folder into a fresh dist under tests/.tmp/, exactly as
  * `ATLAS_CONTENT=<dir> npm run build` would, with its own Astro cache so builds never share state.
  */
 export function buildSite(content: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
-  const work = mkdtempSync(join(tmpdir(), 'atlas-build-'));
+  // Inside the project, so that the built server code resolves its packages from node_modules.
+  const tmp = join(ROOT, 'tests/.tmp');
+  mkdirSync(tmp, { recursive: true });
+  const work = mkdtempSync(join(tmp, 'build-'));
   const outDir = join(work, 'dist');
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
