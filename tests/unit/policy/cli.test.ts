@@ -1,0 +1,211 @@
+import { test, describe, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const CONTENT = join(ROOT, 'tests/fixtures/policies/content');
+const SERVER = 'fixture-shop';
+
+function run(script: 'validate' | 'eval', args: string[], content = CONTENT) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', `${script}.ts`), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ATLAS_CONTENT: content },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir = '';
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'atlas-policy-cli-'));
+});
+
+const GOOD = {
+  version: '1',
+  default: 'deny',
+  hide: ['delete_item'],
+  tools: {
+    get_item: {},
+    save_item: {
+      deny_if: [{ conditions: [{ path: 'args.overwrite', op: 'eq', value: true }], on_deny: 'Replacing an item needs a person.' }],
+      limits: [{ counter: 'saves', window: 'minute', max: 2, scope: 'grant' }],
+    },
+  },
+};
+
+const BAD = {
+  version: '1',
+  default: 'deny',
+  tools: {
+    get_itme: {},
+    save_item: { require: [{ path: 'args.name', op: 'gt', value: 3 }], limits: [{ counter: 'c', window: 'week', max: 5, scope: 'grant' }] },
+  },
+};
+
+describe('npm run validate with a policy file', () => {
+  test('prints one "valid" line and exits 0 for a valid policy', () => {
+    const r = run('validate', [file('good.json', JSON.stringify(GOOD)), '--server', SERVER]);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /^valid: .*good\.json for server "fixture-shop": 2 tool rules, 1 hidden, default deny\.$/);
+  });
+
+  test('prints every problem on its own line with file, path, code and message, and exits 1', () => {
+    const path = file('bad.json', JSON.stringify(BAD));
+    const r = run('validate', [path, '--server', SERVER]);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 1, 'a shape error stops the server checks');
+    assert.ok(lines[0]!.startsWith(`${path} › tools.save_item.limits[0].window  [policy-schema]  `), lines[0]);
+
+    const fixed = structuredClone(BAD);
+    fixed.tools.save_item.limits[0]!.window = 'minute';
+    const r2 = run('validate', [file('bad2.json', JSON.stringify(fixed)), '--server', SERVER]);
+    assert.equal(r2.code, 1);
+    const lines2 = r2.stdout.trim().split('\n');
+    assert.equal(lines2.length, 2);
+    assert.match(lines2[0]!, /tools\.get_itme {2}\[policy-unknown-tool\] {2}.*Did you mean "get_item"\?/);
+    assert.match(lines2[1]!, /tools\.save_item\.require\[0\]\.op {2}\[policy-operator-type\]/);
+  });
+
+  test('--json prints the problems as a JSON array', () => {
+    const fixed = structuredClone(BAD);
+    fixed.tools.save_item.limits[0]!.window = 'minute';
+    const r = run('validate', [file('bad3.json', JSON.stringify(fixed)), '--server', SERVER, '--json']);
+    assert.equal(r.code, 1);
+    const problems = JSON.parse(r.stdout);
+    assert.deepEqual(
+      problems.map((p: { code: string; path: string }) => [p.code, p.path]),
+      [
+        ['policy-unknown-tool', 'tools.get_itme'],
+        ['policy-operator-type', 'tools.save_item.require[0].op'],
+      ],
+    );
+    assert.equal(typeof problems[0].message, 'string');
+    assert.equal(problems[0].value, 'get_itme');
+  });
+
+  test('--json prints an empty array for a valid policy', () => {
+    const r = run('validate', [file('good2.json', JSON.stringify(GOOD)), '--server', SERVER, '--json']);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+  });
+
+  test('without --server it checks the shape only and says so', () => {
+    const r = run('validate', [file('good3.json', JSON.stringify({ ...GOOD, tools: { anything: {} } }))]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /shape only/);
+  });
+
+  test('a missing file is one line on stderr and exit 2', () => {
+    const r = run('validate', [join(dir, 'nope.json'), '--server', SERVER]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.match(r.stderr, /nope\.json": it does not exist\./);
+  });
+
+  test('invalid JSON is reported with its line and column, and exit 2', () => {
+    const r = run('validate', [file('broken.json', '{\n  "version": "1",\n}\n'), '--server', SERVER]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.match(r.stderr, /is not valid JSON at line 3, column 1/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+
+  test('an unknown server id is one line naming the closest id, and exit 2', () => {
+    const r = run('validate', [file('good4.json', JSON.stringify(GOOD)), '--server', 'fixture-shops']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.match(r.stderr, /There is no server "fixture-shops".*Did you mean "fixture-shop"\?/);
+  });
+
+  test('an unknown option is one line with the usage, and exit 2', () => {
+    const r = run('validate', [file('good5.json', JSON.stringify(GOOD)), '--srever', SERVER]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.match(r.stderr, /Unknown option '--srever'.*Usage: npm run validate/);
+  });
+});
+
+describe('npm run validate without arguments', () => {
+  test('checks every record of the content folder and prints one "valid" line', () => {
+    const r = run('validate', []);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^valid: 1 server, 4 tools and their policies in .*fixtures\/policies\/content\.\n$/);
+  });
+
+  test('prints every problem of a broken content folder and exits 1', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'atlas-policy-content-'));
+    mkdirSync(join(broken, 'servers'));
+    writeFileSync(join(broken, 'servers', 'broken.yaml'), 'name: Broken\n');
+    const r = run('validate', [], broken);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /broken\.yaml › summary {2}\[record-schema\]/);
+    assert.match(r.stdout, /1 problem found/);
+  });
+});
+
+describe('npm run eval', () => {
+  const policy = () => file('eval.json', JSON.stringify(GOOD));
+
+  test('prints the decision, the deciding rule and the message', () => {
+    const r = run('eval', [policy(), '--tool', 'save_item', '--args', '{"name":"a","price":1,"overwrite":true}']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'denied (rule: tools.save_item.deny_if[0])\nReplacing an item needs a person.\n');
+  });
+
+  test('names the counters to increment when a call is allowed', () => {
+    const r = run('eval', [policy(), '--tool', 'save_item', '--args', '{"name":"a"}']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^allowed \(rule: tools\.save_item\)\n/);
+    assert.match(r.stdout, /Counters to increment: tools\.save_item\/saves\n$/);
+  });
+
+  test('takes counters and reports a rate-limited call', () => {
+    const r = run('eval', [policy(), '--tool', 'save_item', '--counters', '{"tools.save_item/saves": 2}']);
+    assert.match(r.stdout, /^rate-limited \(rule: tools\.save_item\.limits\[0\]\)\n/);
+  });
+
+  test('reports a hidden tool and, with --json, prints the decision as JSON', () => {
+    const r = run('eval', [policy(), '--tool', 'delete_item', '--json']);
+    assert.equal(r.code, 0);
+    const d = JSON.parse(r.stdout);
+    assert.deepEqual([d.decision, d.rule], ['hidden', 'hide']);
+  });
+
+  test('refuses invalid --args JSON in one line with exit 2', () => {
+    const r = run('eval', [policy(), '--tool', 'save_item', '--args', '{"name":']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^The --args option is not valid JSON at line 1, column 9/);
+  });
+
+  test('refuses --args that is not an object', () => {
+    const r = run('eval', [policy(), '--tool', 'save_item', '--args', '[1]']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /must be a JSON object/);
+  });
+
+  test('needs --tool', () => {
+    const r = run('eval', [policy()]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--tool <name>/);
+  });
+
+  test('prints the problems of an invalid policy and exits 1 without evaluating', () => {
+    const r = run('eval', [file('eval-bad.json', JSON.stringify(BAD)), '--tool', 'get_item']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /\[policy-schema\]/);
+    assert.match(r.stdout, /no call was evaluated/);
+  });
+});

@@ -1,0 +1,194 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  recommendedPolicy,
+  serverPolicy,
+  printPolicy,
+  evaluate,
+  validatePolicy,
+  checkRiskPromise,
+  limitsFor,
+  parsePolicy,
+  RECOMMENDED_MAX,
+} from '../../../src/policy/index.ts';
+import { CATEGORIES, CATEGORY_RISK } from '../../../src/schemas/taxonomy.ts';
+
+describe('the recommended rule of each category', () => {
+  test('Read is an empty rule for the tool', () => {
+    assert.deepEqual(recommendedPolicy('X', 'Read'), { version: '1', default: 'deny', tools: { X: {} } });
+  });
+  test('Write limits the tool to 30 calls a minute, Execute to 10', () => {
+    for (const [category, max] of [['Write', 30], ['Execute', 10]] as const) {
+      assert.deepEqual(recommendedPolicy('X', category), {
+        version: '1',
+        default: 'deny',
+        tools: { X: { limits: [{ counter: 'X_rate', window: 'minute', max, scope: 'grant' }] } },
+      });
+    }
+    assert.deepEqual(RECOMMENDED_MAX, { Write: 30, Execute: 10 });
+  });
+  test('Destructive hides the tool', () => {
+    assert.deepEqual(recommendedPolicy('X', 'Destructive'), { version: '1', default: 'deny', hide: ['X'] });
+  });
+  test('Financial denies every call pending a person\'s approval', () => {
+    assert.deepEqual(recommendedPolicy('X', 'Financial'), {
+      version: '1',
+      default: 'deny',
+      tools: { X: { deny_if: [{ conditions: [], on_deny: "X needs a person's approval." }] } },
+    });
+  });
+
+  for (const category of CATEGORIES) {
+    const risk = CATEGORY_RISK[category];
+    test(`the ${category} rule evaluates as its risk level (${risk}) promises`, () => {
+      const policy = recommendedPolicy('tool_x', category);
+      assert.deepEqual(parsePolicy(policy).problems, []);
+      const call = { tool: 'tool_x', args: { a: 1 } };
+      const fresh = evaluate(policy, call);
+      if (risk === 'Low') {
+        assert.equal(fresh.decision, 'allowed');
+        assert.deepEqual(fresh.count, []);
+      } else if (risk === 'Medium' || risk === 'High') {
+        assert.equal(fresh.decision, 'allowed');
+        const [limit] = limitsFor(policy, 'tool_x');
+        assert.ok(limit);
+        assert.equal(limit.max, risk === 'Medium' ? 30 : 10);
+        assert.deepEqual(fresh.count, [limit.key]);
+        assert.equal(evaluate(policy, call, { [limit.key]: limit.max - 1 }).decision, 'allowed');
+        assert.equal(evaluate(policy, call, { [limit.key]: limit.max }).decision, 'rate-limited');
+      } else {
+        assert.ok(['hidden', 'denied'].includes(fresh.decision), fresh.decision);
+        assert.equal(evaluate(policy, { tool: 'tool_x' }).decision, fresh.decision);
+      }
+      assert.deepEqual(checkRiskPromise(policy, { name: 'tool_x', risk }), []);
+    });
+  }
+
+  test('a rule from another risk level breaks the promise of a stricter one', () => {
+    assert.equal(checkRiskPromise(recommendedPolicy('t', 'Read'), { name: 't', risk: 'Medium' })[0]?.code, 'policy-risk-mismatch');
+    assert.equal(checkRiskPromise(recommendedPolicy('t', 'Execute'), { name: 't', risk: 'Critical' })[0]?.code, 'policy-risk-mismatch');
+    assert.equal(checkRiskPromise(recommendedPolicy('t', 'Destructive'), { name: 't', risk: 'Low' })[0]?.code, 'policy-risk-mismatch');
+  });
+
+  test('the risk check meets the rule\'s own requirements before deciding a Low tool is blocked', () => {
+    const policy = parsePolicy({ version: '1', default: 'deny', tools: { t: { require: [{ path: 'args.n', op: 'gt', value: 5 }, { path: 'args.mode', op: 'eq', value: 'safe' }] } } }).policy!;
+    assert.deepEqual(checkRiskPromise(policy, { name: 't', risk: 'Low', inputSchema: { type: 'object', properties: { n: { type: 'number' }, mode: { type: 'string' } }, required: ['n'] } }), []);
+  });
+});
+
+describe('serverPolicy', () => {
+  const tools = [
+    { name: 'b_read', category: 'Read' as const },
+    { name: 'a_delete', category: 'Destructive' as const },
+    { name: 'c_write', category: 'Write' as const },
+    { name: 'd_pay', category: 'Financial' as const },
+  ];
+
+  test('puts every tool under its recommended rule, in the order given, with default deny', () => {
+    const policy = serverPolicy(tools);
+    assert.equal(policy.default, 'deny');
+    assert.deepEqual(policy.hide, ['a_delete']);
+    assert.deepEqual(Object.keys(policy.tools!), ['b_read', 'c_write', 'd_pay']);
+    const promises = tools.map((t) => ({ name: t.name, risk: CATEGORY_RISK[t.category] }));
+    assert.deepEqual(validatePolicy(policy, { tools, promises }).problems, []);
+  });
+
+  test('takes an override\'s entry for its tool, from tools or from hide', () => {
+    const override = parsePolicy({ version: '1', default: 'allow', hide: ['b_read'], tools: { c_write: { limits: [{ counter: 'w', window: 'hour', max: 5, scope: 'grant' }] } } }).policy!;
+    const policy = serverPolicy([
+      { ...tools[0]!, override },
+      { ...tools[2]!, override },
+      { name: 'e_exec', category: 'Execute', override },
+    ]);
+    assert.deepEqual(policy, {
+      version: '1',
+      default: 'deny',
+      hide: ['b_read'],
+      tools: { c_write: { limits: [{ counter: 'w', window: 'hour', max: 5, scope: 'grant' }] } },
+    });
+  });
+
+  test('leaves out hide and tools when nothing goes there', () => {
+    assert.deepEqual(serverPolicy([]), { version: '1', default: 'deny' });
+  });
+});
+
+describe('printPolicy', () => {
+  test('prints keys in the fixed order with two-space indent and a trailing newline', () => {
+    const shuffled = {
+      tools: {
+        z_tool: {
+          limits: [{ scope: 'grant', max: 2, window: 'hour', counter: 'z' }],
+          deny_if: [{ on_deny: 'No.', conditions: [{ value: true, op: 'eq', path: 'args.f' }] }],
+          require: [{ value: ['a', 1], op: 'in', path: 'args.k' }],
+        },
+        a_tool: {},
+      },
+      all_tools: { limits: [{ scope: 'grant', counter: 'all', max: 9, window: 'day' }] },
+      hide: ['h'],
+      default: 'deny',
+      version: '1',
+    };
+    const { policy } = parsePolicy(shuffled);
+    assert.equal(
+      printPolicy(policy!),
+      `{
+  "version": "1",
+  "default": "deny",
+  "hide": [
+    "h"
+  ],
+  "all_tools": {
+    "limits": [
+      {
+        "counter": "all",
+        "window": "day",
+        "max": 9,
+        "scope": "grant"
+      }
+    ]
+  },
+  "tools": {
+    "z_tool": {
+      "require": [
+        {
+          "path": "args.k",
+          "op": "in",
+          "value": [
+            "a",
+            1
+          ]
+        }
+      ],
+      "deny_if": [
+        {
+          "conditions": [
+            {
+              "path": "args.f",
+              "op": "eq",
+              "value": true
+            }
+          ],
+          "on_deny": "No."
+        }
+      ],
+      "limits": [
+        {
+          "counter": "z",
+          "window": "hour",
+          "max": 2,
+          "scope": "grant"
+        }
+      ]
+    },
+    "a_tool": {}
+  }
+}
+`,
+    );
+  });
+
+  test('prints the recommended Read rule as a small, stable document', () => {
+    assert.equal(printPolicy(recommendedPolicy('X', 'Read')), '{\n  "version": "1",\n  "default": "deny",\n  "tools": {\n    "X": {}\n  }\n}\n');
+  });
+});
