@@ -108,11 +108,11 @@ function tooLarge(max: number): Refusal {
         message: `The message is larger than the ${Math.floor(max / 1024)} KiB this form accepts. Shorten it and send it again.`,
       },
     ],
-    // The unread rest of the body is still on the wire; closing the connection keeps it from
-    // being taken for the client's next request.
-    { connection: 'close' },
   );
 }
+
+/** How far past the limit an oversize body is drained, so its sender can still read the 413. */
+const DRAIN_FACTOR = 16;
 
 /** Reads at most `max` bytes; anything longer is refused before any parsing happens. */
 async function readBody(request: Request, max: number): Promise<Uint8Array> {
@@ -127,6 +127,14 @@ async function readBody(request: Request, max: number): Promise<Uint8Array> {
     if (done) break;
     total += value.byteLength;
     if (total > max) {
+      // Read and drop the rest (up to a cap) rather than cut the connection: a client still
+      // uploading would otherwise see a reset instead of the 413 that explains the refusal.
+      chunks.length = 0;
+      while (total <= max * DRAIN_FACTOR) {
+        const next = await reader.read();
+        if (next.done) throw tooLarge(max);
+        total += next.value.byteLength;
+      }
       await reader.cancel().catch(() => {});
       throw tooLarge(max);
     }
