@@ -133,6 +133,17 @@ async function withClient(
     throw new ImportError('import-server-crash', `${where} exited before it finished answering.${stderr().trim() ? ` Its last output on stderr was:\n${stderr().trim().split('\n').slice(-5).join('\n').slice(-1000)}` : ''}`);
   });
   closed.catch(() => {});
+  // Lines that are not JSON-RPC make the transport report an error and drop them; without this the
+  // import would only notice at the timeout.
+  const malformed = new Promise<never>((_, reject) => {
+    client.onerror = (error) => {
+      const text = error instanceof Error ? error.message : String(error);
+      if (error instanceof SyntaxError || /JSON|parse|invalid_union|expected/i.test(text)) {
+        reject(new ImportError('import-malformed', `${where} wrote something that is not an MCP JSON-RPC message (${text.split('\n')[0]}). Only JSON-RPC messages may go to stdout; logs belong on stderr.`));
+      }
+    };
+  });
+  malformed.catch(() => {});
   try {
     const work = (async () => {
       await client.connect(transport, { timeout: timeoutSeconds * 1000 });
@@ -143,7 +154,7 @@ async function withClient(
         ...(info ? { serverInfo: info as SourceResult['serverInfo'] } : {}),
       };
     })();
-    return await Promise.race([work, timeout, closed]);
+    return await Promise.race([work, timeout, closed, malformed]);
   } catch (err) {
     throw describeFailure(err, where, stderr());
   } finally {
