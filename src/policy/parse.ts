@@ -116,6 +116,15 @@ function extraProblems(input: unknown): Problem[] {
 
   if (isObject(input.all_tools)) limits(input.all_tools.limits, ['all_tools', 'limits'], 'all_tools');
   if (isObject(input.tools)) {
+    // zod drops this key without a word, so a rule written under it would silently vanish.
+    if (Object.prototype.hasOwnProperty.call(input.tools, '__proto__')) {
+      problems.push({
+        code: 'policy-schema',
+        path: 'tools.__proto__',
+        value: '__proto__',
+        message: 'The name "__proto__" cannot be used under "tools", because JavaScript objects cannot hold it as data. Hide that tool, or rely on "default" for it.',
+      });
+    }
     for (const [name, rule] of Object.entries(input.tools)) {
       if (!isObject(rule)) continue;
       conditions(rule.require, ['tools', name, 'require']);
