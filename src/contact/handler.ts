@@ -115,7 +115,7 @@ function tooLarge(max: number): Refusal {
 const DRAIN_FACTOR = 16;
 
 /** Reads at most `max` bytes; anything longer is refused before any parsing happens. */
-async function readBody(request: Request, max: number): Promise<Uint8Array> {
+async function readBody(request: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
   if (!request.body) return new Uint8Array();
@@ -164,7 +164,7 @@ function fieldsToObject(entries: Iterable<[string, FormDataEntryValue]>): Record
   return out;
 }
 
-async function parseBody(request: Request, bytes: Uint8Array): Promise<unknown> {
+async function parseBody(request: Request, bytes: Uint8Array<ArrayBuffer>): Promise<unknown> {
   const type = mediaType(request);
   if (type === 'application/json') {
     try {

@@ -1,16 +1,33 @@
 import type { APIRoute } from 'astro';
-import { handleContact, handlePreflight } from '../../contact/handler.ts';
+import { ContactConfigError } from '../../contact/config.ts';
+import { handleContact, handlePreflight, type ContactRuntime } from '../../contact/handler.ts';
 import { contactRuntime } from '../../contact/runtime.ts';
 
 /** The only on-demand route: every other page is prerendered. */
 export const prerender = false;
 
-export const POST: APIRoute = ({ request, clientAddress }) => handleContact(request, clientAddress, contactRuntime());
+const json = (status: number, body: object, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 
-export const OPTIONS: APIRoute = ({ request }) => handlePreflight(request, contactRuntime());
+/** A bad setting or an unopenable database is the operator's to fix: log it, tell the visitor plainly. */
+function withRuntime(answer: (rt: ContactRuntime) => Response | Promise<Response>): Response | Promise<Response> {
+  let rt: ContactRuntime;
+  try {
+    rt = contactRuntime();
+  } catch (error) {
+    console.error(error instanceof ContactConfigError ? `[contact] ${error.message}` : error);
+    return json(500, {
+      ok: false,
+      message: 'The contact form is not set up correctly on this server, so your message was not stored. Please try again later.',
+      errors: [{ field: null, code: 'contact-misconfigured', message: 'The contact form is not set up correctly on this server, so your message was not stored. Please try again later.' }],
+    });
+  }
+  return answer(rt);
+}
+
+export const POST: APIRoute = ({ request, clientAddress }) => withRuntime((rt) => handleContact(request, clientAddress, rt));
+
+export const OPTIONS: APIRoute = ({ request }) => withRuntime((rt) => handlePreflight(request, rt));
 
 export const ALL: APIRoute = () =>
-  new Response(JSON.stringify({ ok: false, message: 'This address only accepts contact messages sent with POST.' }), {
-    status: 405,
-    headers: { allow: 'POST, OPTIONS', 'content-type': 'application/json; charset=utf-8' },
-  });
+  json(405, { ok: false, message: 'This address only accepts contact messages sent with POST.' }, { allow: 'POST, OPTIONS' });
