@@ -11,6 +11,6 @@ export default siteConfigSchema.parse({
     text: 'Paste the policy into any MCP gateway that speaks policy language version 1.',
   },
   contact: {
-    endpoint: '/api/contact',
+    endpoint: '/api/contact/',
   },
 });

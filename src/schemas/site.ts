@@ -17,11 +17,11 @@ export const siteConfigSchema = z.strictObject({
   }),
   contact: z.strictObject({
     /**
-     * Where contact forms post. The default, `/api/contact`, is this project's own endpoint
+     * Where contact forms post. The default, `/api/contact/`, is this project's own endpoint
      * (served by `npm start`); a team hosting the static files elsewhere points it at any URL
      * that accepts the same form fields.
      */
-    endpoint: z.string().min(1).default('/api/contact'),
+    endpoint: z.string().min(1).default('/api/contact/'),
   }),
 });
 

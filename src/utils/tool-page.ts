@@ -5,7 +5,14 @@ import { toolPolicy, rateLimitSnippet, blockSnippet, faqRate } from '../catalogu
 import { highlightJson, highlightForTool } from './highlight.ts';
 import { paramRows, summaryText, whyText, describeCategory, type ParamRow } from './tool-view.ts';
 import { serverUrl } from './urls.ts';
-import type { FaqItem } from '../components/Faq.astro';
+
+export interface FaqItem {
+  question: string;
+  /** Plain-text answer; `code` spans allowed. */
+  answer: string;
+  /** An optional policy example, already highlighted. */
+  snippet?: { json: string; html: string };
+}
 
 const PLACEHOLDER = 'Tool__PLACEHOLDER__';
 
