@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import site from './site.config.ts';
 import validate from './src/integrations/validate.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 // ATLAS_OUT and ATLAS_CACHE let tests and the benchmark build other catalogues side by side.
 export default defineConfig({
@@ -11,7 +12,7 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [validate(), mdx()],
+  integrations: [validate(), mdx(), pagefind()],
   build: { format: 'directory' },
   // The contact endpoint (the only on-demand route) checks Origin itself so a refusal can say
   // per field what is wrong, in JSON or HTML; Astro's built-in check would answer plain text.
