@@ -85,7 +85,7 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
 export const PROPERTY_RULES: readonly PropertyRule[] = [
   { id: 'property:amount', suggests: 'Financial', weight: 2, tokens: ['amount', 'price', 'currency', 'iban', 'payee'] },
   { id: 'property:confirm', suggests: 'Destructive', weight: 2, tokens: ['confirm', 'confirmation', 'force'] },
-  { id: 'property:code', suggests: 'Execute', weight: 3, tokens: ['sql', 'code', 'command', 'cmd', 'script', 'shell', 'expression', 'eval', 'program', 'workflow'] },
+  { id: 'property:code', suggests: 'Execute', weight: 3, tokens: ['sql', 'code', 'command', 'cmd', 'script', 'shell', 'expression', 'eval', 'program'] },
   { id: 'property:query', suggests: 'Execute', weight: 1, tokens: ['query'] },
   { id: 'property:overwrite', suggests: 'Write', weight: 1, tokens: ['overwrite', 'content', 'contents', 'body', 'data', 'value'] },
   { id: 'property:path', suggests: 'Write', weight: 1, tokens: ['path', 'file', 'filename', 'filepath', 'directory', 'dir'] },
