@@ -33,7 +33,7 @@ test('imported records carry the classification, its evidence and a hash of the 
   const del = readTool(dir, 'delete_note');
   assert.equal(del.classification.category, 'Destructive');
   assert.equal(del.classification.risk, 'Critical');
-  assert.ok(del.classification.evidence.some((e: { text: string }) => e.text === 'This cannot be undone.' && e.signal === 'phrase:irreversible'));
+  assert.ok(del.classification.evidence.some((e: { text: string; signal: string }) => e.text === 'This cannot be undone.' && e.signal === 'phrase:irreversible'));
   assert.equal(del.history.hash, hashDefinition(del.definition));
   assert.equal(del.history.first_seen, '2026-01-10');
   assert.equal(readTool(dir, 'run_query').classification.category, 'Execute');
