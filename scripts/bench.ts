@@ -1,0 +1,189 @@
+/**
+ * `npm run bench -- --tools N`: builds a synthetic catalogue of N tools and prints how long the
+ * build took, how many pages it wrote, and how much memory it needed. A benchmark, not a test.
+ *
+ * Everything lives under .bench/ (git-ignored): catalogue-N/ holds the records (made once, reused
+ * until --regenerate), dist-N/ and cache-N/ the build's output and Astro cache.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEED, writeSyntheticCatalogue } from './lib/synthetic.ts';
+import { watchMemory } from './lib/process-memory.ts';
+import { summariseProfiles } from './lib/cpuprofile.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BENCH = join(ROOT, '.bench');
+
+const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--warm] [--profile] [--verbose]
+
+  --tools N      how many tools the synthetic catalogue has (default 1000)
+  --seed S       seed of the generator (default ${DEFAULT_SEED}); a different seed is a different catalogue
+  --regenerate   write the catalogue again even when .bench/catalogue-N/ exists
+  --keep         reuse .bench/catalogue-N/ as it is (the default; the opposite of --regenerate)
+  --warm         keep the previous output and Astro cache instead of building cold
+  --profile      run the build under --cpu-prof and print where the time went
+  --verbose      stream the build's own output as it runs (it is always saved to .bench/build-N.log)`;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      tools: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      regenerate: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      warm: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+} catch (err) {
+  fail(`${(err as Error).message}.`);
+}
+const opts = parsed.values;
+if (opts.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const count = Number(opts.tools);
+if (!Number.isInteger(count) || count < 1 || count > 1_000_000) fail(`--tools must be a whole number from 1 to 1000000, not "${opts.tools}".`);
+const seed = Number(opts.seed);
+if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${opts.seed}".`);
+if (opts.keep && opts.regenerate) fail('--keep and --regenerate contradict each other; pass one of them.');
+
+const suffix = seed === DEFAULT_SEED ? `${count}` : `${count}-s${seed}`;
+const catalogueDir = join(BENCH, `catalogue-${suffix}`);
+const outDir = join(BENCH, `dist-${suffix}`);
+const cacheDir = join(BENCH, `cache-${suffix}`);
+const profileDir = join(BENCH, `profile-${suffix}`);
+const logFile = join(BENCH, `build-${suffix}.log`);
+/** Written last, so a catalogue interrupted half-way is never reused. */
+const stampFile = join(catalogueDir, '.complete.json');
+
+/** Terminal colour codes, kept out of the saved log and the parsed output. */
+const ANSI = /\x1b\[[0-9;]*m/g;
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+function walk(dir: string, visit: (path: string, size: number, name: string) => void): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) walk(path, visit);
+    else if (e.isFile()) visit(path, statSync(path).size, e.name);
+  }
+}
+
+function sizeOf(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  walk(dir, (_p, size) => {
+    bytes += size;
+    files++;
+  });
+  return { bytes, files };
+}
+
+// 1. The catalogue.
+mkdirSync(BENCH, { recursive: true });
+let servers: number;
+const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { tools: number; servers: number; seed: number }) : undefined;
+if (stamp && !opts.regenerate) {
+  servers = stamp.servers;
+  console.log(`Reusing the catalogue in ${catalogueDir} (pass --regenerate to write it again).`);
+} else {
+  const started = performance.now();
+  const written = writeSyntheticCatalogue(catalogueDir, count, { seed, sampleDir: join(ROOT, 'content') });
+  servers = written.servers.length;
+  writeFileSync(stampFile, `${JSON.stringify({ tools: count, servers, seed })}\n`);
+  console.log(`Wrote ${count} tools on ${servers} servers to ${catalogueDir} in ${seconds(performance.now() - started)} s.`);
+}
+
+// 2. The build.
+if (!opts.warm) {
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+rmSync(profileDir, { recursive: true, force: true });
+const nodeArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+console.log(`Building ${opts.warm ? 'warm' : 'cold'} into ${outDir}${opts.profile ? ' with the CPU profiler on' : ''}; the log goes to ${logFile}.`);
+
+const log = createWriteStream(logFile);
+const started = performance.now();
+const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  cwd: ROOT,
+  env: { ...process.env, ATLAS_CONTENT: catalogueDir, ATLAS_OUT: outDir, ATLAS_CACHE: cacheDir },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const memory = watchMemory(child.pid!);
+let output = '';
+for (const stream of [child.stdout, child.stderr]) {
+  stream.on('data', (chunk: Buffer) => {
+    output += chunk;
+    log.write(chunk.toString().replace(ANSI, ''));
+    if (opts.verbose) process.stdout.write(chunk);
+  });
+}
+const code: number | null = await new Promise((done) => child.on('close', done));
+const wallMs = performance.now() - started;
+const peak = memory.stop();
+log.end();
+
+if (code !== 0) {
+  console.error(`The build failed with exit code ${code}. Its last lines (the whole log is in ${logFile}):`);
+  console.error(output.trim().split('\n').slice(-30).join('\n'));
+  process.exit(1);
+}
+
+// 3. The figures.
+let pages = 0;
+walk(outDir, (_p, _s, name) => {
+  if (name === 'index.html') pages++;
+});
+const output_ = sizeOf(outDir);
+const pagefindDir = join(outDir, 'client', 'pagefind');
+const pagefind = existsSync(pagefindDir) ? sizeOf(pagefindDir) : undefined;
+const plain = output.replace(ANSI, '');
+const validation = /\[policy-atlas:validate\].*valid \((\d+) ms\)/.exec(plain);
+
+const rows: [string, string][] = [
+  ['tools', String(count)],
+  ['servers', String(servers)],
+  ['pages built (index.html)', String(pages)],
+  ['build wall time', `${seconds(wallMs)} s`],
+  ['pages per second', (pages / (wallMs / 1000)).toFixed(1)],
+  ['peak RSS, largest process', mib(peak.processBytes)],
+  ['peak RSS, process tree', `${mib(peak.treeBytes)} (${peak.processes} process${peak.processes === 1 ? '' : 'es'})`],
+  ['validation step', validation ? `${(Number(validation[1]) / 1000).toFixed(1)} s` : 'not found in the log'],
+  ['output size', `${mib(output_.bytes)} in ${output_.files} files`],
+  ['Pagefind index', pagefind ? `${mib(pagefind.bytes)} in ${pagefind.files} files` : 'none (no dist/client/pagefind)'],
+];
+const width = Math.max(...rows.map(([k]) => k.length));
+console.log('');
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+
+// Astro's own phase timings, as a first idea of where the time went.
+const phases = plain
+  .split('\n')
+  .filter((l) => /Completed in|built in|\d+ page\(s\) built/i.test(l))
+  .map((l) => `  ${l.trim()}`);
+if (phases.length) console.log(`\nAstro's phase timings:\n${phases.join('\n')}`);
+
+if (opts.profile) {
+  const summary = summariseProfiles(profileDir, ROOT);
+  console.log(`\n${summary}`);
+}
