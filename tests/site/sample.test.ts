@@ -21,8 +21,16 @@ const copyText = (html: string) => {
   return unescape(m[1]!);
 };
 
-test('the sample catalogue has the 14 tools of the ComfyUI server', () => {
+test('the sample catalogue has the 14 tools of the ComfyUI server, classified as SAMPLE-SERVER.md says', () => {
   assert.equal(tools.length, 14);
+  const expected: Record<string, string> = {
+    comfy_submit_workflow: 'Execute', comfy_generate_simple: 'Execute', comfy_get_status: 'Read',
+    comfy_wait_for_completion: 'Read', comfy_list_models: 'Read', comfy_save_workflow: 'Write',
+    comfy_load_workflow: 'Read', comfy_list_workflows: 'Read', comfy_delete_workflow: 'Destructive',
+    comfy_get_queue: 'Read', comfy_cancel_generation: 'Destructive', comfy_clear_queue: 'Destructive',
+    comfy_upload_image: 'Write', comfy_get_output_images: 'Read',
+  };
+  for (const t of tools) assert.equal(t.data.editorial?.category ?? t.data.classification.category, expected[t.data.name], t.data.name);
 });
 
 test('every tool page exists at /servers/<server-id>/<tool-name>/ with its sections in order', () => {
@@ -77,12 +85,13 @@ test('the policy a tool page copies is the canonical recommended policy and keep
   for (const t of tools) {
     const html = page(`servers/${SERVER}/${t.data.name}`);
     const copied = copyText(html);
-    const expected = printPolicy(recommendedPolicy(t.data.name, t.data.classification.category));
+    const category = t.data.editorial?.category ?? t.data.classification.category;
+    const expected = printPolicy(recommendedPolicy(t.data.name, category));
     assert.equal(copied, expected, `${t.data.name}: copied bytes differ from the canonical policy`);
     const { policy, problems } = parsePolicy(JSON.parse(copied));
     assert.deepEqual(problems, []);
     const decision = evaluate(policy!, { tool: t.data.name, args: {} }, {});
-    if (t.data.classification.risk === 'Critical') assert.notEqual(decision.decision, 'allowed', t.data.name);
+    if (category === 'Destructive' || category === 'Financial') assert.notEqual(decision.decision, 'allowed', t.data.name);
     else assert.equal(decision.decision, 'allowed', t.data.name);
   }
 });
