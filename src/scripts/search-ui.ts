@@ -1,0 +1,283 @@
+/**
+ * The search panel: loaded only when a visitor opens search (the header dialog or /search/), it
+ * loads Pagefind, renders the query box, filters and results, and handles keyboard navigation.
+ * Everything from the index is written with textContent: page text may quote MCP servers.
+ */
+import {
+  activeFilters,
+  exactFirst,
+  excerptSegments,
+  isTypingTarget,
+  moveActive,
+  orderValues,
+  parseState,
+  safeUrl,
+  stateToQuery,
+  type FilterKey,
+  type SearchState,
+} from './search-core.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+}
+interface Pagefind {
+  options(o: object): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  debouncedSearch(term: string | null, o: object, ms: number): Promise<PagefindSearch | null>;
+}
+
+const PAGE_SIZE = 10;
+const FILTERS: { key: FilterKey; label: string; order: readonly string[] }[] = [
+  { key: 'risk', label: 'Risk', order: ['Critical', 'High', 'Medium', 'Low'] },
+  { key: 'category', label: 'Category', order: ['Read', 'Write', 'Execute', 'Destructive', 'Financial'] },
+  { key: 'server', label: 'Server', order: [] },
+];
+const KIND_LABEL: Record<string, string> = { server: 'Server', guide: 'Guide', 'attack pattern': 'Attack pattern' };
+
+let pagefindPromise: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  pagefindPromise ??= (async () => {
+    const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
+    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pf.options({ excerptLength: 24 });
+    await pf.init();
+    return pf;
+  })();
+  pagefindPromise.catch(() => (pagefindPromise = undefined));
+  return pagefindPromise;
+}
+
+let counter = 0;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+export interface MountOptions {
+  /** Keep the search in the address bar (the /search/ page), so it can be shared. */
+  syncUrl: boolean;
+  initial?: SearchState;
+}
+
+export interface SearchPanel {
+  focus(): void;
+}
+
+export function mountSearch(root: HTMLElement, options: MountOptions): SearchPanel {
+  const id = `search-${++counter}`;
+  const state: SearchState = options.initial ?? { q: '', filters: {} };
+  root.replaceChildren();
+  root.classList.add('search-ui');
+
+  const label = el('label', { for: `${id}-q`, class: 'search-label' }, 'Search tools, servers and guides');
+  const input = el('input', {
+    id: `${id}-q`,
+    type: 'search',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': `${id}-list`,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'A tool name, a server or a few words',
+  });
+  input.value = state.q;
+
+  const filterBar = el('div', { class: 'search-filters', role: 'group', 'aria-label': 'Filters' });
+  const selects = new Map<FilterKey, HTMLSelectElement>();
+  for (const f of FILTERS) {
+    const wrap = el('span', { class: 'search-filter' });
+    wrap.append(el('label', { for: `${id}-${f.key}` }, f.label));
+    const select = el('select', { id: `${id}-${f.key}`, name: f.key, 'data-filter': f.key });
+    select.append(el('option', { value: '' }, 'Any'));
+    const preset = state.filters[f.key];
+    if (preset) select.append(el('option', { value: preset }, preset));
+    select.value = preset ?? '';
+    selects.set(f.key, select);
+    wrap.append(select);
+    filterBar.append(wrap);
+  }
+
+  const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
+  const list = el('div', { id: `${id}-list`, class: 'search-results', role: 'listbox', 'aria-label': 'Results' });
+  const more = el('button', { type: 'button', class: 'search-more', hidden: '' }, 'Show more results');
+  const share = el('a', { class: 'search-share', href: '/search/', hidden: '' }, 'Link to this search');
+  root.append(label, input, filterBar, status, list, more);
+  if (!options.syncUrl) root.append(share);
+
+  let all: PagefindResult[] = [];
+  let shown: { data: PagefindResultData; node: HTMLAnchorElement }[] = [];
+  let active = -1;
+  let run = 0;
+
+  const setActive = (index: number) => {
+    active = index;
+    shown.forEach((r, i) => r.node.setAttribute('aria-selected', String(i === active)));
+    const current = shown[active];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.node.id);
+      current.node.scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+
+  const renderResult = (data: PagefindResultData, index: number): HTMLAnchorElement => {
+    const a = el('a', { id: `${id}-r${index}`, role: 'option', class: 'search-result', 'aria-selected': 'false', tabindex: '-1' });
+    a.href = safeUrl(data.url) ?? '#';
+    const head = el('span', { class: 'search-result-head' });
+    const kind = data.meta.kind ?? 'tool';
+    const title = el(kind === 'tool' ? 'code' : 'strong', { class: 'search-result-title' }, data.meta.title ?? data.url);
+    head.append(title);
+    if (data.meta.risk) head.append(el('span', { class: `risk risk-${data.meta.risk.toLowerCase()}` }, data.meta.risk));
+    if (kind !== 'tool' && KIND_LABEL[kind]) head.append(el('span', { class: 'search-result-kind' }, KIND_LABEL[kind]));
+    a.append(head);
+    if (data.meta.server) a.append(el('span', { class: 'search-result-server' }, `on ${data.meta.server}`));
+    const excerpt = el('span', { class: 'search-result-excerpt' });
+    for (const seg of excerptSegments(data.excerpt ?? '')) excerpt.append(seg.mark ? el('mark', {}, seg.text) : document.createTextNode(seg.text));
+    a.append(excerpt);
+    return a;
+  };
+
+  const showMore = async (first: boolean) => {
+    const mine = run;
+    const start = shown.length;
+    const batch = await Promise.all(all.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+    if (mine !== run) return;
+    const ordered = first ? exactFirst(batch, state.q, (d) => d.meta.title) : batch;
+    ordered.forEach((data, i) => {
+      const node = renderResult(data, start + i);
+      shown.push({ data, node });
+      list.append(node);
+    });
+    more.hidden = shown.length >= all.length;
+    input.setAttribute('aria-expanded', String(shown.length > 0));
+    if (first) setActive(shown.length > 0 ? 0 : -1);
+  };
+
+  const syncLocation = () => {
+    const href = `/search/${stateToQuery(state)}`;
+    if (options.syncUrl) history.replaceState(history.state, '', href);
+    else {
+      share.href = href;
+      share.hidden = !state.q && Object.keys(activeFilters(state)).length === 0;
+    }
+  };
+
+  /** Marks the results as complete for this search (tests and assistive tools can wait on it). */
+  const settle = () => (root.dataset.settled = stateToQuery(state) || '?');
+
+  const search = async () => {
+    const mine = ++run;
+    delete root.dataset.settled;
+    state.q = input.value.trim();
+    for (const [key, select] of selects) state.filters[key] = select.value || undefined;
+    syncLocation();
+    const filters = activeFilters(state);
+    if (!state.q && Object.keys(filters).length === 0) {
+      all = [];
+      shown = [];
+      list.replaceChildren();
+      more.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      setActive(-1);
+      status.textContent = 'Type a tool name, a server or a few words, or pick a filter.';
+      settle();
+      return;
+    }
+    let pf: Pagefind;
+    try {
+      pf = await loadPagefind();
+    } catch {
+      status.textContent = 'The search index could not be loaded. Search works on a built site (npm run build, then npm start), not on the dev server.';
+      settle();
+      return;
+    }
+    const result = await pf.debouncedSearch(state.q || null, { filters }, 150);
+    if (result === null || mine !== run) return;
+    all = result.results;
+    shown = [];
+    list.replaceChildren();
+    setActive(-1);
+    if (all.length === 0) {
+      more.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      const what = state.q ? `“${state.q}”` : 'these filters';
+      status.textContent = `Nothing matched ${what}${state.q && Object.keys(filters).length ? ' with these filters' : ''}. Check the spelling, try part of a tool name, or clear a filter.`;
+      status.dataset.empty = '';
+      settle();
+      return;
+    }
+    delete status.dataset.empty;
+    await showMore(true);
+    if (mine !== run) return;
+    status.textContent = `${all.length.toLocaleString('en-US')} ${all.length === 1 ? 'result' : 'results'}`;
+    settle();
+  };
+
+  const fillFilters = async () => {
+    try {
+      const pf = await loadPagefind();
+      const available = await pf.filters();
+      for (const f of FILTERS) {
+        const select = selects.get(f.key)!;
+        const current = select.value;
+        select.replaceChildren(el('option', { value: '' }, 'Any'));
+        for (const value of orderValues(Object.keys(available[f.key] ?? {}), f.order)) {
+          select.append(el('option', { value }, value));
+        }
+        if (current && !Array.from(select.options).some((o) => o.value === current)) select.append(el('option', { value: current }, current));
+        select.value = current;
+      }
+    } catch {
+      /* reported by search() when the index is missing */
+    }
+  };
+
+  input.addEventListener('input', () => void search());
+  for (const select of selects.values()) select.addEventListener('change', () => void search());
+  more.addEventListener('click', () => void showMore(false));
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive(moveActive(active, e.key === 'ArrowDown' ? 1 : -1, shown.length));
+    } else if (e.key === 'Enter') {
+      const target = shown[active] ?? shown[0];
+      if (target && safeUrl(target.data.url)) {
+        e.preventDefault();
+        location.href = target.data.url;
+      }
+    }
+  });
+  // Arrow keys also work once focus has left the input for a result link.
+  list.addEventListener('keydown', (e) => {
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !isTypingTarget(e.target as HTMLElement)) {
+      e.preventDefault();
+      setActive(moveActive(active, e.key === 'ArrowDown' ? 1 : -1, shown.length));
+      shown[active]?.node.focus();
+    }
+  });
+
+  void fillFilters();
+  void search();
+  return { focus: () => input.focus() };
+}
+
+/** Mounts the panel on the /search/ page with the search from its URL. */
+export function mountSearchPage(root: HTMLElement): SearchPanel {
+  const panel = mountSearch(root, { syncUrl: true, initial: parseState(location.search) });
+  panel.focus();
+  return panel;
+}

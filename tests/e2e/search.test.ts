@@ -1,0 +1,172 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startSite, DIST, type RunningSite } from '../helpers/server.ts';
+import { stateToQuery, type SearchState } from '../../src/scripts/search-core.ts';
+
+// SEARCH_TEST_DIST points the tests at another build (while developing, a build under tests/.tmp).
+const dist = process.env.SEARCH_TEST_DIST ?? DIST;
+const SERVER = 'ComfyUI MCP Server';
+let site: RunningSite;
+let browser: Browser;
+
+before(async () => {
+  site = await startSite({}, dist);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function openPage(path: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${site.url}${path}`);
+  return { page, errors, requests };
+}
+
+const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search tools, servers and guides' });
+
+/**
+ * Waits until the panel has finished rendering the search for `q` and `filters` (it marks itself
+ * with data-settled), then returns the titles of the results in order.
+ */
+async function resultsFor(page: Page, q: string, filters: SearchState['filters'] = {}): Promise<string[]> {
+  const key = stateToQuery({ q, filters }) || '?';
+  await page.locator(`.search-ui[data-settled="${key.replace(/"/g, '\\"')}"]`).waitFor();
+  return page.locator('.search-result .search-result-title').allTextContents();
+}
+
+test('typing a tool name exactly as written shows that tool first, with its server and risk badge', async () => {
+  const { page, errors } = await openPage('/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await searchBox(page).fill('comfy_get_status');
+  const titles = await resultsFor(page, 'comfy_get_status');
+  assert.equal(titles[0], 'comfy_get_status');
+  const first = page.locator('.search-result').first();
+  assert.equal(await first.getAttribute('href'), '/servers/nikolaibibo-claude-comfyui-mcp/comfy_get_status/');
+  assert.equal(await first.locator('.risk').textContent(), 'Low');
+  assert.equal(await first.locator('.search-result-server').textContent(), `on ${SERVER}`);
+  assert.match((await first.locator('.search-result-excerpt').textContent()) ?? '', /status/i);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('each of the fourteen similarly named comfy tools comes first when its own name is typed', async () => {
+  const { page } = await openPage('/search/');
+  const names = [
+    'comfy_get_queue', 'comfy_get_output_images', 'comfy_list_models', 'comfy_list_workflows', 'comfy_load_workflow',
+    'comfy_save_workflow', 'comfy_submit_workflow', 'comfy_delete_workflow', 'comfy_clear_queue', 'comfy_cancel_generation',
+    'comfy_generate_simple', 'comfy_upload_image', 'comfy_wait_for_completion', 'comfy_get_status',
+  ];
+  for (const name of names) {
+    await searchBox(page).fill(name);
+    const titles = await resultsFor(page, name);
+    assert.equal(titles[0], name, `the first result for "${name}" is ${titles[0]}`);
+  }
+  await page.close();
+});
+
+test('filtering by risk Critical shows only Critical tools, and all of them', async () => {
+  const { page } = await openPage('/search/?q=comfy');
+  const unfiltered = await resultsFor(page, 'comfy');
+  await page.getByLabel('Risk', { exact: true }).selectOption('Critical');
+  const titles = await resultsFor(page, 'comfy', { risk: 'Critical' });
+  const badges = await page.locator('.search-result .risk').allTextContents();
+  assert.equal(new URL(page.url()).search, '?q=comfy&risk=Critical');
+  // The browse page for the level is built from the catalogue, not from the search index.
+  const browse = await browser.newPage();
+  await browse.goto(`${site.url}/risk/critical/`);
+  const expected = await browse.locator('table.tool-list tbody tr td:first-child').allTextContents();
+  await browse.close();
+  assert.ok(expected.length > 0 && unfiltered.length > expected.length, 'the filter has something to remove');
+  assert.deepEqual([...titles].sort(), [...expected].sort());
+  assert.deepEqual(badges, titles.map(() => 'Critical'));
+  await page.close();
+});
+
+test('a filter alone, with no words, lists every tool it matches', async () => {
+  const filters = { risk: 'Critical', server: SERVER };
+  const { page } = await openPage(`/search/${stateToQuery({ q: '', filters })}`);
+  const titles = await resultsFor(page, '', filters);
+  assert.deepEqual([...titles].sort(), ['comfy_cancel_generation', 'comfy_clear_queue', 'comfy_delete_workflow']);
+  assert.equal(await page.getByLabel('Server', { exact: true }).inputValue(), SERVER);
+  await page.close();
+});
+
+test('a query that matches nothing says so and lists no results', async () => {
+  const { page } = await openPage('/search/');
+  await searchBox(page).fill('qzxwvk_nothing_like_this');
+  const titles = await resultsFor(page, 'qzxwvk_nothing_like_this');
+  assert.deepEqual(titles, []);
+  assert.match((await page.locator('.search-status').textContent()) ?? '', /^Nothing matched “qzxwvk_nothing_like_this”\./);
+  assert.equal(await page.locator('.search-result').count(), 0);
+  await page.close();
+});
+
+test('Ctrl+K and the slash key open search, but a slash typed into a field stays a slash', async () => {
+  const { page, requests } = await openPage('/servers/nikolaibibo-claude-comfyui-mcp/');
+  const dialog = page.locator('site-search dialog');
+  assert.equal(await dialog.isVisible(), false);
+  assert.ok(!requests.some((r) => r.includes('pagefind') || r.includes('search-ui')), 'no search code loads before search is opened');
+
+  await page.keyboard.press('Control+k');
+  await dialog.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+  await page.keyboard.type('queue');
+  assert.ok((await resultsFor(page, 'queue')).length > 0);
+  assert.ok(requests.some((r) => r.endsWith('/pagefind/pagefind.js')), 'Pagefind loads once search is open');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+
+  await page.keyboard.press('/');
+  await dialog.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+  assert.equal(await searchBox(page).inputValue(), 'queue', 'the slash opened search without being typed into it');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+
+  const field = page.locator('footer textarea').first();
+  await field.click();
+  await page.keyboard.press('/');
+  assert.equal(await field.inputValue(), '/');
+  assert.equal(await dialog.isVisible(), false);
+  await page.close();
+});
+
+test('arrow keys move through the results and Enter opens the highlighted one', async () => {
+  const { page } = await openPage('/');
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+  await page.keyboard.type('workflow');
+  const titles = await resultsFor(page, 'workflow');
+  assert.ok(titles.length >= 3, `three results or more, got ${titles.length}`);
+  const selected = () => page.locator('.search-result[aria-selected="true"] .search-result-title').textContent();
+  assert.equal(await selected(), titles[0]);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await selected(), titles[2]);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await selected(), titles[1]);
+  const active = await searchBox(page).getAttribute('aria-activedescendant');
+  assert.equal(await page.locator(`[id="${active}"] .search-result-title`).textContent(), titles[1]);
+  const href = await page.locator('.search-result[aria-selected="true"]').getAttribute('href');
+  await Promise.all([page.waitForURL(`${site.url}${href}`), page.keyboard.press('Enter')]);
+  await page.close();
+});
+
+test('the search page keeps its query in the URL, so a search can be shared', async () => {
+  const { page } = await openPage('/search/?q=comfy_upload_image');
+  assert.equal(await searchBox(page).inputValue(), 'comfy_upload_image');
+  assert.equal((await resultsFor(page, 'comfy_upload_image'))[0], 'comfy_upload_image');
+  await searchBox(page).fill('comfy_clear_queue');
+  await resultsFor(page, 'comfy_clear_queue');
+  assert.equal(new URL(page.url()).search, '?q=comfy_clear_queue');
+  await page.close();
+});
