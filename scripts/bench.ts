@@ -98,6 +98,45 @@ function sizeOf(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Process ids of Astro builds that are not ours, from /proc (empty elsewhere). */
+function otherBuilds(): number[] {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return [];
+  }
+  return pids
+    .filter((p) => {
+      try {
+        const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+        return cmd.some((a) => a.endsWith('astro.mjs')) && cmd.includes('build');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** A page's route shape, so that 10,000 tool pages count as one line. */
+function routeOf(path: string): string {
+  const parts = path.replace(/index\.html$/, '').split('/').filter(Boolean);
+  if (parts[0] === 'servers' && parts.length === 3) return parts[2]!.includes('.') ? `/servers/[server]/${parts[2]}` : '/servers/[server]/[tool]/';
+  if (parts[0] === 'servers' && parts.length === 2) return '/servers/[server]/';
+  if (parts.length >= 2) return `/${parts[0]}/[${parts.length - 1 === 1 ? 'id' : 'id/page'}]/`;
+  return path;
+}
+
 // 1. The catalogue.
 mkdirSync(BENCH, { recursive: true });
 let servers: number;
@@ -113,7 +152,23 @@ if (stamp && !opts.regenerate) {
   console.log(`Wrote ${count} tools on ${servers} servers to ${catalogueDir} in ${seconds(performance.now() - started)} s.`);
 }
 
-// 2. The build.
+// 2. The build. Two runs on the same folders would delete each other's output mid-build.
+const lockFile = join(BENCH, `run-${suffix}.lock`);
+try {
+  writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+} catch {
+  const owner = Number(readFileSync(lockFile, 'utf8'));
+  if (alive(owner)) {
+    console.error(`Another benchmark (process ${owner}) is building into ${outDir}. Wait for it to finish, or pick another --tools or --seed.`);
+    process.exit(1);
+  }
+  writeFileSync(lockFile, String(process.pid));
+}
+process.on('exit', () => rmSync(lockFile, { force: true }));
+const others = otherBuilds();
+if (others.length) {
+  console.warn(`Warning: ${others.length} other Astro build${others.length === 1 ? ' is' : 's are'} running (process ${others.join(', ')}); they share the CPU, so these figures will be slower than usual.`);
+}
 if (!opts.warm) {
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
@@ -131,8 +186,15 @@ const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'node_modules/ast
 });
 const memory = watchMemory(child.pid!);
 let output = '';
+/** Astro's own progress lines (not the one-per-page ones), with when they arrived. */
+const marks: { ms: number; line: string }[] = [];
+const PAGE_LINE = /^\d\d:\d\d:\d\d\s+[├└]─ /;
 for (const stream of [child.stdout, child.stderr]) {
   stream.on('data', (chunk: Buffer) => {
+    const ms = performance.now() - started;
+    for (const line of chunk.toString().replace(ANSI, '').split('\n')) {
+      if (/^\d\d:\d\d:\d\d /.test(line) && !PAGE_LINE.test(line) && !line.includes('[WARN]')) marks.push({ ms, line: line.slice(9).trim() });
+    }
     output += chunk;
     log.write(chunk.toString().replace(ANSI, ''));
     if (opts.verbose) process.stdout.write(chunk);
@@ -182,6 +244,43 @@ const phases = plain
   .filter((l) => /Completed in|built in|\d+ page\(s\) built/i.test(l))
   .map((l) => `  ${l.trim()}`);
 if (phases.length) console.log(`\nAstro's phase timings:\n${phases.join('\n')}`);
+
+// Where the wall time went: the gaps between Astro's progress lines, with the CPU every process
+// of the build used meanwhile and the build process's largest RSS.
+const phaseRows: string[] = [];
+let from = { ms: 0, line: '(start: loading Node, Astro and the config)' };
+for (const mark of [...marks, { ms: wallMs, line: '(exit)' }]) {
+  const window = peak.timeline.filter((t) => t.ms >= from.ms && t.ms <= mark.ms);
+  const duration = mark.ms - from.ms;
+  if (duration >= 500 && window.length) {
+    const cpu = window.at(-1)!.cpuSeconds - window[0]!.cpuSeconds;
+    const rss = Math.max(...window.map((t) => t.rootBytes));
+    phaseRows.push(`  ${seconds(duration).padStart(6)} s  cpu ${cpu.toFixed(1).padStart(5)} s  rss ≤ ${mib(rss).padStart(9)}  until: ${mark.line.slice(0, 100)}`);
+  }
+  from = mark;
+}
+console.log(`\nPhases longer than 0.5 s (wall, CPU of all build processes, largest RSS of the build process):\n${phaseRows.join('\n')}`);
+console.log(
+  `\nProcesses:\n${peak.perProcess.map((p) => `  ${p.command.padEnd(16)} pid ${String(p.pid).padEnd(8)} cpu ${p.cpuSeconds.toFixed(1).padStart(6)} s  peak RSS ${mib(p.peakBytes)}`).join('\n')}`,
+);
+
+// Render time by route, from the "(+N ms)" Astro prints after each page.
+const routes = new Map<string, { pages: number; ms: number }>();
+for (const m of plain.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
+  const route = routeOf(m[1]!);
+  const r = routes.get(route) ?? { pages: 0, ms: 0 };
+  r.pages++;
+  r.ms += Number(m[2]);
+  routes.set(route, r);
+}
+if (routes.size) {
+  const list = [...routes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+  console.log(
+    `\nRender time by route (Astro's per-page figures):\n${list
+      .map(([route, r]) => `  ${seconds(r.ms).padStart(6)} s  ${String(r.pages).padStart(7)} pages  ${(r.ms / r.pages).toFixed(2).padStart(6)} ms/page  ${route}`)
+      .join('\n')}`,
+  );
+}
 
 if (opts.profile) {
   const summary = summariseProfiles(profileDir, ROOT);
