@@ -10,6 +10,25 @@ import { fileURLToPath } from 'node:url';
  */
 export const SEARCHABLE_MARKER = 'data-pagefind-meta="kind"';
 
+/**
+ * Parts of a page that repeat what the page already says, or say the same on every page: the
+ * policy JSON and its steps, the FAQ, the classifier's evidence (quotes of the description), the
+ * history, the list of attack patterns of the category, the server page's tool table, counts and
+ * calls to action. Leaving them out keeps results about what a tool does, and halves both the
+ * index and the memory Pagefind needs to build it (it holds the whole index in memory).
+ */
+export const EXCLUDE_SELECTORS = [
+  '.policy-block',
+  '.steps',
+  '.faq',
+  '.evidence',
+  '.history',
+  'section[aria-labelledby="attacks"]',
+  'table.tools-table',
+  '.counts',
+  '.cta',
+];
+
 /** Pages sent to Pagefind at once; enough to keep its indexer busy without holding the site in memory. */
 const BATCH = 64;
 
@@ -48,7 +67,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const root = fileURLToPath(dir);
         const started = performance.now();
         const pagefind = await import('pagefind');
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDE_SELECTORS });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {
           let pages = 0;
