@@ -5,26 +5,28 @@
  * Everything lives under .bench/ (git-ignored): catalogue-N/ holds the records (made once, reused
  * until --regenerate), dist-N/ and cache-N/ the build's output and Astro cache.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, writeSyntheticCatalogue } from './lib/synthetic.ts';
 import { watchMemory } from './lib/process-memory.ts';
-import { summariseProfiles } from './lib/cpuprofile.ts';
+import { summariseProfiles, summariseWindow } from './lib/cpuprofile.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, '.bench');
 
 const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--warm] [--profile] [--verbose]
 
-  --tools N      how many tools the synthetic catalogue has (default 1000)
-  --seed S       seed of the generator (default ${DEFAULT_SEED}); a different seed is a different catalogue
-  --regenerate   write the catalogue again even when .bench/catalogue-N/ exists
-  --keep         reuse .bench/catalogue-N/ as it is (the default; the opposite of --regenerate)
-  --warm         keep the previous output and Astro cache instead of building cold
-  --profile      run the build under --cpu-prof and print where the time went
-  --verbose      stream the build's own output as it runs (it is always saved to .bench/build-N.log)`;
+  --tools N        how many tools the synthetic catalogue has (default 1000)
+  --seed S         seed of the generator (default ${DEFAULT_SEED}); a different seed is a different catalogue
+  --regenerate     write the catalogue again even when .bench/catalogue-N/ exists
+  --keep           reuse .bench/catalogue-N/ as it is (the default; the opposite of --regenerate)
+  --warm           keep the previous output and Astro cache instead of building cold
+  --concurrency N  an experiment: Astro's build.concurrency set to N (the project's config is untouched)
+  --profile        run the build under --cpu-prof and print where the time went
+  --verbose        stream the build's own output as it runs (it is always saved to .bench/build-N.log)`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -41,6 +43,7 @@ try {
       keep: { type: 'boolean', default: false },
       warm: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      concurrency: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -58,6 +61,8 @@ const count = Number(opts.tools);
 if (!Number.isInteger(count) || count < 1 || count > 1_000_000) fail(`--tools must be a whole number from 1 to 1000000, not "${opts.tools}".`);
 const seed = Number(opts.seed);
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${opts.seed}".`);
+const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
+if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) fail(`--concurrency must be a whole number from 1 to 64, not "${opts.concurrency}".`);
 if (opts.keep && opts.regenerate) fail('--keep and --regenerate contradict each other; pass one of them.');
 
 const suffix = seed === DEFAULT_SEED ? `${count}` : `${count}-s${seed}`;
@@ -96,6 +101,22 @@ function sizeOf(dir: string): { bytes: number; files: number } {
     files++;
   });
   return { bytes, files };
+}
+
+/** The 1-minute load average: above the CPU count, other work is slowing the build down. */
+function loadAverage(): string {
+  return loadavg()[0]!.toFixed(2);
+}
+
+/** The commit measured, marked when src/ or the config have uncommitted changes. */
+function commitOf(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'site.config.ts'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head} with uncommitted changes in src/` : head;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 function alive(pid: number): boolean {
@@ -174,12 +195,25 @@ if (!opts.warm) {
   rmSync(cacheDir, { recursive: true, force: true });
 }
 rmSync(profileDir, { recursive: true, force: true });
+// The experiment's config wraps the project's own, so that only build.concurrency differs.
+const configArgs: string[] = [];
+if (concurrency !== undefined) {
+  const wrapper = join(BENCH, `astro.concurrency-${concurrency}.config.mjs`);
+  writeFileSync(
+    wrapper,
+    `import base from '../astro.config.mjs';\nexport default { ...base, build: { ...base.build, concurrency: ${concurrency} } };\n`,
+  );
+  configArgs.push('--config', relative(ROOT, wrapper));
+}
 const nodeArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-console.log(`Building ${opts.warm ? 'warm' : 'cold'} into ${outDir}${opts.profile ? ' with the CPU profiler on' : ''}; the log goes to ${logFile}.`);
+console.log(
+  `Building ${opts.warm ? 'warm' : 'cold'} into ${outDir}${opts.profile ? ' with the CPU profiler on' : ''}${concurrency ? ` with build.concurrency ${concurrency}` : ''}; the log goes to ${logFile}.`,
+);
 
+const loadBefore = loadAverage();
 const log = createWriteStream(logFile);
 const started = performance.now();
-const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...configArgs], {
   cwd: ROOT,
   env: { ...process.env, ATLAS_CONTENT: catalogueDir, ATLAS_OUT: outDir, ATLAS_CACHE: cacheDir },
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -223,6 +257,8 @@ const plain = output.replace(ANSI, '');
 const validation = /\[policy-atlas:validate\].*valid \((\d+) ms\)/.exec(plain);
 
 const rows: [string, string][] = [
+  ['commit', commitOf()],
+  ['load average before/after', `${loadBefore} / ${loadAverage()} on ${availableParallelism()} CPUs`],
   ['tools', String(count)],
   ['servers', String(servers)],
   ['pages built (index.html)', String(pages)],
@@ -248,6 +284,7 @@ if (phases.length) console.log(`\nAstro's phase timings:\n${phases.join('\n')}`)
 // Where the wall time went: the gaps between Astro's progress lines, with the CPU every process
 // of the build used meanwhile and the build process's largest RSS.
 const phaseRows: string[] = [];
+const longPhases: { fromMs: number; toMs: number; label: string }[] = [];
 let from = { ms: 0, line: '(start: loading Node, Astro and the config)' };
 for (const mark of [...marks, { ms: wallMs, line: '(exit)' }]) {
   const window = peak.timeline.filter((t) => t.ms >= from.ms && t.ms <= mark.ms);
@@ -255,6 +292,7 @@ for (const mark of [...marks, { ms: wallMs, line: '(exit)' }]) {
   if (duration >= 500 && window.length) {
     const cpu = window.at(-1)!.cpuSeconds - window[0]!.cpuSeconds;
     const rss = Math.max(...window.map((t) => t.rootBytes));
+    if (duration >= 2000) longPhases.push({ fromMs: from.ms, toMs: mark.ms, label: `${seconds(from.ms)}-${seconds(mark.ms)} s, until: ${mark.line.slice(0, 80)}` });
     phaseRows.push(`  ${seconds(duration).padStart(6)} s  cpu ${cpu.toFixed(1).padStart(5)} s  rss ≤ ${mib(rss).padStart(9)}  until: ${mark.line.slice(0, 100)}`);
   }
   from = mark;
@@ -283,6 +321,8 @@ if (routes.size) {
 }
 
 if (opts.profile) {
-  const summary = summariseProfiles(profileDir, ROOT);
-  console.log(`\n${summary}`);
+  console.log(`\n${summariseProfiles(profileDir, ROOT)}`);
+  for (const phase of longPhases) {
+    console.log(`\nThe build process during ${phase.label}:\n${summariseWindow(profileDir, ROOT, { ...phase, exitMs: wallMs })}`);
+  }
 }

@@ -53,7 +53,18 @@ export interface ProfileSummary {
   inclusiveByPackage: Totals;
 }
 
-export function analyseProfiles(files: string[], root: string): ProfileSummary {
+/**
+ * A time window, in milliseconds since the profiled process started. Profiles keep their own
+ * clock, so a sample's time is placed by counting back from the profile's end, which is when the
+ * process exited (`exitMs` on the caller's clock).
+ */
+export interface ProfileWindow {
+  fromMs: number;
+  toMs: number;
+  exitMs: number;
+}
+
+export function analyseProfiles(files: string[], root: string, window?: ProfileWindow): ProfileSummary {
   const s: ProfileSummary = {
     totalMs: 0,
     profiles: files.length,
@@ -93,7 +104,15 @@ export function analyseProfiles(files: string[], root: string): ProfileSummary {
       }
       return acc;
     };
+    // Sample times in µs on the profile's clock.
+    const times: number[] = [];
+    let t = profile.startTime;
+    for (const d of profile.timeDeltas) times.push((t += d));
     profile.samples.forEach((id, i) => {
+      if (window) {
+        const at = window.exitMs - (profile.endTime - times[i]!) / 1000;
+        if (at < window.fromMs || at > window.toMs) return;
+      }
       const ms = (profile.timeDeltas[i] ?? 0) / 1000;
       s.totalMs += ms;
       const { callFrame } = byId.get(id)!;
@@ -115,8 +134,7 @@ function table(title: string, totals: Totals, totalMs: number, limit: number): s
   ].join('\n');
 }
 
-/** A printable report on every profile in `dir`. */
-export function summariseProfiles(dir: string, root: string, limit = 15): string {
+function profileFiles(dir: string): string[] {
   let files: string[];
   try {
     files = readdirSync(dir)
@@ -125,6 +143,25 @@ export function summariseProfiles(dir: string, root: string, limit = 15): string
   } catch {
     files = [];
   }
+  return files;
+}
+
+/** A short report on one window of the profiles in `dir`: what ran, by package and by project function. */
+export function summariseWindow(dir: string, root: string, window: ProfileWindow, limit = 8): string {
+  const files = profileFiles(dir);
+  if (!files.length) return '';
+  const s = analyseProfiles(files, root, window);
+  if (s.totalMs < 1) return '  (no samples)';
+  const indent = (text: string) => text.replace(/^/gm, '  ');
+  return [
+    indent(table('Self time by package or file:', s.selfByPlace, s.totalMs, limit)),
+    indent(table('Inclusive time by project function:', s.inclusiveByFunction, s.totalMs, limit)),
+  ].join('\n');
+}
+
+/** A printable report on every profile in `dir`. */
+export function summariseProfiles(dir: string, root: string, limit = 15): string {
+  const files = profileFiles(dir);
   if (!files.length) return `No CPU profile was written to ${dir}.`;
   const s = analyseProfiles(files, root);
   return [
