@@ -11,13 +11,17 @@ import { fileURLToPath } from 'node:url';
 export const SEARCHABLE_MARKER = 'data-pagefind-meta="kind"';
 
 /**
- * Parts of a page that repeat what the page already says, or say the same on every page: the
- * policy JSON and its steps, the FAQ, the classifier's evidence (quotes of the description), the
- * history, the list of attack patterns of the category, the server page's tool table, counts and
- * calls to action. Leaving them out keeps results about what a tool does, and halves both the
+ * Left out of the index: hidden elements, badges, and parts of a page that repeat what it already
+ * says or say the same on every page (the policy JSON and its steps, the FAQ, the classifier's
+ * evidence, which quotes the description, the history, the category's attack patterns, the server
+ * page's tool table, counts and calls to action). Leaving them out keeps results about what a tool does, and halves both the
  * index and the memory Pagefind needs to build it (it holds the whole index in memory).
  */
 export const EXCLUDE_SELECTORS = [
+  // Hidden spans carry filters and meta (Pagefind still reads those) but are not page text.
+  '[hidden]',
+  // The risk and category badges: the filters cover them, and in excerpts they read as noise.
+  '.badges',
   '.policy-block',
   '.steps',
   '.faq',
