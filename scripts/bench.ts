@@ -314,7 +314,7 @@ for (const m of plain.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
 if (routes.size) {
   const list = [...routes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
   console.log(
-    `\nRender time by route (Astro's per-page figures):\n${list
+    `\nRender time by route (Astro's per-page figures${concurrency && concurrency > 1 ? ', which overlap when pages render concurrently' : ''}):\n${list
       .map(([route, r]) => `  ${seconds(r.ms).padStart(6)} s  ${String(r.pages).padStart(7)} pages  ${(r.ms / r.pages).toFixed(2).padStart(6)} ms/page  ${route}`)
       .join('\n')}`,
   );
