@@ -33,6 +33,17 @@ export const EXCLUDE_SELECTORS = [
   '.cta',
 ];
 
+/** Pagefind's own UI bundles, which this site does not use (its search panel calls the JS API). */
+const UNUSED_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
 /** Pages sent to Pagefind at once; enough to keep its indexer busy without holding the site in memory. */
 const BATCH = 64;
 
@@ -95,6 +106,7 @@ export default function pagefindIntegration(): AstroIntegration {
           await rm(outputPath, { recursive: true, force: true });
           const written = await index.writeFiles({ outputPath });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          await Promise.all(UNUSED_FILES.map((f) => rm(join(outputPath, f), { force: true })));
           const kb = Math.round((await dirSize(outputPath)) / 1024);
           logger.info(`Search index: ${pages} pages, ${kb.toLocaleString('en-US')} KB in ${outputPath} (${Math.round(performance.now() - started)} ms).`);
         } finally {

@@ -37,10 +37,10 @@ interface Pagefind {
 }
 
 const PAGE_SIZE = 10;
-const FILTERS: { key: FilterKey; label: string; order: readonly string[] }[] = [
-  { key: 'risk', label: 'Risk', order: ['Critical', 'High', 'Medium', 'Low'] },
-  { key: 'category', label: 'Category', order: ['Read', 'Write', 'Execute', 'Destructive', 'Financial'] },
-  { key: 'server', label: 'Server', order: [] },
+const FILTERS: { key: FilterKey; label: string }[] = [
+  { key: 'risk', label: 'Risk' },
+  { key: 'category', label: 'Category' },
+  { key: 'server', label: 'Server' },
 ];
 const KIND_LABEL: Record<string, string> = { server: 'Server', guide: 'Guide', 'attack pattern': 'Attack pattern' };
 
@@ -69,6 +69,12 @@ export interface MountOptions {
   /** Keep the search in the address bar (the /search/ page), so it can be shared. */
   syncUrl: boolean;
   initial?: SearchState;
+  /**
+   * Filter values known when the page was built (risk levels and categories, in their order).
+   * A filter without them (servers) lists its values from the index the first time it is used,
+   * so a plain query does not download every filter.
+   */
+  values?: Partial<Record<FilterKey, readonly string[]>>;
 }
 
 export interface SearchPanel {
@@ -103,7 +109,8 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     const select = el('select', { id: `${id}-${f.key}`, name: f.key, 'data-filter': f.key });
     select.append(el('option', { value: '' }, 'Any'));
     const preset = state.filters[f.key];
-    if (preset) select.append(el('option', { value: preset }, preset));
+    for (const value of options.values?.[f.key] ?? []) select.append(el('option', { value }, value));
+    if (preset && !Array.from(select.options).some((o) => o.value === preset)) select.append(el('option', { value: preset }, preset));
     select.value = preset ?? '';
     selects.set(f.key, select);
     wrap.append(select);
@@ -227,24 +234,24 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     settle();
   };
 
-  const fillFilters = async () => {
-    try {
+  /** Lists the values of the filters not known at build time, once, from Pagefind's filter index. */
+  let filled: Promise<void> | undefined;
+  const fillFilters = () =>
+    (filled ??= (async () => {
       const pf = await loadPagefind();
       const available = await pf.filters();
       for (const f of FILTERS) {
+        if (options.values?.[f.key]) continue;
         const select = selects.get(f.key)!;
         const current = select.value;
         select.replaceChildren(el('option', { value: '' }, 'Any'));
-        for (const value of orderValues(Object.keys(available[f.key] ?? {}), f.order)) {
-          select.append(el('option', { value }, value));
-        }
+        for (const value of orderValues(Object.keys(available[f.key] ?? {}))) select.append(el('option', { value }, value));
         if (current && !Array.from(select.options).some((o) => o.value === current)) select.append(el('option', { value: current }, current));
         select.value = current;
       }
-    } catch {
-      /* reported by search() when the index is missing */
-    }
-  };
+    })().catch(() => {
+      filled = undefined; // reported by search() when the index is missing
+    }));
 
   input.addEventListener('input', () => void search());
   for (const select of selects.values()) select.addEventListener('change', () => void search());
@@ -270,14 +277,28 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     }
   });
 
-  void fillFilters();
+  for (const f of FILTERS) {
+    if (options.values?.[f.key]) continue;
+    const select = selects.get(f.key)!;
+    for (const type of ['focus', 'pointerdown', 'keydown']) select.addEventListener(type, () => void fillFilters(), { once: true });
+  }
   void search();
   return { focus: () => input.focus() };
 }
 
+/** Filter values the page printed at build time, as `data-values-<filter>="A,B,C"`. */
+export function filterValues(root: HTMLElement): MountOptions['values'] {
+  const out: MountOptions['values'] = {};
+  for (const f of FILTERS) {
+    const list = root.dataset[`values${f.key[0]!.toUpperCase()}${f.key.slice(1)}`];
+    if (list) out[f.key] = list.split(',');
+  }
+  return out;
+}
+
 /** Mounts the panel on the /search/ page with the search from its URL. */
 export function mountSearchPage(root: HTMLElement): SearchPanel {
-  const panel = mountSearch(root, { syncUrl: true, initial: parseState(location.search) });
+  const panel = mountSearch(root, { syncUrl: true, initial: parseState(location.search), values: filterValues(root) });
   panel.focus();
   return panel;
 }

@@ -170,3 +170,18 @@ test('the search page keeps its query in the URL, so a search can be shared', as
   assert.equal(new URL(page.url()).search, '?q=comfy_clear_queue');
   await page.close();
 });
+
+test('a plain query downloads no filter data, and the server filter lists the servers once it is used', async () => {
+  const { page, requests } = await openPage('/search/?q=queue');
+  await resultsFor(page, 'queue');
+  assert.deepEqual(requests.filter((r) => r.includes('/pagefind/filter/')), []);
+  const select = page.getByLabel('Server', { exact: true });
+  assert.deepEqual(await select.locator('option').allTextContents(), ['Any']);
+  await select.focus();
+  await select.locator('option', { hasText: SERVER }).waitFor({ state: 'attached' });
+  await select.selectOption(SERVER);
+  const titles = await resultsFor(page, 'queue', { server: SERVER });
+  assert.ok(titles.length > 0);
+  assert.deepEqual(await page.getByLabel('Risk', { exact: true }).locator('option').allTextContents(), ['Any', 'Critical', 'High', 'Medium', 'Low']);
+  await page.close();
+});
