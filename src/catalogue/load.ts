@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, basename, extname } from 'node:path';
-import { parseDocument } from 'yaml';
+import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
 import { serverSchema, SERVER_ID_PATTERN, type ServerRecord } from '../schemas/server.ts';
 import { toolSchema, type ToolRecord } from '../schemas/tool.ts';
@@ -45,25 +45,29 @@ function listDirs(dir: string): string[] {
   return names.filter((n) => !n.startsWith('.') && !n.startsWith('_') && statSync(join(dir, n)).isDirectory()).sort();
 }
 
-/** Parses YAML text into plain data, or reports the syntax error with its line and column. */
+/**
+ * Parses YAML text into plain data, or reports the syntax error with its line and column. It
+ * uses js-yaml with its default schema, the parser Astro's content layer reads these files with,
+ * so the validator and the build always see the same data.
+ */
 export function parseYaml(text: string, file: string): { data?: unknown; problems: Problem[] } {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  try {
+    return { data: yaml.load(text, { filename: file }), problems: [] };
+  } catch (err) {
+    if (!(err instanceof yaml.YAMLException)) throw err;
+    const at = err.mark ? ` at line ${err.mark.line + 1}, column ${err.mark.column + 1}` : '';
+    const reason = err.reason || 'the text cannot be read as YAML';
     return {
-      problems: doc.errors.map((err) => {
-        const pos = err.linePos?.[0];
-        const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
-        const reason = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-        return {
+      problems: [
+        {
           code: 'record-yaml',
           path: '',
           file,
           message: `The file is not valid YAML${at}: ${reason}. Fix the syntax there (check indentation, quotes and colons).`,
-        };
-      }),
+        },
+      ],
     };
   }
-  return { data: doc.toJS({ maxAliasCount: 100 }), problems: [] };
 }
 
 /** Splits an MDX file into its YAML front matter and body. */

@@ -51,6 +51,8 @@ export function showValue(value: unknown): string {
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
+  // YAML reads an unquoted 2026-01-10 as a date, not as text.
+  if (value instanceof Date) return 'a date (quote it, like "2026-01-10", to keep it as text)';
   if (Array.isArray(value)) return 'an array';
   if (value === undefined) return 'nothing';
   const t = typeof value;
