@@ -124,6 +124,7 @@ test('Ctrl+K and the slash key open search, but a slash typed into a field stays
   assert.ok(requests.some((r) => r.endsWith('/pagefind/pagefind.js')), 'Pagefind loads once search is open');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => !document.activeElement?.closest('dialog'));
 
   await page.keyboard.press('/');
   await dialog.waitFor({ state: 'visible' });
