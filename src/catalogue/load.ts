@@ -5,6 +5,7 @@ import type { z } from 'astro/zod';
 import { serverSchema, SERVER_ID_PATTERN, type ServerRecord } from '../schemas/server.ts';
 import { toolSchema, type ToolRecord } from '../schemas/tool.ts';
 import { attackPatternSchema, type AttackPatternRecord } from '../schemas/attack-pattern.ts';
+import { pageSchema, type PageRecord } from '../schemas/page.ts';
 import { zodProblems, type Problem } from '../utils/zod-errors.ts';
 
 export interface Loaded<T> {
@@ -21,6 +22,8 @@ export interface Catalogue {
   /** Tool ids are `<folder>/<file name>`, as in the site's content collection; `folder` must match `data.server`. */
   tools: (Loaded<ToolRecord> & { folder: string; fileName: string })[];
   patterns: Loaded<AttackPatternRecord>[];
+  /** Long-form pages: only their front matter is checked here; Astro compiles the MDX. */
+  pages: Loaded<PageRecord>[];
 }
 
 const YAML_EXT = new Set(['.yaml', '.yml']);
@@ -76,7 +79,7 @@ export function parseFrontmatter(text: string, file: string): { data?: unknown; 
   if (!match) {
     return {
       body: text,
-      problems: [{ code: 'record-yaml', path: '', file, message: 'The file has no front matter. Start it with a "---" block that holds the title, summary and categories.' }],
+      problems: [{ code: 'record-yaml', path: '', file, message: 'The file has no front matter. Start it with a "---" block that holds at least its title and summary.' }],
     };
   }
   const { data, problems } = parseYaml(match[1] ?? '', file);
@@ -95,7 +98,7 @@ function validate<T>(schema: z.ZodType<T>, raw: unknown, file: string): { data?:
  */
 export function loadCatalogue(contentDir: string, cwd = process.cwd()): { catalogue: Catalogue; problems: Problem[] } {
   const problems: Problem[] = [];
-  const catalogue: Catalogue = { contentDir, servers: [], tools: [], patterns: [] };
+  const catalogue: Catalogue = { contentDir, servers: [], tools: [], patterns: [], pages: [] };
   const rel = (p: string) => relative(cwd, p) || p;
 
   const serversDir = join(contentDir, 'servers');
@@ -136,17 +139,21 @@ export function loadCatalogue(contentDir: string, cwd = process.cwd()): { catalo
     }
   }
 
-  const patternsDir = join(contentDir, 'attack-patterns');
-  for (const name of listFiles(patternsDir, new Set(['.mdx', '.md']))) {
-    const path = join(patternsDir, name);
-    const file = rel(path);
-    const parsed = parseFrontmatter(readFileSync(path, 'utf8'), file);
-    problems.push(...parsed.problems);
-    if (parsed.problems.length) continue;
-    const checked = validate(attackPatternSchema, parsed.data, file);
-    problems.push(...checked.problems);
-    if (checked.data) catalogue.patterns.push({ id: basename(name, extname(name)), file, data: checked.data });
-  }
+  const loadMdx = <T,>(folder: string, schema: z.ZodType<T>, into: Loaded<T>[]) => {
+    const dir = join(contentDir, folder);
+    for (const name of listFiles(dir, new Set(['.mdx', '.md']))) {
+      const path = join(dir, name);
+      const file = rel(path);
+      const parsed = parseFrontmatter(readFileSync(path, 'utf8'), file);
+      problems.push(...parsed.problems);
+      if (parsed.problems.length) continue;
+      const checked = validate(schema, parsed.data, file);
+      problems.push(...checked.problems);
+      if (checked.data) into.push({ id: basename(name, extname(name)), file, data: checked.data });
+    }
+  };
+  loadMdx('attack-patterns', attackPatternSchema, catalogue.patterns);
+  loadMdx('pages', pageSchema, catalogue.pages);
 
   return { catalogue, problems };
 }
