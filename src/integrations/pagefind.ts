@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +47,17 @@ const UNUSED_FILES = [
 /** Pages sent to Pagefind at once; enough to keep its indexer busy without holding the site in memory. */
 const BATCH = 64;
 
+/**
+ * Pagefind holds a whole index in memory while it builds it (about 1.4 GB for 10,000 tool pages),
+ * so a large catalogue is indexed in shards of at most this many pages, one after another, each
+ * written and dropped before the next starts. The browser merges them (`mergeIndex`) using the
+ * list in `pagefind/shards.json`. `ATLAS_SEARCH_SHARD_PAGES` changes the size (tests use a small one).
+ */
+export const SHARD_PAGES = Number(process.env.ATLAS_SEARCH_SHARD_PAGES) || 20_000;
+
+/** Where shard n (1, 2, …) lives, relative to the primary bundle in `pagefind/`. */
+export const shardPath = (n: number) => `shard-${n}/`;
+
 async function* htmlFiles(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -82,33 +93,59 @@ export default function pagefindIntegration(): AstroIntegration {
         const root = fileURLToPath(dir);
         const started = performance.now();
         const pagefind = await import('pagefind');
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDE_SELECTORS });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const outputPath = join(root, 'pagefind');
+        await rm(outputPath, { recursive: true, force: true });
+        const shards: string[] = [];
+        let total = 0;
+        const open = async () => {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDE_SELECTORS });
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          return index;
+        };
+        type Index = Awaited<ReturnType<typeof open>>;
+        /** Writes shard n (0 is the primary bundle) and frees it in Pagefind's process. */
+        const finish = async (index: Index, n: number) => {
+          const path = n === 0 ? outputPath : join(outputPath, shardPath(n));
+          const written = await index.writeFiles({ outputPath: path });
+          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          await index.deleteIndex();
+          await Promise.all(UNUSED_FILES.map((f) => rm(join(path, f), { force: true })));
+          if (n > 0) shards.push(shardPath(n));
+        };
+
         try {
-          let pages = 0;
+          let index = await open();
+          let shard = 0;
+          let inShard = 0;
           let batch: Promise<void>[] = [];
           const add = async (file: string) => {
             const content = await readFile(file, 'utf8');
             if (!content.includes(SEARCHABLE_MARKER)) return;
             const res = await index.addHTMLFile({ sourcePath: relative(root, file).split(sep).join('/'), content });
             if (res.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${res.errors.join('; ')}`);
-            pages += 1;
+            inShard += 1;
+            total += 1;
           };
           for await (const file of htmlFiles(root)) {
             batch.push(add(file));
-            if (batch.length >= BATCH) {
+            if (batch.length >= Math.min(BATCH, SHARD_PAGES)) {
               await Promise.all(batch);
               batch = [];
+              if (inShard >= SHARD_PAGES) {
+                await finish(index, shard);
+                index = await open();
+                shard += 1;
+                inShard = 0;
+              }
             }
           }
           await Promise.all(batch);
-          const outputPath = join(root, 'pagefind');
-          await rm(outputPath, { recursive: true, force: true });
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          await Promise.all(UNUSED_FILES.map((f) => rm(join(outputPath, f), { force: true })));
+          if (inShard > 0 || shard === 0) await finish(index, shard);
+          else await index.deleteIndex();
+          await writeFile(join(outputPath, 'shards.json'), `${JSON.stringify({ shards })}\n`);
           const kb = Math.round((await dirSize(outputPath)) / 1024);
-          logger.info(`Search index: ${pages} pages, ${kb.toLocaleString('en-US')} KB in ${outputPath} (${Math.round(performance.now() - started)} ms).`);
+          const split = shards.length ? ` in ${shards.length + 1} shards` : '';
+          logger.info(`Search index: ${total} pages${split}, ${kb.toLocaleString('en-US')} KB in ${outputPath} (${Math.round(performance.now() - started)} ms).`);
         } finally {
           await pagefind.close();
         }

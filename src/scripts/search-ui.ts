@@ -32,6 +32,7 @@ interface PagefindSearch {
 interface Pagefind {
   options(o: object): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, o?: object): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(term: string | null, o: object, ms: number): Promise<PagefindSearch | null>;
 }
@@ -47,9 +48,15 @@ const KIND_LABEL: Record<string, string> = { server: 'Server', guide: 'Guide', '
 let pagefindPromise: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefindPromise ??= (async () => {
-    const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
-    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    const bundle = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`;
+    const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
     await pf.options({ excerptLength: 24 });
+    // A large catalogue's index is built in shards (src/integrations/pagefind.ts); merge them all.
+    const listed: { shards?: string[] } = await fetch(`${bundle}shards.json`).then(
+      (r) => (r.ok ? r.json() : {}),
+      () => ({}),
+    );
+    for (const shard of listed.shards ?? []) await pf.mergeIndex(`${bundle}${shard}`);
     await pf.init();
     return pf;
   })();
