@@ -9,6 +9,7 @@ function closestName(wanted: string, candidates: readonly string[]): string | un
   return near !== undefined && distance(wanted.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(wanted.length / 3)) ? near : undefined;
 }
 import { buildIndex, type ServerEntry, type ToolEntry } from '../utils/catalogue.ts';
+import { CATEGORY_RISK } from '../schemas/taxonomy.ts';
 import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet } from './policies.ts';
 
 /** One named cross-record check; each feeds the single report that fails a build. */
@@ -131,7 +132,19 @@ const embeddedPolicies: CatalogueCheck = {
         const promise = { name: tool.name, risk: tool.risk, inputSchema: tool.record.definition.inputSchema };
         // A removed tool's page keeps its policy, checked against the tool itself.
         const scope = tool.removed ? [...tools, toolInfo(tool)] : tools;
-        out.push(...located(validatePolicy(policy, { tools: scope, promises: [promise] }).problems, file, overridden ? 'editorial.policy' : '(recommended policy)'));
+        const categoryRisk = CATEGORY_RISK[tool.category];
+        if (!overridden && tool.risk !== categoryRisk) {
+          // The recommended rule follows the category, so it cannot keep another level's promise.
+          out.push({
+            code: 'record-risk-needs-policy',
+            file,
+            path: tool.record.editorial?.risk ? 'editorial.risk' : 'classification.risk',
+            value: tool.risk,
+            message: `The risk is set to ${tool.risk}, but the recommended rule for a ${tool.category} tool is made for ${categoryRisk} risk. Add an "editorial.policy" that does what ${tool.risk} risk promises, or set "editorial.category" to a category whose risk is ${tool.risk}.`,
+          });
+        } else {
+          out.push(...located(validatePolicy(policy, { tools: scope, promises: [promise] }).problems, file, overridden ? 'editorial.policy' : '(recommended policy)'));
+        }
         out.push(...located(validatePolicy(rateLimitSnippet(tool.name, tool.category), { tools: scope }).problems, file, '(FAQ rate-limit example)'));
         out.push(...located(validatePolicy(blockSnippet(tool.name), { tools: scope }).problems, file, '(FAQ block example)'));
       }

@@ -38,6 +38,13 @@ const failing: { scenario: string; file: string; path: string; code: string; mes
     message: /Critical-risk tool.*Hide the tool/,
   },
   {
+    scenario: 'invalid-risk-without-policy',
+    file: 'tests/fixtures/invalid-risk-without-policy/tools/demo-server/read_notes.yaml',
+    path: 'editorial.risk',
+    code: 'record-risk-needs-policy',
+    message: /risk is set to Critical, but the recommended rule for a Read tool is made for Low risk/,
+  },
+  {
     scenario: 'invalid-malformed-yaml',
     file: 'tests/fixtures/invalid-malformed-yaml/tools/demo-server/read_notes.yaml',
     path: '(root)',
