@@ -73,17 +73,15 @@ export function parseYaml(text: string, file: string): { data?: unknown; problem
   }
 }
 
-/** Splits an MDX file into its YAML front matter and body. */
-export function parseFrontmatter(text: string, file: string): { data?: unknown; body: string; problems: Problem[] } {
+/** Reads the YAML front matter of an MDX file; Astro compiles the body. */
+function parseFrontmatter(text: string, file: string): { data?: unknown; problems: Problem[] } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) {
     return {
-      body: text,
       problems: [{ code: 'record-yaml', path: '', file, message: 'The file has no front matter. Start it with a "---" block that holds at least its title and summary.' }],
     };
   }
-  const { data, problems } = parseYaml(match[1] ?? '', file);
-  return { data, body: text.slice(match[0].length), problems };
+  return parseYaml(match[1] ?? '', file);
 }
 
 function validate<T>(schema: z.ZodType<T>, raw: unknown, file: string): { data?: T; problems: Problem[] } {

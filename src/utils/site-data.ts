@@ -3,15 +3,21 @@ import { buildIndex, type CatalogueIndex } from './catalogue.ts';
 
 let index: Promise<CatalogueIndex> | undefined;
 
-/** The catalogue index, built once per build and shared by every page. */
+async function load(): Promise<CatalogueIndex> {
+  const [servers, tools, patterns] = await Promise.all([
+    getCollection('servers'),
+    getCollection('tools'),
+    getCollection('attackPatterns'),
+  ]);
+  return buildIndex(servers, tools, patterns);
+}
+
+/**
+ * The catalogue index, built once per build and shared by every page. The dev server rebuilds it
+ * on each request, so an edited record shows on the next reload.
+ */
 export function getIndex(): Promise<CatalogueIndex> {
-  index ??= (async () => {
-    const [servers, tools, patterns] = await Promise.all([
-      getCollection('servers'),
-      getCollection('tools'),
-      getCollection('attackPatterns'),
-    ]);
-    return buildIndex(servers, tools, patterns);
-  })();
+  if (import.meta.env.DEV) return load();
+  index ??= load();
   return index;
 }

@@ -5,6 +5,7 @@ import { toolPolicy, rateLimitSnippet, blockSnippet, faqRate } from '../catalogu
 import { highlightJson, highlightForTool } from './highlight.ts';
 import { paramRows, summaryText, whyText, describeCategory, type ParamRow } from './tool-view.ts';
 import { serverUrl } from './urls.ts';
+import { codeSpans } from './text.ts';
 
 export interface FaqItem {
   question: string;
@@ -91,6 +92,9 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex): Pro
   };
 }
 
+/** The answer without its `code` span marks, as search engines read it. */
+const plainText = (answer: string) => codeSpans(answer).map((part) => part.text).join('');
+
 /** FAQPage structured data: the same questions and answers as the page, as plain text. */
 export function faqJsonLd(faq: FaqItem[]): object {
   return {
@@ -99,7 +103,7 @@ export function faqJsonLd(faq: FaqItem[]): object {
     mainEntity: faq.map((item) => ({
       '@type': 'Question',
       name: item.question,
-      acceptedAnswer: { '@type': 'Answer', text: item.snippet ? `${item.answer}\n${item.snippet.json}` : item.answer },
+      acceptedAnswer: { '@type': 'Answer', text: item.snippet ? `${plainText(item.answer)}\n${item.snippet.json}` : plainText(item.answer) },
     })),
   };
 }

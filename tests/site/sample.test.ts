@@ -79,6 +79,7 @@ test('the FAQ has six answered questions in the HTML and the same six as FAQPage
   assert.equal(data.mainEntity.length, 6);
   assert.equal(data.mainEntity[4].name, 'How do I block comfy_delete_workflow completely?');
   assert.match(data.mainEntity[4].acceptedAnswer.text, /"hide": \[\s*"comfy_delete_workflow"\s*\]/);
+  for (const q of data.mainEntity) assert.ok(!q.acceptedAnswer.text.includes('`'), 'structured data answers are plain text');
 });
 
 test('the policy a tool page copies is the canonical recommended policy and keeps its risk promise', () => {
