@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { z } from 'astro/zod';
 import { ImportError } from './errors.ts';
 import { planImport, type ImportReport } from './plan.ts';
 import { DEFAULT_TIMEOUT_SECONDS, fromFile, fromHttp, fromStdio, type SourceResult } from './sources.ts';
@@ -24,8 +25,9 @@ export async function readSource(source: ImportOptions['source'], timeoutSeconds
 
 /** Reads the source, plans every record, validates the result, and writes it unless dry-running. */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
-    throw new ImportError('import-bad-date', `The date ${JSON.stringify(options.date)} is not a calendar date. Give it as YYYY-MM-DD.`);
+  // The same check as the records' date fields, so a date accepted here is one they accept.
+  if (!z.iso.date().safeParse(options.date).success) {
+    throw new ImportError('import-bad-date', `The date ${JSON.stringify(options.date)} is not a calendar date. Give it as YYYY-MM-DD (--date or ATLAS_TODAY).`);
   }
   const source = await readSource(options.source, options.timeoutSeconds, options.cwd);
   const report = planImport(source, options);

@@ -87,6 +87,16 @@ test('an invalid --server-id is refused before anything is read', async () => {
   );
 });
 
+test('a date that is not on the calendar is refused before anything is read', async () => {
+  const dir = await seeded();
+  const before = snapshot(dir);
+  await assert.rejects(
+    runImport({ source: { file: fixture('notes-v2.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-30' }),
+    (err: unknown) => err instanceof ImportError && err.code === 'import-bad-date' && /"2026-02-30" is not a calendar date/.test(err.message),
+  );
+  assert.deepEqual(snapshot(dir), before);
+});
+
 test('an existing record the loader cannot read blocks the import instead of being overwritten', async () => {
   const dir = await seeded();
   writeFileSync(join(dir, 'tools/notes/list_notes.yaml'), 'name: [unclosed\n');
