@@ -65,7 +65,7 @@ for (const f of failing) {
   });
 }
 
-test('text from an MCP server stays text on the built page, and flags show hidden characters', async () => {
+test('text from an MCP server stays text on the built page; flags, changes and removal are shown', async () => {
   const result = await buildSite(fixture('valid-hostile-text'));
   assert.equal(result.code, 0, result.output.slice(-3000));
   const html = readFileSync(join(result.outDir, 'client/servers/demo-server/read_notes/index.html'), 'utf8');
@@ -75,6 +75,11 @@ test('text from an MCP server stays text on the built page, and flags show hidde
   assert.ok(html.includes('**not bold**'), 'Markdown in a description is not interpreted');
   assert.ok(html.includes('&lt;b&gt;folder&lt;/b&gt;'), 'parameter descriptions are escaped');
   assert.ok(html.includes('&lt;U+200B&gt;'), 'an invisible character in a flagged text is shown as its code point');
+  assert.match(html, /Possible hidden instructions in this definition/);
+  assert.match(html, /Changed 2026-11-02: description changed; parameter `folder` added/);
+  assert.match(html, /Removed from the server on 2026-11-20/);
+  const serverPage = readFileSync(join(result.outDir, 'client/servers/demo-server/index.html'), 'utf8');
+  assert.match(serverPage, /<h3>Removed tools<\/h3>/);
   // JSON-LD is the only script content built from catalogue text, and it cannot close its element.
   for (const m of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
     assert.ok(!/<\/script/i.test(m[1]!), 'structured data must not contain a closing script tag');
