@@ -56,7 +56,6 @@ function tokenEvidence(text: string, source: 'name' | 'title', weightDrop: numbe
       text: clip(text),
       suggests: rule.suggests,
       weight: rule.weight - weightDrop,
-      detail: hits.join(', '),
     });
   }
   return out;
@@ -73,7 +72,6 @@ function descriptionEvidence(description: string): ScoredEvidence[] {
       text: sentenceAround(description, match.index, match[0].length),
       suggests: rule.suggests,
       weight: rule.weight,
-      detail: match[0],
     });
   }
   return out;
@@ -96,7 +94,6 @@ function schemaEvidence(inputSchema: ToolDefinition['inputSchema']): ScoredEvide
       text: clip(hits.map((h) => `properties.${h}`).join(', ')),
       suggests: rule.suggests,
       weight: rule.weight,
-      detail: hits.join(', '),
     });
   }
   return out;
@@ -114,8 +111,6 @@ function annotationEvidence(annotations: ToolDefinition['annotations']): Evidenc
 
 interface ScoredEvidence extends Evidence {
   weight: number;
-  /** The words that matched; kept for tests and debugging, not written to records. */
-  detail: string;
 }
 
 /** More severe categories first, so ties and "any decisive danger" resolve towards caution. */

@@ -12,9 +12,12 @@ export interface PoisonRule {
   pattern: RegExp;
 }
 
-// Zero-width and other invisible format characters, plus the Unicode "tag" block used to smuggle
-// ASCII text past a reader.
-const INVISIBLE = '[\\u00AD\\u180E\\u200B-\\u200D\\u2060-\\u2064\\uFEFF\\u{E0000}-\\u{E007F}]';
+// Zero-width and other invisible format characters, blank fillers (Hangul), the Unicode "tag"
+// block and the supplementary variation selectors, both used to smuggle text past a reader. The
+// page shows them with revealInvisible (src/utils/text.ts). U+FE00-FE0F are left out: one follows
+// many an emoji.
+const INVISIBLE =
+  '[\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200D\\u2060-\\u2065\\u206A-\\u206F\\u3164\\uFEFF\\uFFA0\\uFFF0-\\uFFFB\\u{E0000}-\\u{E01EF}]';
 // Characters that reorder text on screen (Trojan Source).
 const BIDI = '[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]';
 
@@ -108,12 +111,4 @@ export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
     }
   }
   return flags;
-}
-
-/** Makes invisible and control characters visible as `<U+200B>`, for messages and pages. */
-export function revealInvisible(text: string): string {
-  return text.replace(new RegExp(`${INVISIBLE}|${BIDI}|[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]`, 'gu'), (ch) => {
-    const cp = ch.codePointAt(0) ?? 0;
-    return `<U+${cp.toString(16).toUpperCase().padStart(4, '0')}>`;
-  });
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectPoisoning, revealInvisible, POISON_RULES } from '../../../src/classify/poisoning.ts';
+import { detectPoisoning, POISON_RULES } from '../../../src/classify/poisoning.ts';
+import { revealInvisible } from '../../../src/utils/text.ts';
 import type { ToolDefinition } from '../../../src/schemas/tool.ts';
 
 const described = (description: string, extra: Partial<ToolDefinition> = {}): ToolDefinition => ({ description, inputSchema: { type: 'object' }, ...extra });
@@ -47,6 +48,24 @@ test('zero-width characters are flagged as invisible and shown as code points', 
 test('Unicode tag characters that smuggle ASCII are flagged as invisible', () => {
   const smuggled = [...'hi'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
   assert.ok(codes(described(`Harmless.${smuggled}`)).includes('invisible-unicode'));
+});
+
+test('blank fillers and supplementary variation selectors are flagged as invisible', () => {
+  assert.ok(codes(described('Harmless.\u3164\u3164')).includes('invisible-unicode'));
+  assert.ok(codes(described(`Harmless.${String.fromCodePoint(0xe0100, 0xe0101)}`)).includes('invisible-unicode'));
+  // An emoji's own presentation selector is ordinary text.
+  assert.deepEqual(codes(described('Sends a heart \u2764\ufe0f to the channel.')), []);
+});
+
+test('every character the detector flags is one the tool page makes visible', () => {
+  const unrevealed: string[] = [];
+  for (const cp of [...Array(0x10000).keys(), ...Array.from({ length: 0x200 }, (_, i) => 0xe0000 + i)]) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCodePoint(cp);
+    const flagged = codes(described(`a${ch}b`)).some((c) => c === 'invisible-unicode' || c === 'bidi-unicode');
+    if (flagged && revealInvisible(ch) === ch) unrevealed.push(`U+${cp.toString(16).toUpperCase()}`);
+  }
+  assert.deepEqual(unrevealed, []);
 });
 
 test('bidirectional control characters are flagged and revealed', () => {
