@@ -22,7 +22,6 @@ const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--
   --tools N        how many tools the synthetic catalogue has (default 1000)
   --seed S         seed of the generator (default ${DEFAULT_SEED}); a different seed is a different catalogue
   --regenerate     write the catalogue again even when .bench/catalogue-N/ exists
-  --keep           reuse .bench/catalogue-N/ as it is (the default; the opposite of --regenerate)
   --warm           keep the previous output and Astro cache instead of building cold
   --concurrency N  an experiment: Astro's build.concurrency set to N (the project's config is untouched)
   --profile        run the build under --cpu-prof and print where the time went
@@ -40,7 +39,6 @@ try {
       tools: { type: 'string', default: '1000' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       regenerate: { type: 'boolean', default: false },
-      keep: { type: 'boolean', default: false },
       warm: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       concurrency: { type: 'string' },
@@ -63,7 +61,6 @@ const seed = Number(opts.seed);
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${opts.seed}".`);
 const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
 if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) fail(`--concurrency must be a whole number from 1 to 64, not "${opts.concurrency}".`);
-if (opts.keep && opts.regenerate) fail('--keep and --regenerate contradict each other; pass one of them.');
 
 const suffix = seed === DEFAULT_SEED ? `${count}` : `${count}-s${seed}`;
 const catalogueDir = join(BENCH, `catalogue-${suffix}`);
