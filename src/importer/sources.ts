@@ -197,7 +197,9 @@ export async function fromHttp(url: string, timeoutSeconds = DEFAULT_TIMEOUT_SEC
   const where = `The server at ${url}`;
   const transport = new StreamableHTTPClientTransport(parsed);
   const result = await withClient(transport, where, timeoutSeconds, () => '', new Promise<void>(() => {}));
-  return { ...result, source: url, transport: 'streamable-http' };
+  // The record keeps the address without its query, fragment or user info: those often carry an
+  // API key, and the server record is published with the site.
+  return { ...result, source: `${parsed.origin}${parsed.pathname}`, transport: 'streamable-http' };
 }
 
 /** Reads a saved tools/list answer. */

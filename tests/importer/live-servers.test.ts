@@ -118,9 +118,12 @@ test('server-everything is imported over Streamable HTTP', { timeout: 120_000 },
   const child = await startHttpEverything(port);
   try {
     const dir = tempContent();
-    const report = await runImport({ source: { http: `http://127.0.0.1:${port}/mcp` }, contentDir: dir, date: '2026-01-10', serverId: 'everything' });
+    const report = await runImport({ source: { http: `http://127.0.0.1:${port}/mcp?api_key=s3cret` }, contentDir: dir, date: '2026-01-10', serverId: 'everything' });
     assert.deepEqual([...report.added].sort(), EVERYTHING_TOOLS);
-    assert.deepEqual(parse(readFileSync(join(dir, 'servers/everything.yaml'), 'utf8')).transports, ['streamable-http']);
+    const server = parse(readFileSync(join(dir, 'servers/everything.yaml'), 'utf8'));
+    assert.deepEqual(server.transports, ['streamable-http']);
+    // A key in the address is not published in the record.
+    assert.equal(server.import.source, `http://127.0.0.1:${port}/mcp`);
   } finally {
     child.kill();
   }
