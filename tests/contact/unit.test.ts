@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contactSchema, CONTACT_LIMITS } from '../../src/schemas/contact.ts';
@@ -249,6 +250,10 @@ describe('the SQLite store', () => {
     const store = new SqliteContactStore(path);
     await store.save({ ...VALID, name: 'First' }, new Date('2026-01-01T00:00:00Z'));
     await store.save({ ...VALID, name: 'Second', page: undefined }, new Date('2026-01-02T00:00:00Z'));
+    // WAL is a property of the file, so a fresh connection sees whether the store switched it on.
+    const probe = new DatabaseSync(path, { readOnly: true });
+    assert.deepEqual({ ...probe.prepare('PRAGMA journal_mode').get() }, { journal_mode: 'wal' });
+    probe.close();
     const reader = new SqliteContactStore(path, { readOnly: true });
     const rows = await reader.list();
     assert.deepEqual(rows.map((r) => r.name), ['Second', 'First']);
