@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runImport } from '../../src/importer/run.ts';
 import { ImportError } from '../../src/importer/errors.ts';
@@ -122,4 +122,36 @@ test('the command line refuses two sources at once and explains the usage', () =
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), '--file', 'a.json', '--http', 'http://127.0.0.1:1/mcp'], { encoding: 'utf8', cwd: ROOT });
   assert.equal(result.status, 1);
   assert.match(result.stderr, /Only one source may be given, not --http and --file\./);
+});
+
+test('an import that would break an editor\'s policy is refused, naming the record and the argument, and writes nothing', async () => {
+  const dir = tempContent();
+  await runImport({ source: { file: fixture('notes-v2.json') }, contentDir: dir, serverId: 'notes', date: '2026-01-10' });
+  const file = join(dir, 'tools/notes/run_query.yaml');
+  const policy = [
+    'editorial:',
+    '  policy:',
+    '    version: "1"',
+    '    default: deny',
+    '    tools:',
+    '      run_query:',
+    '        deny_if:',
+    '          - conditions: [{ path: args.timeout, op: gt, value: 60 }]',
+    '            on_deny: Queries may run for a minute at most.',
+    '        limits: [{ counter: run_query, window: hour, max: 30, scope: grant }]',
+    '',
+  ].join('\n');
+  writeFileSync(file, readFileSync(file, 'utf8') + policy);
+  const before = snapshot(dir);
+  // notes-v1 lists run_query without its `timeout` parameter, which the editor's policy tests.
+  await assert.rejects(
+    runImport({ source: { file: fixture('notes-v1.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-01' }),
+    (err: unknown) => {
+      assert.ok(err instanceof ImportError);
+      assert.equal(err.code, 'import-invalid-result');
+      assert.match(err.message, /run_query\.yaml › editorial\.policy\..*\[policy-unknown-argument\].*"timeout", which "run_query" does not take/);
+      return true;
+    },
+  );
+  assert.deepEqual(snapshot(dir), before);
 });
