@@ -1,4 +1,5 @@
 import { contactSchema } from '../schemas/contact.ts';
+import { plural } from '../utils/text.ts';
 import type { ContactConfig } from './config.ts';
 import { renderProblemPage } from './html.ts';
 import { contactProblems, type ContactError } from './problems.ts';
@@ -22,8 +23,6 @@ export interface ContactRuntime {
 }
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
-
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 class Refusal {
   readonly status: number;

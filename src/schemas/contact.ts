@@ -31,9 +31,4 @@ export const contactSchema = z.strictObject({
   [HONEYPOT_FIELD]: z.literal('').optional(),
 });
 
-export type ContactInput = z.input<typeof contactSchema>;
 export type ContactMessage = z.output<typeof contactSchema>;
-
-/** The fields a visitor fills in, in form order; used for error summaries and field ids. */
-export const CONTACT_FIELDS = ['name', 'email', 'message'] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number] | 'page' | typeof HONEYPOT_FIELD;
