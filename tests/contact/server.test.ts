@@ -131,6 +131,9 @@ describe('the contact endpoint on the real server', () => {
     const res = await fetch(`${site.url}${ENDPOINT}`);
     assert.equal(res.status, 405);
     assert.equal(res.headers.get('allow'), 'POST, OPTIONS');
+    const body = await res.json();
+    assert.equal(body.errors[0].code, 'contact-method-not-allowed');
+    assert.match(body.errors[0].message, /only accepts contact messages sent with POST, and this request used GET/);
   });
 
   test('200 concurrent valid posts give exactly 200 stored rows and no error', async () => {

@@ -6,8 +6,12 @@ import { contactRuntime } from '../../contact/runtime.ts';
 /** The only on-demand route: every other page is prerendered. */
 export const prerender = false;
 
-const json = (status: number, body: object, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+/** A refusal the route answers itself, in the handler's shape: a summary and one `{field, code, message}`. */
+const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify({ ok: false, message, errors: [{ field: null, code, message }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 
 /** A bad setting or an unopenable database is the operator's to fix: log it, tell the visitor plainly. */
 function withRuntime(answer: (rt: ContactRuntime) => Response | Promise<Response>): Response | Promise<Response> {
@@ -16,11 +20,11 @@ function withRuntime(answer: (rt: ContactRuntime) => Response | Promise<Response
     rt = contactRuntime();
   } catch (error) {
     console.error(error instanceof ContactConfigError ? `[contact] ${error.message}` : error);
-    return json(500, {
-      ok: false,
-      message: 'The contact form is not set up correctly on this server, so your message was not stored. Please try again later.',
-      errors: [{ field: null, code: 'contact-misconfigured', message: 'The contact form is not set up correctly on this server, so your message was not stored. Please try again later.' }],
-    });
+    return refuse(
+      500,
+      'contact-misconfigured',
+      'The contact form is not set up correctly on this server, so your message was not stored. Please try again later.',
+    );
   }
   return answer(rt);
 }
@@ -29,5 +33,10 @@ export const POST: APIRoute = ({ request, clientAddress }) => withRuntime((rt) =
 
 export const OPTIONS: APIRoute = ({ request }) => withRuntime((rt) => handlePreflight(request, rt));
 
-export const ALL: APIRoute = () =>
-  json(405, { ok: false, message: 'This address only accepts contact messages sent with POST.' }, { allow: 'POST, OPTIONS' });
+export const ALL: APIRoute = ({ request }) =>
+  refuse(
+    405,
+    'contact-method-not-allowed',
+    `This address only accepts contact messages sent with POST, and this request used ${request.method}. Send the form from the contact page, or POST the fields name, email and message.`,
+    { allow: 'POST, OPTIONS' },
+  );
