@@ -9,7 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import { CONTACT_DEFAULTS } from '../src/contact/config.ts';
-import { SqliteContactStore, SqliteStoreMissingError } from '../src/contact/sqlite-store.ts';
+import { openContactStore } from '../src/contact/runtime.ts';
+import { SqliteStoreMissingError } from '../src/contact/sqlite-store.ts';
 import type { StoredMessage } from '../src/contact/store.ts';
 
 const COLUMNS = ['id', 'receivedAt', 'name', 'email', 'page', 'message'] as const;
@@ -56,15 +57,15 @@ async function main(): Promise<void> {
     fail(`The format "${args.format}" is not supported. Use --format json or --format csv.`);
   }
   const path = args.db ?? (process.env.CONTACT_DB?.trim() || CONTACT_DEFAULTS.dbPath);
-  let store: SqliteContactStore;
+  let messages: StoredMessage[];
   try {
-    store = new SqliteContactStore(path, { readOnly: true });
+    const store = openContactStore(path, { readOnly: true });
+    messages = await store.list();
+    await store.close();
   } catch (error) {
     if (error instanceof SqliteStoreMissingError) fail(error.message);
-    fail(`The contact database at ${path} could not be opened: ${(error as Error).message}. Check that the path points at the file the server writes to.`);
+    fail(`The contact database at ${path} could not be read: ${(error as Error).message}. Check that the path points at the file the server writes to.`);
   }
-  const messages = await store.list();
-  await store.close();
   process.stdout.write(args.format === 'csv' ? toCsv(messages) : `${JSON.stringify(messages, null, 2)}\n`);
 }
 

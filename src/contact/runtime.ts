@@ -7,11 +7,12 @@ import { SqliteContactStore } from './sqlite-store.ts';
 import type { ContactStore } from './store.ts';
 
 /**
- * Picks the store for this deployment. SQLite is the only one built in; a PostgreSQL store
- * would implement ContactStore and be chosen here, e.g. when CONTACT_DB starts with postgres://.
+ * Picks the store for this deployment; the server and `npm run contact:export` both open it here.
+ * SQLite is the only one built in; a PostgreSQL store would implement ContactStore and be chosen
+ * here, e.g. when CONTACT_DB starts with postgres://.
  */
-export function openContactStore(dbPath: string): ContactStore {
-  return new SqliteContactStore(dbPath);
+export function openContactStore(dbPath: string, options: { readOnly?: boolean } = {}): ContactStore {
+  return new SqliteContactStore(dbPath, options);
 }
 
 let runtime: ContactRuntime | undefined;

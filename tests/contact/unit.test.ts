@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -260,6 +261,15 @@ describe('the SQLite store', () => {
     assert.equal(rows[0]!.page, null);
     await reader.close();
     await store.close();
+  });
+
+  test('contact:export answers a file that is not the contact database with a sentence, not a stack trace', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'atlas-store-')), 'notes.sqlite');
+    writeFileSync(path, 'these are not messages');
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, '../../scripts/contact-export.ts'), '--db', path], { encoding: 'utf8' });
+    assert.equal(run.status, 1);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^The contact database at .*notes\.sqlite could not be read: file is not a database\. Check that the path points at the file the server writes to\.\n$/);
   });
 
   test('opening a missing database read-only says where it looked and what to set', () => {
