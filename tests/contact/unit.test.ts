@@ -11,6 +11,7 @@ import { RateLimiter } from '../../src/contact/rate-limit.ts';
 import { clientKey, handleContact, handlePreflight, type ContactRuntime } from '../../src/contact/handler.ts';
 import { readContactConfig, ContactConfigError } from '../../src/contact/config.ts';
 import { contactAction } from '../../src/contact/action.ts';
+import { contactFormId } from '../../src/contact/form-id.ts';
 import { escapeHtml, renderProblemPage } from '../../src/contact/html.ts';
 import { SqliteContactStore } from '../../src/contact/sqlite-store.ts';
 import type { ContactStore, StoredMessage } from '../../src/contact/store.ts';
@@ -129,6 +130,12 @@ describe('configuration and helpers', () => {
     assert.equal(contactAction('/api/contact?x=1'), '/api/contact/?x=1');
     assert.equal(contactAction('https://forms.example.org/submit'), 'https://forms.example.org/submit');
     assert.equal(contactAction('/forms/contact.php'), '/forms/contact.php');
+  });
+
+  test('contact form ids are the same on every build and count up when a page carries two forms', () => {
+    const page = new Request('http://site.test/servers/files/');
+    assert.deepEqual([contactFormId(page), contactFormId(page)], ['cf', 'cf2']);
+    assert.equal(contactFormId(new Request('http://site.test/contact/')), 'cf', 'another page starts again');
   });
 
   test('HTML escaping covers every character that could open markup or an attribute', () => {
