@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -20,17 +20,20 @@ import { stateToQuery } from '../../src/scripts/search-core.ts';
 const TOOLS = 420;
 const PAGE_SIZE = 100;
 const DOTTED = 'files.read_text';
-const content = join(ROOT, 'tests/.tmp/browse-content');
 let site: RunningSite;
 let browser: Browser;
 let outDir: string;
+/** A fresh folder per run, so two runs at once never rewrite each other's catalogue. */
+let content: string;
 /** Live tools, which the browse pages list. */
 let tools: ToolEntry[];
 /** Every tool page, removed tools included (their pages stay, for the record). */
-let toolPages: number;
+let allTools: ToolEntry[];
 const serverNames = new Map<string, string>();
 
 before(async () => {
+  mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
+  content = join(mkdtempSync(join(ROOT, 'tests/.tmp/browse-')), 'content');
   const catalogue = writeSyntheticCatalogue(content, TOOLS, { sampleDir: join(ROOT, 'content') });
   // A tool whose name has dots: the first tool of the first server, copied under a new name.
   const source = catalogue.tools[0]!;
@@ -38,7 +41,7 @@ before(async () => {
   const yaml = readFileSync(join(content, 'tools', `${source.id}.yaml`), 'utf8').replace(/^name: .*$/m, `name: ${DOTTED}`);
   writeFileSync(join(content, 'tools', `${dotted.id}.yaml`), yaml);
   const entries = [...catalogue.tools, dotted].map((t) => toToolEntry(t.id, t.data));
-  toolPages = entries.length;
+  allTools = entries;
   tools = entries.filter((t) => !t.removed);
   for (const s of catalogue.servers) serverNames.set(s.id, s.data.name);
 
@@ -179,8 +182,8 @@ test('without JavaScript the servers table is a plain table in name order with n
 test('only tool, server and long-form pages are in the search index', () => {
   const entry = JSON.parse(readFileSync(join(outDir, 'client/pagefind/pagefind-entry.json'), 'utf8'));
   const longForm = ['pages', 'attack-patterns'].map((d) => readdirCount(join(content, d))).reduce((a, b) => a + b, 0);
-  assert.ok(toolPages > tools.length, 'the catalogue has removed tools, whose pages stay searchable');
-  assert.equal(entry.languages.en.page_count, toolPages + serverNames.size + longForm);
+  assert.ok(allTools.length > tools.length, 'the catalogue has removed tools, whose pages stay searchable');
+  assert.equal(entry.languages.en.page_count, allTools.length + serverNames.size + longForm);
 });
 
 const readdirCount = (dir: string) => readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).length;
@@ -208,5 +211,24 @@ test('a name that several servers share brings those tools first, ahead of tools
   const page = await browser.newPage();
   const { titles } = await search(page, name);
   assert.deepEqual(titles.slice(0, n), Array(n).fill(name), `the first ${n} results for ${name}: ${titles.join(', ')}`);
+  await page.close();
+});
+
+test('a tool name comes first even when a plural or singular sibling shares its stem', async () => {
+  // Pagefind stems words, so on its own it may rank list_build above list_builds; the panel's
+  // exact-name rule must put every page titled exactly as typed first.
+  const counts = new Map<string, number>();
+  for (const t of allTools) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+  const names = [...counts.keys()].filter((n) => counts.has(`${n}s`) || (n.endsWith('s') && counts.has(n.slice(0, -1)))).sort();
+  assert.ok(names.length >= 4, `the catalogue has names with a plural or singular sibling, got ${names.join(', ')}`);
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/search/`);
+  for (const name of names) {
+    await page.getByRole('combobox', { name: 'Search tools, servers and guides' }).fill(name);
+    await page.locator(`.search-ui[data-settled="${stateToQuery({ q: name, filters: {} })}"]`).waitFor();
+    const titles = await page.locator('.search-result .search-result-title').allTextContents();
+    const n = counts.get(name)!;
+    assert.deepEqual(titles.slice(0, n), Array(n).fill(name), `the first ${n} results for ${name}: ${titles.join(', ')}`);
+  }
   await page.close();
 });
