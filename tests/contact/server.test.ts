@@ -41,6 +41,18 @@ describe('the contact endpoint on the real server', () => {
     assert.match(exportMessages(site.dbPath, 'csv'), /^id,receivedAt,name,email,page,message\r\n\d+,[^,]+,Ada Lovelace,ada@example\.org,\/contact\/,Please add the weather server\.\r\n/);
   });
 
+  test('a post to /api/contact without the trailing slash is stored, not redirected', async () => {
+    const before = countRows(site.dbPath);
+    const res = await fetch(`${site.url}/api/contact`, {
+      method: 'POST',
+      body: JSON.stringify(VALID),
+      headers: { 'content-type': 'application/json' },
+      redirect: 'manual',
+    });
+    assert.equal(res.status, 201);
+    assert.equal(countRows(site.dbPath), before + 1);
+  });
+
   test('a form-encoded post is accepted and the export lists the newest first', async () => {
     const res = await post(form({ ...VALID, message: 'Newest of all.' }), { accept: 'application/json' });
     assert.equal(res.status, 201);
