@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startSite, DIST, type RunningSite } from '../helpers/server.ts';
 import { stateToQuery, type SearchState } from '../../src/scripts/search-core.ts';
+import siteConfig from '../../site.config.ts';
 
 // SEARCH_TEST_DIST points the tests at another build (while developing, a build under tests/.tmp).
 const dist = process.env.SEARCH_TEST_DIST ?? DIST;
@@ -184,5 +185,38 @@ test('a plain query downloads no filter data, and the server filter lists the se
   const titles = await resultsFor(page, 'queue', { server: SERVER });
   assert.ok(titles.length > 0);
   assert.deepEqual(await page.getByLabel('Risk', { exact: true }).locator('option').allTextContents(), ['Any', 'Critical', 'High', 'Medium', 'Low']);
+  await page.close();
+});
+
+test('a tool page is indexed by its main content only, without header, footer, copy button, policy, FAQ or calls to action', async () => {
+  const { page } = await openPage('/search/');
+  // The text Pagefind stored for the page, read straight from the index (all shards merged).
+  const text = await page.evaluate(async (name) => {
+    const pf = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+    const { shards } = await (await fetch('/pagefind/shards.json')).json();
+    for (const shard of shards) await pf.mergeIndex(`/pagefind/${shard}`);
+    const { results } = await pf.search(name);
+    for (const r of results) {
+      const data = await r.data();
+      if (data.meta.title === name) return data.content as string;
+    }
+    return undefined;
+  }, 'comfy_delete_workflow');
+  assert.ok(text, 'the tool page is in the index');
+  assert.match(text, /Delete a saved workflow from the MCP library\./, 'the tool\'s description is indexed');
+  assert.match(text, /Why comfy_delete_workflow needs a policy/, 'the editors\' text is indexed');
+  const chrome = [
+    siteConfig.name, // header and footer
+    'Get in touch', // the contact form at the foot
+    'Leave this field empty', // its honeypot label
+    'Copy', // the policy's copy button
+    '"version"', // the policy JSON
+    'Questions about', // the FAQ
+    'First seen', // the history
+    'catalogued', // the counts
+    siteConfig.cta.text,
+    siteConfig.cta.label,
+  ];
+  for (const part of chrome) assert.ok(!text.includes(part), `the index has "${part}" for the tool page: ${text}`);
   await page.close();
 });
