@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * pattern) with `data-pagefind-meta="kind"`. Browse lists, the home page, the search page and
  * contact pages carry no kind, so their text never crowds out the pages people are looking for.
  */
-export const SEARCHABLE_MARKER = 'data-pagefind-meta="kind"';
+const SEARCHABLE_MARKER = 'data-pagefind-meta="kind"';
 
 /**
  * Left out of the index: hidden elements, badges, and parts of a page that repeat what it already
@@ -17,7 +17,7 @@ export const SEARCHABLE_MARKER = 'data-pagefind-meta="kind"';
  * page's tool table, counts and calls to action). Leaving them out keeps results about what a tool does, and halves both the
  * index and the memory Pagefind needs to build it (it holds the whole index in memory).
  */
-export const EXCLUDE_SELECTORS = [
+const EXCLUDE_SELECTORS = [
   // Hidden spans carry filters and meta (Pagefind still reads those) but are not page text.
   '[hidden]',
   // The risk and category badges: the filters cover them, and in excerpts they read as noise.
@@ -53,10 +53,17 @@ const BATCH = 64;
  * written and dropped before the next starts. The browser merges them (`mergeIndex`) using the
  * list in `pagefind/shards.json`. `ATLAS_SEARCH_SHARD_PAGES` changes the size (tests use a small one).
  */
-export const SHARD_PAGES = Number(process.env.ATLAS_SEARCH_SHARD_PAGES) || 20_000;
+function shardPages(value = process.env.ATLAS_SEARCH_SHARD_PAGES): number {
+  if (value === undefined || value.trim() === '') return 20_000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`ATLAS_SEARCH_SHARD_PAGES is "${value}", but it must be a whole number of pages, 1 or more (for example 20000); unset it for the default of 20000.`);
+  }
+  return n;
+}
 
 /** Where shard n (1, 2, …) lives, relative to the primary bundle in `pagefind/`. */
-export const shardPath = (n: number) => `shard-${n}/`;
+const shardPath = (n: number) => `shard-${n}/`;
 
 async function* htmlFiles(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -85,9 +92,14 @@ async function dirSize(dir: string): Promise<number> {
  * lives in `public/` or in git.
  */
 export default function pagefindIntegration(): AstroIntegration {
+  let SHARD_PAGES = 0;
   return {
     name: 'policy-atlas:pagefind',
     hooks: {
+      // Read at the start, so a bad value stops the build before the pages are rendered.
+      'astro:config:setup': () => {
+        SHARD_PAGES = shardPages();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         // For a static build with the Node adapter, `dir` is the client (static files) folder.
         const root = fileURLToPath(dir);
@@ -128,7 +140,8 @@ export default function pagefindIntegration(): AstroIntegration {
           };
           for await (const file of htmlFiles(root)) {
             batch.push(add(file));
-            if (batch.length >= Math.min(BATCH, SHARD_PAGES)) {
+            // A batch never holds more files than the shard has room for, so no shard overfills.
+            if (batch.length >= Math.min(BATCH, SHARD_PAGES - inShard)) {
               await Promise.all(batch);
               batch = [];
               if (inShard >= SHARD_PAGES) {
