@@ -230,11 +230,9 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
       input.setAttribute('aria-expanded', 'false');
       const what = state.q ? `“${state.q}”` : 'these filters';
       status.textContent = `Nothing matched ${what}${state.q && Object.keys(filters).length ? ' with these filters' : ''}. Check the spelling, try part of a tool name, or clear a filter.`;
-      status.dataset.empty = '';
       settle();
       return;
     }
-    delete status.dataset.empty;
     await showMore(true);
     if (mine !== run) return;
     status.textContent = `${all.length.toLocaleString('en-US')} ${all.length === 1 ? 'result' : 'results'}`;
@@ -262,7 +260,9 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
 
   input.addEventListener('input', () => void search());
   for (const select of selects.values()) select.addEventListener('change', () => void search());
-  more.addEventListener('click', () => void showMore(false));
+  // One batch at a time: a double click must not list the same results twice.
+  let loadingMore: Promise<void> | undefined;
+  more.addEventListener('click', () => void (loadingMore ??= showMore(false).finally(() => (loadingMore = undefined))));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

@@ -191,8 +191,8 @@ test('a plain query downloads no filter data, and the server filter lists the se
 test('a tool page is indexed by its main content only, without header, footer, copy button, policy, FAQ or calls to action', async () => {
   const { page } = await openPage('/search/');
   // The text Pagefind stored for the page, read straight from the index (all shards merged).
-  const text = await page.evaluate(async (name) => {
-    const pf = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+  const text = await page.evaluate(async ({ name, bundle }) => {
+    const pf = await import(bundle);
     const { shards } = await (await fetch('/pagefind/shards.json')).json();
     for (const shard of shards) await pf.mergeIndex(`/pagefind/${shard}`);
     const { results } = await pf.search(name);
@@ -201,7 +201,7 @@ test('a tool page is indexed by its main content only, without header, footer, c
       if (data.meta.title === name) return data.content as string;
     }
     return undefined;
-  }, 'comfy_delete_workflow');
+  }, { name: 'comfy_delete_workflow', bundle: '/pagefind/pagefind.js' });
   assert.ok(text, 'the tool page is in the index');
   assert.match(text, /Delete a saved workflow from the MCP library\./, 'the tool\'s description is indexed');
   assert.match(text, /Why comfy_delete_workflow needs a policy/, 'the editors\' text is indexed');
@@ -218,5 +218,18 @@ test('a tool page is indexed by its main content only, without header, footer, c
     siteConfig.cta.label,
   ];
   for (const part of chrome) assert.ok(!text.includes(part), `the index has "${part}" for the tool page: ${text}`);
+  await page.close();
+});
+
+test('Show more lists the next results once, even when pressed twice quickly', async () => {
+  const { page } = await openPage('/search/?q=comfy');
+  await resultsFor(page, 'comfy');
+  const total = Number((await page.locator('.search-status').textContent())?.match(/^(\d+) results$/)?.[1]);
+  assert.ok(total > 10, `more than one batch of results, got ${total}`);
+  await page.getByRole('button', { name: 'Show more results' }).dblclick();
+  await page.getByRole('button', { name: 'Show more results' }).waitFor({ state: 'hidden' });
+  const hrefs = await page.locator('.search-result').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.equal(hrefs.length, total);
+  assert.equal(new Set(hrefs).size, total, 'no result is listed twice');
   await page.close();
 });
