@@ -232,3 +232,16 @@ test('a tool name comes first even when a plural or singular sibling shares its 
   }
   await page.close();
 });
+
+test('a browse page links to search with its level or category already filtered', async () => {
+  const page = await browser.newPage();
+  for (const [url, filters] of [['/risk/critical/', { risk: 'Critical' }], ['/categories/financial/', { category: 'Financial' }]] as const) {
+    await page.goto(`${site.url}${url}`);
+    await page.getByRole('link', { name: /^search with the .* filter$/ }).click();
+    await page.locator(`.search-ui[data-settled="${stateToQuery({ q: '', filters })}"]`).waitFor();
+    const [key, value] = Object.entries(filters)[0]!;
+    assert.equal(await page.locator(`select[name="${key}"]`).inputValue(), value);
+    assert.ok((await page.locator('.search-result').count()) > 0, `${url}: the filtered search lists tools`);
+  }
+  await page.close();
+});
