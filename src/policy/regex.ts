@@ -86,6 +86,11 @@ function varies(group: Group): boolean {
   return group.alternatives.some((alt) => alt.some((it) => it.min !== it.max || (it.group !== undefined && varies(it.group))));
 }
 
+/** Whether anything inside may repeat without bound (`*`, `+`, `{n,}`). */
+function unbounded(group: Group): boolean {
+  return group.alternatives.some((alt) => alt.some((it) => it.max === Infinity || (it.group !== undefined && unbounded(it.group))));
+}
+
 /** First character an alternative starts with: a literal, `null` for "many", '' for "can be empty". */
 function firstOf(alt: Item[]): string | null {
   for (const it of alt) {
@@ -108,8 +113,9 @@ function ownScan(source: string): string | null {
     for (const alt of group.alternatives) {
       for (const it of alt) {
         if (!it.group || found) continue;
-        // A small fixed count such as `(\d{1,3}\.){3}` stays polynomial and is allowed.
-        if (it.max > 1 && (it.min !== it.max || it.max > SMALL_FIXED_COUNT) && varies(it.group)) {
+        // A small fixed count of a bounded part, such as `(\d{1,3}\.){3}`, is allowed; `(a+){4}`
+        // is not: splitting n characters four ways takes about n^4 steps.
+        if (it.max > 1 && (it.min !== it.max || it.max > SMALL_FIXED_COUNT || unbounded(it.group)) && varies(it.group)) {
           found = 'it repeats a group that itself contains a repeated part (nested quantifiers, as in "(a+)+")';
           return;
         }
