@@ -92,6 +92,8 @@ function operatorProblems(tool: string, c: Condition, at: string, types: Set<Jso
   if (numeric.includes(c.op)) return types.has('number') ? [] : [opProblem('numbers')];
   if (c.op === 'regex') return types.has('string') ? [] : [opProblem('strings')];
   if (c.op === 'contains') return types.has('string') || types.has('array') ? [] : [opProblem('strings and arrays')];
+  // eq, neq, in and not_in compare single values; their value cannot be an array or an object.
+  if (![...types].some((t) => t !== 'array' && t !== 'object')) return [opProblem('strings, numbers, booleans and null')];
   const valueProblem = (value: unknown, path: string): Problem => ({
     code: 'policy-operator-type',
     path,
