@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadCatalogue } from '../catalogue/load.ts';
 import { contentDir } from '../catalogue/paths.ts';
 import { closest } from './suggest.ts';
+import { revealInvisible } from '../utils/text.ts';
 import type { ToolInfo } from './server.ts';
 
 /**
@@ -17,17 +18,42 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Parses JSON text, or throws a UsageError naming the line and column of the mistake. */
+/**
+ * Where JSON.parse stopped. V8 gives "at position N" for most mistakes, but for an unexpected
+ * token (`"default": deny`, `True`) it quotes the text instead; the token is then the first
+ * occurrence of it at which a prefix of the text stops parsing with that same complaint.
+ */
+function errorOffset(text: string, message: string): number {
+  const at = /at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  const token = /^Unexpected token '(.+?)', /su.exec(message)?.[1];
+  if (token === undefined) return text.length;
+  for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
+    try {
+      JSON.parse(text.slice(0, i + token.length));
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith(`Unexpected token '${token}'`)) return i;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * Parses JSON text (a leading byte-order mark is ignored), or throws a UsageError naming the
+ * line and column of the mistake, on one line.
+ */
 export function parseJson(text: string, what: string): unknown {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
-    return JSON.parse(text);
+    return JSON.parse(body);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const at = /at position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : text.length;
-    const { line, column } = lineColumn(text, offset);
-    const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/\s+in JSON$/, '');
-    throw new UsageError(`${what} is not valid JSON at line ${line}, column ${column}: ${reason}. Fix the syntax there (check commas, quotes and brackets).`);
+    const { line, column } = lineColumn(body, errorOffset(body, message));
+    const reason = message
+      .replace(/\s*(in JSON )?at position \d+.*$/s, '')
+      .replace(/\s+in JSON$/, '')
+      .replace(/^(Unexpected token '.+?'), .*$/su, '$1');
+    throw new UsageError(`${what} is not valid JSON at line ${line}, column ${column}: ${revealInvisible(reason)}. Fix the syntax there (check commas, quotes and brackets).`);
   }
 }
 

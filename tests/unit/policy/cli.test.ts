@@ -123,6 +123,24 @@ describe('npm run validate with a policy file', () => {
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   });
 
+  test('an unquoted word is reported at its own line and column, on one line', () => {
+    const r = run('validate', [file('word.json', '{\n  "version": "1",\n  "default": deny,\n  "tools": {}\n}\n'), '--server', SERVER]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `The policy file "${join(dir, 'word.json')}" is not valid JSON at line 3, column 14: Unexpected token 'd'. Fix the syntax there (check commas, quotes and brackets).\n`);
+  });
+
+  test('an invisible character where JSON expects a value is located and written as its code point', () => {
+    const r = run('validate', [file('invisible.json', '{\n  "version":\u200b "1"\n}\n')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /at line 2, column 13: Unexpected token '<U\+200B>'\./);
+  });
+
+  test('a byte-order mark before the JSON is ignored', () => {
+    const r = run('validate', [file('bom.json', `\uFEFF${JSON.stringify(GOOD)}`), '--server', SERVER]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^valid: /);
+  });
+
   test('an unknown server id is one line naming the closest id, and exit 2', () => {
     const r = run('validate', [file('good4.json', JSON.stringify(GOOD)), '--server', 'fixture-shops']);
     assert.equal(r.code, 2);
