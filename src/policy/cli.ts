@@ -12,7 +12,7 @@ import type { ToolInfo } from './server.ts';
 export class UsageError extends Error {}
 
 /** Line and column (1-based) of a character offset, for JSON syntax errors. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
+function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };

@@ -29,7 +29,7 @@ export { POLICY_CODES, type PolicyCode } from './codes.ts';
 export { parsePolicy } from './parse.ts';
 export { checkRegex } from './regex.ts';
 export { checkPolicyAgainstServer, type ToolInfo } from './server.ts';
-export { checkRiskPromise, sampleArgs, type PromisedTool } from './promise.ts';
+export { checkRiskPromise, type PromisedTool } from './promise.ts';
 export { evaluate, counterKey, limitsFor, conditionHolds, type Decision, type Call, type AppliedLimit } from './evaluate.ts';
 export { recommendedPolicy, serverPolicy, RECOMMENDED_MAX } from './recommended.ts';
 export { printPolicy } from './print.ts';

@@ -37,7 +37,7 @@ function sampleValue(schema: unknown): unknown {
 }
 
 /** Arguments for a typical call: every required argument, with a sample value. */
-export function sampleArgs(inputSchema: ToolInfo['inputSchema']): Record<string, unknown> {
+function sampleArgs(inputSchema: ToolInfo['inputSchema']): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   const props = isObject(inputSchema?.properties) ? inputSchema.properties : {};
   for (const name of inputSchema?.required ?? []) args[name] = sampleValue(props[name]);
