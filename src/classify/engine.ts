@@ -117,8 +117,6 @@ interface ScoredEvidence extends Evidence {
 const BY_SEVERITY: readonly Category[] = [...CATEGORIES].sort((a, b) => categoryRank(b) - categoryRank(a));
 
 export interface ClassifyResult extends Classification {
-  /** Total weight per category from the name, title, description and schema. */
-  scores: Record<Category, number>;
   /** The category the definition's text alone points to, before annotations could raise it. */
   textCategory: Category | null;
 }
@@ -173,7 +171,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
   const confidence = confidenceOf(category, textCategory, scores, readOnlyClaim);
   const evidence: Evidence[] = [...scored, ...fromAnnotations].map(({ source, signal, text, suggests }) => ({ source, signal, text, suggests }));
 
-  return { category, risk: CATEGORY_RISK[category], confidence, evidence, scores, textCategory };
+  return { category, risk: CATEGORY_RISK[category], confidence, evidence, textCategory };
 }
 
 function confidenceOf(

@@ -79,7 +79,7 @@ function excerpt(text: string, index: number, length: number): string {
 }
 
 /** Every string in the definition worth scanning, with a path a reader can find it by. */
-export function scannableTexts(definition: ToolDefinition): { field: string; text: string }[] {
+function scannableTexts(definition: ToolDefinition): { field: string; text: string }[] {
   const out: { field: string; text: string }[] = [];
   if (definition.title) out.push({ field: 'title', text: definition.title });
   if (definition.annotations?.title) out.push({ field: 'annotations.title', text: definition.annotations.title });

@@ -40,7 +40,7 @@ export interface ImportReport {
 }
 
 /** `mcp-servers/everything` → `mcp-servers-everything`. */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -159,7 +159,8 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
 
   const emit = (path: string, record: Record<string, unknown>, previous: string | undefined) => {
     const keep = previous !== undefined ? portableNode(previous, 'editorial') : undefined;
-    if (previous !== undefined && keep === undefined && record.editorial === undefined) {
+    // An editorial block that uses YAML aliases cannot be moved as a node; keep its value instead.
+    if (previous !== undefined && keep === undefined) {
       const editorial = (parseYaml(previous, path).data as { editorial?: unknown } | undefined)?.editorial;
       if (editorial !== undefined) record.editorial = editorial;
     }

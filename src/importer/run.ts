@@ -17,7 +17,7 @@ export interface ImportOptions {
   cwd?: string;
 }
 
-export async function readSource(source: ImportOptions['source'], timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, cwd = process.cwd()): Promise<SourceResult> {
+async function readSource(source: ImportOptions['source'], timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, cwd = process.cwd()): Promise<SourceResult> {
   if ('stdio' in source) return fromStdio(source.stdio, timeoutSeconds);
   if ('http' in source) return fromHttp(source.http, timeoutSeconds);
   return fromFile(source.file, relative(cwd, source.file) || source.file);

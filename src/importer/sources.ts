@@ -95,11 +95,16 @@ async function listAllTools(client: Client, where: string): Promise<unknown[]> {
   return tools;
 }
 
+/** The server's last lines on stderr, as a sentence to end an error message with, or nothing. */
+function stderrTail(stderr: string): string {
+  const tail = stderr.trim().split('\n').slice(-5).join('\n').slice(-1000);
+  return tail ? ` Its last output on stderr was:\n${tail}` : '';
+}
+
 function describeFailure(err: unknown, where: string, stderr: string): ImportError {
   if (err instanceof ImportError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  const tail = stderr.trim().split('\n').slice(-5).join('\n').slice(-1000);
-  const said = tail ? ` Its last output on stderr was:\n${tail}` : '';
+  const said = stderrTail(stderr);
   if (/ENOENT/.test(message)) {
     return new ImportError('import-server-start', `${where} could not be started: the command was not found (${message}). Check the command and that it is installed.`);
   }
@@ -130,7 +135,7 @@ async function withClient(
   });
   // A child that exits while we wait would otherwise leave the request hanging until the timeout.
   const closed = transportClosed.then(() => {
-    throw new ImportError('import-server-crash', `${where} exited before it finished answering.${stderr().trim() ? ` Its last output on stderr was:\n${stderr().trim().split('\n').slice(-5).join('\n').slice(-1000)}` : ''}`);
+    throw new ImportError('import-server-crash', `${where} exited before it finished answering.${stderrTail(stderr())}`);
   });
   closed.catch(() => {});
   // Lines that are not JSON-RPC make the transport report an error and drop them; without this the

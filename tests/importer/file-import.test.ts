@@ -201,3 +201,15 @@ test('without --server-id the id comes from the file name when the file has no s
   assert.equal(report.serverId, 'notes-v1');
   assert.ok(existsSync(join(dir, 'servers/notes-v1.yaml')));
 });
+
+test('an editorial block that uses YAML anchors and aliases keeps its meaning across a re-import', async () => {
+  const dir = tempContent();
+  await importFile('notes-v1.json', dir);
+  const toolFile = join(dir, 'tools/notes/list_notes.yaml');
+  writeFileSync(toolFile, readFileSync(toolFile, 'utf8') + 'editorial:\n  summary: &same Lists notes and marks them read.\n  why: *same\n');
+  await importFile('notes-v2.json', dir, { date: '2026-02-01' });
+  const record = readTool(dir, 'list_notes');
+  assert.equal(record.editorial.summary, 'Lists notes and marks them read.');
+  assert.equal(record.editorial.why, 'Lists notes and marks them read.');
+  assert.equal(record.history.changes.length, 1);
+});
