@@ -70,7 +70,7 @@ export function readPolicyFile(file: string): unknown {
   return parseJson(text, `The policy file "${file}"`);
 }
 
-/** The tools of one catalogue server, or a UsageError naming the closest server id. */
+/** The tools a catalogue server lists today, or a UsageError naming the closest server id. */
 export function serverTools(id: string): ToolInfo[] {
   const { catalogue } = loadCatalogue(contentDir());
   const ids = catalogue.servers.map((s) => s.id);
@@ -80,8 +80,9 @@ export function serverTools(id: string): ToolInfo[] {
       `There is no server "${id}" in the catalogue (${contentDir()}).${hint ? ` Did you mean "${hint}"?` : ' The catalogue has no servers.'} Use the id of a file in content/servers/, without ".yaml".`,
     );
   }
+  // A tool the server no longer lists (history.removed) cannot be called: a rule for it is a mistake.
   return catalogue.tools
-    .filter((t) => t.data.server === id)
+    .filter((t) => t.data.server === id && !t.data.history?.removed)
     .map((t) => ({ name: t.data.name, inputSchema: t.data.definition.inputSchema }));
 }
 

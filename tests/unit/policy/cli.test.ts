@@ -1,7 +1,7 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, cpSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -226,4 +226,15 @@ describe('npm run eval', () => {
     assert.match(r.stdout, /\[policy-schema\]/);
     assert.match(r.stdout, /no call was evaluated/);
   });
+});
+
+test('validate --server refuses a rule for a tool the server no longer lists', () => {
+  const content = mkdtempSync(join(tmpdir(), 'atlas-policy-removed-'));
+  cpSync(CONTENT, content, { recursive: true });
+  const record = join(content, 'tools', SERVER, 'get_item.yaml');
+  writeFileSync(record, `${readFileSync(record, 'utf8')}history:\n  hash: sha256:${'a'.repeat(64)}\n  first_seen: "2026-01-01"\n  removed: "2026-02-01"\n`);
+  const policy = file('removed.json', JSON.stringify({ version: '1', default: 'deny', tools: { get_item: {} } }));
+  const r = run('validate', [policy, '--server', SERVER], content);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(r.stdout, /tools\.get_item\s+\[policy-unknown-tool\]/);
 });
