@@ -3,8 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import site from './site.config.ts';
-import validate from './src/integrations/validate.ts';
-import pagefind from './src/integrations/pagefind.ts';
+import validate from '#src/integrations/validate.ts';
+import pagefind from '#src/integrations/pagefind.ts';
 
 // ATLAS_OUT and ATLAS_CACHE let tests and the benchmark build other catalogues side by side.
 export default defineConfig({

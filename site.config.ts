@@ -1,4 +1,4 @@
-import { siteConfigSchema } from './src/schemas/site.ts';
+import { siteConfigSchema } from '#src/model/site.ts';
 
 /** Branding and links for this catalogue. Edit here; no template needs to change. */
 export default siteConfigSchema.parse({

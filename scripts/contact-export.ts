@@ -8,10 +8,10 @@
  * It opens the database read-only, so it is safe to run while the server is taking messages.
  */
 import { parseArgs } from 'node:util';
-import { CONTACT_DEFAULTS } from '../src/contact/config.ts';
-import { openContactStore } from '../src/contact/runtime.ts';
-import { SqliteStoreMissingError } from '../src/contact/sqlite-store.ts';
-import type { StoredMessage } from '../src/contact/store.ts';
+import { CONTACT_DEFAULTS } from '#src/contact/config.ts';
+import { openContactStore } from '#src/contact/runtime.ts';
+import { SqliteStoreMissingError } from '#src/contact/sqlite-store.ts';
+import type { StoredMessage } from '#src/contact/store.ts';
 
 const COLUMNS = ['id', 'receivedAt', 'name', 'email', 'page', 'message'] as const;
 

@@ -4,9 +4,9 @@
  * 1 when the policy is invalid, 2 when the command itself could not run.
  */
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../src/utils/zod-errors.ts';
-import { evaluate, parsePolicy } from '../src/policy/index.ts';
-import { parseJson, readPolicyFile, runCli, usage, UsageError } from '../src/policy/cli.ts';
+import { formatProblem } from '#src/model/problems.ts';
+import { evaluate, parsePolicy } from '#src/policy/index.ts';
+import { parseJson, readPolicyFile, runCli, usage, UsageError } from './lib/policy-cli.ts';
 
 const HELP = "npm run eval -- <policy.json> --tool <name> [--args '<json object>'] [--counters '<json object>'] [--json]";
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { ImportError } from '../src/importer/errors.ts';
-import { formatReport, runImport, type ImportOptions } from '../src/importer/run.ts';
-import { DEFAULT_TIMEOUT_SECONDS } from '../src/importer/sources.ts';
+import { ImportError } from '#src/importer/errors.ts';
+import { formatReport, runImport, type ImportOptions } from '#src/importer/run.ts';
+import { DEFAULT_TIMEOUT_SECONDS } from '#src/importer/sources.ts';
 
 const USAGE = `Usage: npm run import -- <source> [options]
 

@@ -5,11 +5,11 @@
  * Exit 0: valid. Exit 1: problems, one per line. Exit 2: the command itself could not run.
  */
 import { parseArgs } from 'node:util';
-import { validateCatalogue } from '../src/catalogue/validate.ts';
-import { contentDir } from '../src/catalogue/paths.ts';
-import { formatProblem, type Problem } from '../src/utils/zod-errors.ts';
-import { parsePolicy, validatePolicy } from '../src/policy/index.ts';
-import { readPolicyFile, runCli, serverTools, usage, UsageError } from '../src/policy/cli.ts';
+import { validateCatalogue } from '#src/catalogue/validate.ts';
+import { contentDir } from '#src/catalogue/paths.ts';
+import { formatProblem, type Problem } from '#src/model/problems.ts';
+import { parsePolicy, validatePolicy } from '#src/policy/index.ts';
+import { readPolicyFile, runCli, serverTools, usage, UsageError } from './lib/policy-cli.ts';
 
 const HELP = 'npm run validate [-- <policy.json> [--server <server-id>] [--json]]';
 

@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { serverSchema } from './schemas/server.ts';
-import { toolSchema } from './schemas/tool.ts';
-import { attackPatternSchema } from './schemas/attack-pattern.ts';
-import { pageSchema } from './schemas/page.ts';
-import { contentDir } from './catalogue/paths.ts';
+import { serverSchema } from '#src/model/server.ts';
+import { toolSchema } from '#src/model/tool.ts';
+import { attackPatternSchema } from '#src/model/attack-pattern.ts';
+import { pageSchema } from '#src/model/page.ts';
+import { contentDir } from '#src/catalogue/paths.ts';
 
 const base = contentDir();
 /** Ids are file paths without the extension, verbatim: tool names keep their case, `_` and `.`. */

@@ -1,15 +1,15 @@
 import type { Catalogue } from './load.ts';
-import type { Problem } from '../utils/zod-errors.ts';
-import { validatePolicy, type ToolInfo } from '../policy/index.ts';
-import { closest, distance } from '../policy/suggest.ts';
+import type { Problem } from '#src/model/problems.ts';
+import { validatePolicy, type ToolInfo } from '#src/policy/index.ts';
+import { closest, distance } from '#src/policy/suggest.ts';
 
 /** A suggestion only when it is plausibly a typo of what was written. */
 function closestName(wanted: string, candidates: readonly string[]): string | undefined {
   const near = closest(wanted, candidates);
   return near !== undefined && distance(wanted.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(wanted.length / 3)) ? near : undefined;
 }
-import { buildIndex, type ServerEntry, type ToolEntry } from '../utils/catalogue.ts';
-import { CATEGORY_RISK } from '../schemas/taxonomy.ts';
+import { buildIndex, type ServerEntry, type ToolEntry } from './index.ts';
+import { CATEGORY_RISK } from '#src/model/taxonomy.ts';
 import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet } from './policies.ts';
 
 /** One named cross-record check; each feeds the single report that fails a build. */

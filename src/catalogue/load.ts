@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, basename, extname } from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
-import { serverSchema, SERVER_ID_PATTERN, type ServerRecord } from '../schemas/server.ts';
-import { toolSchema, type ToolRecord } from '../schemas/tool.ts';
-import { attackPatternSchema, type AttackPatternRecord } from '../schemas/attack-pattern.ts';
-import { pageSchema, type PageRecord } from '../schemas/page.ts';
-import { zodProblems, type Problem } from '../utils/zod-errors.ts';
+import { serverSchema, SERVER_ID_PATTERN, type ServerRecord } from '#src/model/server.ts';
+import { toolSchema, type ToolRecord } from '#src/model/tool.ts';
+import { attackPatternSchema, type AttackPatternRecord } from '#src/model/attack-pattern.ts';
+import { pageSchema, type PageRecord } from '#src/model/page.ts';
+import { zodProblems, type Problem } from '#src/model/problems.ts';
 
 export interface Loaded<T> {
   /** Record id: the file name without extension (server id, tool name, pattern id). */

@@ -1,6 +1,6 @@
-import { recommendedPolicy, serverPolicy, type Policy } from '../policy/index.ts';
-import type { Category } from '../schemas/taxonomy.ts';
-import type { ToolEntry } from '../utils/catalogue.ts';
+import { recommendedPolicy, serverPolicy, type Policy } from '#src/policy/index.ts';
+import type { Category } from '#src/model/taxonomy.ts';
+import type { ToolEntry } from './index.ts';
 
 /**
  * Every policy the site shows is made here, so that the build's checks and the pages print the

@@ -1,5 +1,5 @@
 import { loadCatalogue, type Catalogue } from './load.ts';
-import type { Problem } from '../utils/zod-errors.ts';
+import type { Problem } from '#src/model/problems.ts';
 import { crossRecordChecks } from './checks.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { CATEGORIES, CATEGORY_RISK, categoryRank, type Category } from '../schemas/taxonomy.ts';
-import type { Classification, Evidence, ToolDefinition } from '../schemas/tool.ts';
+import { CATEGORIES, CATEGORY_RISK, categoryRank, type Category } from '#src/model/taxonomy.ts';
+import type { Classification, Evidence, ToolDefinition } from '#src/model/tool.ts';
 import {
   ANNOTATION_RULES,
   DECISIVE_SCORE,

@@ -1,4 +1,4 @@
-import type { ToolDefinition, ToolFlag } from '../schemas/tool.ts';
+import type { ToolDefinition, ToolFlag } from '#src/model/tool.ts';
 
 /**
  * Tool-poisoning detection: text in a tool's definition that speaks to the model instead of

@@ -1,4 +1,4 @@
-import type { Category } from '../schemas/taxonomy.ts';
+import type { Category } from '#src/model/taxonomy.ts';
 
 /**
  * The classifier's rules, as data. Each rule names the category it argues for and how much weight

@@ -1,5 +1,5 @@
-import { contactSchema } from '../schemas/contact.ts';
-import { plural } from '../utils/text.ts';
+import { contactSchema } from '#src/model/contact.ts';
+import { plural } from '#src/model/text.ts';
 import type { ContactConfig } from './config.ts';
 import { renderProblemPage } from './html.ts';
 import { contactProblems, type ContactError } from './problems.ts';

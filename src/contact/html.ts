@@ -1,4 +1,4 @@
-import { CONTACT_LIMITS, HONEYPOT_FIELD } from '../schemas/contact.ts';
+import { CONTACT_LIMITS, HONEYPOT_FIELD } from '#src/model/contact.ts';
 import type { ContactError } from './problems.ts';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */

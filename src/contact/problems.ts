@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
-import { CONTACT_LIMITS, HONEYPOT_FIELD } from '../schemas/contact.ts';
-import { showValue, zodProblems } from '../utils/zod-errors.ts';
+import { CONTACT_LIMITS, HONEYPOT_FIELD } from '#src/model/contact.ts';
+import { showValue, zodProblems } from '#src/model/problems.ts';
 
 /**
  * One reason a contact request was refused. `field` names the form field at fault, or is null

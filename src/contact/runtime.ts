@@ -1,5 +1,5 @@
 import site from '../../site.config.ts';
-import { contactAction } from './action.ts';
+import { contactAction } from './endpoint.ts';
 import { readContactConfig } from './config.ts';
 import type { ContactRuntime } from './handler.ts';
 import { RateLimiter } from './rate-limit.ts';

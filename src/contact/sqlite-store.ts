@@ -1,7 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ContactMessage } from '../schemas/contact.ts';
+import type { ContactMessage } from '#src/model/contact.ts';
 import type { ContactStore, StoredMessage } from './store.ts';
 
 const SCHEMA = `

@@ -1,4 +1,4 @@
-import type { ContactMessage } from '../schemas/contact.ts';
+import type { ContactMessage } from '#src/model/contact.ts';
 
 /** One message as kept by a store and printed by `npm run contact:export`. */
 export interface StoredMessage {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ToolDefinition } from '../schemas/tool.ts';
+import type { ToolDefinition } from '#src/model/tool.ts';
 
 /** A copy of a JSON value with every object's keys in code-point order. */
 export function sortKeys<T>(value: T): T {

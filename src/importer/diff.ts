@@ -1,4 +1,4 @@
-import type { ToolDefinition } from '../schemas/tool.ts';
+import type { ToolDefinition } from '#src/model/tool.ts';
 import { canonicalJson } from './canonical.ts';
 
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;

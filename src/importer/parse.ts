@@ -1,5 +1,5 @@
-import { definitionSchema, TOOL_NAME_PATTERN, type ToolDefinition } from '../schemas/tool.ts';
-import { showValue, zodProblems } from '../utils/zod-errors.ts';
+import { definitionSchema, TOOL_NAME_PATTERN, type ToolDefinition } from '#src/model/tool.ts';
+import { showValue, zodProblems } from '#src/model/problems.ts';
 import { canonicalJson, sortKeys } from './canonical.ts';
 import { ImportError } from './errors.ts';
 

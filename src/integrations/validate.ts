@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
-import { validateCatalogue } from '../catalogue/validate.ts';
-import { contentDir } from '../catalogue/paths.ts';
-import { formatProblem } from '../utils/zod-errors.ts';
+import { validateCatalogue } from '#src/catalogue/validate.ts';
+import { contentDir } from '#src/catalogue/paths.ts';
+import { formatProblem } from '#src/model/problems.ts';
 
 /** Thrown so that Astro stops the build; its message is the whole report. */
 export class CatalogueError extends Error {

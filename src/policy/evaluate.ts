@@ -1,5 +1,5 @@
-import type { Condition, Limit, Policy, Window } from '../schemas/policy.ts';
-import { showValue } from '../utils/zod-errors.ts';
+import type { Condition, Limit, Policy, Window } from '#src/model/policy.ts';
+import { showValue } from '#src/model/problems.ts';
 import { REGEX_FLAGS } from './regex.ts';
 
 export interface Decision {

@@ -2,8 +2,8 @@
  * The policy language engine (POLICY-LANGUAGE.md): one source of truth for the site build, the
  * CLI (`npm run validate`, `npm run eval`) and the tests.
  */
-import type { Problem } from '../utils/zod-errors.ts';
-import type { Policy } from '../schemas/policy.ts';
+import type { Problem } from '#src/model/problems.ts';
+import type { Policy } from '#src/model/policy.ts';
 import { parsePolicy } from './parse.ts';
 import { checkPolicyAgainstServer, type ToolInfo } from './server.ts';
 import { checkRiskPromise, type PromisedTool } from './promise.ts';
@@ -24,8 +24,8 @@ export {
   type DenyRule,
   type Operator,
   type Window,
-} from '../schemas/policy.ts';
-export { POLICY_CODES, type PolicyCode } from './codes.ts';
+} from '#src/model/policy.ts';
+export { POLICY_CODES, type PolicyCode } from '#src/model/codes.ts';
 export { parsePolicy } from './parse.ts';
 export { checkRegex } from './regex.ts';
 export { checkPolicyAgainstServer, type ToolInfo } from './server.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
-import { policySchema, expectedValue, OPERATORS, type Operator, type Policy } from '../schemas/policy.ts';
-import { zodProblems, formatPath, showValue, valueAt, type Problem } from '../utils/zod-errors.ts';
+import { policySchema, expectedValue, OPERATORS, type Operator, type Policy } from '#src/model/policy.ts';
+import { zodProblems, formatPath, showValue, valueAt, type Problem } from '#src/model/problems.ts';
 import { checkRegex } from './regex.ts';
 import { plausible } from './suggest.ts';
 

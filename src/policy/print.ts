@@ -1,4 +1,4 @@
-import type { Condition, DenyRule, Limit, Policy, ToolRule } from '../schemas/policy.ts';
+import type { Condition, DenyRule, Limit, Policy, ToolRule } from '#src/model/policy.ts';
 
 const condition = (c: Condition) => ({ path: c.path, op: c.op, value: c.value });
 const limit = (l: Limit) => ({ counter: l.counter, window: l.window, max: l.max, scope: l.scope });

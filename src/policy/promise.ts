@@ -1,6 +1,6 @@
-import type { Condition, Policy } from '../schemas/policy.ts';
-import type { RiskLevel } from '../schemas/taxonomy.ts';
-import { showValue, type Problem } from '../utils/zod-errors.ts';
+import type { Condition, Policy } from '#src/model/policy.ts';
+import type { RiskLevel } from '#src/model/taxonomy.ts';
+import { showValue, type Problem } from '#src/model/problems.ts';
 import { evaluate, limitsFor, type Decision } from './evaluate.ts';
 import { RECOMMENDED_MAX } from './recommended.ts';
 import type { ToolInfo } from './server.ts';

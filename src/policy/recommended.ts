@@ -1,5 +1,5 @@
-import type { Category } from '../schemas/taxonomy.ts';
-import type { Policy, ToolRule } from '../schemas/policy.ts';
+import type { Category } from '#src/model/taxonomy.ts';
+import type { Policy, ToolRule } from '#src/model/policy.ts';
 
 /** Calls per minute allowed by the recommended rule of a Write (Medium) and an Execute (High) tool. */
 export const RECOMMENDED_MAX = { Write: 30, Execute: 10 } as const;

@@ -1,5 +1,5 @@
-import type { Condition, Operator, Policy } from '../schemas/policy.ts';
-import { showValue, type Problem } from '../utils/zod-errors.ts';
+import type { Condition, Operator, Policy } from '#src/model/policy.ts';
+import { showValue, type Problem } from '#src/model/problems.ts';
 import { closest, plausible } from './suggest.ts';
 
 /** What the checks need to know about a tool of the server. */

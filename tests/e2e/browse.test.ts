@@ -12,10 +12,10 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
 import { ROOT, startSite, type RunningSite } from '../helpers/server.ts';
 import { writeSyntheticCatalogue } from '../../scripts/lib/synthetic.ts';
-import { toToolEntry, type ToolEntry } from '../../src/utils/catalogue.ts';
-import { CATEGORIES, RISK_LEVELS, slugOf } from '../../src/schemas/taxonomy.ts';
-import type { ToolRecord } from '../../src/schemas/tool.ts';
-import { stateToQuery } from '../../src/scripts/search-core.ts';
+import { toToolEntry, type ToolEntry } from '#src/catalogue/index.ts';
+import { CATEGORIES, RISK_LEVELS, slugOf } from '#src/model/taxonomy.ts';
+import type { ToolRecord } from '#src/model/tool.ts';
+import { stateToQuery } from '#src/client/search-core.ts';
 
 const TOOLS = 420;
 const PAGE_SIZE = 100;

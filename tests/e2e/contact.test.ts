@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startSite, type RunningSite } from '../helpers/server.ts';
-import { countRows } from '../contact/helpers.ts';
+import { countRows } from '../helpers/contact.ts';
 
 describe('the contact form in Chromium', () => {
   let site: RunningSite;

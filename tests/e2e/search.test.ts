@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startSite, DIST, type RunningSite } from '../helpers/server.ts';
-import { stateToQuery, type SearchState } from '../../src/scripts/search-core.ts';
+import { stateToQuery, type SearchState } from '#src/client/search-core.ts';
 import siteConfig from '../../site.config.ts';
 
 // SEARCH_TEST_DIST points the tests at another build (while developing, a build under tests/.tmp).

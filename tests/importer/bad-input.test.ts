@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runImport } from '../../src/importer/run.ts';
-import { ImportError } from '../../src/importer/errors.ts';
+import { runImport } from '#src/importer/run.ts';
+import { ImportError } from '#src/importer/errors.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
 

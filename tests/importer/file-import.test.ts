@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { runImport, formatReport, type ImportOptions } from '../../src/importer/run.ts';
-import { hashDefinition } from '../../src/importer/canonical.ts';
-import { validateCatalogue } from '../../src/catalogue/validate.ts';
+import { runImport, formatReport, type ImportOptions } from '#src/importer/run.ts';
+import { hashDefinition } from '#src/importer/canonical.ts';
+import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
 
 const importFile = (file: string, contentDir: string, extra: Partial<ImportOptions> = {}) =>

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { runImport } from '../../src/importer/run.ts';
-import { validateCatalogue } from '../../src/catalogue/validate.ts';
+import { runImport } from '#src/importer/run.ts';
+import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { ROOT } from '../helpers/server.ts';
 import { tempContent } from './helpers.ts';
 

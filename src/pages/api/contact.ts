@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { ContactConfigError } from '../../contact/config.ts';
-import { handleContact, handlePreflight, type ContactRuntime } from '../../contact/handler.ts';
-import { contactRuntime } from '../../contact/runtime.ts';
+import { ContactConfigError } from '#src/contact/config.ts';
+import { handleContact, handlePreflight, type ContactRuntime } from '#src/contact/handler.ts';
+import { contactRuntime } from '#src/contact/runtime.ts';
 
 /** The only on-demand route: every other page is prerendered. */
 export const prerender = false;

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getIndex } from '../../../utils/site-data.ts';
-import { serverPolicyJson } from '../../../utils/server-page.ts';
-import type { ServerEntry } from '../../../utils/catalogue.ts';
+import { getIndex } from '#src/views/site-data.ts';
+import { serverPolicyJson } from '#src/views/server-page.ts';
+import type { ServerEntry } from '#src/catalogue/index.ts';
 
 export const getStaticPaths = (async () => {
   const index = await getIndex();

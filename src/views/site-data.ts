@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { buildIndex, type CatalogueIndex } from './catalogue.ts';
+import { buildIndex, type CatalogueIndex } from '#src/catalogue/index.ts';
 
 let index: Promise<CatalogueIndex> | undefined;
 

@@ -1,11 +1,11 @@
-import { printPolicy, recommendedPolicy } from '../policy/index.ts';
-import type { CatalogueIndex, ServerEntry, ToolEntry, PatternEntry } from './catalogue.ts';
-import { patternsFor, relatedTools } from './catalogue.ts';
-import { toolPolicy, rateLimitSnippet, blockSnippet, faqRate } from '../catalogue/policies.ts';
+import { printPolicy, recommendedPolicy } from '#src/policy/index.ts';
+import type { CatalogueIndex, ServerEntry, ToolEntry, PatternEntry } from '#src/catalogue/index.ts';
+import { patternsFor, relatedTools } from '#src/catalogue/index.ts';
+import { toolPolicy, rateLimitSnippet, blockSnippet, faqRate } from '#src/catalogue/policies.ts';
 import { highlightJson, highlightForTool } from './highlight.ts';
 import { paramRows, summaryText, whyText, describeCategory, type ParamRow } from './tool-view.ts';
 import { serverUrl } from './urls.ts';
-import { codeSpans } from './text.ts';
+import { codeSpans } from '#src/model/text.ts';
 
 export interface FaqItem {
   question: string;

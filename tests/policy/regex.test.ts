@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRegex } from '../../../src/policy/index.ts';
+import { checkRegex } from '#src/policy/index.ts';
 
 const UNSAFE = [
   '(a+)+',

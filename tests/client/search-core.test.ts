@@ -11,7 +11,7 @@ import {
   parseState,
   safeUrl,
   stateToQuery,
-} from '../../src/scripts/search-core.ts';
+} from '#src/client/search-core.ts';
 
 test('a search URL is read into a query and the three filters, ignoring blanks and unknown parameters', () => {
   assert.deepEqual(parseState('?q=+comfy_get_status+&risk=Critical&category=&server=ComfyUI%20MCP%20Server&page=2'), {

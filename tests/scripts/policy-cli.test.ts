@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, cpSync, readFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const CONTENT = join(ROOT, 'tests/fixtures/policies/content');
 const SERVER = 'fixture-shop';
 

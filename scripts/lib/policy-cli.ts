@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { loadCatalogue } from '../catalogue/load.ts';
-import { contentDir } from '../catalogue/paths.ts';
-import { closest } from './suggest.ts';
-import { revealInvisible } from '../utils/text.ts';
-import type { ToolInfo } from './server.ts';
+import { loadCatalogue } from '#src/catalogue/load.ts';
+import { contentDir } from '#src/catalogue/paths.ts';
+import { closest } from '#src/policy/suggest.ts';
+import { revealInvisible } from '#src/model/text.ts';
+import type { ToolInfo } from '#src/policy/server.ts';
 
 /**
  * Shared by scripts/validate.ts and scripts/eval.ts. A user's mistake (missing file, bad JSON,

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildIndex, relatedTools, patternsFor, riskCounts } from '../../../src/utils/catalogue.ts';
-import { paramRows } from '../../../src/utils/tool-view.ts';
-import { revealInvisible, codeSpans, paragraphs } from '../../../src/utils/text.ts';
-import { highlightForTool, highlightJson } from '../../../src/utils/highlight.ts';
-import type { ToolRecord } from '../../../src/schemas/tool.ts';
-import type { Category, RiskLevel } from '../../../src/schemas/taxonomy.ts';
+import { buildIndex, relatedTools, patternsFor, riskCounts } from '#src/catalogue/index.ts';
+import { paramRows } from '#src/views/tool-view.ts';
+import { revealInvisible, codeSpans, paragraphs } from '#src/model/text.ts';
+import { highlightForTool, highlightJson } from '#src/views/highlight.ts';
+import type { ToolRecord } from '#src/model/tool.ts';
+import type { Category, RiskLevel } from '#src/model/taxonomy.ts';
 
 const tool = (server: string, name: string, category: Category, risk: RiskLevel, extra: Partial<ToolRecord> = {}) => ({
   id: `${server}/${name}`,

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { syntheticCatalogue, writeSyntheticCatalogue } from '../../scripts/lib/synthetic.ts';
-import { validateCatalogue } from '../../src/catalogue/validate.ts';
-import { CATEGORIES, CATEGORY_RISK } from '../../src/schemas/taxonomy.ts';
-import { TOOL_NAME_PATTERN } from '../../src/schemas/tool.ts';
+import { validateCatalogue } from '#src/catalogue/validate.ts';
+import { CATEGORIES, CATEGORY_RISK } from '#src/model/taxonomy.ts';
+import { TOOL_NAME_PATTERN } from '#src/model/tool.ts';
 import { ROOT } from '../helpers/server.ts';
 
 test('the same seed gives the same catalogue, and another seed a different one', () => {

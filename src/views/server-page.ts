@@ -1,10 +1,10 @@
-import { printPolicy } from '../policy/index.ts';
-import type { CatalogueIndex, ServerEntry, ToolEntry } from './catalogue.ts';
-import { serverPolicyFor } from '../catalogue/policies.ts';
+import { printPolicy } from '#src/policy/index.ts';
+import type { CatalogueIndex, ServerEntry, ToolEntry } from '#src/catalogue/index.ts';
+import { serverPolicyFor } from '#src/catalogue/policies.ts';
 import { highlightJson } from './highlight.ts';
 import { definitionText } from './tool-view.ts';
-import { estimateTokens } from './text.ts';
-import { riskRank } from '../schemas/taxonomy.ts';
+import { estimateTokens } from '#src/model/text.ts';
+import { riskRank } from '#src/model/taxonomy.ts';
 
 export interface ServerPageModel {
   server: ServerEntry;

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classify, tokenize } from '../../../src/classify/engine.ts';
-import { ANNOTATION_RULES, DESCRIPTION_RULES, NAME_RULES, PROPERTY_RULES } from '../../../src/classify/rules.ts';
-import { CATEGORIES, CATEGORY_RISK } from '../../../src/schemas/taxonomy.ts';
-import type { ToolDefinition } from '../../../src/schemas/tool.ts';
+import { classify, tokenize } from '#src/classify/engine.ts';
+import { ANNOTATION_RULES, DESCRIPTION_RULES, NAME_RULES, PROPERTY_RULES } from '#src/classify/rules.ts';
+import { CATEGORIES, CATEGORY_RISK } from '#src/model/taxonomy.ts';
+import type { ToolDefinition } from '#src/model/tool.ts';
 
 const tool = (name: string, definition: Partial<ToolDefinition> = {}) =>
   classify({ name, definition: { inputSchema: { type: 'object' }, ...definition } });

@@ -1,6 +1,6 @@
-import type { Category } from '../schemas/taxonomy.ts';
-import type { InputSchema } from '../schemas/tool.ts';
-import type { ToolEntry, ServerEntry } from './catalogue.ts';
+import type { Category } from '#src/model/taxonomy.ts';
+import type { InputSchema } from '#src/model/tool.ts';
+import type { ToolEntry, ServerEntry } from '#src/catalogue/index.ts';
 
 /** One row of the "input parameters" table, flattened one level into nested objects. */
 export interface ParamRow {

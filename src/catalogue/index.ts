@@ -1,7 +1,7 @@
-import type { ServerRecord } from '../schemas/server.ts';
-import type { ToolRecord } from '../schemas/tool.ts';
-import type { AttackPatternRecord } from '../schemas/attack-pattern.ts';
-import { CATEGORIES, RISK_LEVELS, CATEGORY_RISK, riskRank, type Category, type RiskLevel } from '../schemas/taxonomy.ts';
+import type { ServerRecord } from '#src/model/server.ts';
+import type { ToolRecord } from '#src/model/tool.ts';
+import type { AttackPatternRecord } from '#src/model/attack-pattern.ts';
+import { CATEGORIES, RISK_LEVELS, CATEGORY_RISK, riskRank, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
 
 /** A tool with what the site derives from its record: the category and risk in force. */
 export interface ToolEntry {

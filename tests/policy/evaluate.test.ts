@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluate, conditionHolds, counterKey, limitsFor, parsePolicy, type Condition, type Policy } from '../../../src/policy/index.ts';
+import { evaluate, conditionHolds, counterKey, limitsFor, parsePolicy, type Condition, type Policy } from '#src/policy/index.ts';
 
 /** Parses through the real schema, so every table row is also a valid policy. */
 function policy(p: unknown): Policy {

@@ -10,8 +10,8 @@ import {
   limitsFor,
   parsePolicy,
   RECOMMENDED_MAX,
-} from '../../../src/policy/index.ts';
-import { CATEGORIES, CATEGORY_RISK } from '../../../src/schemas/taxonomy.ts';
+} from '#src/policy/index.ts';
+import { CATEGORIES, CATEGORY_RISK } from '#src/model/taxonomy.ts';
 
 describe('the recommended rule of each category', () => {
   test('Read is an empty rule for the tool', () => {

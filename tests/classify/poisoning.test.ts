@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectPoisoning, POISON_RULES } from '../../../src/classify/poisoning.ts';
-import { revealInvisible } from '../../../src/utils/text.ts';
-import type { ToolDefinition } from '../../../src/schemas/tool.ts';
+import { detectPoisoning, POISON_RULES } from '#src/classify/poisoning.ts';
+import { revealInvisible } from '#src/model/text.ts';
+import type { ToolDefinition } from '#src/model/tool.ts';
 
 const described = (description: string, extra: Partial<ToolDefinition> = {}): ToolDefinition => ({ description, inputSchema: { type: 'object' }, ...extra });
 const codes = (d: ToolDefinition) => detectPoisoning(d).map((f) => f.code);

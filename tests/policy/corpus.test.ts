@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { validatePolicy, parsePolicy, printPolicy, POLICY_CODES } from '../../../src/policy/index.ts';
-import { INVALID, VALID, FIXTURE_TOOLS } from '../../fixtures/policies/corpus.ts';
+import { validatePolicy, parsePolicy, printPolicy, POLICY_CODES } from '#src/policy/index.ts';
+import { INVALID, VALID, FIXTURE_TOOLS } from '../fixtures/policies/corpus.ts';
 
 const promisesFor = (names: string[] = []) => names.map((n) => FIXTURE_TOOLS.find((t) => t.name === n)!);
 

@@ -1,4 +1,4 @@
-import type { Category, RiskLevel } from '../schemas/taxonomy.ts';
+import type { Category, RiskLevel } from '#src/model/taxonomy.ts';
 
 /** Every URL the site links to is made here, so routes and links cannot drift apart. */
 export const serverUrl = (serverId: string) => `/servers/${serverId}/`;

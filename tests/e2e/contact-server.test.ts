@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, startSite, type RunningSite } from '../helpers/server.ts';
-import { countRows, VALID, form } from './helpers.ts';
+import { countRows, VALID, form } from '../helpers/contact.ts';
 
 const ENDPOINT = '/api/contact/';
 

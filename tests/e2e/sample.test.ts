@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../helpers/server.ts';
-import { loadCatalogue } from '../../src/catalogue/load.ts';
-import { parsePolicy, printPolicy, recommendedPolicy, evaluate } from '../../src/policy/index.ts';
+import { loadCatalogue } from '#src/catalogue/load.ts';
+import { parsePolicy, printPolicy, recommendedPolicy, evaluate } from '#src/policy/index.ts';
 
 const SERVER = 'nikolaibibo-claude-comfyui-mcp';
 const client = join(DIST, 'client');
