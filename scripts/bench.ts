@@ -7,7 +7,16 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, writeSyntheticCatalogue } from './lib/synthetic.ts';
@@ -56,11 +65,13 @@ if (opts.help) {
   process.exit(0);
 }
 const count = Number(opts.tools);
-if (!Number.isInteger(count) || count < 1 || count > 1_000_000) fail(`--tools must be a whole number from 1 to 1000000, not "${opts.tools}".`);
+if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+  fail(`--tools must be a whole number from 1 to 1000000, not "${opts.tools}".`);
 const seed = Number(opts.seed);
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${opts.seed}".`);
 const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
-if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) fail(`--concurrency must be a whole number from 1 to 64, not "${opts.concurrency}".`);
+if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64))
+  fail(`--concurrency must be a whole number from 1 to 64, not "${opts.concurrency}".`);
 
 const suffix = seed === DEFAULT_SEED ? `${count}` : `${count}-s${seed}`;
 const catalogueDir = join(BENCH, `catalogue-${suffix}`);
@@ -72,6 +83,7 @@ const logFile = join(BENCH, `build-${suffix}.log`);
 const stampFile = join(catalogueDir, '.complete.json');
 
 /** Terminal colour codes, kept out of the saved log and the parsed output. */
+// eslint-disable-next-line no-control-regex -- strips ANSI colour escapes, which start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
@@ -109,7 +121,10 @@ function loadAverage(): string {
 function commitOf(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'site.config.ts'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'site.config.ts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${head} with uncommitted changes in src/` : head;
   } catch {
     return 'unknown (not a git checkout)';
@@ -148,8 +163,12 @@ function otherBuilds(): number[] {
 
 /** A page's route shape, so that 10,000 tool pages count as one line. */
 function routeOf(path: string): string {
-  const parts = path.replace(/index\.html$/, '').split('/').filter(Boolean);
-  if (parts[0] === 'servers' && parts.length === 3) return parts[2]!.includes('.') ? `/servers/[server]/${parts[2]}` : '/servers/[server]/[tool]/';
+  const parts = path
+    .replace(/index\.html$/, '')
+    .split('/')
+    .filter(Boolean);
+  if (parts[0] === 'servers' && parts.length === 3)
+    return parts[2]!.includes('.') ? `/servers/[server]/${parts[2]}` : '/servers/[server]/[tool]/';
   if (parts[0] === 'servers' && parts.length === 2) return '/servers/[server]/';
   if (parts.length >= 2) return `/${parts[0]}/[${parts.length - 1 === 1 ? 'id' : 'id/page'}]/`;
   return path;
@@ -158,7 +177,9 @@ function routeOf(path: string): string {
 // 1. The catalogue.
 mkdirSync(BENCH, { recursive: true });
 let servers: number;
-const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { tools: number; servers: number; seed: number }) : undefined;
+const stamp = existsSync(stampFile)
+  ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { tools: number; servers: number; seed: number })
+  : undefined;
 if (stamp && !opts.regenerate) {
   servers = stamp.servers;
   console.log(`Reusing the catalogue in ${catalogueDir} (pass --regenerate to write it again).`);
@@ -167,7 +188,9 @@ if (stamp && !opts.regenerate) {
   const written = writeSyntheticCatalogue(catalogueDir, count, { seed, sampleDir: join(ROOT, 'content') });
   servers = written.servers.length;
   writeFileSync(stampFile, `${JSON.stringify({ tools: count, servers, seed })}\n`);
-  console.log(`Wrote ${count} tools on ${servers} servers to ${catalogueDir} in ${seconds(performance.now() - started)} s.`);
+  console.log(
+    `Wrote ${count} tools on ${servers} servers to ${catalogueDir} in ${seconds(performance.now() - started)} s.`,
+  );
 }
 
 // 2. The build. Two runs on the same folders would delete each other's output mid-build.
@@ -177,7 +200,9 @@ try {
 } catch {
   const owner = Number(readFileSync(lockFile, 'utf8'));
   if (alive(owner)) {
-    console.error(`Another benchmark (process ${owner}) is building into ${outDir}. Wait for it to finish, or pick another --tools or --seed.`);
+    console.error(
+      `Another benchmark (process ${owner}) is building into ${outDir}. Wait for it to finish, or pick another --tools or --seed.`,
+    );
     process.exit(1);
   }
   writeFileSync(lockFile, String(process.pid));
@@ -185,7 +210,9 @@ try {
 process.on('exit', () => rmSync(lockFile, { force: true }));
 const others = otherBuilds();
 if (others.length) {
-  console.warn(`Warning: ${others.length} other Astro build${others.length === 1 ? ' is' : 's are'} running (process ${others.join(', ')}); they share the CPU, so these figures will be slower than usual.`);
+  console.warn(
+    `Warning: ${others.length} other Astro build${others.length === 1 ? ' is' : 's are'} running (process ${others.join(', ')}); they share the CPU, so these figures will be slower than usual.`,
+  );
 }
 if (!opts.warm) {
   rmSync(outDir, { recursive: true, force: true });
@@ -210,11 +237,15 @@ console.log(
 const loadBefore = loadAverage();
 const log = createWriteStream(logFile);
 const started = performance.now();
-const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...configArgs], {
-  cwd: ROOT,
-  env: { ...process.env, ATLAS_CONTENT: catalogueDir, ATLAS_OUT: outDir, ATLAS_CACHE: cacheDir },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const child = spawn(
+  process.execPath,
+  [...nodeArgs, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...configArgs],
+  {
+    cwd: ROOT,
+    env: { ...process.env, ATLAS_CONTENT: catalogueDir, ATLAS_OUT: outDir, ATLAS_CACHE: cacheDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 const memory = watchMemory(child.pid!);
 let output = '';
 /** Astro's own progress lines (not the one-per-page ones), with when they arrived. */
@@ -224,7 +255,8 @@ for (const stream of [child.stdout, child.stderr]) {
   stream.on('data', (chunk: Buffer) => {
     const ms = performance.now() - started;
     for (const line of chunk.toString().replace(ANSI, '').split('\n')) {
-      if (/^\d\d:\d\d:\d\d /.test(line) && !PAGE_LINE.test(line) && !line.includes('[WARN]')) marks.push({ ms, line: line.slice(9).trim() });
+      if (/^\d\d:\d\d:\d\d /.test(line) && !PAGE_LINE.test(line) && !line.includes('[WARN]'))
+        marks.push({ ms, line: line.slice(9).trim() });
     }
     output += chunk;
     log.write(chunk.toString().replace(ANSI, ''));
@@ -289,12 +321,21 @@ for (const mark of [...marks, { ms: wallMs, line: '(exit)' }]) {
   if (duration >= 500 && window.length) {
     const cpu = window.at(-1)!.cpuSeconds - window[0]!.cpuSeconds;
     const rss = Math.max(...window.map((t) => t.rootBytes));
-    if (duration >= 2000) longPhases.push({ fromMs: from.ms, toMs: mark.ms, label: `${seconds(from.ms)}-${seconds(mark.ms)} s, until: ${mark.line.slice(0, 80)}` });
-    phaseRows.push(`  ${seconds(duration).padStart(6)} s  cpu ${cpu.toFixed(1).padStart(5)} s  rss ≤ ${mib(rss).padStart(9)}  until: ${mark.line.slice(0, 100)}`);
+    if (duration >= 2000)
+      longPhases.push({
+        fromMs: from.ms,
+        toMs: mark.ms,
+        label: `${seconds(from.ms)}-${seconds(mark.ms)} s, until: ${mark.line.slice(0, 80)}`,
+      });
+    phaseRows.push(
+      `  ${seconds(duration).padStart(6)} s  cpu ${cpu.toFixed(1).padStart(5)} s  rss ≤ ${mib(rss).padStart(9)}  until: ${mark.line.slice(0, 100)}`,
+    );
   }
   from = mark;
 }
-console.log(`\nPhases longer than 0.5 s (wall, CPU of all build processes, largest RSS of the build process):\n${phaseRows.join('\n')}`);
+console.log(
+  `\nPhases longer than 0.5 s (wall, CPU of all build processes, largest RSS of the build process):\n${phaseRows.join('\n')}`,
+);
 console.log(
   `\nProcesses:\n${peak.perProcess.map((p) => `  ${p.command.padEnd(16)} pid ${String(p.pid).padEnd(8)} cpu ${p.cpuSeconds.toFixed(1).padStart(6)} s  peak RSS ${mib(p.peakBytes)}`).join('\n')}`,
 );
@@ -312,7 +353,10 @@ if (routes.size) {
   const list = [...routes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
   console.log(
     `\nRender time by route (Astro's per-page figures${concurrency && concurrency > 1 ? ', which overlap when pages render concurrently' : ''}):\n${list
-      .map(([route, r]) => `  ${seconds(r.ms).padStart(6)} s  ${String(r.pages).padStart(7)} pages  ${(r.ms / r.pages).toFixed(2).padStart(6)} ms/page  ${route}`)
+      .map(
+        ([route, r]) =>
+          `  ${seconds(r.ms).padStart(6)} s  ${String(r.pages).padStart(7)} pages  ${(r.ms / r.pages).toFixed(2).padStart(6)} ms/page  ${route}`,
+      )
       .join('\n')}`,
   );
 }
@@ -320,6 +364,8 @@ if (routes.size) {
 if (opts.profile) {
   console.log(`\n${summariseProfiles(profileDir, ROOT)}`);
   for (const phase of longPhases) {
-    console.log(`\nThe build process during ${phase.label}:\n${summariseWindow(profileDir, ROOT, { ...phase, exitMs: wallMs })}`);
+    console.log(
+      `\nThe build process during ${phase.label}:\n${summariseWindow(profileDir, ROOT, { ...phase, exitMs: wallMs })}`,
+    );
   }
 }

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
       },
     }).values;
   } catch (error) {
-    fail(`${(error as Error).message}. Usage: npm run contact:export -- [--format json|csv] [--db path/to/contact.sqlite]`);
+    fail(
+      `${(error as Error).message}. Usage: npm run contact:export -- [--format json|csv] [--db path/to/contact.sqlite]`,
+    );
   }
   if (args.help) {
     process.stdout.write('Usage: npm run contact:export -- [--format json|csv] [--db path/to/contact.sqlite]\n');
@@ -64,7 +66,9 @@ async function main(): Promise<void> {
     await store.close();
   } catch (error) {
     if (error instanceof SqliteStoreMissingError) fail(error.message);
-    fail(`The contact database at ${path} could not be read: ${(error as Error).message}. Check that the path points at the file the server writes to.`);
+    fail(
+      `The contact database at ${path} could not be read: ${(error as Error).message}. Check that the path points at the file the server writes to.`,
+    );
   }
   process.stdout.write(args.format === 'csv' ? toCsv(messages) : `${JSON.stringify(messages, null, 2)}\n`);
 }

@@ -8,7 +8,8 @@ import { formatProblem } from '#src/model/problems.ts';
 import { evaluate, parsePolicy } from '#src/policy/index.ts';
 import { parseJson, readPolicyFile, runCli, usage, UsageError } from './lib/policy-cli.ts';
 
-const HELP = "npm run eval -- <policy.json> --tool <name> [--args '<json object>'] [--counters '<json object>'] [--json]";
+const HELP =
+  "npm run eval -- <policy.json> --tool <name> [--args '<json object>'] [--counters '<json object>'] [--json]";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -17,22 +18,33 @@ function main(): number {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { tool: { type: 'string' }, args: { type: 'string' }, counters: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        tool: { type: 'string' },
+        args: { type: 'string' },
+        counters: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
     });
   } catch (err) {
     throw usage(err, HELP);
   }
   const { positionals, values } = parsed;
-  if (positionals.length !== 1) throw new UsageError(`Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
+  if (positionals.length !== 1)
+    throw new UsageError(`Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
   if (!values.tool) throw new UsageError(`Name the tool to call with --tool <name>. Usage: ${HELP}`);
 
   const file = positionals[0]!;
   const input = readPolicyFile(file);
   const args = values.args === undefined ? {} : parseJson(values.args, 'The --args option');
-  if (!isObject(args)) throw new UsageError(`The --args option must be a JSON object such as '{"name": "x"}', not ${JSON.stringify(args)}.`);
+  if (!isObject(args))
+    throw new UsageError(
+      `The --args option must be a JSON object such as '{"name": "x"}', not ${JSON.stringify(args)}.`,
+    );
   const counters = values.counters === undefined ? {} : parseJson(values.counters, 'The --counters option');
   if (!isObject(counters) || !Object.values(counters).every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    throw new UsageError(`The --counters option must be a JSON object of numbers keyed by counter key, such as '{"tools.X/X_rate": 30}'.`);
+    throw new UsageError(
+      `The --counters option must be a JSON object of numbers keyed by counter key, such as '{"tools.X/X_rate": 30}'.`,
+    );
   }
 
   const { policy, problems } = parsePolicy(input);

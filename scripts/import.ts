@@ -54,15 +54,22 @@ if (values.help) {
 
 const given = (['stdio', 'http', 'file'] as const).filter((k) => values[k] !== undefined);
 if (given.length !== 1) {
-  fail(`${given.length === 0 ? 'No source was given.' : `Only one source may be given, not ${given.map((g) => `--${g}`).join(' and ')}.`} Use exactly one of --stdio, --http or --file.\n\n${USAGE}`);
+  fail(
+    `${given.length === 0 ? 'No source was given.' : `Only one source may be given, not ${given.map((g) => `--${g}`).join(' and ')}.`} Use exactly one of --stdio, --http or --file.\n\n${USAGE}`,
+  );
 }
 const kind = given[0] as 'stdio' | 'http' | 'file';
-const source = (kind === 'file' ? { file: resolve(String(values.file)) } : { [kind]: String(values[kind]) }) as ImportOptions['source'];
+const source = (
+  kind === 'file' ? { file: resolve(String(values.file)) } : { [kind]: String(values[kind]) }
+) as ImportOptions['source'];
 
 let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 if (values.timeout !== undefined) {
   timeoutSeconds = Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) fail(`The --timeout ${JSON.stringify(values.timeout)} is not a positive number of seconds. Give it as, for example, --timeout 60.`);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    fail(
+      `The --timeout ${JSON.stringify(values.timeout)} is not a positive number of seconds. Give it as, for example, --timeout 60.`,
+    );
 }
 
 const dryRun = values['dry-run'] === true;

@@ -21,23 +21,33 @@ function report(problems: Problem[], json: boolean): void {
 function main(): number {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { server: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { server: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
   } catch (err) {
     throw usage(err, HELP);
   }
   const { positionals, values } = parsed;
   const json = values.json ?? false;
-  if (positionals.length > 1) throw new UsageError(`Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
+  if (positionals.length > 1)
+    throw new UsageError(`Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
 
   if (positionals.length === 0) {
     if (values.server) throw new UsageError(`"--server" needs a policy file to check. Usage: ${HELP}`);
     const { catalogue, problems } = validateCatalogue(contentDir());
     report(problems, json);
     if (problems.length) {
-      if (!json) process.stdout.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} found in ${contentDir()}.\n`);
+      if (!json)
+        process.stdout.write(
+          `${problems.length} problem${problems.length === 1 ? '' : 's'} found in ${contentDir()}.\n`,
+        );
       return 1;
     }
-    if (!json) process.stdout.write(`valid: ${catalogue.servers.length} server${catalogue.servers.length === 1 ? '' : 's'}, ${catalogue.tools.length} tool${catalogue.tools.length === 1 ? '' : 's'} and their policies in ${contentDir()}.\n`);
+    if (!json)
+      process.stdout.write(
+        `valid: ${catalogue.servers.length} server${catalogue.servers.length === 1 ? '' : 's'}, ${catalogue.tools.length} tool${catalogue.tools.length === 1 ? '' : 's'} and their policies in ${contentDir()}.\n`,
+      );
     return 0;
   }
 
@@ -51,8 +61,12 @@ function main(): number {
     const p = result.policy;
     const ruled = Object.keys(p.tools ?? {}).length;
     const hidden = p.hide?.includes('*') ? 'all' : String(p.hide?.length ?? 0);
-    const against = values.server ? `for server "${values.server}"` : '(shape only; add --server <id> to check tool and argument names)';
-    process.stdout.write(`valid: ${file} ${against}: ${ruled} tool rule${ruled === 1 ? '' : 's'}, ${hidden} hidden, default ${p.default}.\n`);
+    const against = values.server
+      ? `for server "${values.server}"`
+      : '(shape only; add --server <id> to check tool and argument names)';
+    process.stdout.write(
+      `valid: ${file} ${against}: ${ruled} tool rule${ruled === 1 ? '' : 's'}, ${hidden} hidden, default ${p.default}.\n`,
+    );
   }
   return 0;
 }

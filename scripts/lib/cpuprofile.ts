@@ -89,12 +89,16 @@ export function analyseProfiles(files: string[], root: string, window?: ProfileW
         chain.push(cur);
         cur = parent.get(cur);
       }
-      let acc = cur !== undefined ? stacks.get(cur)! : { files: new Set<string>(), fns: new Set<string>(), pkgs: new Set<string>() };
+      let acc =
+        cur !== undefined
+          ? stacks.get(cur)!
+          : { files: new Set<string>(), fns: new Set<string>(), pkgs: new Set<string>() };
       for (const nid of chain.reverse()) {
         const { callFrame } = byId.get(nid)!;
         const place = placeOf(callFrame.url, root, callFrame.functionName);
         const own = { files: new Set(acc.files), fns: new Set(acc.fns), pkgs: new Set(acc.pkgs) };
-        const inProject = callFrame.url && !callFrame.url.includes('/node_modules/') && !callFrame.url.startsWith('node:');
+        const inProject =
+          callFrame.url && !callFrame.url.includes('/node_modules/') && !callFrame.url.startsWith('node:');
         if (inProject) {
           own.files.add(place);
           own.fns.add(`${callFrame.functionName || '(anonymous)'} (${place}:${callFrame.lineNumber + 1})`);
@@ -130,7 +134,9 @@ function table(title: string, totals: Totals, totalMs: number, limit: number): s
   const rows = [...totals].sort((a, b) => b[1] - a[1]).slice(0, limit);
   return [
     title,
-    ...rows.map(([k, ms]) => `  ${(ms / 1000).toFixed(1).padStart(7)} s ${((100 * ms) / totalMs).toFixed(1).padStart(5)} %  ${k}`),
+    ...rows.map(
+      ([k, ms]) => `  ${(ms / 1000).toFixed(1).padStart(7)} s ${((100 * ms) / totalMs).toFixed(1).padStart(5)} %  ${k}`,
+    ),
   ].join('\n');
 }
 

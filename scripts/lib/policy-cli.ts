@@ -53,7 +53,9 @@ export function parseJson(text: string, what: string): unknown {
       .replace(/\s*(in JSON )?at position \d+.*$/s, '')
       .replace(/\s+in JSON$/, '')
       .replace(/^(Unexpected token '.+?'), .*$/su, '$1');
-    throw new UsageError(`${what} is not valid JSON at line ${line}, column ${column}: ${revealInvisible(reason)}. Fix the syntax there (check commas, quotes and brackets).`);
+    throw new UsageError(
+      `${what} is not valid JSON at line ${line}, column ${column}: ${revealInvisible(reason)}. Fix the syntax there (check commas, quotes and brackets).`,
+    );
   }
 }
 
@@ -64,7 +66,12 @@ export function readPolicyFile(file: string): unknown {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : `it cannot be read (${code ?? 'unknown error'})`;
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : `it cannot be read (${code ?? 'unknown error'})`;
     throw new UsageError(`Cannot read the policy file "${file}": ${why}. Check the path.`);
   }
   return parseJson(text, `The policy file "${file}"`);
@@ -94,7 +101,9 @@ export function runCli(main: () => number): void {
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\n`);
     } else {
-      process.stderr.write(`Unexpected error: ${err instanceof Error ? err.message : String(err)}. Please report it with the command you ran.\n`);
+      process.stderr.write(
+        `Unexpected error: ${err instanceof Error ? err.message : String(err)}. Please report it with the command you ran.\n`,
+      );
     }
     process.exitCode = 2;
   }
@@ -103,6 +112,12 @@ export function runCli(main: () => number): void {
 /** Turns node:util parseArgs errors (unknown option, missing value) into a one-line UsageError. */
 export function usage(err: unknown, help: string): UsageError {
   // node:util adds advice about positionals after the first sentence; keep only that sentence.
-  const message = err instanceof Error ? err.message.split('\n')[0]!.split('. ')[0]!.replace(/\.?\s*$/, '') : String(err);
+  const message =
+    err instanceof Error
+      ? err.message
+          .split('\n')[0]!
+          .split('. ')[0]!
+          .replace(/\.?\s*$/, '')
+      : String(err);
   return new UsageError(`${message}. Usage: ${help}`);
 }

@@ -47,7 +47,8 @@ function childrenOf(pid: number): number[] {
   }
   for (const tid of tasks) {
     try {
-      for (const c of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ')) if (c.trim()) out.push(Number(c));
+      for (const c of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' '))
+        if (c.trim()) out.push(Number(c));
     } catch {
       // The thread ended between the listing and the read.
     }
@@ -107,8 +108,19 @@ export function watchMemory(pid: number, intervalMs = 100): { stop(): MemoryPeak
   return {
     stop() {
       clearInterval(timer);
-      const perProcess = [...hwm].map(([p, kb]) => ({ pid: p, command: cpu.get(p)?.command ?? '?', cpuSeconds: cpu.get(p)?.seconds ?? 0, peakBytes: kb * 1024 }));
-      return { processBytes: Math.max(0, ...hwm.values()) * 1024, treeBytes: treeKb * 1024, processes: hwm.size, perProcess, timeline };
+      const perProcess = [...hwm].map(([p, kb]) => ({
+        pid: p,
+        command: cpu.get(p)?.command ?? '?',
+        cpuSeconds: cpu.get(p)?.seconds ?? 0,
+        peakBytes: kb * 1024,
+      }));
+      return {
+        processBytes: Math.max(0, ...hwm.values()) * 1024,
+        treeBytes: treeKb * 1024,
+        processes: hwm.size,
+        perProcess,
+        timeline,
+      };
     },
   };
 }

@@ -6,7 +6,10 @@ import { closest, distance } from '#src/policy/suggest.ts';
 /** A suggestion only when it is plausibly a typo of what was written. */
 function closestName(wanted: string, candidates: readonly string[]): string | undefined {
   const near = closest(wanted, candidates);
-  return near !== undefined && distance(wanted.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(wanted.length / 3)) ? near : undefined;
+  return near !== undefined &&
+    distance(wanted.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(wanted.length / 3))
+    ? near
+    : undefined;
 }
 import { buildIndex, type ServerEntry, type ToolEntry } from './index.ts';
 import { CATEGORY_RISK } from '#src/model/taxonomy.ts';
@@ -143,10 +146,24 @@ const embeddedPolicies: CatalogueCheck = {
             message: `The risk is set to ${tool.risk}, but the recommended rule for a ${tool.category} tool is made for ${categoryRisk} risk. Add an "editorial.policy" that does what ${tool.risk} risk promises, or set "editorial.category" to a category whose risk is ${tool.risk}.`,
           });
         } else {
-          out.push(...located(validatePolicy(policy, { tools: scope, promises: [promise] }).problems, file, overridden ? 'editorial.policy' : '(recommended policy)'));
+          out.push(
+            ...located(
+              validatePolicy(policy, { tools: scope, promises: [promise] }).problems,
+              file,
+              overridden ? 'editorial.policy' : '(recommended policy)',
+            ),
+          );
         }
-        out.push(...located(validatePolicy(rateLimitSnippet(tool.name, tool.category), { tools: scope }).problems, file, '(FAQ rate-limit example)'));
-        out.push(...located(validatePolicy(blockSnippet(tool.name), { tools: scope }).problems, file, '(FAQ block example)'));
+        out.push(
+          ...located(
+            validatePolicy(rateLimitSnippet(tool.name, tool.category), { tools: scope }).problems,
+            file,
+            '(FAQ rate-limit example)',
+          ),
+        );
+        out.push(
+          ...located(validatePolicy(blockSnippet(tool.name), { tools: scope }).problems, file, '(FAQ block example)'),
+        );
       }
       // The server policy is made of the tool policies: report it only when they are sound, so one
       // mistake is not reported twice.
@@ -159,7 +176,11 @@ const embeddedPolicies: CatalogueCheck = {
 function serverPolicyProblems(server: ServerEntry, file: string): Problem[] {
   const live = server.tools.filter((t) => !t.removed);
   const promises = live.map((t) => ({ name: t.name, risk: t.risk, inputSchema: t.record.definition.inputSchema }));
-  return located(validatePolicy(serverPolicyFor(live), { tools: live.map(toolInfo), promises }).problems, file, '(server policy)');
+  return located(
+    validatePolicy(serverPolicyFor(live), { tools: live.map(toolInfo), promises }).problems,
+    file,
+    '(server policy)',
+  );
 }
 
 export const crossRecordChecks: CatalogueCheck[] = [unknownServer, duplicateTool, unknownPattern, embeddedPolicies];

@@ -1,7 +1,14 @@
 import type { ServerRecord } from '#src/model/server.ts';
 import type { ToolRecord } from '#src/model/tool.ts';
 import type { AttackPatternRecord } from '#src/model/attack-pattern.ts';
-import { CATEGORIES, RISK_LEVELS, CATEGORY_RISK, riskRank, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
+import {
+  CATEGORIES,
+  RISK_LEVELS,
+  CATEGORY_RISK,
+  riskRank,
+  type Category,
+  type RiskLevel,
+} from '#src/model/taxonomy.ts';
 
 /** A tool with what the site derives from its record: the category and risk in force. */
 export interface ToolEntry {
@@ -48,7 +55,8 @@ export function compareTools(a: ToolEntry, b: ToolEntry): number {
 
 export function toToolEntry(id: string, record: ToolRecord): ToolEntry {
   const category = record.editorial?.category ?? record.classification.category;
-  const risk = record.editorial?.risk ?? (record.editorial?.category ? CATEGORY_RISK[category] : record.classification.risk);
+  const risk =
+    record.editorial?.risk ?? (record.editorial?.category ? CATEGORY_RISK[category] : record.classification.risk);
   return {
     id,
     name: record.name,
@@ -72,7 +80,12 @@ export function buildIndex(
 ): CatalogueIndex {
   const serverById = new Map<string, ServerEntry>();
   for (const s of [...servers].sort((a, b) => a.data.name.localeCompare(b.data.name) || a.id.localeCompare(b.id))) {
-    serverById.set(s.id, { id: s.id, record: s.data, tools: [], counts: { byCategory: zeroCounts(CATEGORIES), byRisk: zeroCounts(RISK_LEVELS) } });
+    serverById.set(s.id, {
+      id: s.id,
+      record: s.data,
+      tools: [],
+      counts: { byCategory: zeroCounts(CATEGORIES), byRisk: zeroCounts(RISK_LEVELS) },
+    });
   }
   const byCategory = new Map<Category, ToolEntry[]>(CATEGORIES.map((c) => [c, []]));
   const byRisk = new Map<RiskLevel, ToolEntry[]>(RISK_LEVELS.map((r) => [r, []]));

@@ -78,7 +78,15 @@ function parseFrontmatter(text: string, file: string): { data?: unknown; problem
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) {
     return {
-      problems: [{ code: 'record-yaml', path: '', file, message: 'The file has no front matter. Start it with a "---" block that holds at least its title and summary.' }],
+      problems: [
+        {
+          code: 'record-yaml',
+          path: '',
+          file,
+          message:
+            'The file has no front matter. Start it with a "---" block that holds at least its title and summary.',
+        },
+      ],
     };
   }
   return parseYaml(match[1] ?? '', file);
@@ -133,11 +141,12 @@ export function loadCatalogue(contentDir: string, cwd = process.cwd()): { catalo
       if (parsed.problems.length) continue;
       const checked = validate(toolSchema, parsed.data, file);
       problems.push(...checked.problems);
-      if (checked.data) catalogue.tools.push({ id: `${folder}/${fileName}`, file, folder, fileName, data: checked.data });
+      if (checked.data)
+        catalogue.tools.push({ id: `${folder}/${fileName}`, file, folder, fileName, data: checked.data });
     }
   }
 
-  const loadMdx = <T,>(folder: string, schema: z.ZodType<T>, into: Loaded<T>[]) => {
+  const loadMdx = <T>(folder: string, schema: z.ZodType<T>, into: Loaded<T>[]) => {
     const dir = join(contentDir, folder);
     for (const name of listFiles(dir, new Set(['.mdx', '.md']))) {
       const path = join(dir, name);

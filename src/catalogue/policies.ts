@@ -35,7 +35,9 @@ export function rateLimitSnippet(tool: string, category: Category): Policy {
   return {
     version: '1',
     default: 'deny',
-    tools: { [tool]: { limits: [{ counter: `${tool}_rate`, window: 'minute', max: FAQ_RATE[category], scope: 'grant' }] } },
+    tools: {
+      [tool]: { limits: [{ counter: `${tool}_rate`, window: 'minute', max: FAQ_RATE[category], scope: 'grant' }] },
+    },
   } as Policy;
 }
 

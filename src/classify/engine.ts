@@ -85,7 +85,8 @@ function schemaEvidence(inputSchema: ToolDefinition['inputSchema']): ScoredEvide
     for (const [prop, schema] of Object.entries(properties)) {
       const tokens = tokenize(prop);
       const format = schema && typeof schema === 'object' ? (schema as { format?: unknown }).format : undefined;
-      if (rule.tokens.some((t) => tokens.includes(t)) || (rule.format !== undefined && format === rule.format)) hits.push(prop);
+      if (rule.tokens.some((t) => tokens.includes(t)) || (rule.format !== undefined && format === rule.format))
+        hits.push(prop);
     }
     if (hits.length === 0) continue;
     out.push({
@@ -164,12 +165,18 @@ export function classify(input: ClassifyInput): ClassifyResult {
 
   let category: Category;
   if (textCategory === null) category = annotationCategory ?? FALLBACK_CATEGORY;
-  else if (annotationCategory !== null && categoryRank(annotationCategory) > categoryRank(textCategory)) category = annotationCategory;
+  else if (annotationCategory !== null && categoryRank(annotationCategory) > categoryRank(textCategory))
+    category = annotationCategory;
   else category = textCategory;
 
   const readOnlyClaim = definition.annotations?.readOnlyHint === true;
   const confidence = confidenceOf(category, textCategory, scores, readOnlyClaim);
-  const evidence: Evidence[] = [...scored, ...fromAnnotations].map(({ source, signal, text, suggests }) => ({ source, signal, text, suggests }));
+  const evidence: Evidence[] = [...scored, ...fromAnnotations].map(({ source, signal, text, suggests }) => ({
+    source,
+    signal,
+    text,
+    suggests,
+  }));
 
   return { category, risk: CATEGORY_RISK[category], confidence, evidence, textCategory };
 }

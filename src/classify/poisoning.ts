@@ -24,8 +24,10 @@ const BIDI = '[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]';
 export const POISON_RULES: readonly PoisonRule[] = [
   {
     code: 'hidden-instruction-tag',
-    reason: 'The text contains a pseudo-tag that addresses the model with instructions the user is not meant to notice.',
-    pattern: /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|admin|assistant|context|prompt|critical|sudo)\b[^>]{0,40}>/i,
+    reason:
+      'The text contains a pseudo-tag that addresses the model with instructions the user is not meant to notice.',
+    pattern:
+      /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|admin|assistant|context|prompt|critical|sudo)\b[^>]{0,40}>/i,
   },
   {
     code: 'conceal-from-user',
@@ -42,17 +44,19 @@ export const POISON_RULES: readonly PoisonRule[] = [
   {
     code: 'instruction-override',
     reason: 'The text tries to override the instructions the model was given.',
-    pattern: /\b(?:ignore|disregard|forget)\b[^.\n]{0,20}\b(?:previous|prior|above|earlier|all other|system)\b[^.\n]{0,20}\b(?:instructions?|prompts?|rules?|messages?)\b/i,
+    pattern:
+      /\b(?:ignore|disregard|forget)\b[^.\n]{0,20}\b(?:previous|prior|above|earlier|all other|system)\b[^.\n]{0,20}\b(?:instructions?|prompts?|rules?|messages?)\b/i,
   },
   {
     code: 'cross-tool-instruction',
-    reason: 'The text tells the model how to use other tools, which a tool\'s own description has no business doing.',
+    reason: "The text tells the model how to use other tools, which a tool's own description has no business doing.",
     pattern:
       /\b(?:must|should|always|never|instead|before|after|whenever)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b|\b(?:all|any|every|other|another)\s+tools?\b[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?`?[\w.-]+`?\s+tool\b/i,
   },
   {
     code: 'invisible-unicode',
     reason: 'The text contains invisible characters that can hide words from a human reader.',
+    // eslint-disable-next-line no-misleading-character-class -- these invisible characters are what it looks for
     pattern: new RegExp(`${INVISIBLE}+`, 'u'),
   },
   {
@@ -63,7 +67,8 @@ export const POISON_RULES: readonly PoisonRule[] = [
   {
     code: 'base64-blob',
     reason: 'The text contains a long base64 blob, which a person cannot read but a model can decode.',
-    pattern: /(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[0-9+/])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{80,}={0,2}/,
+    pattern:
+      /(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[0-9+/])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{80,}={0,2}/,
   },
 ];
 
@@ -107,7 +112,12 @@ export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
     for (const rule of POISON_RULES) {
       const match = rule.pattern.exec(text);
       if (!match) continue;
-      flags.push({ code: rule.code, reason: rule.reason, field: field.slice(0, 500), text: excerpt(text, match.index, match[0].length) });
+      flags.push({
+        code: rule.code,
+        reason: rule.reason,
+        field: field.slice(0, 500),
+        text: excerpt(text, match.index, match[0].length),
+      });
     }
   }
   return flags;

@@ -39,7 +39,9 @@ class ContactFormElement extends HTMLElement {
     let first: HTMLElement | null = null;
     const general: string[] = [];
     for (const error of errors) {
-      const slot = error.field ? this.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(error.field)}"]`) : null;
+      const slot = error.field
+        ? this.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(error.field)}"]`)
+        : null;
       const input = error.field ? form.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]`) : null;
       if (slot && input) {
         slot.textContent = error.message;
@@ -76,10 +78,17 @@ class ContactFormElement extends HTMLElement {
         this.status('Message sent. Thank you — we read every message.', 'ok');
       } else {
         const fallback = `The message was not sent (the server answered ${response.status}). Please try again.`;
-        this.showErrors(form, Array.isArray(body.errors) ? body.errors : [], typeof body.message === 'string' ? body.message : fallback);
+        this.showErrors(
+          form,
+          Array.isArray(body.errors) ? body.errors : [],
+          typeof body.message === 'string' ? body.message : fallback,
+        );
       }
     } catch {
-      this.status('The message was not sent: the server could not be reached. Check your connection and try again.', 'error');
+      this.status(
+        'The message was not sent: the server could not be reached. Check your connection and try again.',
+        'error',
+      );
     } finally {
       button?.removeAttribute('disabled');
     }

@@ -117,7 +117,8 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     select.append(el('option', { value: '' }, 'Any'));
     const preset = state.filters[f.key];
     for (const value of options.values?.[f.key] ?? []) select.append(el('option', { value }, value));
-    if (preset && !Array.from(select.options).some((o) => o.value === preset)) select.append(el('option', { value: preset }, preset));
+    if (preset && !Array.from(select.options).some((o) => o.value === preset))
+      select.append(el('option', { value: preset }, preset));
     select.value = preset ?? '';
     selects.set(f.key, select);
     wrap.append(select);
@@ -149,18 +150,29 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
   };
 
   const renderResult = (data: PagefindResultData, index: number): HTMLAnchorElement => {
-    const a = el('a', { id: `${id}-r${index}`, role: 'option', class: 'search-result', 'aria-selected': 'false', tabindex: '-1' });
+    const a = el('a', {
+      id: `${id}-r${index}`,
+      role: 'option',
+      class: 'search-result',
+      'aria-selected': 'false',
+      tabindex: '-1',
+    });
     a.href = safeUrl(data.url) ?? '#';
     const head = el('span', { class: 'search-result-head' });
     const kind = data.meta.kind ?? 'tool';
-    const title = el(kind === 'tool' ? 'code' : 'strong', { class: 'search-result-title' }, data.meta.title ?? data.url);
+    const title = el(
+      kind === 'tool' ? 'code' : 'strong',
+      { class: 'search-result-title' },
+      data.meta.title ?? data.url,
+    );
     head.append(title);
     if (data.meta.risk) head.append(el('span', { class: `risk risk-${data.meta.risk.toLowerCase()}` }, data.meta.risk));
     if (kind !== 'tool' && KIND_LABEL[kind]) head.append(el('span', { class: 'search-result-kind' }, KIND_LABEL[kind]));
     a.append(head);
     if (data.meta.server) a.append(el('span', { class: 'search-result-server' }, `on ${data.meta.server}`));
     const excerpt = el('span', { class: 'search-result-excerpt' });
-    for (const seg of excerptSegments(data.excerpt ?? '')) excerpt.append(seg.mark ? el('mark', {}, seg.text) : document.createTextNode(seg.text));
+    for (const seg of excerptSegments(data.excerpt ?? ''))
+      excerpt.append(seg.mark ? el('mark', {}, seg.text) : document.createTextNode(seg.text));
     a.append(excerpt);
     return a;
   };
@@ -215,7 +227,8 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     try {
       pf = await loadPagefind();
     } catch {
-      status.textContent = 'The search index could not be loaded. Search works on a built site (npm run build, then npm start), not on the dev server.';
+      status.textContent =
+        'The search index could not be loaded. Search works on a built site (npm run build, then npm start), not on the dev server.';
       settle();
       return;
     }
@@ -250,8 +263,10 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
         const select = selects.get(f.key)!;
         const current = select.value;
         select.replaceChildren(el('option', { value: '' }, 'Any'));
-        for (const value of orderValues(Object.keys(available[f.key] ?? {}))) select.append(el('option', { value }, value));
-        if (current && !Array.from(select.options).some((o) => o.value === current)) select.append(el('option', { value: current }, current));
+        for (const value of orderValues(Object.keys(available[f.key] ?? {})))
+          select.append(el('option', { value }, value));
+        if (current && !Array.from(select.options).some((o) => o.value === current))
+          select.append(el('option', { value: current }, current));
         select.value = current;
       }
     })().catch(() => {
@@ -287,7 +302,8 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
   for (const f of FILTERS) {
     if (options.values?.[f.key]) continue;
     const select = selects.get(f.key)!;
-    for (const type of ['focus', 'pointerdown', 'keydown']) select.addEventListener(type, () => void fillFilters(), { once: true });
+    for (const type of ['focus', 'pointerdown', 'keydown'])
+      select.addEventListener(type, () => void fillFilters(), { once: true });
   }
   void search();
   return { focus: () => input.focus() };

@@ -28,7 +28,13 @@ export const CONTACT_DEFAULTS = {
 
 export class ContactConfigError extends Error {}
 
-function wholeNumber(env: Record<string, string | undefined>, key: string, fallback: number, min: number, example: string): number {
+function wholeNumber(
+  env: Record<string, string | undefined>,
+  key: string,
+  fallback: number,
+  min: number,
+  example: string,
+): number {
   const raw = env[key];
   if (raw === undefined || raw.trim() === '') return fallback;
   if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) {
@@ -61,7 +67,8 @@ function origins(raw: string | undefined): string[] {
 export function readContactConfig(env: Record<string, string | undefined> = process.env): ContactConfig {
   const trust = env.TRUST_PROXY?.trim().toLowerCase();
   // "true" reads naturally in a deployment file; it means the usual single proxy.
-  const trustProxy = trust === 'true' ? 1 : trust === 'false' ? 0 : wholeNumber(env, 'TRUST_PROXY', CONTACT_DEFAULTS.trustProxy, 0, '1');
+  const trustProxy =
+    trust === 'true' ? 1 : trust === 'false' ? 0 : wholeNumber(env, 'TRUST_PROXY', CONTACT_DEFAULTS.trustProxy, 0, '1');
   return {
     dbPath: env.CONTACT_DB?.trim() || CONTACT_DEFAULTS.dbPath,
     rateLimit: wholeNumber(env, 'CONTACT_RATE_LIMIT', CONTACT_DEFAULTS.rateLimit, 0, '5'),

@@ -30,7 +30,13 @@ class Refusal {
   readonly errors: ContactError[];
   readonly headers: Record<string, string>;
   readonly values: Record<string, unknown> | undefined;
-  constructor(status: number, title: string, errors: ContactError[], headers: Record<string, string> = {}, values?: Record<string, unknown>) {
+  constructor(
+    status: number,
+    title: string,
+    errors: ContactError[],
+    headers: Record<string, string> = {},
+    values?: Record<string, unknown>,
+  ) {
     this.status = status;
     this.title = title;
     this.errors = errors;
@@ -68,8 +74,13 @@ export function clientKey(request: Request, socketAddress: string, trustProxy: n
 }
 
 /** Which origins may post: this server as addressed, the configured site, and any listed extra. */
-export function originAllowed(request: Request, origin: string, rt: Pick<ContactRuntime, 'config' | 'siteOrigin'>): boolean {
-  if (origin === new URL(request.url).origin || origin === rt.siteOrigin || rt.config.allowedOrigins.includes(origin)) return true;
+export function originAllowed(
+  request: Request,
+  origin: string,
+  rt: Pick<ContactRuntime, 'config' | 'siteOrigin'>,
+): boolean {
+  if (origin === new URL(request.url).origin || origin === rt.siteOrigin || rt.config.allowedOrigins.includes(origin))
+    return true;
   // Behind a TLS-terminating proxy the server sees http:// while the browser says https://;
   // the host the browser addressed is what identifies this site.
   try {
@@ -97,17 +108,13 @@ function checkOrigin(request: Request, rt: ContactRuntime): void {
 }
 
 function tooLarge(max: number): Refusal {
-  return new Refusal(
-    413,
-    'Message too large',
-    [
-      {
-        field: null,
-        code: 'contact-too-large',
-        message: `The message is larger than the ${Math.floor(max / 1024)} KiB this form accepts. Shorten it and send it again.`,
-      },
-    ],
-  );
+  return new Refusal(413, 'Message too large', [
+    {
+      field: null,
+      code: 'contact-too-large',
+      message: `The message is larger than the ${Math.floor(max / 1024)} KiB this form accepts. Shorten it and send it again.`,
+    },
+  ]);
 }
 
 /** How far past the limit an oversize body is drained, so its sender can still read the 413. */
@@ -169,21 +176,32 @@ async function parseBody(request: Request, bytes: Uint8Array<ArrayBuffer>): Prom
     try {
       return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     } catch {
-      throw malformed('The request body is not valid JSON. Send an object such as {"name": "…", "email": "…", "message": "…"}.');
+      throw malformed(
+        'The request body is not valid JSON. Send an object such as {"name": "…", "email": "…", "message": "…"}.',
+      );
     }
   }
   if (type === 'application/x-www-form-urlencoded') {
     return fieldsToObject(new URLSearchParams(new TextDecoder().decode(bytes)));
   }
   try {
-    const form = await new Response(bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+    const form = await new Response(bytes, {
+      headers: { 'content-type': request.headers.get('content-type') ?? '' },
+    }).formData();
     return fieldsToObject(form.entries());
   } catch {
     throw malformed('The request body is not a valid multipart form. Send the form again from the contact page.');
   }
 }
 
-function respond(request: Request, rt: ContactRuntime, status: number, body: Record<string, unknown>, extra: Record<string, string>, page?: () => string): Response {
+function respond(
+  request: Request,
+  rt: ContactRuntime,
+  status: number,
+  body: Record<string, unknown>,
+  extra: Record<string, string>,
+  page?: () => string,
+): Response {
   const headers: Record<string, string> = {
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -197,13 +215,26 @@ function respond(request: Request, rt: ContactRuntime, status: number, body: Rec
   if (page && wantsHtml(request)) {
     return new Response(page(), { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
   }
-  return new Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+  });
 }
 
 function refuse(request: Request, rt: ContactRuntime, r: Refusal): Response {
-  const summary = r.errors.length === 1 ? r.errors[0]!.message : `The message was not sent: ${r.errors.length} fields need attention.`;
+  const summary =
+    r.errors.length === 1
+      ? r.errors[0]!.message
+      : `The message was not sent: ${r.errors.length} fields need attention.`;
   return respond(request, rt, r.status, { ok: false, message: summary, errors: r.errors }, r.headers, () =>
-    renderProblemPage({ status: r.status, title: r.title, errors: r.errors, values: r.values, action: rt.action, siteName: rt.siteName }),
+    renderProblemPage({
+      status: r.status,
+      title: r.title,
+      errors: r.errors,
+      values: r.values,
+      action: rt.action,
+      siteName: rt.siteName,
+    }),
   );
 }
 
@@ -216,7 +247,8 @@ export async function handleContact(request: Request, socketAddress: string, rt:
     const decision = rt.limiter.hit(clientKey(request, socketAddress, rt.config.trustProxy));
     if (!decision.allowed) {
       const seconds = Math.round(rt.limiter.windowMs / 1000);
-      const minutes = seconds === 60 ? 'a minute' : seconds % 60 === 0 ? plural(seconds / 60, 'minute') : plural(seconds, 'second');
+      const minutes =
+        seconds === 60 ? 'a minute' : seconds % 60 === 0 ? plural(seconds / 60, 'minute') : plural(seconds, 'second');
       throw new Refusal(
         429,
         'Too many messages',
@@ -244,7 +276,8 @@ export async function handleContact(request: Request, socketAddress: string, rt:
     const input = await parseBody(request, await readBody(request, rt.config.maxBodyBytes));
     const parsed = contactSchema.safeParse(input);
     if (!parsed.success) {
-      const values = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+      const values =
+        input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
       throw new Refusal(422, 'Please check your message', contactProblems(parsed.error, input), {}, values);
     }
     let stored;

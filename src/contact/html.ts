@@ -36,9 +36,13 @@ export function renderProblemPage(p: ProblemPage): string {
     const message = byField.get(field);
     return message ? `<p class="field-error" id="${field}-error">${escapeHtml(message)}</p>` : '';
   };
-  const invalid = (field: string) => (byField.has(field) ? ` aria-invalid="true" aria-describedby="${field}-error"` : '');
+  const invalid = (field: string) =>
+    byField.has(field) ? ` aria-invalid="true" aria-describedby="${field}-error"` : '';
   const list = p.errors
-    .map((e) => `<li>${e.field ? `<a href="#contact-${escapeHtml(e.field)}">${escapeHtml(e.field)}</a>: ` : ''}${escapeHtml(e.message)}</li>`)
+    .map(
+      (e) =>
+        `<li>${e.field ? `<a href="#contact-${escapeHtml(e.field)}">${escapeHtml(e.field)}</a>: ` : ''}${escapeHtml(e.message)}</li>`,
+    )
     .join('\n        ');
   const form = p.values
     ? `

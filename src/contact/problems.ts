@@ -22,7 +22,11 @@ function length(value: unknown): number {
  * Visitor-facing sentences for the common mistakes. Anything not listed keeps the project's
  * standard problem text from `zodProblems`, which is already a full sentence with the fix.
  */
-function visitorMessage(field: string, issue: z.core.$ZodIssue, value: unknown): { code: string; message: string } | undefined {
+function visitorMessage(
+  field: string,
+  issue: z.core.$ZodIssue,
+  value: unknown,
+): { code: string; message: string } | undefined {
   const empty = value === undefined || length(value) === 0;
   if (field === HONEYPOT_FIELD) {
     return {
@@ -31,9 +35,12 @@ function visitorMessage(field: string, issue: z.core.$ZodIssue, value: unknown):
     };
   }
   if (issue.code === 'too_small' || (issue.code === 'invalid_type' && value === undefined)) {
-    if (field === 'name' && empty) return { code: 'contact-required', message: 'Please enter your name, so we know whom to answer.' };
-    if (field === 'email' && empty) return { code: 'contact-required', message: 'Please enter your email address, so we can reply to you.' };
-    if (field === 'message' && empty) return { code: 'contact-required', message: 'Please write your message; it is empty.' };
+    if (field === 'name' && empty)
+      return { code: 'contact-required', message: 'Please enter your name, so we know whom to answer.' };
+    if (field === 'email' && empty)
+      return { code: 'contact-required', message: 'Please enter your email address, so we can reply to you.' };
+    if (field === 'message' && empty)
+      return { code: 'contact-required', message: 'Please write your message; it is empty.' };
   }
   if (issue.code === 'too_big' && (field === 'name' || field === 'email' || field === 'message' || field === 'page')) {
     const max = CONTACT_LIMITS[field].max;
@@ -77,7 +84,11 @@ export function contactProblems(error: z.ZodError, input: unknown): ContactError
     }
     const field = problem.path.split(/[.[]/)[0] || null;
     if (field === null) {
-      out.push({ field: null, code: 'contact-invalid-body', message: 'The request body must be a set of fields: name, email, message and, optionally, page.' });
+      out.push({
+        field: null,
+        code: 'contact-invalid-body',
+        message: 'The request body must be a set of fields: name, email, message and, optionally, page.',
+      });
       return;
     }
     const friendly = visitorMessage(field, issue, problem.value);

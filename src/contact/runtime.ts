@@ -1,4 +1,4 @@
-import site from '../../site.config.ts';
+import site from '#site-config';
 import { contactAction } from './endpoint.ts';
 import { readContactConfig } from './config.ts';
 import type { ContactRuntime } from './handler.ts';

@@ -24,7 +24,14 @@ interface Row {
 }
 
 function toMessage(row: Row): StoredMessage {
-  return { id: row.id, receivedAt: row.received_at, name: row.name, email: row.email, message: row.message, page: row.page };
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    name: row.name,
+    email: row.email,
+    message: row.message,
+    page: row.page,
+  };
 }
 
 export class SqliteStoreMissingError extends Error {}

@@ -23,9 +23,18 @@ function typeOf(schema: unknown): string {
  */
 export function describeChanges(before: ToolDefinition, after: ToolDefinition): string[] {
   const out: string[] = [];
-  if (before.title !== after.title) out.push(before.title === undefined ? 'title added' : after.title === undefined ? 'title removed' : 'title changed');
+  if (before.title !== after.title)
+    out.push(
+      before.title === undefined ? 'title added' : after.title === undefined ? 'title removed' : 'title changed',
+    );
   if (before.description !== after.description) {
-    out.push(before.description === undefined ? 'description added' : after.description === undefined ? 'description removed' : 'description changed');
+    out.push(
+      before.description === undefined
+        ? 'description added'
+        : after.description === undefined
+          ? 'description removed'
+          : 'description changed',
+    );
   }
 
   const oldProps = (before.inputSchema.properties ?? {}) as Record<string, unknown>;
@@ -45,11 +54,15 @@ export function describeChanges(before: ToolDefinition, after: ToolDefinition): 
     const ta = typeOf(a);
     const tb = typeOf(b);
     if (ta !== tb) out.push(`parameter \`${name}\` type changed ${ta}→${tb}`);
-    if (oldRequired.has(name) !== newRequired.has(name)) out.push(`parameter \`${name}\` is now ${newRequired.has(name) ? 'required' : 'optional'}`);
+    if (oldRequired.has(name) !== newRequired.has(name))
+      out.push(`parameter \`${name}\` is now ${newRequired.has(name) ? 'required' : 'optional'}`);
     const da = (a as { description?: unknown } | null)?.description;
     const db = (b as { description?: unknown } | null)?.description;
     if (da !== db) out.push(`parameter \`${name}\` description changed`);
-    if (ta === tb && canonicalJson({ ...(a as object), description: null }) !== canonicalJson({ ...(b as object), description: null })) {
+    if (
+      ta === tb &&
+      canonicalJson({ ...(a as object), description: null }) !== canonicalJson({ ...(b as object), description: null })
+    ) {
       out.push(`parameter \`${name}\` schema changed`);
     }
   }
@@ -57,7 +70,13 @@ export function describeChanges(before: ToolDefinition, after: ToolDefinition): 
   if (rest(before.inputSchema) !== rest(after.inputSchema)) out.push('input schema changed outside its parameters');
 
   if (canonicalJson(before.outputSchema ?? null) !== canonicalJson(after.outputSchema ?? null)) {
-    out.push(before.outputSchema === undefined ? 'output schema added' : after.outputSchema === undefined ? 'output schema removed' : 'output schema changed');
+    out.push(
+      before.outputSchema === undefined
+        ? 'output schema added'
+        : after.outputSchema === undefined
+          ? 'output schema removed'
+          : 'output schema changed',
+    );
   }
 
   const oldAnn = (before.annotations ?? {}) as Record<string, unknown>;
@@ -66,7 +85,10 @@ export function describeChanges(before: ToolDefinition, after: ToolDefinition): 
     if (oldAnn[hint] !== newAnn[hint]) out.push(`annotation ${hint} ${show(oldAnn[hint])}→${show(newAnn[hint])}`);
   }
   if (oldAnn.title !== newAnn.title) out.push('annotation title changed');
-  const other = (a: Record<string, unknown>) => canonicalJson(Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'title' && !(HINTS as readonly string[]).includes(k))));
+  const other = (a: Record<string, unknown>) =>
+    canonicalJson(
+      Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'title' && !(HINTS as readonly string[]).includes(k))),
+    );
   if (other(oldAnn) !== other(newAnn)) out.push('other annotations changed');
 
   return out.length > 0 ? out : ['definition changed'];

@@ -52,7 +52,10 @@ function slugify(text: string): string {
 function deriveServerId(source: SourceResult, given: string | undefined): string {
   if (given !== undefined) {
     if (!SERVER_ID_PATTERN.test(given)) {
-      throw new ImportError('import-bad-server-id', `The --server-id ${JSON.stringify(given)} is not a valid server id. Use lower-case letters, digits and hyphens, starting with a letter or digit (for example "${slugify(given) || 'my-server'}").`);
+      throw new ImportError(
+        'import-bad-server-id',
+        `The --server-id ${JSON.stringify(given)} is not a valid server id. Use lower-case letters, digits and hyphens, starting with a letter or digit (for example "${slugify(given) || 'my-server'}").`,
+      );
     }
     return given;
   }
@@ -63,7 +66,10 @@ function deriveServerId(source: SourceResult, given: string | undefined): string
     const fromFile = slugify(basename(source.source.slice(6)).split('.')[0] ?? '');
     if (fromFile && SERVER_ID_PATTERN.test(fromFile)) return fromFile;
   }
-  throw new ImportError('import-bad-server-id', 'The server did not say what it is called, so no server id could be derived. Give one with --server-id <id>.');
+  throw new ImportError(
+    'import-bad-server-id',
+    'The server did not say what it is called, so no server id could be derived. Give one with --server-id <id>.',
+  );
 }
 
 function checkedUrl(value: string | undefined, option: string): string | undefined {
@@ -74,7 +80,10 @@ function checkedUrl(value: string | undefined, option: string): string | undefin
   } catch {
     /* reported below */
   }
-  throw new ImportError('import-bad-url', `The ${option} ${JSON.stringify(value)} is not an http(s) URL. Give the full address, for example https://github.com/owner/repo.`);
+  throw new ImportError(
+    'import-bad-url',
+    `The ${option} ${JSON.stringify(value)} is not an http(s) URL. Give the full address, for example https://github.com/owner/repo.`,
+  );
 }
 
 function classificationOf(name: string, definition: ToolDefinition): ToolRecord['classification'] {
@@ -130,10 +139,16 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   const ours = [serverPath, ...listYaml(toolsDir).map((f) => join(toolsDir, f))];
   const blocked = loadProblems.filter((p) => p.file && ours.some((o) => relTo(cwd, o) === p.file));
   if (blocked.length > 0) {
-    throw new ImportError('import-existing-invalid', `The existing records of "${serverId}" have problems, and the import will not rewrite files it cannot read in full. Fix these first:\n${blocked.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    throw new ImportError(
+      'import-existing-invalid',
+      `The existing records of "${serverId}" have problems, and the import will not rewrite files it cannot read in full. Fix these first:\n${blocked.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
   if (existsSync(join(contentDir, 'servers', `${serverId}.yml`))) {
-    throw new ImportError('import-existing-invalid', `The server record ${relTo(cwd, join(contentDir, 'servers', `${serverId}.yml`))} uses the .yml extension; the importer writes .yaml. Rename it to ${serverId}.yaml and run the import again.`);
+    throw new ImportError(
+      'import-existing-invalid',
+      `The server record ${relTo(cwd, join(contentDir, 'servers', `${serverId}.yml`))} uses the .yml extension; the importer writes .yaml. Rename it to ${serverId}.yaml and run the import again.`,
+    );
   }
 
   const existingTools = new Map<string, Existing>();
@@ -234,10 +249,16 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   let previousServerText: string | undefined;
   if (existingServer) {
     previousServerText = readFileSync(serverPath, 'utf8');
-    serverText = updateRecord(previousServerText, { ...(serverInfo ? { server_info: serverInfo } : {}), import: importInfo });
+    serverText = updateRecord(previousServerText, {
+      ...(serverInfo ? { server_info: serverInfo } : {}),
+      import: importInfo,
+    });
   } else {
     const title = options.name ?? source.serverInfo?.title ?? source.serverInfo?.name ?? serverId;
-    const homepage = source.serverInfo?.websiteUrl && /^https?:\/\//.test(source.serverInfo.websiteUrl) ? source.serverInfo.websiteUrl : undefined;
+    const homepage =
+      source.serverInfo?.websiteUrl && /^https?:\/\//.test(source.serverInfo.websiteUrl)
+        ? source.serverInfo.websiteUrl
+        : undefined;
     const count = source.tools.length;
     const record: Record<string, unknown> = {
       name: title.slice(0, 200),
@@ -250,7 +271,10 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     };
     serverText = printRecord(record);
   }
-  report.serverFile = { path: serverPath, action: previousServerText === undefined ? 'create' : serverText === previousServerText ? 'unchanged' : 'update' };
+  report.serverFile = {
+    path: serverPath,
+    action: previousServerText === undefined ? 'create' : serverText === previousServerText ? 'unchanged' : 'update',
+  };
   if (serverText !== previousServerText) report.writes.push({ path: serverPath, text: serverText });
   ourRecords.push({ path: serverPath, text: serverText, kind: 'server' });
 
@@ -270,7 +294,8 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     } else {
       const result = toolSchema.safeParse(parsed.data);
       const fileName = basename(rec.path, extname(rec.path));
-      if (result.success) newTools.push({ id: `${serverId}/${fileName}`, file, folder: serverId, fileName, data: result.data });
+      if (result.success)
+        newTools.push({ id: `${serverId}/${fileName}`, file, folder: serverId, fileName, data: result.data });
       else problems.push(...zodProblems(result.error, parsed.data, 'record-schema', file));
     }
   }
@@ -281,16 +306,23 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   const ourFiles = new Set(ourRecords.map((r) => relTo(cwd, r.path)));
   const after = checkCatalogue({ ...catalogue, servers: newServers, tools: newTools });
   // Problems in other records that were there before the import are not the import's to fix.
-  problems.push(...after.filter((p) => !before.has(formatProblem(p)) || (p.file !== undefined && ourFiles.has(p.file))));
+  problems.push(
+    ...after.filter((p) => !before.has(formatProblem(p)) || (p.file !== undefined && ourFiles.has(p.file))),
+  );
   if (problems.length > 0) {
-    throw new ImportError('import-invalid-result', `The import would leave the catalogue with ${problems.length} problem${problems.length === 1 ? '' : 's'}, so nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    throw new ImportError(
+      'import-invalid-result',
+      `The import would leave the catalogue with ${problems.length} problem${problems.length === 1 ? '' : 's'}, so nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
   return report;
 }
 
 function listYaml(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((n) => (n.endsWith('.yaml') || n.endsWith('.yml')) && !n.startsWith('.') && !n.startsWith('_')).sort();
+    return readdirSync(dir)
+      .filter((n) => (n.endsWith('.yaml') || n.endsWith('.yml')) && !n.startsWith('.') && !n.startsWith('_'))
+      .sort();
   } catch {
     return [];
   }

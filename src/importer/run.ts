@@ -17,7 +17,11 @@ export interface ImportOptions {
   cwd?: string;
 }
 
-async function readSource(source: ImportOptions['source'], timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, cwd = process.cwd()): Promise<SourceResult> {
+async function readSource(
+  source: ImportOptions['source'],
+  timeoutSeconds = DEFAULT_TIMEOUT_SECONDS,
+  cwd = process.cwd(),
+): Promise<SourceResult> {
   if ('stdio' in source) return fromStdio(source.stdio, timeoutSeconds);
   if ('http' in source) return fromHttp(source.http, timeoutSeconds);
   return fromFile(source.file, relative(cwd, source.file) || source.file);
@@ -27,7 +31,10 @@ async function readSource(source: ImportOptions['source'], timeoutSeconds = DEFA
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   // The same check as the records' date fields, so a date accepted here is one they accept.
   if (!z.iso.date().safeParse(options.date).success) {
-    throw new ImportError('import-bad-date', `The date ${JSON.stringify(options.date)} is not a calendar date. Give it as YYYY-MM-DD (--date or ATLAS_TODAY).`);
+    throw new ImportError(
+      'import-bad-date',
+      `The date ${JSON.stringify(options.date)} is not a calendar date. Give it as YYYY-MM-DD (--date or ATLAS_TODAY).`,
+    );
   }
   const source = await readSource(options.source, options.timeoutSeconds, options.cwd);
   const report = planImport(source, options);
@@ -39,7 +46,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 export function formatReport(report: ImportReport, dryRun: boolean, cwd = process.cwd()): string {
   const lines: string[] = [];
   const rel = (p: string) => relative(cwd, p) || p;
-  lines.push(`${dryRun ? 'Dry run: would import' : 'Imported'} server "${report.serverId}" (${rel(report.serverFile.path)}: ${report.serverFile.action}).`);
+  lines.push(
+    `${dryRun ? 'Dry run: would import' : 'Imported'} server "${report.serverId}" (${rel(report.serverFile.path)}: ${report.serverFile.action}).`,
+  );
   for (const name of report.added) lines.push(`  + ${name}`);
   for (const { name, summary } of report.changed) lines.push(`  ~ ${name}: ${summary.join('; ')}`);
   for (const name of report.restored) lines.push(`  ↺ ${name}: listed again`);

@@ -2,7 +2,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ListRootsRequestSchema, CreateMessageRequestSchema, ElicitRequestSchema, McpError, ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ListRootsRequestSchema,
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
+  McpError,
+  ErrorCode,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'astro/zod';
 import { ImportError } from './errors.ts';
@@ -46,7 +52,11 @@ export function splitCommandLine(line: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new ImportError('import-bad-command', `The command line ${JSON.stringify(line)} has an unclosed ${quote} quote. Close it and try again.`);
+  if (quote)
+    throw new ImportError(
+      'import-bad-command',
+      `The command line ${JSON.stringify(line)} has an unclosed ${quote} quote. Close it and try again.`,
+    );
   if (inWord) words.push(current);
   return words;
 }
@@ -79,15 +89,24 @@ async function listAllTools(client: Client, where: string): Promise<unknown[]> {
   let cursor: string | undefined;
   for (let page = 1; ; page++) {
     if (page > LIMITS.pages) {
-      throw new ImportError('import-too-large', `${where} kept sending a "nextCursor" after ${LIMITS.pages} pages of tools. Check the server's pagination.`);
+      throw new ImportError(
+        'import-too-large',
+        `${where} kept sending a "nextCursor" after ${LIMITS.pages} pages of tools. Check the server's pagination.`,
+      );
     }
-    const result = await client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, anyResult);
+    const result = await client.request(
+      { method: 'tools/list', params: cursor === undefined ? {} : { cursor } },
+      anyResult,
+    );
     const next = toPage(result, `${where}'s tools/list answer (page ${page})`);
     tools.push(...next.tools);
     if (tools.length > LIMITS.tools) break;
     if (next.nextCursor === undefined) break;
     if (cursors.has(next.nextCursor)) {
-      throw new ImportError('import-bad-cursor', `${where} sent the cursor ${JSON.stringify(next.nextCursor)} twice, so its pages loop. Check the server's pagination.`);
+      throw new ImportError(
+        'import-bad-cursor',
+        `${where} sent the cursor ${JSON.stringify(next.nextCursor)} twice, so its pages loop. Check the server's pagination.`,
+      );
     }
     cursors.add(next.nextCursor);
     cursor = next.nextCursor;
@@ -106,13 +125,22 @@ function describeFailure(err: unknown, where: string, stderr: string): ImportErr
   const message = err instanceof Error ? err.message : String(err);
   const said = stderrTail(stderr);
   if (/ENOENT/.test(message)) {
-    return new ImportError('import-server-start', `${where} could not be started: the command was not found (${message}). Check the command and that it is installed.`);
+    return new ImportError(
+      'import-server-start',
+      `${where} could not be started: the command was not found (${message}). Check the command and that it is installed.`,
+    );
   }
   if (/Connection closed|closed/i.test(message)) {
-    return new ImportError('import-server-crash', `${where} closed the connection before answering (${message}); it probably crashed or exited.${said}`);
+    return new ImportError(
+      'import-server-crash',
+      `${where} closed the connection before answering (${message}); it probably crashed or exited.${said}`,
+    );
   }
   if (/JSON|parse|Unexpected token/i.test(message)) {
-    return new ImportError('import-malformed', `${where} sent something that is not valid MCP JSON-RPC (${message}).${said}`);
+    return new ImportError(
+      'import-malformed',
+      `${where} sent something that is not valid MCP JSON-RPC (${message}).${said}`,
+    );
   }
   return new ImportError('import-server-error', `${where} failed: ${message}.${said}`);
 }
@@ -129,13 +157,22 @@ async function withClient(
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new ImportError('import-timeout', `${where} did not answer within ${timeoutSeconds} seconds, so the import gave up. If the server is just slow to start, raise the limit with --timeout <seconds>.`)),
+      () =>
+        reject(
+          new ImportError(
+            'import-timeout',
+            `${where} did not answer within ${timeoutSeconds} seconds, so the import gave up. If the server is just slow to start, raise the limit with --timeout <seconds>.`,
+          ),
+        ),
       timeoutSeconds * 1000,
     );
   });
   // A child that exits while we wait would otherwise leave the request hanging until the timeout.
   const closed = transportClosed.then(() => {
-    throw new ImportError('import-server-crash', `${where} exited before it finished answering.${stderrTail(stderr())}`);
+    throw new ImportError(
+      'import-server-crash',
+      `${where} exited before it finished answering.${stderrTail(stderr())}`,
+    );
   });
   closed.catch(() => {});
   // Lines that are not JSON-RPC make the transport report an error and drop them; without this the
@@ -144,7 +181,12 @@ async function withClient(
     client.onerror = (error) => {
       const text = error instanceof Error ? error.message : String(error);
       if (error instanceof SyntaxError || /JSON|parse|invalid_union|expected/i.test(text)) {
-        reject(new ImportError('import-malformed', `${where} wrote something that is not an MCP JSON-RPC message (${text.split('\n')[0]}). Only JSON-RPC messages may go to stdout; logs belong on stderr.`));
+        reject(
+          new ImportError(
+            'import-malformed',
+            `${where} wrote something that is not an MCP JSON-RPC message (${text.split('\n')[0]}). Only JSON-RPC messages may go to stdout; logs belong on stderr.`,
+          ),
+        );
       }
     };
   });
@@ -172,7 +214,11 @@ async function withClient(
 /** Spawns a server and lists its tools over stdio. */
 export async function fromStdio(commandLine: string, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS): Promise<SourceResult> {
   const [command, ...args] = splitCommandLine(commandLine);
-  if (!command) throw new ImportError('import-bad-command', 'The --stdio option needs a command line, for example --stdio "npx -y @modelcontextprotocol/server-everything".');
+  if (!command)
+    throw new ImportError(
+      'import-bad-command',
+      'The --stdio option needs a command line, for example --stdio "npx -y @modelcontextprotocol/server-everything".',
+    );
   const where = `The server started with ${JSON.stringify(commandLine)}`;
   // Only the SDK's minimal environment (PATH, HOME, ...) is passed on: an imported server is
   // untrusted and has no business seeing the importer's secrets.
@@ -194,10 +240,16 @@ export async function fromHttp(url: string, timeoutSeconds = DEFAULT_TIMEOUT_SEC
   try {
     parsed = new URL(url);
   } catch {
-    throw new ImportError('import-bad-url', `The --http option ${JSON.stringify(url)} is not a URL. Give the server's MCP endpoint, for example http://127.0.0.1:3001/mcp.`);
+    throw new ImportError(
+      'import-bad-url',
+      `The --http option ${JSON.stringify(url)} is not a URL. Give the server's MCP endpoint, for example http://127.0.0.1:3001/mcp.`,
+    );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ImportError('import-bad-url', `The --http option ${JSON.stringify(url)} uses ${parsed.protocol}, not http: or https:.`);
+    throw new ImportError(
+      'import-bad-url',
+      `The --http option ${JSON.stringify(url)} uses ${parsed.protocol}, not http: or https:.`,
+    );
   }
   const where = `The server at ${url}`;
   const transport = new StreamableHTTPClientTransport(parsed);
@@ -214,10 +266,16 @@ export function fromFile(path: string, label = path): SourceResult {
   try {
     size = statSync(path).size;
   } catch {
-    throw new ImportError('import-file-missing', `${where} does not exist or cannot be read. Check the path given to --file.`);
+    throw new ImportError(
+      'import-file-missing',
+      `${where} does not exist or cannot be read. Check the path given to --file.`,
+    );
   }
   if (size > LIMITS.fileBytes) {
-    throw new ImportError('import-too-large', `${where} is ${size} bytes, larger than the ${LIMITS.fileBytes / 1024 / 1024} MiB a tool list may be.`);
+    throw new ImportError(
+      'import-too-large',
+      `${where} is ${size} bytes, larger than the ${LIMITS.fileBytes / 1024 / 1024} MiB a tool list may be.`,
+    );
   }
   const tools = parseToolsListFile(readFileSync(path, 'utf8'), where);
   return { tools, source: `file: ${label}` };

@@ -57,7 +57,9 @@ function shardPages(value = process.env.ATLAS_SEARCH_SHARD_PAGES): number {
   if (value === undefined || value.trim() === '') return 20_000;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`ATLAS_SEARCH_SHARD_PAGES is "${value}", but it must be a whole number of pages, 1 or more (for example 20000); unset it for the default of 20000.`);
+    throw new Error(
+      `ATLAS_SEARCH_SHARD_PAGES is "${value}", but it must be a whole number of pages, 1 or more (for example 20000); unset it for the default of 20000.`,
+    );
   }
   return n;
 }
@@ -110,7 +112,10 @@ export default function pagefindIntegration(): AstroIntegration {
         const shards: string[] = [];
         let total = 0;
         const open = async () => {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDE_SELECTORS });
+          const { index, errors } = await pagefind.createIndex({
+            forceLanguage: 'en',
+            excludeSelectors: EXCLUDE_SELECTORS,
+          });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           return index;
         };
@@ -119,7 +124,8 @@ export default function pagefindIntegration(): AstroIntegration {
         const finish = async (index: Index, n: number) => {
           const path = n === 0 ? outputPath : join(outputPath, shardPath(n));
           const written = await index.writeFiles({ outputPath: path });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          if (written.errors.length > 0)
+            throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           await index.deleteIndex();
           await Promise.all(UNUSED_FILES.map((f) => rm(join(path, f), { force: true })));
           if (n > 0) shards.push(shardPath(n));
@@ -158,7 +164,9 @@ export default function pagefindIntegration(): AstroIntegration {
           await writeFile(join(outputPath, 'shards.json'), `${JSON.stringify({ shards })}\n`);
           const kb = Math.round((await dirSize(outputPath)) / 1024);
           const split = shards.length ? ` in ${shards.length + 1} shards` : '';
-          logger.info(`Search index: ${total} pages${split}, ${kb.toLocaleString('en-US')} KB in ${outputPath} (${Math.round(performance.now() - started)} ms).`);
+          logger.info(
+            `Search index: ${total} pages${split}, ${kb.toLocaleString('en-US')} KB in ${outputPath} (${Math.round(performance.now() - started)} ms).`,
+          );
         } finally {
           await pagefind.close();
         }

@@ -7,7 +7,19 @@ import { TOOL_NAME_PATTERN } from './tool.ts';
  * safety, duplicate counters), the checks against a server's tools, and the evaluator.
  */
 
-export const OPERATORS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'not_in', 'exists', 'regex', 'contains'] as const;
+export const OPERATORS = [
+  'eq',
+  'neq',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'in',
+  'not_in',
+  'exists',
+  'regex',
+  'contains',
+] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export const WINDOWS = ['minute', 'hour', 'day'] as const;
@@ -31,10 +43,19 @@ const VALUE_RULES: Record<Operator, { ok: (v: unknown) => boolean; expect: strin
   lte: { ok: (v) => typeof v === 'number' && Number.isFinite(v), expect: 'a finite number' },
   gt: { ok: (v) => typeof v === 'number' && Number.isFinite(v), expect: 'a finite number' },
   gte: { ok: (v) => typeof v === 'number' && Number.isFinite(v), expect: 'a finite number' },
-  in: { ok: (v) => Array.isArray(v) && v.length > 0 && v.every(isScalar), expect: 'a non-empty array of strings, numbers or booleans' },
-  not_in: { ok: (v) => Array.isArray(v) && v.length > 0 && v.every(isScalar), expect: 'a non-empty array of strings, numbers or booleans' },
+  in: {
+    ok: (v) => Array.isArray(v) && v.length > 0 && v.every(isScalar),
+    expect: 'a non-empty array of strings, numbers or booleans',
+  },
+  not_in: {
+    ok: (v) => Array.isArray(v) && v.length > 0 && v.every(isScalar),
+    expect: 'a non-empty array of strings, numbers or booleans',
+  },
   exists: { ok: (v) => typeof v === 'boolean', expect: 'true or false' },
-  regex: { ok: (v) => typeof v === 'string' && v.length <= REGEX_MAX_LENGTH, expect: `a string of at most ${REGEX_MAX_LENGTH} characters` },
+  regex: {
+    ok: (v) => typeof v === 'string' && v.length <= REGEX_MAX_LENGTH,
+    expect: `a string of at most ${REGEX_MAX_LENGTH} characters`,
+  },
   contains: { ok: (v) => typeof v === 'string', expect: 'a string' },
 };
 
@@ -47,11 +68,10 @@ export type ConditionValue = string | number | boolean | null | Array<string | n
 
 export const conditionSchema = z
   .strictObject({
-    path: z
-      .string()
-      .refine((p) => CONDITION_PATH_PATTERN.test(p), {
-        message: 'A condition path is "args" followed by one or more ".<field>" segments of letters, digits, "_" or "-", for example "args.amount" or "args.options.force". Write it in that form.',
-      }),
+    path: z.string().refine((p) => CONDITION_PATH_PATTERN.test(p), {
+      message:
+        'A condition path is "args" followed by one or more ".<field>" segments of letters, digits, "_" or "-", for example "args.amount" or "args.options.force". Write it in that form.',
+    }),
     op: z.enum(OPERATORS),
     // Checked against `op` below, so the message can name the operator.
     value: z.custom<ConditionValue>(() => true),
@@ -72,11 +92,9 @@ export const limitSchema = z.strictObject({
     message: 'A counter name is 1 to 64 letters, digits, "_", ".", ":" or "-". Rename it, for example "X_rate".',
   }),
   window: z.enum(WINDOWS),
-  max: z
-    .number()
-    .refine((n) => Number.isInteger(n) && n >= 1 && n <= LIMIT_MAX, {
-      message: `A limit's "max" is a whole number from 1 to ${LIMIT_MAX}. Change it to a whole number in that range.`,
-    }),
+  max: z.number().refine((n) => Number.isInteger(n) && n >= 1 && n <= LIMIT_MAX, {
+    message: `A limit's "max" is a whole number from 1 to ${LIMIT_MAX}. Change it to a whole number in that range.`,
+  }),
   scope: z.literal('grant'),
 });
 
@@ -91,14 +109,20 @@ export const toolRuleSchema = z.strictObject({
   limits: z.array(limitSchema).optional(),
 });
 
-const toolNameMessage = 'A tool name is 1 to 128 letters, digits, "_", "-" or "." (the MCP rule for tool names). Use the name exactly as the server lists it.';
+const toolNameMessage =
+  'A tool name is 1 to 128 letters, digits, "_", "-" or "." (the MCP rule for tool names). Use the name exactly as the server lists it.';
 
 export const hideSchema = z.array(z.string()).superRefine((names, ctx) => {
   const seen = new Set<string>();
   names.forEach((name, i) => {
     if (name === '*') {
       if (names.length > 1) {
-        ctx.addIssue({ code: 'custom', path: [i], message: '"*" hides every tool, so it must be the only entry. Write exactly ["*"], or list tool names without "*".' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message:
+            '"*" hides every tool, so it must be the only entry. Write exactly ["*"], or list tool names without "*".',
+        });
       }
       return;
     }
@@ -107,20 +131,28 @@ export const hideSchema = z.array(z.string()).superRefine((names, ctx) => {
       return;
     }
     if (seen.has(name)) {
-      ctx.addIssue({ code: 'custom', path: [i], message: `The tool "${name}" is listed twice under "hide". Remove the repeated entry.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message: `The tool "${name}" is listed twice under "hide". Remove the repeated entry.`,
+      });
     }
     seen.add(name);
   });
 });
 
-export const policySchema = z
-  .strictObject({
-    version: z.literal('1'),
-    default: z.enum(['allow', 'deny']),
-    hide: hideSchema.optional(),
-    all_tools: z.strictObject({ limits: z.array(limitSchema).optional() }).optional(),
-    tools: z.record(z.string().refine((name) => TOOL_NAME_PATTERN.test(name), { message: toolNameMessage }), toolRuleSchema).optional(),
-  });
+export const policySchema = z.strictObject({
+  version: z.literal('1'),
+  default: z.enum(['allow', 'deny']),
+  hide: hideSchema.optional(),
+  all_tools: z.strictObject({ limits: z.array(limitSchema).optional() }).optional(),
+  tools: z
+    .record(
+      z.string().refine((name) => TOOL_NAME_PATTERN.test(name), { message: toolNameMessage }),
+      toolRuleSchema,
+    )
+    .optional(),
+});
 
 export type Policy = z.infer<typeof policySchema>;
 export type ToolRule = z.infer<typeof toolRuleSchema>;

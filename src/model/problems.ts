@@ -65,7 +65,10 @@ function article(expected: string): string {
 }
 
 /** Turns one zod issue into a sentence that says what is wrong and how to fix it. */
-function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: PropertyKey[]; value: unknown; message: string } {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  root: unknown,
+): { path: PropertyKey[]; value: unknown; message: string } {
   const path = [...issue.path];
   const value = valueAt(root, path);
   const where = path.length ? `"${formatPath(path)}"` : 'The document';
@@ -78,7 +81,9 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Property
         value: keys.length === 1 ? first : keys,
         message: `${path.length ? `The object at "${formatPath(path)}"` : 'The document'} has the unknown key${keys.length > 1 ? 's' : ''} ${keys
           .map((k) => `"${k}"`)
-          .join(', ')}. Remove ${keys.length > 1 ? 'them' : 'it'} or correct the spelling; only the documented keys are allowed.`,
+          .join(
+            ', ',
+          )}. Remove ${keys.length > 1 ? 'them' : 'it'} or correct the spelling; only the documented keys are allowed.`,
       };
     }
     case 'invalid_type': {
@@ -103,12 +108,14 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Property
       };
     }
     case 'too_small': {
-      const what = issue.origin === 'string' ? 'characters' : issue.origin === 'array' || issue.origin === 'set' ? 'items' : '';
+      const what =
+        issue.origin === 'string' ? 'characters' : issue.origin === 'array' || issue.origin === 'set' ? 'items' : '';
       const bound = `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${what ? ` ${what}` : ''}`;
       return { path, value, message: `${where} is ${showValue(value)}, but it must be ${bound}. Change it to fit.` };
     }
     case 'too_big': {
-      const what = issue.origin === 'string' ? 'characters' : issue.origin === 'array' || issue.origin === 'set' ? 'items' : '';
+      const what =
+        issue.origin === 'string' ? 'characters' : issue.origin === 'array' || issue.origin === 'set' ? 'items' : '';
       const bound = `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${what ? ` ${what}` : ''}`;
       return { path, value, message: `${where} is ${showValue(value)}, but it must be ${bound}. Change it to fit.` };
     }
@@ -121,9 +128,17 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: Property
       };
     }
     case 'not_multiple_of':
-      return { path, value, message: `${where} is ${showValue(value)}, but it must be a multiple of ${String(issue.divisor)}.` };
+      return {
+        path,
+        value,
+        message: `${where} is ${showValue(value)}, but it must be a multiple of ${String(issue.divisor)}.`,
+      };
     case 'invalid_union':
-      return { path, value, message: `${where} is ${showValue(value)}, which matches none of the allowed shapes. Check the documentation for this field.` };
+      return {
+        path,
+        value,
+        message: `${where} is ${showValue(value)}, which matches none of the allowed shapes. Check the documentation for this field.`,
+      };
     case 'custom':
     default: {
       const text = issue.message.endsWith('.') ? issue.message : `${issue.message}.`;

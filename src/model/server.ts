@@ -4,7 +4,10 @@ import { z } from 'astro/zod';
 export const SERVER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 export const serverIdSchema = z
   .string()
-  .regex(SERVER_ID_PATTERN, 'A server id uses lower-case letters, digits and hyphens, and starts with a letter or digit.');
+  .regex(
+    SERVER_ID_PATTERN,
+    'A server id uses lower-case letters, digits and hyphens, and starts with a letter or digit.',
+  );
 
 /**
  * One MCP server: content/servers/<server-id>.yaml.
@@ -19,7 +22,10 @@ export const serverSchema = z.strictObject({
   /** An npm package, only when the server really is published there. */
   npm: z.string().min(1).max(214).optional(),
   language: z.string().min(1).max(60).optional(),
-  transports: z.array(z.enum(['stdio', 'streamable-http', 'sse'])).min(1).optional(),
+  transports: z
+    .array(z.enum(['stdio', 'streamable-http', 'sse']))
+    .min(1)
+    .optional(),
   /** What the server calls itself in its MCP initialize answer. */
   server_info: z
     .strictObject({

@@ -22,6 +22,7 @@ export function codeSpans(text: string): { code: boolean; text: string }[] {
  */
 export function revealInvisible(text: string): string {
   return text.replace(
+    // eslint-disable-next-line no-control-regex, no-misleading-character-class -- these invisible characters are what it reveals
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g,
     (ch) => `<U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`,
   );

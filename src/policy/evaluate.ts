@@ -57,7 +57,13 @@ export function limitsFor(policy: Policy, tool: string): AppliedLimit[] {
   const rule = policy.tools && own(policy.tools, tool) ? policy.tools[tool] : undefined;
   const add = (limits: Limit[] | undefined, owner: { tool: string } | 'all_tools', base: string) =>
     (limits ?? []).forEach((l, i) =>
-      out.push({ key: counterKey(owner, l.counter), rule: `${base}.limits[${i}]`, counter: l.counter, window: l.window, max: l.max }),
+      out.push({
+        key: counterKey(owner, l.counter),
+        rule: `${base}.limits[${i}]`,
+        counter: l.counter,
+        window: l.window,
+        max: l.max,
+      }),
     );
   if (rule) add(rule.limits, { tool }, `tools.${tool}`);
   if (rule || policy.default === 'allow') add(policy.all_tools?.limits, 'all_tools', 'all_tools');
@@ -65,10 +71,14 @@ export function limitsFor(policy: Policy, tool: string): AppliedLimit[] {
 }
 
 /** Looks up `args.a.b`; `present` is false when any segment is missing. Only own keys of plain objects are followed. */
-export function resolvePath(args: Record<string, unknown> | undefined, path: string): { present: boolean; value?: unknown } {
+export function resolvePath(
+  args: Record<string, unknown> | undefined,
+  path: string,
+): { present: boolean; value?: unknown } {
   let current: unknown = args ?? {};
   for (const segment of path.split('.').slice(1)) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current) || !own(current, segment)) return { present: false };
+    if (typeof current !== 'object' || current === null || Array.isArray(current) || !own(current, segment))
+      return { present: false };
     current = (current as Record<string, unknown>)[segment];
   }
   return current === undefined ? { present: false } : { present: true, value: current };
@@ -153,7 +163,11 @@ function describeRequirement(c: Condition): string {
 export function evaluate(policy: Policy, call: Call, counters: Record<string, number> = {}): Decision {
   const { tool, args } = call;
   if (isHidden(policy, tool)) {
-    return { decision: 'hidden', rule: 'hide', message: `The tool "${tool}" is hidden by this policy: it is not listed to the agent and every call to it is denied.` };
+    return {
+      decision: 'hidden',
+      rule: 'hide',
+      message: `The tool "${tool}" is hidden by this policy: it is not listed to the agent and every call to it is denied.`,
+    };
   }
   const rule = policy.tools && own(policy.tools, tool) ? policy.tools[tool] : undefined;
   if (rule) {
@@ -175,7 +189,11 @@ export function evaluate(policy: Policy, call: Call, counters: Record<string, nu
       }
     }
   } else if (policy.default === 'deny') {
-    return { decision: 'denied', rule: 'default', message: `The call to "${tool}" is denied: the policy has no rule for this tool and denies by default.` };
+    return {
+      decision: 'denied',
+      rule: 'default',
+      message: `The call to "${tool}" is denied: the policy has no rule for this tool and denies by default.`,
+    };
   }
   const limits = limitsFor(policy, tool);
   for (const limit of limits) {
@@ -191,7 +209,9 @@ export function evaluate(policy: Policy, call: Call, counters: Record<string, nu
   return {
     decision: 'allowed',
     rule: rule ? `tools.${tool}` : 'default',
-    message: rule ? `The call to "${tool}" is allowed by its rule.` : `The call to "${tool}" is allowed: the policy has no rule for this tool and allows by default.`,
+    message: rule
+      ? `The call to "${tool}" is allowed by its rule.`
+      : `The call to "${tool}" is allowed: the policy has no rule for this tool and allows by default.`,
     count: limits.map((l) => l.key),
   };
 }

@@ -30,7 +30,15 @@ export { parsePolicy } from './parse.ts';
 export { checkRegex } from './regex.ts';
 export { checkPolicyAgainstServer, type ToolInfo } from './server.ts';
 export { checkRiskPromise, type PromisedTool } from './promise.ts';
-export { evaluate, counterKey, limitsFor, conditionHolds, type Decision, type Call, type AppliedLimit } from './evaluate.ts';
+export {
+  evaluate,
+  counterKey,
+  limitsFor,
+  conditionHolds,
+  type Decision,
+  type Call,
+  type AppliedLimit,
+} from './evaluate.ts';
 export { recommendedPolicy, serverPolicy, RECOMMENDED_MAX } from './recommended.ts';
 export { printPolicy } from './print.ts';
 
@@ -38,10 +46,16 @@ export { printPolicy } from './print.ts';
  * Everything in one call: shape and regex checks, then (when the shape is right) the checks
  * against the server's tools and the risk promise of each tool in `promises`.
  */
-export function validatePolicy(input: unknown, opts: { tools: ToolInfo[]; promises?: PromisedTool[] }): { policy?: Policy; problems: Problem[] } {
+export function validatePolicy(
+  input: unknown,
+  opts: { tools: ToolInfo[]; promises?: PromisedTool[] },
+): { policy?: Policy; problems: Problem[] } {
   const parsed = parsePolicy(input);
   if (!parsed.policy) return parsed;
   const policy = parsed.policy;
-  const problems = [...checkPolicyAgainstServer(policy, opts.tools), ...(opts.promises ?? []).flatMap((tool) => checkRiskPromise(policy, tool))];
+  const problems = [
+    ...checkPolicyAgainstServer(policy, opts.tools),
+    ...(opts.promises ?? []).flatMap((tool) => checkRiskPromise(policy, tool)),
+  ];
   return problems.length ? { problems } : { policy, problems };
 }

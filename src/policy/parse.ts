@@ -37,13 +37,24 @@ function schemaProblems(error: z.ZodError, input: unknown): Problem[] {
   return error.issues.map((issue, i) => {
     const problem = problems[i]!;
     if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) {
-      const hint = plausible(issue.keys[0]!, keysAt(issue.path).filter((k) => !(isObject(valueAt(input, issue.path)) && k in (valueAt(input, issue.path) as object))));
+      const hint = plausible(
+        issue.keys[0]!,
+        keysAt(issue.path).filter(
+          (k) => !(isObject(valueAt(input, issue.path)) && k in (valueAt(input, issue.path) as object)),
+        ),
+      );
       if (hint) return { ...problem, message: `${problem.message} Did you mean "${hint}"?` };
     }
     if (issue.code === 'invalid_type' && issue.expected === 'nonoptional' && issue.path.at(-1) === 'value') {
       const op = valueAt(input, [...issue.path.slice(0, -1), 'op']);
-      const what = typeof op === 'string' && (OPERATORS as readonly string[]).includes(op) ? ` With "${op}" it must be ${expectedValue(op as Operator)}.` : '';
-      return { ...problem, message: `"${formatPath(issue.path)}" is required but missing. Add the value the condition compares with.${what}` };
+      const what =
+        typeof op === 'string' && (OPERATORS as readonly string[]).includes(op)
+          ? ` With "${op}" it must be ${expectedValue(op as Operator)}.`
+          : '';
+      return {
+        ...problem,
+        message: `"${formatPath(issue.path)}" is required but missing. Add the value the condition compares with.${what}`,
+      };
     }
     if (issue.code === 'invalid_type' && problem.value === undefined && !/^[a-z]+$/.test(issue.expected)) {
       return { ...problem, message: `"${formatPath(issue.path)}" is required but missing. Add it.` };
@@ -61,7 +72,11 @@ function schemaProblems(error: z.ZodError, input: unknown): Problem[] {
     }
     if (issue.code === 'invalid_key') {
       const inner = issue.issues[0]?.message ?? 'The key is not allowed.';
-      return { ...problem, value: issue.path.at(-1), message: `The name ${showValue(issue.path.at(-1))} at "${formatPath(issue.path)}" is not allowed. ${inner}` };
+      return {
+        ...problem,
+        value: issue.path.at(-1),
+        message: `The name ${showValue(issue.path.at(-1))} at "${formatPath(issue.path)}" is not allowed. ${inner}`,
+      };
     }
     return problem;
   });
@@ -122,7 +137,8 @@ function extraProblems(input: unknown): Problem[] {
         code: 'policy-schema',
         path: 'tools.__proto__',
         value: '__proto__',
-        message: 'The name "__proto__" cannot be used under "tools", because JavaScript objects cannot hold it as data. Hide that tool, or rely on "default" for it.',
+        message:
+          'The name "__proto__" cannot be used under "tools", because JavaScript objects cannot hold it as data. Hide that tool, or rely on "default" for it.',
       });
     }
     for (const [name, rule] of Object.entries(input.tools)) {

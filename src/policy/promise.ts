@@ -95,7 +95,8 @@ function withCondition(args: Record<string, unknown>, c: Condition): Record<stri
  */
 function candidateCalls(policy: Policy, tool: PromisedTool): Record<string, unknown>[] {
   const base = sampleArgs(tool.inputSchema);
-  const rule = policy.tools && Object.prototype.hasOwnProperty.call(policy.tools, tool.name) ? policy.tools[tool.name] : undefined;
+  const rule =
+    policy.tools && Object.prototype.hasOwnProperty.call(policy.tools, tool.name) ? policy.tools[tool.name] : undefined;
   let meeting = base;
   for (const c of rule?.require ?? []) meeting = withCondition(meeting, c);
   return [meeting, base, {}];
@@ -140,7 +141,9 @@ export function checkRiskPromise(policy: Policy, tool: PromisedTool): Problem[] 
       tool.risk === 'Low'
         ? `give it a rule that allows the call, such as "tools": { "${tool.name}": {} }`
         : `give it a rule with a limit, such as "tools": { "${tool.name}": { "limits": [ { "counter": "${tool.name}_rate", "window": "minute", "max": ${tool.risk === 'High' ? RECOMMENDED_MAX.Execute : RECOMMENDED_MAX.Write}, "scope": "grant" } ] } }`;
-    return problem(`${name} is a ${tool.risk}-risk tool, so its rule must allow a call${tool.risk === 'Low' ? '' : ' under a limit'}, but the policy ${outcome(first)}: ${first.message} To fix it, ${fix}.`);
+    return problem(
+      `${name} is a ${tool.risk}-risk tool, so its rule must allow a call${tool.risk === 'Low' ? '' : ' under a limit'}, but the policy ${outcome(first)}: ${first.message} To fix it, ${fix}.`,
+    );
   }
   if (tool.risk === 'Low') return [];
 
@@ -155,7 +158,11 @@ export function checkRiskPromise(policy: Policy, tool: PromisedTool): Problem[] 
     const below = evaluate(policy, { tool: tool.name, args: allowed.args }, { [limit.key]: limit.max - 1 });
     const at = evaluate(policy, { tool: tool.name, args: allowed.args }, { [limit.key]: limit.max });
     if (below.decision !== 'allowed' || at.decision !== 'rate-limited') {
-      out.push(...problem(`${name} is a ${tool.risk}-risk tool, so a call must be allowed below the limit "${limit.rule}" and rate-limited at its max of ${limit.max}, but the evaluator gave "${below.decision}" and "${at.decision}". Check the rule at "${path}".`));
+      out.push(
+        ...problem(
+          `${name} is a ${tool.risk}-risk tool, so a call must be allowed below the limit "${limit.rule}" and rate-limited at its max of ${limit.max}, but the evaluator gave "${below.decision}" and "${at.decision}". Check the rule at "${path}".`,
+        ),
+      );
     }
   }
   return out;

@@ -13,7 +13,11 @@ function recommendedEntry(tool: string, category: Category): Entry {
       return { rule: {} };
     case 'Write':
     case 'Execute':
-      return { rule: { limits: [{ counter: `${tool}_rate`, window: 'minute', max: RECOMMENDED_MAX[category], scope: 'grant' }] } };
+      return {
+        rule: {
+          limits: [{ counter: `${tool}_rate`, window: 'minute', max: RECOMMENDED_MAX[category], scope: 'grant' }],
+        },
+      };
     case 'Destructive':
       return { hide: true };
     case 'Financial':
@@ -24,13 +28,16 @@ function recommendedEntry(tool: string, category: Category): Entry {
 /** The recommended policy for one tool (POLICY-LANGUAGE.md, the table at the end). */
 export function recommendedPolicy(tool: string, category: Category): Policy {
   const entry = recommendedEntry(tool, category);
-  return 'hide' in entry ? { version: '1', default: 'deny', hide: [tool] } : { version: '1', default: 'deny', tools: { [tool]: entry.rule } };
+  return 'hide' in entry
+    ? { version: '1', default: 'deny', hide: [tool] }
+    : { version: '1', default: 'deny', tools: { [tool]: entry.rule } };
 }
 
 /** The entry an override policy gives one tool; none when the override does not mention it. */
 function overrideEntry(tool: string, override: Policy): Entry | undefined {
   if ((override.hide ?? []).some((name) => name === tool || name === '*')) return { hide: true };
-  if (override.tools && Object.prototype.hasOwnProperty.call(override.tools, tool)) return { rule: override.tools[tool]! };
+  if (override.tools && Object.prototype.hasOwnProperty.call(override.tools, tool))
+    return { rule: override.tools[tool]! };
   return undefined;
 }
 

@@ -35,9 +35,13 @@ function parse(source: string): Group {
         let lookaround = false;
         if (source[i] === '?') {
           if (source.startsWith('?:', i)) i += 2;
-          else if (source.startsWith('?=', i) || source.startsWith('?!', i)) (i += 2), (lookaround = true);
-          else if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) (i += 3), (lookaround = true);
-          else if (source[i + 1] === '<') i = source.indexOf('>', i) + 1;
+          else if (source.startsWith('?=', i) || source.startsWith('?!', i)) {
+            i += 2;
+            lookaround = true;
+          } else if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) {
+            i += 3;
+            lookaround = true;
+          } else if (source[i + 1] === '<') i = source.indexOf('>', i) + 1;
         }
         const inner = group();
         i++; // the closing parenthesis
@@ -52,7 +56,8 @@ function parse(source: string): Group {
       } else if (ch === '\\') {
         const next = source[i + 1] ?? '';
         i += 2;
-        if (/[pPuxk]/.test(next) && (source[i] === '{' || source[i] === '<')) i = source.indexOf(source[i] === '{' ? '}' : '>', i) + 1;
+        if (/[pPuxk]/.test(next) && (source[i] === '{' || source[i] === '<'))
+          i = source.indexOf(source[i] === '{' ? '}' : '>', i) + 1;
         item = { first: /[dDwWsSbBpPuxck0-9]/.test(next) ? null : next, min: 1, max: 1 };
       } else if (ch === '^' || ch === '$') {
         i++;
@@ -83,12 +88,16 @@ function parse(source: string): Group {
 
 /** Whether anything inside matches a variable number of times (`?`, `*`, `+`, `{1,3}`). */
 function varies(group: Group): boolean {
-  return group.alternatives.some((alt) => alt.some((it) => it.min !== it.max || (it.group !== undefined && varies(it.group))));
+  return group.alternatives.some((alt) =>
+    alt.some((it) => it.min !== it.max || (it.group !== undefined && varies(it.group))),
+  );
 }
 
 /** Whether anything inside may repeat without bound (`*`, `+`, `{n,}`). */
 function unbounded(group: Group): boolean {
-  return group.alternatives.some((alt) => alt.some((it) => it.max === Infinity || (it.group !== undefined && unbounded(it.group))));
+  return group.alternatives.some((alt) =>
+    alt.some((it) => it.max === Infinity || (it.group !== undefined && unbounded(it.group))),
+  );
 }
 
 /** First character an alternative starts with: a literal, `null` for "many", '' for "can be empty". */
@@ -115,7 +124,11 @@ function ownScan(source: string): string | null {
         if (!it.group || found) continue;
         // A small fixed count of a bounded part, such as `(\d{1,3}\.){3}`, is allowed; `(a+){4}`
         // is not: splitting n characters four ways takes about n^4 steps.
-        if (it.max > 1 && (it.min !== it.max || it.max > SMALL_FIXED_COUNT || unbounded(it.group)) && varies(it.group)) {
+        if (
+          it.max > 1 &&
+          (it.min !== it.max || it.max > SMALL_FIXED_COUNT || unbounded(it.group)) &&
+          varies(it.group)
+        ) {
           found = 'it repeats a group that itself contains a repeated part (nested quantifiers, as in "(a+)+")';
           return;
         }

@@ -17,7 +17,8 @@ function typesOf(schema: unknown): Set<JsonType> {
   const out = new Set<JsonType>();
   if (!isObject(schema)) return out;
   const t = schema.type;
-  for (const name of Array.isArray(t) ? t : t === undefined ? [] : [t]) if (typeof name === 'string') out.add(name as JsonType);
+  for (const name of Array.isArray(t) ? t : t === undefined ? [] : [t])
+    if (typeof name === 'string') out.add(name as JsonType);
   const values = [...(Array.isArray(schema.enum) ? schema.enum : []), ...('const' in schema ? [schema.const] : [])];
   for (const v of values) out.add(jsonType(v));
   for (const key of ['anyOf', 'oneOf'] as const) {
@@ -54,14 +55,19 @@ const OPERATORS_FOR: Record<string, string> = {
 
 function typeWords(types: Set<JsonType>): string {
   const list = [...types].filter((t) => !(t === 'number' && types.has('integer')));
-  return list.map((t) => (t === 'array' || t === 'object' || t === 'integer' ? `an ${t}` : t === 'null' ? 'null' : `a ${t}`)).join(' or ');
+  return list
+    .map((t) => (t === 'array' || t === 'object' || t === 'integer' ? `an ${t}` : t === 'null' ? 'null' : `a ${t}`))
+    .join(' or ');
 }
 
 /**
  * The schema for `args.a.b...`: `{ schema }` when found, `{ unknownAt }` (segment index) when a
  * declared object has no such property, `{}` when the schema says too little to tell.
  */
-function argumentSchema(input: ToolInfo['inputSchema'], path: string): { schema?: unknown; unknownAt?: number; known?: string[] } {
+function argumentSchema(
+  input: ToolInfo['inputSchema'],
+  path: string,
+): { schema?: unknown; unknownAt?: number; known?: string[] } {
   let schema: unknown = input;
   const segments = path.split('.').slice(1);
   for (const [i, segment] of segments.entries()) {
@@ -72,7 +78,12 @@ function argumentSchema(input: ToolInfo['inputSchema'], path: string): { schema?
       continue;
     }
     // An object that also accepts other keys (a map) cannot be checked by name.
-    if (isObject(schema.additionalProperties) || schema.additionalProperties === true || isObject(schema.patternProperties)) return {};
+    if (
+      isObject(schema.additionalProperties) ||
+      schema.additionalProperties === true ||
+      isObject(schema.patternProperties)
+    )
+      return {};
     return { unknownAt: i, known: Object.keys(props) };
   }
   return { schema };
@@ -81,7 +92,8 @@ function argumentSchema(input: ToolInfo['inputSchema'], path: string): { schema?
 function operatorProblems(tool: string, c: Condition, at: string, types: Set<JsonType>): Problem[] {
   const arg = c.path.slice('args.'.length);
   const is = `the argument "${arg}" of "${tool}" is ${typeWords(types)}`;
-  const fitting = OPERATORS_FOR[[...types].find((t) => t !== 'integer' && t !== 'null') ?? [...types][0]!] ?? '"exists"';
+  const fitting =
+    OPERATORS_FOR[[...types].find((t) => t !== 'integer' && t !== 'null') ?? [...types][0]!] ?? '"exists"';
   const opProblem = (needs: string): Problem => ({
     code: 'policy-operator-type',
     path: `${at}.op`,
@@ -93,7 +105,8 @@ function operatorProblems(tool: string, c: Condition, at: string, types: Set<Jso
   if (c.op === 'regex') return types.has('string') ? [] : [opProblem('strings')];
   if (c.op === 'contains') return types.has('string') || types.has('array') ? [] : [opProblem('strings and arrays')];
   // eq, neq, in and not_in compare single values; their value cannot be an array or an object.
-  if (![...types].some((t) => t !== 'array' && t !== 'object')) return [opProblem('strings, numbers, booleans and null')];
+  if (![...types].some((t) => t !== 'array' && t !== 'object'))
+    return [opProblem('strings, numbers, booleans and null')];
   const valueProblem = (value: unknown, path: string): Problem => ({
     code: 'policy-operator-type',
     path,
@@ -156,7 +169,9 @@ export function checkPolicyAgainstServer(policy: Policy, tools: ToolInfo[]): Pro
     if (!tool.inputSchema) continue;
     const conditions: [Condition, string][] = [
       ...(rule.require ?? []).map((c, i): [Condition, string] => [c, `${base}.require[${i}]`]),
-      ...(rule.deny_if ?? []).flatMap((d, j) => d.conditions.map((c, i): [Condition, string] => [c, `${base}.deny_if[${j}].conditions[${i}]`])),
+      ...(rule.deny_if ?? []).flatMap((d, j) =>
+        d.conditions.map((c, i): [Condition, string] => [c, `${base}.deny_if[${j}].conditions[${i}]`]),
+      ),
     ];
     for (const [c, at] of conditions) {
       const found = argumentSchema(tool.inputSchema, c.path);
@@ -164,7 +179,9 @@ export function checkPolicyAgainstServer(policy: Policy, tools: ToolInfo[]): Pro
         const segments = c.path.split('.');
         const bad = segments[found.unknownAt + 1]!;
         const hint = plausible(bad, found.known ?? []);
-        const known = found.known?.length ? `It takes: ${found.known.map((k) => `"${k}"`).join(', ')}.` : 'It declares no arguments there.';
+        const known = found.known?.length
+          ? `It takes: ${found.known.map((k) => `"${k}"`).join(', ')}.`
+          : 'It declares no arguments there.';
         problems.push({
           code: 'policy-unknown-argument',
           path: `${at}.path`,

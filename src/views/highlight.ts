@@ -27,7 +27,12 @@ export async function highlightJson(code: string): Promise<string> {
  * HTML. This is exact because tool names are limited to [A-Za-z0-9_.-]: characters that need no
  * escaping in JSON or HTML and never change how a JSON string is tokenized.
  */
-export async function highlightForTool(code: string, tool: string, placeholder: string, template: string): Promise<string> {
+export async function highlightForTool(
+  code: string,
+  tool: string,
+  placeholder: string,
+  template: string,
+): Promise<string> {
   if (!/^[A-Za-z0-9_.-]+$/.test(tool) || template.replaceAll(placeholder, tool) !== code) return highlightJson(code);
   const html = await highlightJson(template);
   return html.replaceAll(placeholder, tool);

@@ -64,12 +64,20 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex): Pro
     {
       question: `Can ${tool.name} be rate-limited?`,
       answer: `Yes. A \`limits\` entry caps how often it may be called in a minute, an hour or a day; a call past \`max\` is refused as rate-limited. This policy allows at most ${faqRate(tool.category)} calls a minute:${tool.risk === 'Critical' ? ` For a ${riskWord} tool a limit alone still lets some calls through, so prefer hiding it or requiring approval.` : ''}`,
-      snippet: { json: rate, html: await highlightPolicyFor(rate, tool.name, () => printPolicy(rateLimitSnippet(PLACEHOLDER, tool.category))) },
+      snippet: {
+        json: rate,
+        html: await highlightPolicyFor(rate, tool.name, () =>
+          printPolicy(rateLimitSnippet(PLACEHOLDER, tool.category)),
+        ),
+      },
     },
     {
       question: `How do I block ${tool.name} completely?`,
       answer: `List it under \`hide\`. A hidden tool is removed from the tool list the agent sees, and every call to it is denied:`,
-      snippet: { json: block, html: await highlightPolicyFor(block, tool.name, () => printPolicy(blockSnippet(PLACEHOLDER))) },
+      snippet: {
+        json: block,
+        html: await highlightPolicyFor(block, tool.name, () => printPolicy(blockSnippet(PLACEHOLDER))),
+      },
     },
     {
       question: `Which server provides ${tool.name}?`,
@@ -93,7 +101,10 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex): Pro
 }
 
 /** The answer without its `code` span marks, as search engines read it. */
-const plainText = (answer: string) => codeSpans(answer).map((part) => part.text).join('');
+const plainText = (answer: string) =>
+  codeSpans(answer)
+    .map((part) => part.text)
+    .join('');
 
 /** FAQPage structured data: the same questions and answers as the page, as plain text. */
 export function faqJsonLd(faq: FaqItem[]): object {
@@ -103,7 +114,10 @@ export function faqJsonLd(faq: FaqItem[]): object {
     mainEntity: faq.map((item) => ({
       '@type': 'Question',
       name: item.question,
-      acceptedAnswer: { '@type': 'Answer', text: item.snippet ? `${plainText(item.answer)}\n${item.snippet.json}` : plainText(item.answer) },
+      acceptedAnswer: {
+        '@type': 'Answer',
+        text: item.snippet ? `${plainText(item.answer)}\n${item.snippet.json}` : plainText(item.answer),
+      },
     })),
   };
 }

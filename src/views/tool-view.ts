@@ -23,7 +23,8 @@ function typeOf(schema: Record<string, unknown>): string {
   if (Array.isArray(schema.type)) return schema.type.join(' | ');
   for (const key of ['anyOf', 'oneOf'] as const) {
     const alts = schema[key];
-    if (Array.isArray(alts)) return alts.map((a) => (a && typeof a === 'object' ? typeOf(a as Record<string, unknown>) : '?')).join(' | ');
+    if (Array.isArray(alts))
+      return alts.map((a) => (a && typeof a === 'object' ? typeOf(a as Record<string, unknown>) : '?')).join(' | ');
   }
   return 'any';
 }
@@ -31,7 +32,8 @@ function typeOf(schema: Record<string, unknown>): string {
 function constraintsOf(schema: Record<string, unknown>): string[] {
   const out: string[] = [];
   if (Array.isArray(schema.enum)) out.push(`one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
-  if (typeof schema.minimum === 'number' && typeof schema.maximum === 'number') out.push(`${schema.minimum} to ${schema.maximum}`);
+  if (typeof schema.minimum === 'number' && typeof schema.maximum === 'number')
+    out.push(`${schema.minimum} to ${schema.maximum}`);
   else if (typeof schema.minimum === 'number') out.push(`at least ${schema.minimum}`);
   else if (typeof schema.maximum === 'number') out.push(`at most ${schema.maximum}`);
   if (typeof schema.minLength === 'number') out.push(`min length ${schema.minLength}`);

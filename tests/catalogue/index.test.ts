@@ -18,7 +18,10 @@ const tool = (server: string, name: string, category: Category, risk: RiskLevel,
   } as ToolRecord,
 });
 const server = (id: string) => ({ id, data: { name: id.toUpperCase(), summary: 's' } });
-const pattern = (id: string, categories: Category[]) => ({ id, data: { title: id, summary: 's', categories, order: 1 } });
+const pattern = (id: string, categories: Category[]) => ({
+  id,
+  data: { title: id, summary: 's', categories, order: 1 },
+});
 
 const index = buildIndex(
   [server('b'), server('a')],
@@ -26,7 +29,9 @@ const index = buildIndex(
     tool('a', 'read_x', 'Read', 'Low'),
     tool('a', 'delete_x', 'Destructive', 'Critical'),
     tool('a', 'read_y', 'Read', 'Low'),
-    tool('a', 'gone', 'Read', 'Low', { history: { hash: `sha256:${'0'.repeat(64)}`, first_seen: '2026-01-01', removed: '2026-02-01' } }),
+    tool('a', 'gone', 'Read', 'Low', {
+      history: { hash: `sha256:${'0'.repeat(64)}`, first_seen: '2026-01-01', removed: '2026-02-01' },
+    }),
     tool('a', 'write_x', 'Write', 'Medium', { editorial: { category: 'Execute' } }),
     tool('b', 'read_z', 'Read', 'Low'),
     tool('missing', 'orphan', 'Read', 'Low'),
@@ -35,8 +40,14 @@ const index = buildIndex(
 );
 
 test('the index sorts servers by name and tools by risk, then name, and drops tools of unknown servers', () => {
-  assert.deepEqual(index.servers.map((s) => s.id), ['a', 'b']);
-  assert.deepEqual(index.serverById.get('a')!.tools.map((t) => t.name), ['delete_x', 'write_x', 'gone', 'read_x', 'read_y']);
+  assert.deepEqual(
+    index.servers.map((s) => s.id),
+    ['a', 'b'],
+  );
+  assert.deepEqual(
+    index.serverById.get('a')!.tools.map((t) => t.name),
+    ['delete_x', 'write_x', 'gone', 'read_x', 'read_y'],
+  );
   assert.ok(!index.tools.some((t) => t.name === 'orphan'));
 });
 
@@ -63,7 +74,10 @@ test('related tools start with the same category on the same server, then other 
 
 test('attack patterns follow the category', () => {
   const del = index.tools.find((t) => t.name === 'delete_x')!;
-  assert.deepEqual(patternsFor(del, index).map((p) => p.id), ['p-destroy']);
+  assert.deepEqual(
+    patternsFor(del, index).map((p) => p.id),
+    ['p-destroy'],
+  );
 });
 
 test('parameter rows flatten one level of nested objects and describe constraints', () => {
@@ -77,13 +91,16 @@ test('parameter rows flatten one level of nested objects and describe constraint
       e: { anyOf: [{ type: 'string' }, { type: 'object' }] },
     },
   });
-  assert.deepEqual(rows.map((r) => [r.name, r.type, r.required]), [
-    ['a', 'string', true],
-    ['b', 'integer', false],
-    ['c', 'object', false],
-    ['c.d', 'enum', false],
-    ['e', 'string | object', false],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.type, r.required]),
+    [
+      ['a', 'string', true],
+      ['b', 'integer', false],
+      ['c', 'object', false],
+      ['c.d', 'enum', false],
+      ['e', 'string | object', false],
+    ],
+  );
   assert.deepEqual(rows[1]!.constraints, ['1 to 5']);
   assert.equal(rows[1]!.defaultValue, '2');
 });
@@ -103,8 +120,14 @@ test('editor prose splits into paragraphs and code spans', () => {
 });
 
 test('highlighting a policy from a shared template gives the same HTML as highlighting it directly', async () => {
-  const make = (n: string) => `{\n  "tools": {\n    "${n}": {\n      "limits": [{ "counter": "${n}_rate" }]\n    }\n  }\n}\n`;
+  const make = (n: string) =>
+    `{\n  "tools": {\n    "${n}": {\n      "limits": [{ "counter": "${n}_rate" }]\n    }\n  }\n}\n`;
   const direct = await highlightJson(make('comfy.get-status_2'));
-  const templated = await highlightForTool(make('comfy.get-status_2'), 'comfy.get-status_2', 'TOOLXPLACEHOLDER', make('TOOLXPLACEHOLDER'));
+  const templated = await highlightForTool(
+    make('comfy.get-status_2'),
+    'comfy.get-status_2',
+    'TOOLXPLACEHOLDER',
+    make('TOOLXPLACEHOLDER'),
+  );
   assert.equal(templated, direct);
 });

@@ -8,10 +8,16 @@ import type { ToolDefinition } from '#src/model/tool.ts';
 const tool = (name: string, definition: Partial<ToolDefinition> = {}) =>
   classify({ name, definition: { inputSchema: { type: 'object' }, ...definition } });
 
-const props = (...names: string[]) => ({ type: 'object' as const, properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])) });
+const props = (...names: string[]) => ({
+  type: 'object' as const,
+  properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
+});
 
 test('tool names are split into lower-case words whatever their casing or separators', () => {
-  assert.deepEqual(tokenize('getUserByID'), ['get', 'user', 'by', 'id'].filter((t) => t !== 'by'));
+  assert.deepEqual(
+    tokenize('getUserByID'),
+    ['get', 'user', 'by', 'id'].filter((t) => t !== 'by'),
+  );
   assert.deepEqual(tokenize('delete_file'), ['delete', 'file']);
   assert.deepEqual(tokenize('gzip-file-as-resource'), ['gzip', 'file', 'resource']);
   assert.deepEqual(tokenize('HTTPRequest'), ['http', 'request']);
@@ -42,17 +48,26 @@ test('the risk level is the category default from the taxonomy', () => {
 test('a telling input property raises a read-sounding tool to Execute', () => {
   const result = tool('query', { description: 'Query the database.', inputSchema: props('sql') });
   assert.equal(result.category, 'Execute');
-  assert.ok(result.evidence.some((e) => e.source === 'input-schema' && e.signal === 'property:code' && e.text === 'properties.sql'));
+  assert.ok(
+    result.evidence.some(
+      (e) => e.source === 'input-schema' && e.signal === 'property:code' && e.text === 'properties.sql',
+    ),
+  );
 });
 
 test('an amount argument and a payment phrase make a tool Financial', () => {
-  const result = tool('create_transfer', { description: 'Creates a wire transfer to a recipient.', inputSchema: props('amount', 'iban') });
+  const result = tool('create_transfer', {
+    description: 'Creates a wire transfer to a recipient.',
+    inputSchema: props('amount', 'iban'),
+  });
   assert.equal(result.category, 'Financial');
   assert.equal(result.risk, 'Critical');
 });
 
 test('a description that says the change cannot be undone makes a tool Destructive', () => {
-  const result = tool('tidy_workspace', { description: 'Tidies the workspace. Files it moves away are permanently lost.' });
+  const result = tool('tidy_workspace', {
+    description: 'Tidies the workspace. Files it moves away are permanently lost.',
+  });
   assert.equal(result.category, 'Destructive');
   const quote = result.evidence.find((e) => e.signal === 'phrase:irreversible');
   assert.equal(quote?.text, 'Files it moves away are permanently lost.');
@@ -67,7 +82,10 @@ test('readOnlyHint true never lowers a tool whose name says it deletes', () => {
 });
 
 test('destructiveHint true raises a tool that looks like Write to Destructive', () => {
-  const result = tool('update_note', { description: 'Updates the text of a note.', annotations: { destructiveHint: true } });
+  const result = tool('update_note', {
+    description: 'Updates the text of a note.',
+    annotations: { destructiveHint: true },
+  });
   assert.equal(result.textCategory, 'Write');
   assert.equal(result.category, 'Destructive');
   assert.equal(result.risk, 'Critical');
@@ -103,13 +121,20 @@ test('with no textual evidence, declared annotations decide alone with low confi
 });
 
 test('strong, uncontested evidence gives high confidence', () => {
-  const result = tool('list_notes', { description: 'Lists the notes in a notebook.', annotations: { readOnlyHint: true } });
+  const result = tool('list_notes', {
+    description: 'Lists the notes in a notebook.',
+    annotations: { readOnlyHint: true },
+  });
   assert.equal(result.category, 'Read');
   assert.equal(result.confidence, 'high');
 });
 
 test('evidence names where it was found, the rule, the quoted text and the category it argues for', () => {
-  const result = tool('delete_file', { title: 'Delete a file', description: 'Removes the file at the given path.', inputSchema: props('path', 'confirm') });
+  const result = tool('delete_file', {
+    title: 'Delete a file',
+    description: 'Removes the file at the given path.',
+    inputSchema: props('path', 'confirm'),
+  });
   const sources = new Set(result.evidence.map((e) => e.source));
   assert.deepEqual([...sources].sort(), ['description', 'input-schema', 'name', 'title']);
   const name = result.evidence.find((e) => e.source === 'name');

@@ -30,15 +30,25 @@ test('a search is written back to the URL in a fixed order, so it round-trips', 
 });
 
 test('only filters with a value are passed to Pagefind', () => {
-  assert.deepEqual(activeFilters({ q: '', filters: { risk: 'Low', category: undefined, server: '' } }), { risk: 'Low' });
+  assert.deepEqual(activeFilters({ q: '', filters: { risk: 'Low', category: undefined, server: '' } }), {
+    risk: 'Low',
+  });
 });
 
 test('a page titled exactly as the query moves to the front and the rest keep their order', () => {
-  const items = ['comfy_get_queue', 'comfy_get_status', 'ComfyUI MCP Server', 'Comfy_Get_Status'].map((title) => ({ title }));
+  const items = ['comfy_get_queue', 'comfy_get_status', 'ComfyUI MCP Server', 'Comfy_Get_Status'].map((title) => ({
+    title,
+  }));
   const ordered = exactFirst(items, ' comfy_get_status ', (i) => i.title).map((i) => i.title);
   assert.deepEqual(ordered, ['comfy_get_status', 'Comfy_Get_Status', 'comfy_get_queue', 'ComfyUI MCP Server']);
-  assert.deepEqual(exactFirst(items, '', (i) => i.title), items);
-  assert.deepEqual(exactFirst(items, 'files.read', (i) => i.title), items);
+  assert.deepEqual(
+    exactFirst(items, '', (i) => i.title),
+    items,
+  );
+  assert.deepEqual(
+    exactFirst(items, 'files.read', (i) => i.title),
+    items,
+  );
 });
 
 test('an excerpt becomes text and highlighted runs, and markup in page text stays text', () => {
@@ -49,7 +59,10 @@ test('an excerpt becomes text and highlighted runs, and markup in page text stay
   ]);
   const hostile = excerptSegments('&lt;img src=x onerror=alert(1)&gt; <script>x</script> <mark>read</mark>');
   assert.equal(hostile.map((s) => s.text).join(''), '<img src=x onerror=alert(1)> <script>x</script> read');
-  assert.deepEqual(hostile.filter((s) => s.mark).map((s) => s.text), ['read']);
+  assert.deepEqual(
+    hostile.filter((s) => s.mark).map((s) => s.text),
+    ['read'],
+  );
 });
 
 test('character references decode, and unknown or out-of-range ones are left as written', () => {
@@ -58,7 +71,12 @@ test('character references decode, and unknown or out-of-range ones are left as 
 });
 
 test('filter values follow severity or category order first, then the alphabet', () => {
-  assert.deepEqual(orderValues(['Low', 'Critical', 'Medium', 'High'], ['Critical', 'High', 'Medium', 'Low']), ['Critical', 'High', 'Medium', 'Low']);
+  assert.deepEqual(orderValues(['Low', 'Critical', 'Medium', 'High'], ['Critical', 'High', 'Medium', 'Low']), [
+    'Critical',
+    'High',
+    'Medium',
+    'Low',
+  ]);
   assert.deepEqual(orderValues(['b server', 'A server', 'c']), ['A server', 'b server', 'c']);
 });
 

@@ -15,7 +15,7 @@ import { contactFormId } from '#src/contact/form-id.ts';
 import { escapeHtml, renderProblemPage } from '#src/contact/html.ts';
 import { SqliteContactStore } from '#src/contact/sqlite-store.ts';
 import type { ContactStore, StoredMessage } from '#src/contact/store.ts';
-import { csvCell, toCsv } from '../../scripts/contact-export.ts';
+import { csvCell, toCsv } from '#scripts/contact-export.ts';
 import { VALID, form } from '../helpers/contact.ts';
 
 function problemsFor(input: unknown) {
@@ -48,18 +48,33 @@ describe('the contact schema and its messages', () => {
     const [problem] = problemsFor({ ...VALID, email: 'ada(at)example' });
     assert.equal(problem!.field, 'email');
     assert.equal(problem!.code, 'contact-invalid-email');
-    assert.match(problem!.message, /"ada\(at\)example" is not an email address\. Write it in the form name@example\.org\./);
+    assert.match(
+      problem!.message,
+      /"ada\(at\)example" is not an email address\. Write it in the form name@example\.org\./,
+    );
   });
 
   test('an overlong message says how long it is and what the limit is', () => {
     const [problem] = problemsFor({ ...VALID, message: 'x'.repeat(CONTACT_LIMITS.message.max + 1) });
     assert.equal(problem!.code, 'contact-too-long');
-    assert.match(problem!.message, new RegExp(`is ${CONTACT_LIMITS.message.max + 1} characters long, but at most ${CONTACT_LIMITS.message.max}`));
+    assert.match(
+      problem!.message,
+      new RegExp(`is ${CONTACT_LIMITS.message.max + 1} characters long, but at most ${CONTACT_LIMITS.message.max}`),
+    );
   });
 
   test('a filled honeypot, an unknown field and a foreign page address are each refused by name', () => {
-    const problems = problemsFor({ ...VALID, website: 'http://spam.example', extra: '1', page: 'https://elsewhere.example/' });
-    assert.deepEqual(problems.map((p) => p.code).sort(), ['contact-honeypot', 'contact-invalid-page', 'contact-unknown-field']);
+    const problems = problemsFor({
+      ...VALID,
+      website: 'http://spam.example',
+      extra: '1',
+      page: 'https://elsewhere.example/',
+    });
+    assert.deepEqual(problems.map((p) => p.code).sort(), [
+      'contact-honeypot',
+      'contact-invalid-page',
+      'contact-unknown-field',
+    ]);
     assert.equal(problems.find((p) => p.code === 'contact-unknown-field')!.field, 'extra');
   });
 
@@ -108,16 +123,25 @@ describe('configuration and helpers', () => {
   });
 
   test('a bad environment value names the variable and the fix', () => {
-    assert.throws(() => readContactConfig({ CONTACT_RATE_LIMIT: 'lots' }), (error: Error) => {
-      assert.ok(error instanceof ContactConfigError);
-      assert.match(error.message, /CONTACT_RATE_LIMIT is "lots".*Set it to a number such as 5/);
-      return true;
-    });
-    assert.throws(() => readContactConfig({ CONTACT_ALLOWED_ORIGINS: 'not a url' }), /CONTACT_ALLOWED_ORIGINS contains "not a url"/);
+    assert.throws(
+      () => readContactConfig({ CONTACT_RATE_LIMIT: 'lots' }),
+      (error: Error) => {
+        assert.ok(error instanceof ContactConfigError);
+        assert.match(error.message, /CONTACT_RATE_LIMIT is "lots".*Set it to a number such as 5/);
+        return true;
+      },
+    );
+    assert.throws(
+      () => readContactConfig({ CONTACT_ALLOWED_ORIGINS: 'not a url' }),
+      /CONTACT_ALLOWED_ORIGINS contains "not a url"/,
+    );
   });
 
   test('the forwarding header is used only when a proxy is trusted, counting from the right', () => {
-    const request = new Request('http://site.test/api/contact/', { method: 'POST', headers: { 'x-forwarded-for': '6.6.6.6, 1.2.3.4, 10.0.0.2' } });
+    const request = new Request('http://site.test/api/contact/', {
+      method: 'POST',
+      headers: { 'x-forwarded-for': '6.6.6.6, 1.2.3.4, 10.0.0.2' },
+    });
     assert.equal(clientKey(request, '127.0.0.1', 0), '127.0.0.1');
     assert.equal(clientKey(request, '127.0.0.1', 1), '10.0.0.2');
     assert.equal(clientKey(request, '127.0.0.1', 2), '1.2.3.4');
@@ -139,7 +163,10 @@ describe('configuration and helpers', () => {
   });
 
   test('HTML escaping covers every character that could open markup or an attribute', () => {
-    assert.equal(escapeHtml(`<a href="x" onclick='y'>&</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    assert.equal(
+      escapeHtml(`<a href="x" onclick='y'>&</a>`),
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   test('the problem page shows typed text escaped and never keeps the honeypot value', () => {
@@ -163,8 +190,20 @@ describe('configuration and helpers', () => {
     assert.equal(csvCell('a "quote", here'), '"a ""quote"", here"');
     assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
     assert.equal(csvCell(null), '');
-    const csv = toCsv([{ id: 1, receivedAt: '2026-01-01T00:00:00.000Z', name: 'A', email: 'a@example.org', page: null, message: 'two\nlines' }]);
-    assert.equal(csv, 'id,receivedAt,name,email,page,message\r\n1,2026-01-01T00:00:00.000Z,A,a@example.org,,"two\nlines"\r\n');
+    const csv = toCsv([
+      {
+        id: 1,
+        receivedAt: '2026-01-01T00:00:00.000Z',
+        name: 'A',
+        email: 'a@example.org',
+        page: null,
+        message: 'two\nlines',
+      },
+    ]);
+    assert.equal(
+      csv,
+      'id,receivedAt,name,email,page,message\r\n1,2026-01-01T00:00:00.000Z,A,a@example.org,,"two\nlines"\r\n',
+    );
   });
 });
 
@@ -173,7 +212,14 @@ class MemoryStore implements ContactStore {
   failing = false;
   async save(m: Parameters<ContactStore['save']>[0], at: Date): Promise<StoredMessage> {
     if (this.failing) throw new Error('disk full');
-    const row = { id: this.rows.length + 1, receivedAt: at.toISOString(), name: m.name, email: m.email, message: m.message, page: m.page ?? null };
+    const row = {
+      id: this.rows.length + 1,
+      receivedAt: at.toISOString(),
+      name: m.name,
+      email: m.email,
+      message: m.message,
+      page: m.page ?? null,
+    };
     this.rows.push(row);
     return row;
   }
@@ -202,7 +248,11 @@ function post(body: BodyInit, headers: Record<string, string> = {}): Request {
 describe('the request handler without a server', () => {
   test('a JSON post is stored and answered with 201 and the new id', async () => {
     const store = new MemoryStore();
-    const res = await handleContact(post(JSON.stringify(VALID), { 'content-type': 'application/json' }), '127.0.0.1', runtime(store));
+    const res = await handleContact(
+      post(JSON.stringify(VALID), { 'content-type': 'application/json' }),
+      '127.0.0.1',
+      runtime(store),
+    );
     assert.equal(res.status, 201);
     assert.deepEqual(await res.json(), { ok: true, id: 1, message: 'Message sent.' });
     assert.equal(store.rows.length, 1);
@@ -210,7 +260,11 @@ describe('the request handler without a server', () => {
 
   test('a form post from a browser is sent on to the thank-you page with 303', async () => {
     const store = new MemoryStore();
-    const res = await handleContact(post(form(VALID), { accept: 'text/html,*/*', origin: 'https://atlas.example.org' }), '127.0.0.1', runtime(store));
+    const res = await handleContact(
+      post(form(VALID), { accept: 'text/html,*/*', origin: 'https://atlas.example.org' }),
+      '127.0.0.1',
+      runtime(store),
+    );
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), '/contact/sent/');
     assert.equal(store.rows[0]!.page, '/contact/');
@@ -222,7 +276,11 @@ describe('the request handler without a server', () => {
     const originalError = console.error;
     console.error = () => {};
     try {
-      const res = await handleContact(post(JSON.stringify(VALID), { 'content-type': 'application/json' }), '127.0.0.1', runtime(store));
+      const res = await handleContact(
+        post(JSON.stringify(VALID), { 'content-type': 'application/json' }),
+        '127.0.0.1',
+        runtime(store),
+      );
       assert.equal(res.status, 500);
       const body = await res.json();
       assert.equal(body.ok, false);
@@ -238,9 +296,18 @@ describe('the request handler without a server', () => {
     const res = await handleContact(post(JSON.stringify(VALID), headers), '127.0.0.1', rt);
     assert.equal(res.status, 201);
     assert.equal(res.headers.get('access-control-allow-origin'), 'https://docs.example.org');
-    const preflight = handlePreflight(new Request('http://127.0.0.1:4321/api/contact/', { method: 'OPTIONS', headers }), rt);
+    const preflight = handlePreflight(
+      new Request('http://127.0.0.1:4321/api/contact/', { method: 'OPTIONS', headers }),
+      rt,
+    );
     assert.equal(preflight.status, 204);
-    const refused = handlePreflight(new Request('http://127.0.0.1:4321/api/contact/', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }), rt);
+    const refused = handlePreflight(
+      new Request('http://127.0.0.1:4321/api/contact/', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example' },
+      }),
+      rt,
+    );
     assert.equal(refused.status, 403);
   });
 
@@ -264,7 +331,10 @@ describe('the SQLite store', () => {
     probe.close();
     const reader = new SqliteContactStore(path, { readOnly: true });
     const rows = await reader.list();
-    assert.deepEqual(rows.map((r) => r.name), ['Second', 'First']);
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      ['Second', 'First'],
+    );
     assert.equal(rows[0]!.page, null);
     await reader.close();
     await store.close();
@@ -273,13 +343,21 @@ describe('the SQLite store', () => {
   test('contact:export answers a file that is not the contact database with a sentence, not a stack trace', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'atlas-store-')), 'notes.sqlite');
     writeFileSync(path, 'these are not messages');
-    const run = spawnSync(process.execPath, [join(import.meta.dirname, '../../scripts/contact-export.ts'), '--db', path], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, '../../scripts/contact-export.ts'), '--db', path], {
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 1);
     assert.equal(run.stdout, '');
-    assert.match(run.stderr, /^The contact database at .*notes\.sqlite could not be read: file is not a database\. Check that the path points at the file the server writes to\.\n$/);
+    assert.match(
+      run.stderr,
+      /^The contact database at .*notes\.sqlite could not be read: file is not a database\. Check that the path points at the file the server writes to\.\n$/,
+    );
   });
 
   test('opening a missing database read-only says where it looked and what to set', () => {
-    assert.throws(() => new SqliteContactStore('/nonexistent/dir/contact.sqlite', { readOnly: true }), /No contact database exists at \/nonexistent\/dir\/contact\.sqlite\. Point CONTACT_DB/);
+    assert.throws(
+      () => new SqliteContactStore('/nonexistent/dir/contact.sqlite', { readOnly: true }),
+      /No contact database exists at \/nonexistent\/dir\/contact\.sqlite\. Point CONTACT_DB/,
+    );
   });
 });

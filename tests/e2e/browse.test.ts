@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
 import { ROOT, startSite, type RunningSite } from '../helpers/server.ts';
-import { writeSyntheticCatalogue } from '../../scripts/lib/synthetic.ts';
+import { writeSyntheticCatalogue } from '#scripts/lib/synthetic.ts';
 import { toToolEntry, type ToolEntry } from '#src/catalogue/index.ts';
 import { CATEGORIES, RISK_LEVELS, slugOf } from '#src/model/taxonomy.ts';
 import type { ToolRecord } from '#src/model/tool.ts';
@@ -38,7 +38,10 @@ before(async () => {
   // A tool whose name has dots: the first tool of the first server, copied under a new name.
   const source = catalogue.tools[0]!;
   const dotted = { id: `${source.data.server}/${DOTTED}`, data: { ...source.data, name: DOTTED } as ToolRecord };
-  const yaml = readFileSync(join(content, 'tools', `${source.id}.yaml`), 'utf8').replace(/^name: .*$/m, `name: ${DOTTED}`);
+  const yaml = readFileSync(join(content, 'tools', `${source.id}.yaml`), 'utf8').replace(
+    /^name: .*$/m,
+    `name: ${DOTTED}`,
+  );
   writeFileSync(join(content, 'tools', `${dotted.id}.yaml`), yaml);
   const entries = [...catalogue.tools, dotted].map((t) => toToolEntry(t.id, t.data));
   allTools = entries;
@@ -69,7 +72,10 @@ async function walkPages(page: Page, first: string): Promise<{ url: string; tool
       tools: await rows.locator('td:nth-child(1) a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')),
       servers: await rows.locator('td:nth-child(2) a').allTextContents(),
     });
-    next = await page.locator('.pager a[rel="next"]').getAttribute('href', { timeout: 100 }).catch(() => null);
+    next = await page
+      .locator('.pager a[rel="next"]')
+      .getAttribute('href', { timeout: 100 })
+      .catch(() => null);
   }
   return out;
 }
@@ -82,17 +88,29 @@ test('each risk level and each category lists exactly its live tools, at most 10
     ...RISK_LEVELS.map((r) => ({ url: `/risk/${slugOf(r)}/`, expected: tools.filter((t) => t.risk === r) })),
     ...CATEGORIES.map((c) => ({ url: `/categories/${slugOf(c)}/`, expected: tools.filter((t) => t.category === c) })),
   ];
-  assert.ok(groups.some((g) => g.expected.length > PAGE_SIZE), 'at least one group needs a second page');
+  assert.ok(
+    groups.some((g) => g.expected.length > PAGE_SIZE),
+    'at least one group needs a second page',
+  );
   for (const group of groups) {
     const pages = await walkPages(page, group.url);
-    assert.equal(pages.length, Math.max(1, Math.ceil(group.expected.length / PAGE_SIZE)), `${group.url} has the right number of pages`);
+    assert.equal(
+      pages.length,
+      Math.max(1, Math.ceil(group.expected.length / PAGE_SIZE)),
+      `${group.url} has the right number of pages`,
+    );
     pages.forEach((p, i) => {
       assert.ok(p.tools.length <= PAGE_SIZE, `${p.url} lists at most ${PAGE_SIZE} tools`);
       if (i > 0) assert.equal(p.url, `${group.url}${i + 1}/`);
     });
-    assert.deepEqual(pages.flatMap((p) => p.tools).sort(), group.expected.map(toolHref).sort(), `${group.url} lists every tool once`);
+    assert.deepEqual(
+      pages.flatMap((p) => p.tools).sort(),
+      group.expected.map(toolHref).sort(),
+      `${group.url} lists every tool once`,
+    );
     const byHref = new Map(group.expected.map((t) => [toolHref(t), t]));
-    for (const p of pages) p.tools.forEach((href, i) => assert.equal(p.servers[i], serverNames.get(byHref.get(href)!.serverId)));
+    for (const p of pages)
+      p.tools.forEach((href, i) => assert.equal(p.servers[i], serverNames.get(byHref.get(href)!.serverId)));
   }
   await page.close();
 });
@@ -133,7 +151,11 @@ const tableRows = (page: Page) =>
   page.locator('table.servers-table tbody tr').evaluateAll((rows) =>
     rows.map((r) => {
       const cells = (r as HTMLTableRowElement).cells;
-      return [cells[0]!.textContent ?? '', Number(cells[1]!.dataset.value), Number(cells[2]!.dataset.value)] as [string, number, number];
+      return [cells[0]!.textContent ?? '', Number(cells[1]!.dataset.value), Number(cells[2]!.dataset.value)] as [
+        string,
+        number,
+        number,
+      ];
     }),
   );
 
@@ -142,30 +164,48 @@ test('the servers table sorts by name, tool count and Critical count from access
   await page.goto(`${site.url}/servers/`);
   const initial = await tableRows(page);
   assert.equal(initial.length, serverNames.size);
-  assert.deepEqual(initial.map((r) => r[0]), [...initial.map((r) => r[0])].sort((a, b) => a.localeCompare(b)), 'name order first');
+  assert.deepEqual(
+    initial.map((r) => r[0]),
+    [...initial.map((r) => r[0])].sort((a, b) => a.localeCompare(b)),
+    'name order first',
+  );
   const critical = page.getByRole('button', { name: 'Critical' });
   const th = page.locator('th', { has: critical });
 
   await critical.click();
   assert.equal(await th.getAttribute('aria-sort'), 'descending');
   let rows = await tableRows(page);
-  assert.deepEqual(rows.map((r) => r[2]), [...rows.map((r) => r[2])].sort((a, b) => b - a));
+  assert.deepEqual(
+    rows.map((r) => r[2]),
+    [...rows.map((r) => r[2])].sort((a, b) => b - a),
+  );
   assert.ok(rows[0]![2] > rows.at(-1)![2], 'the catalogue has servers with different Critical counts');
-  const expectedTop = Math.max(...[...serverNames.keys()].map((id) => tools.filter((t) => t.serverId === id && t.risk === 'Critical').length));
+  const expectedTop = Math.max(
+    ...[...serverNames.keys()].map((id) => tools.filter((t) => t.serverId === id && t.risk === 'Critical').length),
+  );
   assert.equal(rows[0]![2], expectedTop);
 
   await critical.click();
   assert.equal(await th.getAttribute('aria-sort'), 'ascending');
   rows = await tableRows(page);
-  assert.deepEqual(rows.map((r) => r[2]), [...rows.map((r) => r[2])].sort((a, b) => a - b));
+  assert.deepEqual(
+    rows.map((r) => r[2]),
+    [...rows.map((r) => r[2])].sort((a, b) => a - b),
+  );
 
   await page.getByRole('button', { name: 'Tools' }).click();
   rows = await tableRows(page);
-  assert.deepEqual(rows.map((r) => r[1]), [...rows.map((r) => r[1])].sort((a, b) => b - a));
+  assert.deepEqual(
+    rows.map((r) => r[1]),
+    [...rows.map((r) => r[1])].sort((a, b) => b - a),
+  );
   assert.equal(await th.getAttribute('aria-sort'), null, 'only the sorted column says how it is sorted');
 
   await page.getByRole('button', { name: 'Server' }).click();
-  assert.deepEqual((await tableRows(page)).map((r) => r[0]), initial.map((r) => r[0]));
+  assert.deepEqual(
+    (await tableRows(page)).map((r) => r[0]),
+    initial.map((r) => r[0]),
+  );
   await page.close();
 });
 
@@ -175,7 +215,10 @@ test('without JavaScript the servers table is a plain table in name order with n
   await page.goto(`${site.url}/servers/`);
   assert.equal(await page.locator('table.servers-table button').count(), 0);
   const names = (await tableRows(page)).map((r) => r[0]);
-  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+  assert.deepEqual(
+    names,
+    [...names].sort((a, b) => a.localeCompare(b)),
+  );
   await context.close();
 });
 
@@ -207,7 +250,9 @@ test('a tool name with dots is found as typed and comes first', async () => {
 test('a name that several servers share brings those tools first, ahead of tools that only share its words', async () => {
   const counts = new Map<string, number>();
   for (const t of tools) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
-  const [name, n] = [...counts].filter(([, c]) => c >= 2 && c <= 8).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+  const [name, n] = [...counts]
+    .filter(([, c]) => c >= 2 && c <= 8)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
   const page = await browser.newPage();
   const { titles } = await search(page, name);
   assert.deepEqual(titles.slice(0, n), Array(n).fill(name), `the first ${n} results for ${name}: ${titles.join(', ')}`);
@@ -219,7 +264,9 @@ test('a tool name comes first even when a plural or singular sibling shares its 
   // exact-name rule must put every page titled exactly as typed first.
   const counts = new Map<string, number>();
   for (const t of allTools) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
-  const names = [...counts.keys()].filter((n) => counts.has(`${n}s`) || (n.endsWith('s') && counts.has(n.slice(0, -1)))).sort();
+  const names = [...counts.keys()]
+    .filter((n) => counts.has(`${n}s`) || (n.endsWith('s') && counts.has(n.slice(0, -1))))
+    .sort();
   assert.ok(names.length >= 4, `the catalogue has names with a plural or singular sibling, got ${names.join(', ')}`);
   const page = await browser.newPage();
   await page.goto(`${site.url}/search/`);
@@ -228,14 +275,21 @@ test('a tool name comes first even when a plural or singular sibling shares its 
     await page.locator(`.search-ui[data-settled="${stateToQuery({ q: name, filters: {} })}"]`).waitFor();
     const titles = await page.locator('.search-result .search-result-title').allTextContents();
     const n = counts.get(name)!;
-    assert.deepEqual(titles.slice(0, n), Array(n).fill(name), `the first ${n} results for ${name}: ${titles.join(', ')}`);
+    assert.deepEqual(
+      titles.slice(0, n),
+      Array(n).fill(name),
+      `the first ${n} results for ${name}: ${titles.join(', ')}`,
+    );
   }
   await page.close();
 });
 
 test('a browse page links to search with its level or category already filtered', async () => {
   const page = await browser.newPage();
-  for (const [url, filters] of [['/risk/critical/', { risk: 'Critical' }], ['/categories/financial/', { category: 'Financial' }]] as const) {
+  for (const [url, filters] of [
+    ['/risk/critical/', { risk: 'Critical' }],
+    ['/categories/financial/', { category: 'Financial' }],
+  ] as const) {
     await page.goto(`${site.url}${url}`);
     await page.getByRole('link', { name: /^search with the .* filter$/ }).click();
     await page.locator(`.search-ui[data-settled="${stateToQuery({ q: '', filters })}"]`).waitFor();

@@ -38,7 +38,10 @@ describe('the contact endpoint on the real server', () => {
     assert.equal(exported[0].id, body.id);
     assert.equal(exported[0].message, 'Please add the weather server.');
     assert.equal(exported[0].email, VALID.email);
-    assert.match(exportMessages(site.dbPath, 'csv'), /^id,receivedAt,name,email,page,message\r\n\d+,[^,]+,Ada Lovelace,ada@example\.org,\/contact\/,Please add the weather server\.\r\n/);
+    assert.match(
+      exportMessages(site.dbPath, 'csv'),
+      /^id,receivedAt,name,email,page,message\r\n\d+,[^,]+,Ada Lovelace,ada@example\.org,\/contact\/,Please add the weather server\.\r\n/,
+    );
   });
 
   test('a post to /api/contact without the trailing slash is stored, not redirected', async () => {
@@ -61,15 +64,78 @@ describe('the contact endpoint on the real server', () => {
     assert.ok(exported[0].id > exported[1].id);
   });
 
-  const refusals: Array<{ kind: string; send: () => Promise<Response>; status: number; field: string | null; code: string; says: RegExp }> = [
-    { kind: 'missing fields', send: () => json({}), status: 422, field: 'name', code: 'contact-required', says: /enter your name/ },
-    { kind: 'a malformed email', send: () => json({ ...VALID, email: 'ada.example.org' }), status: 422, field: 'email', code: 'contact-invalid-email', says: /not an email address/ },
-    { kind: 'an overlong name', send: () => json({ ...VALID, name: 'n'.repeat(101) }), status: 422, field: 'name', code: 'contact-too-long', says: /101 characters long, but at most 100/ },
-    { kind: 'a filled honeypot', send: () => post(form({ ...VALID, website: 'http://spam.example' })), status: 422, field: 'website', code: 'contact-honeypot', says: /must stay empty/ },
-    { kind: 'an unknown field', send: () => json({ ...VALID, phone: '123' }), status: 422, field: 'phone', code: 'contact-unknown-field', says: /not part of a contact message/ },
-    { kind: 'broken JSON', send: () => post('{"name": ', { 'content-type': 'application/json' }), status: 400, field: null, code: 'contact-malformed-body', says: /not valid JSON/ },
-    { kind: 'an unreadable content type', send: () => post('hello', { 'content-type': 'text/xml' }), status: 415, field: null, code: 'contact-unsupported-type', says: /"text\/xml"/ },
-    { kind: 'another origin', send: () => post(form(VALID), { origin: 'https://evil.example' }), status: 403, field: null, code: 'contact-forbidden-origin', says: /came from https:\/\/evil\.example/ },
+  const refusals: Array<{
+    kind: string;
+    send: () => Promise<Response>;
+    status: number;
+    field: string | null;
+    code: string;
+    says: RegExp;
+  }> = [
+    {
+      kind: 'missing fields',
+      send: () => json({}),
+      status: 422,
+      field: 'name',
+      code: 'contact-required',
+      says: /enter your name/,
+    },
+    {
+      kind: 'a malformed email',
+      send: () => json({ ...VALID, email: 'ada.example.org' }),
+      status: 422,
+      field: 'email',
+      code: 'contact-invalid-email',
+      says: /not an email address/,
+    },
+    {
+      kind: 'an overlong name',
+      send: () => json({ ...VALID, name: 'n'.repeat(101) }),
+      status: 422,
+      field: 'name',
+      code: 'contact-too-long',
+      says: /101 characters long, but at most 100/,
+    },
+    {
+      kind: 'a filled honeypot',
+      send: () => post(form({ ...VALID, website: 'http://spam.example' })),
+      status: 422,
+      field: 'website',
+      code: 'contact-honeypot',
+      says: /must stay empty/,
+    },
+    {
+      kind: 'an unknown field',
+      send: () => json({ ...VALID, phone: '123' }),
+      status: 422,
+      field: 'phone',
+      code: 'contact-unknown-field',
+      says: /not part of a contact message/,
+    },
+    {
+      kind: 'broken JSON',
+      send: () => post('{"name": ', { 'content-type': 'application/json' }),
+      status: 400,
+      field: null,
+      code: 'contact-malformed-body',
+      says: /not valid JSON/,
+    },
+    {
+      kind: 'an unreadable content type',
+      send: () => post('hello', { 'content-type': 'text/xml' }),
+      status: 415,
+      field: null,
+      code: 'contact-unsupported-type',
+      says: /"text\/xml"/,
+    },
+    {
+      kind: 'another origin',
+      send: () => post(form(VALID), { origin: 'https://evil.example' }),
+      status: 403,
+      field: null,
+      code: 'contact-forbidden-origin',
+      says: /came from https:\/\/evil\.example/,
+    },
     {
       kind: 'an oversize body with a length',
       send: () => json({ ...VALID, message: 'x'.repeat(200_000) }),
@@ -116,10 +182,13 @@ describe('the contact endpoint on the real server', () => {
 
   test('a refused form post without JavaScript gets an HTML page with the input escaped', async () => {
     const before = countRows(site.dbPath);
-    const res = await post(form({ name: '<script>alert(1)</script>', email: '"><img src=x onerror=alert(2)>', message: 'hi' }), {
-      accept: 'text/html,application/xhtml+xml',
-      origin: site.url,
-    });
+    const res = await post(
+      form({ name: '<script>alert(1)</script>', email: '"><img src=x onerror=alert(2)>', message: 'hi' }),
+      {
+        accept: 'text/html,application/xhtml+xml',
+        origin: site.url,
+      },
+    );
     assert.equal(res.status, 422);
     assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
     const html = await res.text();
@@ -171,7 +240,11 @@ describe('the contact rate limit on the real server', () => {
   });
   after(() => site.stop());
   const send = (headers: Record<string, string> = {}) =>
-    fetch(`${site.url}${ENDPOINT}`, { method: 'POST', body: JSON.stringify(VALID), headers: { 'content-type': 'application/json', ...headers } });
+    fetch(`${site.url}${ENDPOINT}`, {
+      method: 'POST',
+      body: JSON.stringify(VALID),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   test('the post after the limit gets 429 with Retry-After, stores nothing, and posting works again after the wait', async () => {
     assert.equal((await send()).status, 201);
@@ -179,7 +252,10 @@ describe('the contact rate limit on the real server', () => {
     const refused = await send();
     assert.equal(refused.status, 429);
     const wait = Number(refused.headers.get('retry-after'));
-    assert.ok(Number.isInteger(wait) && wait >= 1, `Retry-After should be whole seconds, got ${refused.headers.get('retry-after')}`);
+    assert.ok(
+      Number.isInteger(wait) && wait >= 1,
+      `Retry-After should be whole seconds, got ${refused.headers.get('retry-after')}`,
+    );
     const body = await refused.json();
     assert.equal(body.errors[0].code, 'contact-rate-limited');
     assert.match(body.errors[0].message, /at most 2 are accepted in 1 second\. Please wait \d+ seconds?/);

@@ -71,7 +71,10 @@ test('text from an MCP server stays text on the built page; flags, changes and r
   const html = readFileSync(join(result.outDir, 'client/servers/demo-server/read_notes/index.html'), 'utf8');
   assert.ok(!html.includes("<script>alert('pwned')</script>"), 'the description must not become a script element');
   assert.ok(!html.includes('<img src=x'), 'the description must not become an image element');
-  assert.ok(html.includes('&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;') || html.includes('&lt;script&gt;alert(\'pwned\')&lt;/script&gt;'));
+  assert.ok(
+    html.includes('&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;') ||
+      html.includes("&lt;script&gt;alert('pwned')&lt;/script&gt;"),
+  );
   assert.ok(html.includes('**not bold**'), 'Markdown in a description is not interpreted');
   assert.ok(html.includes('&lt;b&gt;folder&lt;/b&gt;'), 'parameter descriptions are escaped');
   assert.ok(html.includes('&lt;U+200B&gt;'), 'an invisible character in a flagged text is shown as its code point');

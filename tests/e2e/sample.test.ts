@@ -14,7 +14,13 @@ const tools = catalogue.tools.filter((t) => t.data.server === SERVER);
 
 /** Decodes the few entities Astro writes in attribute values. */
 const unescape = (s: string) =>
-  s.replaceAll('&quot;', '"').replaceAll('&#34;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  s
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#34;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
 const copyText = (html: string) => {
   const m = /<copy-button data-copy="([^"]*)"/.exec(html);
   assert.ok(m, 'the page has a copy button');
@@ -24,17 +30,36 @@ const copyText = (html: string) => {
 test('the sample catalogue has the 14 tools of the ComfyUI server, classified as SAMPLE-SERVER.md says', () => {
   assert.equal(tools.length, 14);
   const expected: Record<string, string> = {
-    comfy_submit_workflow: 'Execute', comfy_generate_simple: 'Execute', comfy_get_status: 'Read',
-    comfy_wait_for_completion: 'Read', comfy_list_models: 'Read', comfy_save_workflow: 'Write',
-    comfy_load_workflow: 'Read', comfy_list_workflows: 'Read', comfy_delete_workflow: 'Destructive',
-    comfy_get_queue: 'Read', comfy_cancel_generation: 'Destructive', comfy_clear_queue: 'Destructive',
-    comfy_upload_image: 'Write', comfy_get_output_images: 'Read',
+    comfy_submit_workflow: 'Execute',
+    comfy_generate_simple: 'Execute',
+    comfy_get_status: 'Read',
+    comfy_wait_for_completion: 'Read',
+    comfy_list_models: 'Read',
+    comfy_save_workflow: 'Write',
+    comfy_load_workflow: 'Read',
+    comfy_list_workflows: 'Read',
+    comfy_delete_workflow: 'Destructive',
+    comfy_get_queue: 'Read',
+    comfy_cancel_generation: 'Destructive',
+    comfy_clear_queue: 'Destructive',
+    comfy_upload_image: 'Write',
+    comfy_get_output_images: 'Read',
   };
-  for (const t of tools) assert.equal(t.data.editorial?.category ?? t.data.classification.category, expected[t.data.name], t.data.name);
+  for (const t of tools)
+    assert.equal(t.data.editorial?.category ?? t.data.classification.category, expected[t.data.name], t.data.name);
 });
 
 test('every tool page exists at /servers/<server-id>/<tool-name>/ with its sections in order', () => {
-  const order = ['id="what"', 'id="why"', 'id="definition"', 'id="attacks"', 'id="control"', 'id="related"', 'id="deeper"', 'id="faq-heading"'];
+  const order = [
+    'id="what"',
+    'id="why"',
+    'id="definition"',
+    'id="attacks"',
+    'id="control"',
+    'id="related"',
+    'id="deeper"',
+    'id="faq-heading"',
+  ];
   for (const t of tools) {
     const html = page(`servers/${SERVER}/${t.data.name}`);
     const badge = html.indexOf('class="risk risk-');
@@ -79,7 +104,8 @@ test('the FAQ has six answered questions in the HTML and the same six as FAQPage
   assert.equal(data.mainEntity.length, 6);
   assert.equal(data.mainEntity[4].name, 'How do I block comfy_delete_workflow completely?');
   assert.match(data.mainEntity[4].acceptedAnswer.text, /"hide": \[\s*"comfy_delete_workflow"\s*\]/);
-  for (const q of data.mainEntity) assert.ok(!q.acceptedAnswer.text.includes('`'), 'structured data answers are plain text');
+  for (const q of data.mainEntity)
+    assert.ok(!q.acceptedAnswer.text.includes('`'), 'structured data answers are plain text');
 });
 
 test('the policy a tool page copies is the canonical recommended policy and keeps its risk promise', () => {
@@ -92,7 +118,8 @@ test('the policy a tool page copies is the canonical recommended policy and keep
     const { policy, problems } = parsePolicy(JSON.parse(copied));
     assert.deepEqual(problems, []);
     const decision = evaluate(policy!, { tool: t.data.name, args: {} }, {});
-    if (category === 'Destructive' || category === 'Financial') assert.notEqual(decision.decision, 'allowed', t.data.name);
+    if (category === 'Destructive' || category === 'Financial')
+      assert.notEqual(decision.decision, 'allowed', t.data.name);
     else assert.equal(decision.decision, 'allowed', t.data.name);
   }
 });
@@ -116,7 +143,13 @@ test('the home page, the servers index, the attack patterns and the 404 page are
   assert.match(home, /14 tools/);
   assert.match(home, /href="\/risk\/critical\/"/);
   assert.match(page('servers'), /ComfyUI MCP Server/);
-  for (const id of ['tool-poisoning', 'rug-pull', 'read-tool-exfiltration', 'runaway-loops', 'destructive-without-approval']) {
+  for (const id of [
+    'tool-poisoning',
+    'rug-pull',
+    'read-tool-exfiltration',
+    'runaway-loops',
+    'destructive-without-approval',
+  ]) {
     assert.ok(existsSync(join(client, 'attack-patterns', id, 'index.html')), id);
   }
   assert.ok(existsSync(join(client, '404.html')));

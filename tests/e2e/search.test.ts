@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startSite, DIST, type RunningSite } from '../helpers/server.ts';
 import { stateToQuery, type SearchState } from '#src/client/search-core.ts';
-import siteConfig from '../../site.config.ts';
+import siteConfig from '#site-config';
 
 // SEARCH_TEST_DIST points the tests at another build (while developing, a build under tests/.tmp).
 const dist = process.env.SEARCH_TEST_DIST ?? DIST;
@@ -62,9 +62,20 @@ test('typing a tool name exactly as written shows that tool first, with its serv
 test('each of the fourteen similarly named comfy tools comes first when its own name is typed', async () => {
   const { page } = await openPage('/search/');
   const names = [
-    'comfy_get_queue', 'comfy_get_output_images', 'comfy_list_models', 'comfy_list_workflows', 'comfy_load_workflow',
-    'comfy_save_workflow', 'comfy_submit_workflow', 'comfy_delete_workflow', 'comfy_clear_queue', 'comfy_cancel_generation',
-    'comfy_generate_simple', 'comfy_upload_image', 'comfy_wait_for_completion', 'comfy_get_status',
+    'comfy_get_queue',
+    'comfy_get_output_images',
+    'comfy_list_models',
+    'comfy_list_workflows',
+    'comfy_load_workflow',
+    'comfy_save_workflow',
+    'comfy_submit_workflow',
+    'comfy_delete_workflow',
+    'comfy_clear_queue',
+    'comfy_cancel_generation',
+    'comfy_generate_simple',
+    'comfy_upload_image',
+    'comfy_wait_for_completion',
+    'comfy_get_status',
   ];
   for (const name of names) {
     await searchBox(page).fill(name);
@@ -88,7 +99,10 @@ test('filtering by risk Critical shows only Critical tools, and all of them', as
   await browse.close();
   assert.ok(expected.length > 0 && unfiltered.length > expected.length, 'the filter has something to remove');
   assert.deepEqual([...titles].sort(), [...expected].sort());
-  assert.deepEqual(badges, titles.map(() => 'Critical'));
+  assert.deepEqual(
+    badges,
+    titles.map(() => 'Critical'),
+  );
   await page.close();
 });
 
@@ -106,7 +120,10 @@ test('a query that matches nothing says so and lists no results', async () => {
   await searchBox(page).fill('qzxwvk_nothing_like_this');
   const titles = await resultsFor(page, 'qzxwvk_nothing_like_this');
   assert.deepEqual(titles, []);
-  assert.match((await page.locator('.search-status').textContent()) ?? '', /^Nothing matched “qzxwvk_nothing_like_this”\./);
+  assert.match(
+    (await page.locator('.search-status').textContent()) ?? '',
+    /^Nothing matched “qzxwvk_nothing_like_this”\./,
+  );
   assert.equal(await page.locator('.search-result').count(), 0);
   await page.close();
 });
@@ -115,14 +132,20 @@ test('Ctrl+K and the slash key open search, but a slash typed into a field stays
   const { page, requests } = await openPage('/servers/nikolaibibo-claude-comfyui-mcp/');
   const dialog = page.locator('site-search dialog');
   assert.equal(await dialog.isVisible(), false);
-  assert.ok(!requests.some((r) => r.includes('pagefind') || r.includes('search-ui')), 'no search code loads before search is opened');
+  assert.ok(
+    !requests.some((r) => r.includes('pagefind') || r.includes('search-ui')),
+    'no search code loads before search is opened',
+  );
 
   await page.keyboard.press('Control+k');
   await dialog.waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
   await page.keyboard.type('queue');
   assert.ok((await resultsFor(page, 'queue')).length > 0);
-  assert.ok(requests.some((r) => r.endsWith('/pagefind/pagefind.js')), 'Pagefind loads once search is open');
+  assert.ok(
+    requests.some((r) => r.endsWith('/pagefind/pagefind.js')),
+    'Pagefind loads once search is open',
+  );
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   await page.waitForFunction(() => !document.activeElement?.closest('dialog'));
@@ -176,7 +199,10 @@ test('the search page keeps its query in the URL, so a search can be shared', as
 test('a plain query downloads no filter data, and the server filter lists the servers once it is used', async () => {
   const { page, requests } = await openPage('/search/?q=queue');
   await resultsFor(page, 'queue');
-  assert.deepEqual(requests.filter((r) => r.includes('/pagefind/filter/')), []);
+  assert.deepEqual(
+    requests.filter((r) => r.includes('/pagefind/filter/')),
+    [],
+  );
   const select = page.getByLabel('Server', { exact: true });
   assert.deepEqual(await select.locator('option').allTextContents(), ['Any']);
   await select.focus();
@@ -184,27 +210,36 @@ test('a plain query downloads no filter data, and the server filter lists the se
   await select.selectOption(SERVER);
   const titles = await resultsFor(page, 'queue', { server: SERVER });
   assert.ok(titles.length > 0);
-  assert.deepEqual(await page.getByLabel('Risk', { exact: true }).locator('option').allTextContents(), ['Any', 'Critical', 'High', 'Medium', 'Low']);
+  assert.deepEqual(await page.getByLabel('Risk', { exact: true }).locator('option').allTextContents(), [
+    'Any',
+    'Critical',
+    'High',
+    'Medium',
+    'Low',
+  ]);
   await page.close();
 });
 
 test('a tool page is indexed by its main content only, without header, footer, copy button, policy, FAQ or calls to action', async () => {
   const { page } = await openPage('/search/');
   // The text Pagefind stored for the page, read straight from the index (all shards merged).
-  const text = await page.evaluate(async ({ name, bundle }) => {
-    const pf = await import(bundle);
-    const { shards } = await (await fetch('/pagefind/shards.json')).json();
-    for (const shard of shards) await pf.mergeIndex(`/pagefind/${shard}`);
-    const { results } = await pf.search(name);
-    for (const r of results) {
-      const data = await r.data();
-      if (data.meta.title === name) return data.content as string;
-    }
-    return undefined;
-  }, { name: 'comfy_delete_workflow', bundle: '/pagefind/pagefind.js' });
+  const text = await page.evaluate(
+    async ({ name, bundle }) => {
+      const pf = await import(bundle);
+      const { shards } = await (await fetch('/pagefind/shards.json')).json();
+      for (const shard of shards) await pf.mergeIndex(`/pagefind/${shard}`);
+      const { results } = await pf.search(name);
+      for (const r of results) {
+        const data = await r.data();
+        if (data.meta.title === name) return data.content as string;
+      }
+      return undefined;
+    },
+    { name: 'comfy_delete_workflow', bundle: '/pagefind/pagefind.js' },
+  );
   assert.ok(text, 'the tool page is in the index');
-  assert.match(text, /Delete a saved workflow from the MCP library\./, 'the tool\'s description is indexed');
-  assert.match(text, /Why comfy_delete_workflow needs a policy/, 'the editors\' text is indexed');
+  assert.match(text, /Delete a saved workflow from the MCP library\./, "the tool's description is indexed");
+  assert.match(text, /Why comfy_delete_workflow needs a policy/, "the editors' text is indexed");
   const chrome = [
     siteConfig.name, // header and footer
     'Get in touch', // the contact form at the foot

@@ -14,7 +14,12 @@ export function countRows(dbPath: string): number {
   }
 }
 
-export const VALID = { name: 'Ada Lovelace', email: 'ada@example.org', message: 'The read_file tool looks misclassified.', page: '/contact/' };
+export const VALID = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.org',
+  message: 'The read_file tool looks misclassified.',
+  page: '/contact/',
+};
 
 export function form(fields: Record<string, string>): URLSearchParams {
   return new URLSearchParams(fields);

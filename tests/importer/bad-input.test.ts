@@ -11,7 +11,12 @@ import { fixture, snapshot, tempContent } from './helpers.ts';
 /** A content folder that already holds an import, so "nothing touched" means something. */
 async function seeded(): Promise<string> {
   const dir = tempContent();
-  await runImport({ source: { file: fixture('notes-v1.json') }, contentDir: dir, serverId: 'notes', date: '2026-01-10' });
+  await runImport({
+    source: { file: fixture('notes-v1.json') },
+    contentDir: dir,
+    serverId: 'notes',
+    date: '2026-01-10',
+  });
   return dir;
 }
 
@@ -30,7 +35,7 @@ async function expectFailure(file: string, code: string, message: RegExp): Promi
   assert.deepEqual(snapshot(dir), before, 'no file under the content folder changed');
 }
 
-test('a file that is not JSON is refused with the parser\'s reason', () =>
+test("a file that is not JSON is refused with the parser's reason", () =>
   expectFailure(fixture('bad-not-json.json'), 'import-not-json', /bad-not-json\.json is not valid JSON/));
 
 test('a result without a tools array is refused, naming the keys it has', () =>
@@ -46,43 +51,72 @@ test('duplicate tool names are refused', () =>
   expectFailure(fixture('bad-duplicate-names.json'), 'import-duplicate-name', /lists the tool "get_x" more than once/));
 
 test('an inputSchema that is not an object is refused', () =>
-  expectFailure(fixture('bad-input-schema-not-object.json'), 'import-input-schema', /tool "get_x" has an "inputSchema" that is a string, not an object/));
+  expectFailure(
+    fixture('bad-input-schema-not-object.json'),
+    'import-input-schema',
+    /tool "get_x" has an "inputSchema" that is a string, not an object/,
+  ));
 
 test('an inputSchema whose type is not "object" is refused', () =>
   expectFailure(fixture('bad-input-schema-wrong-type.json'), 'import-input-schema', /whose "type" is "array"/));
 
-test('a saved JSON-RPC error is refused with the server\'s message', () =>
-  expectFailure(fixture('bad-jsonrpc-error.json'), 'import-server-error', /holds a JSON-RPC error, not a tool list: "Method not found" \(code -32601\)/));
+test("a saved JSON-RPC error is refused with the server's message", () =>
+  expectFailure(
+    fixture('bad-jsonrpc-error.json'),
+    'import-server-error',
+    /holds a JSON-RPC error, not a tool list: "Method not found" \(code -32601\)/,
+  ));
 
 test('a saved first page whose nextCursor promises more tools is refused', () =>
   expectFailure(fixture('paged-missing-page.json'), 'import-missing-page', /holds only the first page/));
 
 test('saved pages that do not chain through nextCursor are refused', () =>
-  expectFailure(fixture('paged-broken-chain.json'), 'import-bad-cursor', /page 1 has no "nextCursor", yet more pages follow/));
+  expectFailure(
+    fixture('paged-broken-chain.json'),
+    'import-bad-cursor',
+    /page 1 has no "nextCursor", yet more pages follow/,
+  ));
 
-test('a missing file is refused', () => expectFailure(join(tempContent(), 'nope.json'), 'import-file-missing', /does not exist/));
+test('a missing file is refused', () =>
+  expectFailure(join(tempContent(), 'nope.json'), 'import-file-missing', /does not exist/));
 
 test('an absurd number of tools is refused', async () => {
   const file = join(tempContent(), 'many.json');
-  writeFileSync(file, JSON.stringify({ tools: Array.from({ length: 1001 }, (_, i) => ({ name: `t${i}`, inputSchema: { type: 'object' } })) }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      tools: Array.from({ length: 1001 }, (_, i) => ({ name: `t${i}`, inputSchema: { type: 'object' } })),
+    }),
+  );
   await expectFailure(file, 'import-too-large', /lists 1001 tools, more than the 1000/);
 });
 
 test('an absurdly large tool definition is refused', async () => {
   const file = join(tempContent(), 'huge.json');
-  writeFileSync(file, JSON.stringify({ tools: [{ name: 'get_x', description: 'x'.repeat(300_000), inputSchema: { type: 'object' } }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({ tools: [{ name: 'get_x', description: 'x'.repeat(300_000), inputSchema: { type: 'object' } }] }),
+  );
   await expectFailure(file, 'import-too-large', /tool "get_x" has a definition of \d+ bytes/);
 });
 
-test('a description longer than the record schema allows is refused with the schema\'s reason', async () => {
+test("a description longer than the record schema allows is refused with the schema's reason", async () => {
   const file = join(tempContent(), 'long.json');
-  writeFileSync(file, JSON.stringify({ tools: [{ name: 'get_x', description: 'x'.repeat(100_001), inputSchema: { type: 'object' } }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({ tools: [{ name: 'get_x', description: 'x'.repeat(100_001), inputSchema: { type: 'object' } }] }),
+  );
   await expectFailure(file, 'import-definition', /at description, .*at most 100000 characters/);
 });
 
 test('an invalid --server-id is refused before anything is read', async () => {
   await assert.rejects(
-    runImport({ source: { file: fixture('notes-v1.json') }, contentDir: tempContent(), serverId: 'Not Valid', date: '2026-01-10' }),
+    runImport({
+      source: { file: fixture('notes-v1.json') },
+      contentDir: tempContent(),
+      serverId: 'Not Valid',
+      date: '2026-01-10',
+    }),
     /The --server-id "Not Valid" is not a valid server id.*"not-valid"/,
   );
 });
@@ -92,7 +126,10 @@ test('a date that is not on the calendar is refused before anything is read', as
   const before = snapshot(dir);
   await assert.rejects(
     runImport({ source: { file: fixture('notes-v2.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-30' }),
-    (err: unknown) => err instanceof ImportError && err.code === 'import-bad-date' && /"2026-02-30" is not a calendar date/.test(err.message),
+    (err: unknown) =>
+      err instanceof ImportError &&
+      err.code === 'import-bad-date' &&
+      /"2026-02-30" is not a calendar date/.test(err.message),
   );
   assert.deepEqual(snapshot(dir), before);
 });
@@ -103,7 +140,8 @@ test('an existing record the loader cannot read blocks the import instead of bei
   const before = snapshot(dir);
   await assert.rejects(
     runImport({ source: { file: fixture('notes-v2.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-01' }),
-    (err: unknown) => err instanceof ImportError && err.code === 'import-existing-invalid' && /list_notes\.yaml/.test(err.message),
+    (err: unknown) =>
+      err instanceof ImportError && err.code === 'import-existing-invalid' && /list_notes\.yaml/.test(err.message),
   );
   assert.deepEqual(snapshot(dir), before);
 });
@@ -111,22 +149,46 @@ test('an existing record the loader cannot read blocks the import instead of bei
 test('the command line exits non-zero with a sentence, not a stack trace, and writes nothing', async () => {
   const dir = await seeded();
   const before = snapshot(dir);
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), '--file', fixture('bad-duplicate-names.json'), '--server-id', 'notes', '--content', dir], { encoding: 'utf8', cwd: ROOT });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'scripts/import.ts'),
+      '--file',
+      fixture('bad-duplicate-names.json'),
+      '--server-id',
+      'notes',
+      '--content',
+      dir,
+    ],
+    { encoding: 'utf8', cwd: ROOT },
+  );
   assert.equal(result.status, 1);
-  assert.match(result.stderr, /^Import failed \[import-duplicate-name\]: The file .* lists the tool "get_x" more than once\./);
+  assert.match(
+    result.stderr,
+    /^Import failed \[import-duplicate-name\]: The file .* lists the tool "get_x" more than once\./,
+  );
   assert.doesNotMatch(result.stderr, /\n\s+at /);
   assert.deepEqual(snapshot(dir), before);
 });
 
 test('the command line refuses two sources at once and explains the usage', () => {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), '--file', 'a.json', '--http', 'http://127.0.0.1:1/mcp'], { encoding: 'utf8', cwd: ROOT });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts/import.ts'), '--file', 'a.json', '--http', 'http://127.0.0.1:1/mcp'],
+    { encoding: 'utf8', cwd: ROOT },
+  );
   assert.equal(result.status, 1);
   assert.match(result.stderr, /Only one source may be given, not --http and --file\./);
 });
 
-test('an import that would break an editor\'s policy is refused, naming the record and the argument, and writes nothing', async () => {
+test("an import that would break an editor's policy is refused, naming the record and the argument, and writes nothing", async () => {
   const dir = tempContent();
-  await runImport({ source: { file: fixture('notes-v2.json') }, contentDir: dir, serverId: 'notes', date: '2026-01-10' });
+  await runImport({
+    source: { file: fixture('notes-v2.json') },
+    contentDir: dir,
+    serverId: 'notes',
+    date: '2026-01-10',
+  });
   const file = join(dir, 'tools/notes/run_query.yaml');
   const policy = [
     'editorial:',
@@ -149,7 +211,10 @@ test('an import that would break an editor\'s policy is refused, naming the reco
     (err: unknown) => {
       assert.ok(err instanceof ImportError);
       assert.equal(err.code, 'import-invalid-result');
-      assert.match(err.message, /run_query\.yaml › editorial\.policy\..*\[policy-unknown-argument\].*"timeout", which "run_query" does not take/);
+      assert.match(
+        err.message,
+        /run_query\.yaml › editorial\.policy\..*\[policy-unknown-argument\].*"timeout", which "run_query" does not take/,
+      );
       return true;
     },
   );

@@ -22,7 +22,10 @@ test('a first import writes one record per tool and a server record, all of whic
   const server = parse(readFileSync(join(dir, 'servers/notes.yaml'), 'utf8'));
   assert.equal(server.name, 'Notes');
   assert.equal(server.repository, 'https://github.com/example/notes');
-  assert.deepEqual(server.import, { source: `file: ${join('tests/fixtures/tools-list', 'notes-v1.json')}`, date: '2026-01-10' });
+  assert.deepEqual(server.import, {
+    source: `file: ${join('tests/fixtures/tools-list', 'notes-v1.json')}`,
+    date: '2026-01-10',
+  });
   const { problems } = validateCatalogue(dir);
   assert.deepEqual(problems, []);
 });
@@ -33,7 +36,12 @@ test('imported records carry the classification, its evidence and a hash of the 
   const del = readTool(dir, 'delete_note');
   assert.equal(del.classification.category, 'Destructive');
   assert.equal(del.classification.risk, 'Critical');
-  assert.ok(del.classification.evidence.some((e: { text: string; signal: string }) => e.text === 'This cannot be undone.' && e.signal === 'phrase:irreversible'));
+  assert.ok(
+    del.classification.evidence.some(
+      (e: { text: string; signal: string }) =>
+        e.text === 'This cannot be undone.' && e.signal === 'phrase:irreversible',
+    ),
+  );
   assert.equal(del.history.hash, hashDefinition(del.definition));
   assert.equal(del.history.first_seen, '2026-01-10');
   assert.equal(readTool(dir, 'run_query').classification.category, 'Execute');
@@ -77,7 +85,7 @@ test('a re-import reports added, changed (with what changed) and removed tools',
   assert.match(formatReport(report, false), /Summary: 1 added, 3 changed, 1 removed, 0 flagged/);
 });
 
-test('a changed definition is recorded with its date in the tool\'s history', async () => {
+test("a changed definition is recorded with its date in the tool's history", async () => {
   const dir = tempContent();
   await importFile('notes-v1.json', dir);
   await importFile('notes-v2.json', dir, { date: '2026-02-01' });
@@ -109,10 +117,12 @@ test('a tool that comes back clears its removal and says so in its history', asy
   assert.deepEqual(report.restored, ['delete_note']);
   const del = readTool(dir, 'delete_note');
   assert.equal(del.history.removed, undefined);
-  assert.deepEqual(del.history.changes, [{ date: '2026-03-01', summary: ['listed again after being marked removed on 2026-02-01'] }]);
+  assert.deepEqual(del.history.changes, [
+    { date: '2026-03-01', summary: ['listed again after being marked removed on 2026-02-01'] },
+  ]);
 });
 
-test('editors\' overrides and server prose survive a re-import untouched, comments included', async () => {
+test("editors' overrides and server prose survive a re-import untouched, comments included", async () => {
   const dir = tempContent();
   await importFile('notes-v1.json', dir);
   const toolFile = join(dir, 'tools/notes/list_notes.yaml');
@@ -130,7 +140,10 @@ test('editors\' overrides and server prose survive a re-import untouched, commen
   ].join('\n');
   writeFileSync(toolFile, readFileSync(toolFile, 'utf8') + editorial);
   const serverFile = join(dir, 'servers/notes.yaml');
-  const serverText = readFileSync(serverFile, 'utf8').replace(/^summary: .*$/m, 'summary: A note-taking server, described by hand.\n# Editors: keep this short.');
+  const serverText = readFileSync(serverFile, 'utf8').replace(
+    /^summary: .*$/m,
+    'summary: A note-taking server, described by hand.\n# Editors: keep this short.',
+  );
   writeFileSync(serverFile, serverText);
 
   await importFile('notes-v2.json', dir, { date: '2026-02-01' });
@@ -206,7 +219,10 @@ test('an editorial block that uses YAML anchors and aliases keeps its meaning ac
   const dir = tempContent();
   await importFile('notes-v1.json', dir);
   const toolFile = join(dir, 'tools/notes/list_notes.yaml');
-  writeFileSync(toolFile, readFileSync(toolFile, 'utf8') + 'editorial:\n  summary: &same Lists notes and marks them read.\n  why: *same\n');
+  writeFileSync(
+    toolFile,
+    readFileSync(toolFile, 'utf8') + 'editorial:\n  summary: &same Lists notes and marks them read.\n  why: *same\n',
+  );
   await importFile('notes-v2.json', dir, { date: '2026-02-01' });
   const record = readTool(dir, 'list_notes');
   assert.equal(record.editorial.summary, 'Lists notes and marks them read.');

@@ -60,14 +60,23 @@ test('server-everything imported over stdio becomes a content folder that builds
   for (const sub of ['attack-patterns', 'pages']) {
     if (existsSync(join(ROOT, 'content', sub))) cpSync(join(ROOT, 'content', sub), join(dir, sub), { recursive: true });
   }
-  const report = await runImport({ source: { stdio: quote(EVERYTHING) }, contentDir: dir, date: '2026-01-10', serverId: 'everything', repo: 'https://github.com/modelcontextprotocol/servers' });
+  const report = await runImport({
+    source: { stdio: quote(EVERYTHING) },
+    contentDir: dir,
+    date: '2026-01-10',
+    serverId: 'everything',
+    repo: 'https://github.com/modelcontextprotocol/servers',
+  });
   assert.deepEqual([...report.added].sort(), EVERYTHING_TOOLS);
   const server = parse(readFileSync(join(dir, 'servers/everything.yaml'), 'utf8'));
   assert.equal(server.name, 'Everything Reference Server');
   assert.deepEqual(server.server_info, { name: 'mcp-servers/everything', version: server.server_info.version });
   assert.deepEqual(server.transports, ['stdio']);
   const categories = Object.fromEntries(
-    EVERYTHING_TOOLS.map((name) => [name, parse(readFileSync(join(dir, 'tools/everything', `${name}.yaml`), 'utf8')).classification.category]),
+    EVERYTHING_TOOLS.map((name) => [
+      name,
+      parse(readFileSync(join(dir, 'tools/everything', `${name}.yaml`), 'utf8')).classification.category,
+    ]),
   );
   assert.equal(categories['get-sum'], 'Read');
   assert.equal(categories['toggle-simulated-logging'], 'Write');
@@ -82,7 +91,12 @@ test('server-everything imported over stdio becomes a content folder that builds
 
 test('the same server started through npx is imported with the same tools', { timeout: 120_000 }, async () => {
   const dir = tempContent();
-  const report = await runImport({ source: { stdio: 'npx -y @modelcontextprotocol/server-everything' }, contentDir: dir, date: '2026-01-10', dryRun: true });
+  const report = await runImport({
+    source: { stdio: 'npx -y @modelcontextprotocol/server-everything' },
+    contentDir: dir,
+    date: '2026-01-10',
+    dryRun: true,
+  });
   assert.deepEqual([...report.added].sort(), EVERYTHING_TOOLS);
   assert.equal(report.serverId, 'mcp-servers-everything');
   assert.deepEqual(snapshot(dir), {});
@@ -99,7 +113,10 @@ async function freePort(): Promise<number> {
 }
 
 async function startHttpEverything(port: number): Promise<ChildProcess> {
-  const child = spawn(NODE, [EVERYTHING, 'streamableHttp'], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [EVERYTHING, 'streamableHttp'], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let seen = '';
     const onData = (d: Buffer) => {
@@ -118,7 +135,12 @@ test('server-everything is imported over Streamable HTTP', { timeout: 120_000 },
   const child = await startHttpEverything(port);
   try {
     const dir = tempContent();
-    const report = await runImport({ source: { http: `http://127.0.0.1:${port}/mcp?api_key=s3cret` }, contentDir: dir, date: '2026-01-10', serverId: 'everything' });
+    const report = await runImport({
+      source: { http: `http://127.0.0.1:${port}/mcp?api_key=s3cret` },
+      contentDir: dir,
+      date: '2026-01-10',
+      serverId: 'everything',
+    });
     assert.deepEqual([...report.added].sort(), EVERYTHING_TOOLS);
     const server = parse(readFileSync(join(dir, 'servers/everything.yaml'), 'utf8'));
     assert.deepEqual(server.transports, ['streamable-http']);
@@ -144,7 +166,12 @@ test('a server that hangs is stopped after the timeout and its process is ended'
   const dir = tempContent();
   const pidFile = join(mkdtempSync(join(tmpdir(), 'atlas-pid-')), 'pid');
   await expectImportError(
-    runImport({ source: { stdio: `${quote(NODE)} ${quote(FAKE)} hang ${quote(pidFile)}` }, contentDir: dir, date: '2026-01-10', timeoutSeconds: 2 }),
+    runImport({
+      source: { stdio: `${quote(NODE)} ${quote(FAKE)} hang ${quote(pidFile)}` },
+      contentDir: dir,
+      date: '2026-01-10',
+      timeoutSeconds: 2,
+    }),
     'import-timeout',
     /did not answer within 2 seconds.*--timeout/,
   );
@@ -166,7 +193,12 @@ test('a server that crashes while listing tools is reported as having exited', {
 test('a server that writes text that is not JSON-RPC is reported as malformed', { timeout: 60_000 }, async () => {
   const dir = tempContent();
   await expectImportError(
-    runImport({ source: { stdio: `${quote(NODE)} ${quote(FAKE)} garbage` }, contentDir: dir, date: '2026-01-10', timeoutSeconds: 20 }),
+    runImport({
+      source: { stdio: `${quote(NODE)} ${quote(FAKE)} garbage` },
+      contentDir: dir,
+      date: '2026-01-10',
+      timeoutSeconds: 20,
+    }),
     'import-malformed',
     /not an MCP JSON-RPC message/,
   );
@@ -196,7 +228,12 @@ test('an HTTP address where no server listens is reported without writing anythi
   const dir = tempContent();
   const port = await freePort();
   await assert.rejects(
-    runImport({ source: { http: `http://127.0.0.1:${port}/mcp` }, contentDir: dir, date: '2026-01-10', timeoutSeconds: 10 }),
+    runImport({
+      source: { http: `http://127.0.0.1:${port}/mcp` },
+      contentDir: dir,
+      date: '2026-01-10',
+      timeoutSeconds: 10,
+    }),
     (err: unknown) => err instanceof ImportError && /The server at http:\/\/127\.0\.0\.1:\d+\/mcp/.test(err.message),
   );
   assert.deepEqual(snapshot(dir), {});

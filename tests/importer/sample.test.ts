@@ -31,35 +31,48 @@ const EXPECTED: Record<string, string> = {
   comfy_get_output_images: 'Read',
 };
 
-test('the ComfyUI sample tool list is classified as the sample catalogue describes it', { skip: !existsSync(SAMPLE) }, async () => {
-  const dir = tempContent();
-  const report = await runImport({ source: { file: SAMPLE }, contentDir: dir, date: '2026-01-10' });
-  assert.equal(report.serverId, 'comfyui-mcp');
-  const got = Object.fromEntries(
-    report.added.map((name) => [name, parse(readFileSync(join(dir, 'tools/comfyui-mcp', `${name}.yaml`), 'utf8')).classification.category]),
-  );
-  assert.deepEqual(got, EXPECTED);
-});
+test(
+  'the ComfyUI sample tool list is classified as the sample catalogue describes it',
+  { skip: !existsSync(SAMPLE) },
+  async () => {
+    const dir = tempContent();
+    const report = await runImport({ source: { file: SAMPLE }, contentDir: dir, date: '2026-01-10' });
+    assert.equal(report.serverId, 'comfyui-mcp');
+    const got = Object.fromEntries(
+      report.added.map((name) => [
+        name,
+        parse(readFileSync(join(dir, 'tools/comfyui-mcp', `${name}.yaml`), 'utf8')).classification.category,
+      ]),
+    );
+    assert.deepEqual(got, EXPECTED);
+  },
+);
 
-test('re-importing the sample over the shipped catalogue keeps every editorial block and server field', { skip: !existsSync(SAMPLE) }, async () => {
-  const dir = tempContent();
-  cpSync(join(ROOT, 'content'), dir, { recursive: true });
-  const toolsDir = join(dir, 'tools', SERVER);
-  const editorialOf = (text: string) => text.slice(text.indexOf('\neditorial:'));
-  const before = Object.fromEntries(readdirSync(toolsDir).map((f) => [f, editorialOf(readFileSync(join(toolsDir, f), 'utf8'))]));
-  const serverBefore = parse(readFileSync(join(dir, 'servers', `${SERVER}.yaml`), 'utf8'));
+test(
+  're-importing the sample over the shipped catalogue keeps every editorial block and server field',
+  { skip: !existsSync(SAMPLE) },
+  async () => {
+    const dir = tempContent();
+    cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    const toolsDir = join(dir, 'tools', SERVER);
+    const editorialOf = (text: string) => text.slice(text.indexOf('\neditorial:'));
+    const before = Object.fromEntries(
+      readdirSync(toolsDir).map((f) => [f, editorialOf(readFileSync(join(toolsDir, f), 'utf8'))]),
+    );
+    const serverBefore = parse(readFileSync(join(dir, 'servers', `${SERVER}.yaml`), 'utf8'));
 
-  const report = await runImport({ source: { file: SAMPLE }, contentDir: dir, serverId: SERVER, date: '2026-01-10' });
-  assert.deepEqual(report.removed, []);
-  assert.deepEqual(report.added, []);
+    const report = await runImport({ source: { file: SAMPLE }, contentDir: dir, serverId: SERVER, date: '2026-01-10' });
+    assert.deepEqual(report.removed, []);
+    assert.deepEqual(report.added, []);
 
-  for (const [file, editorial] of Object.entries(before)) {
-    assert.equal(editorialOf(readFileSync(join(toolsDir, file), 'utf8')), editorial, file);
-  }
-  const serverAfter = parse(readFileSync(join(dir, 'servers', `${SERVER}.yaml`), 'utf8'));
-  const { import: imported, ...rest } = serverAfter;
-  const { import: _old, ...restBefore } = serverBefore;
-  assert.deepEqual(rest, restBefore);
-  assert.equal(imported.date, '2026-01-10');
-  assert.deepEqual(validateCatalogue(dir).problems, []);
-});
+    for (const [file, editorial] of Object.entries(before)) {
+      assert.equal(editorialOf(readFileSync(join(toolsDir, file), 'utf8')), editorial, file);
+    }
+    const serverAfter = parse(readFileSync(join(dir, 'servers', `${SERVER}.yaml`), 'utf8'));
+    const { import: imported, ...rest } = serverAfter;
+    const { import: _old, ...restBefore } = serverBefore;
+    assert.deepEqual(rest, restBefore);
+    assert.equal(imported.date, '2026-01-10');
+    assert.deepEqual(validateCatalogue(dir).problems, []);
+  },
+);

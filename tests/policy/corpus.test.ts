@@ -9,7 +9,16 @@ describe('the invalid corpus', () => {
   test('holds at least 40 policies and covers every required code', () => {
     assert.ok(INVALID.length >= 40, `only ${INVALID.length} invalid policies`);
     const codes = new Set(INVALID.map((c) => c.code));
-    for (const code of ['policy-schema', 'policy-unknown-tool', 'policy-hidden-and-listed', 'policy-unknown-argument', 'policy-operator-type', 'policy-bad-regex', 'policy-duplicate-counter', 'policy-risk-mismatch']) {
+    for (const code of [
+      'policy-schema',
+      'policy-unknown-tool',
+      'policy-hidden-and-listed',
+      'policy-unknown-argument',
+      'policy-operator-type',
+      'policy-bad-regex',
+      'policy-duplicate-counter',
+      'policy-risk-mismatch',
+    ]) {
       assert.ok(codes.has(code), `no invalid policy produces ${code}`);
       assert.ok(code in POLICY_CODES, `${code} is not documented in POLICY_CODES`);
     }
@@ -17,7 +26,10 @@ describe('the invalid corpus', () => {
 
   for (const c of INVALID) {
     test(`rejects a policy where ${c.name}, with ${c.code} at "${c.path}"`, () => {
-      const { policy, problems } = validatePolicy(c.policy, { tools: FIXTURE_TOOLS, promises: promisesFor(c.promises) });
+      const { policy, problems } = validatePolicy(c.policy, {
+        tools: FIXTURE_TOOLS,
+        promises: promisesFor(c.promises),
+      });
       assert.equal(policy, undefined);
       assert.deepEqual(
         problems.map((p) => [p.code, p.path]),
@@ -26,8 +38,16 @@ describe('the invalid corpus', () => {
       );
       const [problem] = problems;
       assert.match(problem!.message, /^[A-Z"].*[.?]$/s, 'the message is one or more full sentences');
-      assert.doesNotMatch(problem!.message, /Invalid input|expected nonoptional|Invalid key in record/, 'no raw zod text');
-      if (c.says) assert.ok(problem!.message.includes(c.says), `the message should say ${JSON.stringify(c.says)}: ${problem!.message}`);
+      assert.doesNotMatch(
+        problem!.message,
+        /Invalid input|expected nonoptional|Invalid key in record/,
+        'no raw zod text',
+      );
+      if (c.says)
+        assert.ok(
+          problem!.message.includes(c.says),
+          `the message should say ${JSON.stringify(c.says)}: ${problem!.message}`,
+        );
     });
   }
 });
@@ -35,8 +55,14 @@ describe('the invalid corpus', () => {
 describe('the valid corpus', () => {
   for (const c of VALID) {
     test(`accepts ${c.name}`, () => {
-      const { policy, problems } = validatePolicy(c.policy, { tools: FIXTURE_TOOLS, promises: promisesFor(c.promises) });
-      assert.deepEqual(problems.map((p) => `${p.code} ${p.path}: ${p.message}`), []);
+      const { policy, problems } = validatePolicy(c.policy, {
+        tools: FIXTURE_TOOLS,
+        promises: promisesFor(c.promises),
+      });
+      assert.deepEqual(
+        problems.map((p) => `${p.code} ${p.path}: ${p.message}`),
+        [],
+      );
       assert.ok(policy);
     });
   }
@@ -67,16 +93,26 @@ describe('problems for a user', () => {
         },
       },
     });
-    assert.deepEqual(problems.map((p) => p.code).sort(), ['policy-bad-regex', 'policy-duplicate-counter', 'policy-schema']);
+    assert.deepEqual(problems.map((p) => p.code).sort(), [
+      'policy-bad-regex',
+      'policy-duplicate-counter',
+      'policy-schema',
+    ]);
   });
 
   test('each problem carries the bad value', () => {
-    const { problems } = validatePolicy({ version: '1', default: 'deny', tools: { get_itme: {} } }, { tools: FIXTURE_TOOLS });
+    const { problems } = validatePolicy(
+      { version: '1', default: 'deny', tools: { get_itme: {} } },
+      { tools: FIXTURE_TOOLS },
+    );
     assert.equal(problems[0]!.value, 'get_itme');
   });
 
   test('an unknown tool far from every real name still gets the closest suggestion', () => {
-    const { problems } = validatePolicy({ version: '1', default: 'deny', tools: { zzz: {} } }, { tools: [{ name: 'comfy_get_status' }] });
+    const { problems } = validatePolicy(
+      { version: '1', default: 'deny', tools: { zzz: {} } },
+      { tools: [{ name: 'comfy_get_status' }] },
+    );
     assert.match(problems[0]!.message, /Did you mean "comfy_get_status"\?/);
   });
 });

@@ -1,6 +1,14 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluate, conditionHolds, counterKey, limitsFor, parsePolicy, type Condition, type Policy } from '#src/policy/index.ts';
+import {
+  evaluate,
+  conditionHolds,
+  counterKey,
+  limitsFor,
+  parsePolicy,
+  type Condition,
+  type Policy,
+} from '#src/policy/index.ts';
 
 /** Parses through the real schema, so every table row is also a valid policy. */
 function policy(p: unknown): Policy {
@@ -126,7 +134,13 @@ describe('evaluate', () => {
         ],
         deny_if: [
           { conditions: [{ path: 'args.amount', op: 'gt', value: 1000 }], on_deny: 'Large payments need approval.' },
-          { conditions: [{ path: 'args.amount', op: 'gt', value: 100 }, { path: 'args.currency', op: 'eq', value: 'USD' }], on_deny: 'USD payments over 100 need approval.' },
+          {
+            conditions: [
+              { path: 'args.amount', op: 'gt', value: 100 },
+              { path: 'args.currency', op: 'eq', value: 'USD' },
+            ],
+            on_deny: 'USD payments over 100 need approval.',
+          },
         ],
         limits: [{ counter: 'c', window: 'minute', max: 3, scope: 'grant' }],
       },
@@ -172,19 +186,36 @@ describe('evaluate', () => {
       message: 'Large payments need approval.',
     });
     const second = evaluate(p, { tool: 'pay', args: { currency: 'USD', amount: 500 } });
-    assert.deepEqual([second.decision, second.rule, second.message], ['denied', 'tools.pay.deny_if[1]', 'USD payments over 100 need approval.']);
+    assert.deepEqual(
+      [second.decision, second.rule, second.message],
+      ['denied', 'tools.pay.deny_if[1]', 'USD payments over 100 need approval.'],
+    );
     assert.equal(evaluate(p, { tool: 'pay', args: { currency: 'EUR', amount: 500 } }).decision, 'allowed');
   });
 
   test('a deny rule with no conditions denies every call', () => {
-    const q = policy({ version: '1', default: 'allow', tools: { pay: { deny_if: [{ conditions: [], on_deny: 'pay needs a person.' }] } } });
-    assert.deepEqual(evaluate(q, { tool: 'pay', args: {} }), { decision: 'denied', rule: 'tools.pay.deny_if[0]', message: 'pay needs a person.' });
+    const q = policy({
+      version: '1',
+      default: 'allow',
+      tools: { pay: { deny_if: [{ conditions: [], on_deny: 'pay needs a person.' }] } },
+    });
+    assert.deepEqual(evaluate(q, { tool: 'pay', args: {} }), {
+      decision: 'denied',
+      rule: 'tools.pay.deny_if[0]',
+      message: 'pay needs a person.',
+    });
   });
 
   test('requirements are checked before deny rules, and deny rules before limits', () => {
     const key = counterKey({ tool: 'pay' }, 'c');
-    assert.equal(evaluate(p, { tool: 'pay', args: { currency: 'GBP', amount: 5000 } }, { [key]: 3 }).rule, 'tools.pay.require[0]');
-    assert.equal(evaluate(p, { tool: 'pay', args: { currency: 'EUR', amount: 5000 } }, { [key]: 3 }).rule, 'tools.pay.deny_if[0]');
+    assert.equal(
+      evaluate(p, { tool: 'pay', args: { currency: 'GBP', amount: 5000 } }, { [key]: 3 }).rule,
+      'tools.pay.require[0]',
+    );
+    assert.equal(
+      evaluate(p, { tool: 'pay', args: { currency: 'EUR', amount: 5000 } }, { [key]: 3 }).rule,
+      'tools.pay.deny_if[0]',
+    );
   });
 
   test('a call is allowed when its counter is one below max, and rate-limited at exactly max', () => {
@@ -216,14 +247,27 @@ describe('evaluate', () => {
   });
 
   test('an unlisted tool is denied by default deny, by the rule "default"', () => {
-    assert.deepEqual([evaluate(p, { tool: 'other' }).decision, evaluate(p, { tool: 'other' }).rule], ['denied', 'default']);
+    assert.deepEqual(
+      [evaluate(p, { tool: 'other' }).decision, evaluate(p, { tool: 'other' }).rule],
+      ['denied', 'default'],
+    );
   });
 
   test('an unlisted tool under default allow is allowed, still subject to all_tools limits', () => {
-    const q = policy({ version: '1', default: 'allow', all_tools: { limits: [{ counter: 'calls', window: 'hour', max: 1, scope: 'grant' }] } });
+    const q = policy({
+      version: '1',
+      default: 'allow',
+      all_tools: { limits: [{ counter: 'calls', window: 'hour', max: 1, scope: 'grant' }] },
+    });
     const d = evaluate(q, { tool: 'any' });
     assert.deepEqual([d.decision, d.rule, d.count], ['allowed', 'default', ['all_tools/calls']]);
-    assert.deepEqual([evaluate(q, { tool: 'any' }, { 'all_tools/calls': 1 }).decision, evaluate(q, { tool: 'any' }, { 'all_tools/calls': 1 }).rule], ['rate-limited', 'all_tools.limits[0]']);
+    assert.deepEqual(
+      [
+        evaluate(q, { tool: 'any' }, { 'all_tools/calls': 1 }).decision,
+        evaluate(q, { tool: 'any' }, { 'all_tools/calls': 1 }).rule,
+      ],
+      ['rate-limited', 'all_tools.limits[0]'],
+    );
   });
 
   test('a tool listed with an empty rule is allowed with nothing to count', () => {
@@ -249,6 +293,9 @@ describe('evaluate', () => {
   });
 
   test('a tool named like an Object property is not mistaken for a listed tool', () => {
-    assert.equal(evaluate(policy({ version: '1', default: 'deny', tools: {} }), { tool: 'constructor' }).decision, 'denied');
+    assert.equal(
+      evaluate(policy({ version: '1', default: 'deny', tools: {} }), { tool: 'constructor' }).decision,
+      'denied',
+    );
   });
 });

@@ -18,7 +18,10 @@ describe('the recommended rule of each category', () => {
     assert.deepEqual(recommendedPolicy('X', 'Read'), { version: '1', default: 'deny', tools: { X: {} } });
   });
   test('Write limits the tool to 30 calls a minute, Execute to 10', () => {
-    for (const [category, max] of [['Write', 30], ['Execute', 10]] as const) {
+    for (const [category, max] of [
+      ['Write', 30],
+      ['Execute', 10],
+    ] as const) {
       assert.deepEqual(recommendedPolicy('X', category), {
         version: '1',
         default: 'deny',
@@ -30,7 +33,7 @@ describe('the recommended rule of each category', () => {
   test('Destructive hides the tool', () => {
     assert.deepEqual(recommendedPolicy('X', 'Destructive'), { version: '1', default: 'deny', hide: ['X'] });
   });
-  test('Financial denies every call pending a person\'s approval', () => {
+  test("Financial denies every call pending a person's approval", () => {
     assert.deepEqual(recommendedPolicy('X', 'Financial'), {
       version: '1',
       default: 'deny',
@@ -65,14 +68,45 @@ describe('the recommended rule of each category', () => {
   }
 
   test('a rule from another risk level breaks the promise of a stricter one', () => {
-    assert.equal(checkRiskPromise(recommendedPolicy('t', 'Read'), { name: 't', risk: 'Medium' })[0]?.code, 'policy-risk-mismatch');
-    assert.equal(checkRiskPromise(recommendedPolicy('t', 'Execute'), { name: 't', risk: 'Critical' })[0]?.code, 'policy-risk-mismatch');
-    assert.equal(checkRiskPromise(recommendedPolicy('t', 'Destructive'), { name: 't', risk: 'Low' })[0]?.code, 'policy-risk-mismatch');
+    assert.equal(
+      checkRiskPromise(recommendedPolicy('t', 'Read'), { name: 't', risk: 'Medium' })[0]?.code,
+      'policy-risk-mismatch',
+    );
+    assert.equal(
+      checkRiskPromise(recommendedPolicy('t', 'Execute'), { name: 't', risk: 'Critical' })[0]?.code,
+      'policy-risk-mismatch',
+    );
+    assert.equal(
+      checkRiskPromise(recommendedPolicy('t', 'Destructive'), { name: 't', risk: 'Low' })[0]?.code,
+      'policy-risk-mismatch',
+    );
   });
 
-  test('the risk check meets the rule\'s own requirements before deciding a Low tool is blocked', () => {
-    const policy = parsePolicy({ version: '1', default: 'deny', tools: { t: { require: [{ path: 'args.n', op: 'gt', value: 5 }, { path: 'args.mode', op: 'eq', value: 'safe' }] } } }).policy!;
-    assert.deepEqual(checkRiskPromise(policy, { name: 't', risk: 'Low', inputSchema: { type: 'object', properties: { n: { type: 'number' }, mode: { type: 'string' } }, required: ['n'] } }), []);
+  test("the risk check meets the rule's own requirements before deciding a Low tool is blocked", () => {
+    const policy = parsePolicy({
+      version: '1',
+      default: 'deny',
+      tools: {
+        t: {
+          require: [
+            { path: 'args.n', op: 'gt', value: 5 },
+            { path: 'args.mode', op: 'eq', value: 'safe' },
+          ],
+        },
+      },
+    }).policy!;
+    assert.deepEqual(
+      checkRiskPromise(policy, {
+        name: 't',
+        risk: 'Low',
+        inputSchema: {
+          type: 'object',
+          properties: { n: { type: 'number' }, mode: { type: 'string' } },
+          required: ['n'],
+        },
+      }),
+      [],
+    );
   });
 });
 
@@ -93,8 +127,13 @@ describe('serverPolicy', () => {
     assert.deepEqual(validatePolicy(policy, { tools, promises }).problems, []);
   });
 
-  test('takes an override\'s entry for its tool, from tools or from hide', () => {
-    const override = parsePolicy({ version: '1', default: 'allow', hide: ['b_read'], tools: { c_write: { limits: [{ counter: 'w', window: 'hour', max: 5, scope: 'grant' }] } } }).policy!;
+  test("takes an override's entry for its tool, from tools or from hide", () => {
+    const override = parsePolicy({
+      version: '1',
+      default: 'allow',
+      hide: ['b_read'],
+      tools: { c_write: { limits: [{ counter: 'w', window: 'hour', max: 5, scope: 'grant' }] } },
+    }).policy!;
     const policy = serverPolicy([
       { ...tools[0]!, override },
       { ...tools[2]!, override },
@@ -189,6 +228,9 @@ describe('printPolicy', () => {
   });
 
   test('prints the recommended Read rule as a small, stable document', () => {
-    assert.equal(printPolicy(recommendedPolicy('X', 'Read')), '{\n  "version": "1",\n  "default": "deny",\n  "tools": {\n    "X": {}\n  }\n}\n');
+    assert.equal(
+      printPolicy(recommendedPolicy('X', 'Read')),
+      '{\n  "version": "1",\n  "default": "deny",\n  "tools": {\n    "X": {}\n  }\n}\n',
+    );
   });
 });

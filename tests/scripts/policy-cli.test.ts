@@ -36,7 +36,12 @@ const GOOD = {
   tools: {
     get_item: {},
     save_item: {
-      deny_if: [{ conditions: [{ path: 'args.overwrite', op: 'eq', value: true }], on_deny: 'Replacing an item needs a person.' }],
+      deny_if: [
+        {
+          conditions: [{ path: 'args.overwrite', op: 'eq', value: true }],
+          on_deny: 'Replacing an item needs a person.',
+        },
+      ],
       limits: [{ counter: 'saves', window: 'minute', max: 2, scope: 'grant' }],
     },
   },
@@ -47,7 +52,10 @@ const BAD = {
   default: 'deny',
   tools: {
     get_itme: {},
-    save_item: { require: [{ path: 'args.name', op: 'gt', value: 3 }], limits: [{ counter: 'c', window: 'week', max: 5, scope: 'grant' }] },
+    save_item: {
+      require: [{ path: 'args.name', op: 'gt', value: 3 }],
+      limits: [{ counter: 'c', window: 'week', max: 5, scope: 'grant' }],
+    },
   },
 };
 
@@ -124,9 +132,16 @@ describe('npm run validate with a policy file', () => {
   });
 
   test('an unquoted word is reported at its own line and column, on one line', () => {
-    const r = run('validate', [file('word.json', '{\n  "version": "1",\n  "default": deny,\n  "tools": {}\n}\n'), '--server', SERVER]);
+    const r = run('validate', [
+      file('word.json', '{\n  "version": "1",\n  "default": deny,\n  "tools": {}\n}\n'),
+      '--server',
+      SERVER,
+    ]);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, `The policy file "${join(dir, 'word.json')}" is not valid JSON at line 3, column 14: Unexpected token 'd'. Fix the syntax there (check commas, quotes and brackets).\n`);
+    assert.equal(
+      r.stderr,
+      `The policy file "${join(dir, 'word.json')}" is not valid JSON at line 3, column 14: Unexpected token 'd'. Fix the syntax there (check commas, quotes and brackets).\n`,
+    );
   });
 
   test('an invisible character where JSON expects a value is located and written as its code point', () => {
@@ -232,7 +247,10 @@ test('validate --server refuses a rule for a tool the server no longer lists', (
   const content = mkdtempSync(join(tmpdir(), 'atlas-policy-removed-'));
   cpSync(CONTENT, content, { recursive: true });
   const record = join(content, 'tools', SERVER, 'get_item.yaml');
-  writeFileSync(record, `${readFileSync(record, 'utf8')}history:\n  hash: sha256:${'a'.repeat(64)}\n  first_seen: "2026-01-01"\n  removed: "2026-02-01"\n`);
+  writeFileSync(
+    record,
+    `${readFileSync(record, 'utf8')}history:\n  hash: sha256:${'a'.repeat(64)}\n  first_seen: "2026-01-01"\n  removed: "2026-02-01"\n`,
+  );
   const policy = file('removed.json', JSON.stringify({ version: '1', default: 'deny', tools: { get_item: {} } }));
   const r = run('validate', [policy, '--server', SERVER], content);
   assert.equal(r.code, 1, r.stdout + r.stderr);

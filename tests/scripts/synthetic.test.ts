@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { syntheticCatalogue, writeSyntheticCatalogue } from '../../scripts/lib/synthetic.ts';
+import { syntheticCatalogue, writeSyntheticCatalogue } from '#scripts/lib/synthetic.ts';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { CATEGORIES, CATEGORY_RISK } from '#src/model/taxonomy.ts';
 import { TOOL_NAME_PATTERN } from '#src/model/tool.ts';
@@ -26,7 +26,10 @@ test('a catalogue has the tools asked for, every category, and tool names that a
     assert.equal(t.data.classification.risk, CATEGORY_RISK[t.data.classification.category]);
   }
   assert.equal(new Set(tools.map((t) => t.id)).size, tools.length);
-  assert.ok(tools.some((t) => t.data.editorial), 'some tools carry editorial overrides');
+  assert.ok(
+    tools.some((t) => t.data.editorial),
+    'some tools carry editorial overrides',
+  );
 });
 
 test('a written catalogue of 50 tools passes every check the build runs', () => {
@@ -43,7 +46,10 @@ test('a written catalogue of 50 tools passes every check the build runs', () => 
     // Byte-for-byte the same files on a second run.
     const first = written.tools.map((t) => readFileSync(join(dir, 'tools', `${t.id}.yaml`), 'utf8'));
     writeSyntheticCatalogue(dir, 50, { sampleDir: join(ROOT, 'content') });
-    assert.deepEqual(written.tools.map((t) => readFileSync(join(dir, 'tools', `${t.id}.yaml`), 'utf8')), first);
+    assert.deepEqual(
+      written.tools.map((t) => readFileSync(join(dir, 'tools', `${t.id}.yaml`), 'utf8')),
+      first,
+    );
     assert.equal(readdirSync(join(dir, 'tools')).length, written.servers.length);
   } finally {
     rmSync(dir, { recursive: true, force: true });

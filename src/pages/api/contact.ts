@@ -29,7 +29,8 @@ function withRuntime(answer: (rt: ContactRuntime) => Response | Promise<Response
   return answer(rt);
 }
 
-export const POST: APIRoute = ({ request, clientAddress }) => withRuntime((rt) => handleContact(request, clientAddress, rt));
+export const POST: APIRoute = ({ request, clientAddress }) =>
+  withRuntime((rt) => handleContact(request, clientAddress, rt));
 
 export const OPTIONS: APIRoute = ({ request }) => withRuntime((rt) => handlePreflight(request, rt));
 
