@@ -343,9 +343,13 @@ describe('the SQLite store', () => {
   test('contact:export answers a file that is not the contact database with a sentence, not a stack trace', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'atlas-store-')), 'notes.sqlite');
     writeFileSync(path, 'these are not messages');
-    const run = spawnSync(process.execPath, [join(import.meta.dirname, '../../scripts/contact-export.ts'), '--db', path], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(import.meta.dirname, '../../scripts/contact-export.ts'), '--db', path],
+      {
+        encoding: 'utf8',
+      },
+    );
     assert.equal(run.status, 1);
     assert.equal(run.stdout, '');
     assert.match(
