@@ -3,8 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import site from './site.config.ts';
-import validate from '#src/integrations/validate.ts';
-import pagefind from '#src/integrations/pagefind.ts';
 
 // ATLAS_OUT and ATLAS_CACHE let tests and the benchmark build other catalogues side by side.
 export default defineConfig({
@@ -14,7 +12,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [validate(), mdx(), pagefind()],
+  // The catalogue is checked by its content loader (src/catalogue/source.ts), and the search index
+  // is built by scripts/build.ts after each slice is rendered.
+  integrations: [mdx()],
   build: { format: 'directory' },
   // The contact endpoint (the only on-demand route) checks Origin itself so a refusal can say
   // per field what is wrong, in JSON or HTML; Astro's built-in check would answer plain text.

@@ -20,17 +20,20 @@ import {
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, writeSyntheticCatalogue } from './lib/synthetic.ts';
-import { watchMemory } from './lib/process-memory.ts';
-import { summariseProfiles, summariseWindow } from './lib/cpuprofile.ts';
+import { watchMemory, type MemoryPeak } from './lib/process-memory.ts';
+import { gzipSync } from 'node:zlib';
+import { summariseProfiles } from './lib/cpuprofile.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, '.bench');
 
-const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--warm] [--profile] [--verbose]
+const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--generate-only] [--warm] [--edit] [--profile] [--verbose]
 
   --tools N        how many tools the synthetic catalogue has (default 1000)
   --seed S         seed of the generator (default ${DEFAULT_SEED}); a different seed is a different catalogue
   --regenerate     write the catalogue again even when .bench/catalogue-N/ exists
+  --generate-only  write the catalogue to .bench/catalogue-N/ and stop, without building
+  --edit           after the build, change one tool record and build again, as an editor would
   --warm           keep the previous output and Astro cache instead of building cold
   --concurrency N  an experiment: Astro's build.concurrency set to N (the project's config is untouched)
   --profile        run the build under --cpu-prof and print where the time went
@@ -48,6 +51,8 @@ try {
       tools: { type: 'string', default: '1000' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       regenerate: { type: 'boolean', default: false },
+      'generate-only': { type: 'boolean', default: false },
+      edit: { type: 'boolean', default: false },
       warm: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       concurrency: { type: 'string' },
@@ -192,6 +197,7 @@ if (stamp && !opts.regenerate) {
     `Wrote ${count} tools on ${servers} servers to ${catalogueDir} in ${seconds(performance.now() - started)} s.`,
   );
 }
+if (opts['generate-only']) process.exit(0);
 
 // 2. The build. Two runs on the same folders would delete each other's output mid-build.
 const lockFile = join(BENCH, `run-${suffix}.lock`);
@@ -220,152 +226,250 @@ if (!opts.warm) {
 }
 rmSync(profileDir, { recursive: true, force: true });
 // The experiment's config wraps the project's own, so that only build.concurrency differs.
-const configArgs: string[] = [];
+const extraEnv: Record<string, string> = {};
 if (concurrency !== undefined) {
   const wrapper = join(BENCH, `astro.concurrency-${concurrency}.config.mjs`);
   writeFileSync(
     wrapper,
     `import base from '../astro.config.mjs';\nexport default { ...base, build: { ...base.build, concurrency: ${concurrency} } };\n`,
   );
-  configArgs.push('--config', relative(ROOT, wrapper));
+  extraEnv.ATLAS_ASTRO_CONFIG = relative(ROOT, wrapper);
 }
-const nodeArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+// Every process of the build (plan, each slice's Astro and indexer) writes its own profile.
+if (opts.profile) extraEnv.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`;
+
+interface Run {
+  code: number | null;
+  wallMs: number;
+  peak: MemoryPeak;
+  loadBefore: string;
+  loadAfter: string;
+  /** Astro's and the build's own progress lines (not the one-per-page ones), with when they arrived. */
+  marks: { ms: number; line: string }[];
+  /** Render time by route, from the "(+N ms)" Astro prints after each page. */
+  routes: Map<string, { pages: number; ms: number }>;
+  /** The last lines, for a failure's report; the whole log is in the log file. */
+  tail: string[];
+  validation?: string;
+}
+
+/**
+ * Runs `npm run build` (scripts/build.ts) on the synthetic catalogue and watches its process tree.
+ * The output is parsed as it streams and never held whole (at 50,000 tools it is over 100 MB),
+ * and memory is sampled once a second from /proc: the kernel's own high-water mark (VmHWM) catches
+ * each process's peak between samples, so a low rate costs no accuracy there.
+ */
+async function runBuild(label: string): Promise<Run> {
+  const log = createWriteStream(logFile, { flags: label === 'cold' ? 'w' : 'a' });
+  log.write(`\n=== ${label} build ===\n`);
+  const loadBefore = loadAverage();
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...extraEnv,
+      ATLAS_CONTENT: catalogueDir,
+      ATLAS_OUT: outDir,
+      ATLAS_CACHE: cacheDir,
+      ATLAS_BUILD_PAGE_LINES: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const memory = watchMemory(child.pid!, 1000);
+  const marks: Run['marks'] = [];
+  const routes: Run['routes'] = new Map();
+  const tail: string[] = [];
+  let validation: string | undefined;
+  const PAGE_LINE = /[├└]─ (\S+) \(\+(\d+)ms\)/;
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream.on('data', (chunk: Buffer) => {
+      const ms = performance.now() - started;
+      const text = chunk.toString().replace(ANSI, '');
+      log.write(text);
+      if (opts.verbose) process.stdout.write(chunk);
+      const lines = (pending + text).split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        const page = PAGE_LINE.exec(line);
+        if (page) {
+          const route = routeOf(page[1]!);
+          const r = routes.get(route) ?? { pages: 0, ms: 0 };
+          r.pages++;
+          r.ms += Number(page[2]);
+          routes.set(route, r);
+          continue;
+        }
+        tail.push(line);
+        if (tail.length > 40) tail.shift();
+        if (/^\d\d:\d\d:\d\d /.test(line) && !line.includes('[WARN]')) marks.push({ ms, line: line.slice(9).trim() });
+        else if (line.startsWith('[build] ')) marks.push({ ms, line: line.trim() });
+        const valid = /^\[build\] .*are valid; .*\(([\d.]+) s\)/.exec(line);
+        if (valid) validation = valid[1];
+      }
+    });
+  }
+  const code: number | null = await new Promise((done) => child.on('close', done));
+  const wallMs = performance.now() - started;
+  const peak = memory.stop();
+  await new Promise((done) => log.end(done));
+  return { code, wallMs, peak, loadBefore, loadAfter: loadAverage(), marks, routes, tail, validation };
+}
+
+function report(run: Run, label: string): void {
+  if (run.code !== 0) {
+    console.error(
+      `The ${label} build failed with exit code ${run.code}. Its last lines (the whole log is in ${logFile}):`,
+    );
+    console.error(run.tail.join('\n'));
+    process.exit(1);
+  }
+  const pages = countPages();
+  const rows: [string, string][] = [
+    ['build', label],
+    ['commit', commitOf()],
+    ['load average before/after', `${run.loadBefore} / ${run.loadAfter} on ${availableParallelism()} CPUs`],
+    ['tools', String(count)],
+    ['servers', String(servers)],
+    ['pages built (index.html)', String(pages)],
+    ['build wall time', `${seconds(run.wallMs)} s`],
+    ['pages per second', (pages / (run.wallMs / 1000)).toFixed(1)],
+    ['peak RSS, largest process', mib(run.peak.processBytes)],
+    [
+      'peak RSS, process tree',
+      `${mib(run.peak.treeBytes)} (${run.peak.processes} process${run.peak.processes === 1 ? '' : 'es'} seen)`,
+    ],
+    ['checks (plan step)', run.validation ? `${run.validation} s` : 'not found in the log'],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log('');
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+
+  // Where the wall time went: the gaps between progress lines, with the CPU every process of the
+  // build used meanwhile and the largest RSS of the whole tree.
+  const phaseRows: string[] = [];
+  let from = { ms: 0, line: '(start)' };
+  for (const mark of [...run.marks, { ms: run.wallMs, line: '(exit)' }]) {
+    const window = run.peak.timeline.filter((t) => t.ms >= from.ms && t.ms <= mark.ms);
+    const duration = mark.ms - from.ms;
+    if (duration >= 2000 && window.length) {
+      const cpu = window.at(-1)!.cpuSeconds - window[0]!.cpuSeconds;
+      const rss = Math.max(...window.map((t) => t.treeBytes));
+      phaseRows.push(
+        `  ${seconds(duration).padStart(6)} s  cpu ${cpu.toFixed(1).padStart(6)} s  tree rss ≤ ${mib(rss).padStart(9)}  until: ${mark.line.slice(0, 100)}`,
+      );
+    }
+    from = mark;
+  }
+  if (phaseRows.length)
+    console.log(
+      `\nPhases longer than 2 s (wall, CPU of the sampled processes, largest tree RSS):\n${phaseRows.join('\n')}`,
+    );
+  const heavy = [...run.peak.perProcess].sort((a, b) => b.peakBytes - a.peakBytes).slice(0, 8);
+  console.log(
+    `\nLargest processes:\n${heavy.map((p) => `  ${p.command.padEnd(16)} pid ${String(p.pid).padEnd(8)} cpu ${p.cpuSeconds.toFixed(1).padStart(6)} s  peak RSS ${mib(p.peakBytes)}`).join('\n')}`,
+  );
+  if (run.routes.size) {
+    const list = [...run.routes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+    console.log(
+      `\nRender time by route (Astro's per-page figures${concurrency && concurrency > 1 ? ', which overlap when pages render concurrently' : ''}):\n${list
+        .map(
+          ([route, r]) =>
+            `  ${seconds(r.ms).padStart(6)} s  ${String(r.pages).padStart(7)} pages  ${(r.ms / r.pages).toFixed(2).padStart(6)} ms/page  ${route}`,
+        )
+        .join('\n')}`,
+    );
+  }
+}
+
+function countPages(): number {
+  let pages = 0;
+  walk(outDir, (_p, _s, name) => {
+    if (name === 'index.html') pages++;
+  });
+  return pages;
+}
+
+const gzipKb = (path: string) => gzipSync(readFileSync(path)).length / 1024;
+const sizeKb = (path: string) => statSync(path).size / 1024;
+const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/**
+ * What a visitor's browser downloads for a search, as a static host sends it (gzip for JS and JSON;
+ * Pagefind's own files are compressed already): the first query loads Pagefind's code and wasm,
+ * then for every index part its entry, metadata and filters and one index chunk; the results shown
+ * (10) load one fragment each. A later query loads one index chunk per part and its 10 fragments.
+ */
+function searchTransfer(): { first: number; next: number } | undefined {
+  const root = join(outDir, 'client', 'pagefind');
+  if (!existsSync(join(root, 'pagefind.js'))) return undefined;
+  const { shards } = JSON.parse(readFileSync(join(root, 'shards.json'), 'utf8')) as { shards: string[] };
+  let first = gzipKb(join(root, 'pagefind.js')) + gzipKb(join(root, 'pagefind-worker.js'));
+  first += sizeKb(join(root, 'wasm.en.pagefind'));
+  let chunks = 0;
+  const fragments: number[] = [];
+  for (const part of ['', ...shards]) {
+    const dir = join(root, part);
+    first += gzipKb(join(dir, 'pagefind-entry.json'));
+    for (const name of readdirSync(dir)) if (name.endsWith('.pf_meta')) first += sizeKb(join(dir, name));
+    for (const name of readdirSync(join(dir, 'filter'))) first += sizeKb(join(dir, 'filter', name));
+    chunks += average(readdirSync(join(dir, 'index')).map((n) => sizeKb(join(dir, 'index', n))));
+    const names = readdirSync(join(dir, 'fragment'));
+    // A sample is enough for an average; reading 200,000 fragment sizes is not needed.
+    for (const n of names.slice(0, 200)) fragments.push(sizeKb(join(dir, 'fragment', n)));
+  }
+  const shown = 10 * average(fragments);
+  return { first: first + chunks + shown, next: chunks + shown };
+}
+
 console.log(
   `Building ${opts.warm ? 'warm' : 'cold'} into ${outDir}${opts.profile ? ' with the CPU profiler on' : ''}${concurrency ? ` with build.concurrency ${concurrency}` : ''}; the log goes to ${logFile}.`,
 );
-
-const loadBefore = loadAverage();
-const log = createWriteStream(logFile);
-const started = performance.now();
-const child = spawn(
-  process.execPath,
-  [...nodeArgs, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...configArgs],
-  {
-    cwd: ROOT,
-    env: { ...process.env, ATLAS_CONTENT: catalogueDir, ATLAS_OUT: outDir, ATLAS_CACHE: cacheDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  },
-);
-const memory = watchMemory(child.pid!);
-let output = '';
-/** Astro's own progress lines (not the one-per-page ones), with when they arrived. */
-const marks: { ms: number; line: string }[] = [];
-const PAGE_LINE = /^\d\d:\d\d:\d\d\s+[├└]─ /;
-for (const stream of [child.stdout, child.stderr]) {
-  stream.on('data', (chunk: Buffer) => {
-    const ms = performance.now() - started;
-    for (const line of chunk.toString().replace(ANSI, '').split('\n')) {
-      if (/^\d\d:\d\d:\d\d /.test(line) && !PAGE_LINE.test(line) && !line.includes('[WARN]'))
-        marks.push({ ms, line: line.slice(9).trim() });
-    }
-    output += chunk;
-    log.write(chunk.toString().replace(ANSI, ''));
-    if (opts.verbose) process.stdout.write(chunk);
-  });
-}
-const code: number | null = await new Promise((done) => child.on('close', done));
-const wallMs = performance.now() - started;
-const peak = memory.stop();
-log.end();
-
-if (code !== 0) {
-  console.error(`The build failed with exit code ${code}. Its last lines (the whole log is in ${logFile}):`);
-  console.error(output.trim().split('\n').slice(-30).join('\n'));
-  process.exit(1);
-}
-
-// 3. The figures.
-let pages = 0;
-walk(outDir, (_p, _s, name) => {
-  if (name === 'index.html') pages++;
-});
+const cold = await runBuild(opts.warm ? 'warm' : 'cold');
+report(cold, opts.warm ? 'warm' : 'cold');
 const output_ = sizeOf(outDir);
 const pagefindDir = join(outDir, 'client', 'pagefind');
 const pagefind = existsSync(pagefindDir) ? sizeOf(pagefindDir) : undefined;
-const plain = output.replace(ANSI, '');
-const validation = /\[policy-atlas:validate\].*valid \((\d+) ms\)/.exec(plain);
-
-const rows: [string, string][] = [
-  ['commit', commitOf()],
-  ['load average before/after', `${loadBefore} / ${loadAverage()} on ${availableParallelism()} CPUs`],
-  ['tools', String(count)],
-  ['servers', String(servers)],
-  ['pages built (index.html)', String(pages)],
-  ['build wall time', `${seconds(wallMs)} s`],
-  ['pages per second', (pages / (wallMs / 1000)).toFixed(1)],
-  ['peak RSS, largest process', mib(peak.processBytes)],
-  ['peak RSS, process tree', `${mib(peak.treeBytes)} (${peak.processes} process${peak.processes === 1 ? '' : 'es'})`],
-  ['validation step', validation ? `${(Number(validation[1]) / 1000).toFixed(1)} s` : 'not found in the log'],
-  ['output size', `${mib(output_.bytes)} in ${output_.files} files`],
-  ['Pagefind index', pagefind ? `${mib(pagefind.bytes)} in ${pagefind.files} files` : 'none (no dist/client/pagefind)'],
-];
-const width = Math.max(...rows.map(([k]) => k.length));
-console.log('');
-for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-
-// Astro's own phase timings, as a first idea of where the time went.
-const phases = plain
-  .split('\n')
-  .filter((l) => /Completed in|built in|\d+ page\(s\) built/i.test(l))
-  .map((l) => `  ${l.trim()}`);
-if (phases.length) console.log(`\nAstro's phase timings:\n${phases.join('\n')}`);
-
-// Where the wall time went: the gaps between Astro's progress lines, with the CPU every process
-// of the build used meanwhile and the build process's largest RSS.
-const phaseRows: string[] = [];
-const longPhases: { fromMs: number; toMs: number; label: string }[] = [];
-let from = { ms: 0, line: '(start: loading Node, Astro and the config)' };
-for (const mark of [...marks, { ms: wallMs, line: '(exit)' }]) {
-  const window = peak.timeline.filter((t) => t.ms >= from.ms && t.ms <= mark.ms);
-  const duration = mark.ms - from.ms;
-  if (duration >= 500 && window.length) {
-    const cpu = window.at(-1)!.cpuSeconds - window[0]!.cpuSeconds;
-    const rss = Math.max(...window.map((t) => t.rootBytes));
-    if (duration >= 2000)
-      longPhases.push({
-        fromMs: from.ms,
-        toMs: mark.ms,
-        label: `${seconds(from.ms)}-${seconds(mark.ms)} s, until: ${mark.line.slice(0, 80)}`,
-      });
-    phaseRows.push(
-      `  ${seconds(duration).padStart(6)} s  cpu ${cpu.toFixed(1).padStart(5)} s  rss ≤ ${mib(rss).padStart(9)}  until: ${mark.line.slice(0, 100)}`,
-    );
-  }
-  from = mark;
-}
+const search = searchTransfer();
+console.log(`output size                ${mib(output_.bytes)} in ${output_.files} files`);
 console.log(
-  `\nPhases longer than 0.5 s (wall, CPU of all build processes, largest RSS of the build process):\n${phaseRows.join('\n')}`,
+  `search index               ${pagefind ? `${mib(pagefind.bytes)} in ${pagefind.files} files` : 'none'}; a first query fetches ${search ? search.first.toFixed(0) : '?'} KB, a later one ${search ? search.next.toFixed(0) : '?'} KB`,
 );
-console.log(
-  `\nProcesses:\n${peak.perProcess.map((p) => `  ${p.command.padEnd(16)} pid ${String(p.pid).padEnd(8)} cpu ${p.cpuSeconds.toFixed(1).padStart(6)} s  peak RSS ${mib(p.peakBytes)}`).join('\n')}`,
-);
-
-// Render time by route, from the "(+N ms)" Astro prints after each page.
-const routes = new Map<string, { pages: number; ms: number }>();
-for (const m of plain.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
-  const route = routeOf(m[1]!);
-  const r = routes.get(route) ?? { pages: 0, ms: 0 };
-  r.pages++;
-  r.ms += Number(m[2]);
-  routes.set(route, r);
-}
-if (routes.size) {
-  const list = [...routes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
-  console.log(
-    `\nRender time by route (Astro's per-page figures${concurrency && concurrency > 1 ? ', which overlap when pages render concurrently' : ''}):\n${list
-      .map(
-        ([route, r]) =>
-          `  ${seconds(r.ms).padStart(6)} s  ${String(r.pages).padStart(7)} pages  ${(r.ms / r.pages).toFixed(2).padStart(6)} ms/page  ${route}`,
-      )
-      .join('\n')}`,
-  );
-}
 
 if (opts.profile) {
   console.log(`\n${summariseProfiles(profileDir, ROOT)}`);
-  for (const phase of longPhases) {
-    console.log(
-      `\nThe build process during ${phase.label}:\n${summariseWindow(profileDir, ROOT, { ...phase, exitMs: wallMs })}`,
-    );
+}
+
+const result: Record<string, number | string> = {
+  tools: count,
+  pages: countPages(),
+  wall_s: Number(seconds(cold.wallMs)),
+  peak_rss_mib: Math.round(cold.peak.treeBytes / 1024 / 1024),
+  files: output_.files,
+  search_first_query_kb: search ? Math.round(search.first) : -1,
+  search_next_query_kb: search ? Math.round(search.next) : -1,
+  load_avg: `${cold.loadBefore}/${cold.loadAfter}`,
+};
+
+if (opts.edit) {
+  // One record changes as an editor would change it: a tool's description, the first tool file.
+  const folder = readdirSync(join(catalogueDir, 'tools')).sort()[0]!;
+  const file = join(catalogueDir, 'tools', folder, readdirSync(join(catalogueDir, 'tools', folder)).sort()[0]!);
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(
+    file,
+    original.replace(/description: .*/, `description: Edited by the benchmark at ${new Date().toISOString()}.`),
+  );
+  try {
+    console.log(`\nEdited ${relative(ROOT, file)}; building again with the previous output and cache.`);
+    const edit = await runBuild('after one edit');
+    report(edit, 'after one edit');
+    result.edit_wall_s = Number(seconds(edit.wallMs));
+    result.edit_peak_rss_mib = Math.round(edit.peak.treeBytes / 1024 / 1024);
+    result.edit_load_avg = `${edit.loadBefore}/${edit.loadAfter}`;
+  } finally {
+    writeFileSync(file, original);
   }
 }
+console.log(`\n${JSON.stringify(result)}`);

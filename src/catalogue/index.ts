@@ -10,12 +10,16 @@ import {
   type RiskLevel,
 } from '#src/model/taxonomy.ts';
 
-/** A tool with what the site derives from its record: the category and risk in force. */
-export interface ToolEntry {
+/**
+ * What lists, counts and related links need of a tool: the category and risk in force. Every
+ * tool of the catalogue has one, in the build's manifest; only the tools a build renders also
+ * carry their record.
+ */
+export interface ToolSummary {
+  /** `<server id>/<tool name>` */
   id: string;
   name: string;
   serverId: string;
-  record: ToolRecord;
   category: Category;
   risk: RiskLevel;
   /** True when an editor overrode the importer's classification. */
@@ -23,10 +27,15 @@ export interface ToolEntry {
   removed: boolean;
 }
 
-export interface ServerEntry {
+/** A tool with its record and what the site derives from it. */
+export interface ToolEntry extends ToolSummary {
+  record: ToolRecord;
+}
+
+export interface ServerEntry<T extends ToolSummary = ToolEntry> {
   id: string;
   record: ServerRecord;
-  tools: ToolEntry[];
+  tools: T[];
   counts: { byCategory: Record<Category, number>; byRisk: Record<RiskLevel, number> };
 }
 
@@ -35,12 +44,12 @@ export interface PatternEntry {
   record: AttackPatternRecord;
 }
 
-export interface CatalogueIndex {
-  servers: ServerEntry[];
-  serverById: Map<string, ServerEntry>;
-  tools: ToolEntry[];
-  byCategory: Map<Category, ToolEntry[]>;
-  byRisk: Map<RiskLevel, ToolEntry[]>;
+export interface CatalogueIndex<T extends ToolSummary = ToolEntry> {
+  servers: ServerEntry<T>[];
+  serverById: Map<string, ServerEntry<T>>;
+  tools: T[];
+  byCategory: Map<Category, T[]>;
+  byRisk: Map<RiskLevel, T[]>;
   patterns: PatternEntry[];
   patternById: Map<string, PatternEntry>;
 }
@@ -49,7 +58,7 @@ export const zeroCounts = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** Tools sort by risk (most severe first), then by name. */
-export function compareTools(a: ToolEntry, b: ToolEntry): number {
+export function compareTools(a: ToolSummary, b: ToolSummary): number {
   return riskRank(b.risk) - riskRank(a.risk) || a.name.localeCompare(b.name) || a.serverId.localeCompare(b.serverId);
 }
 
@@ -69,16 +78,29 @@ export function toToolEntry(id: string, record: ToolRecord): ToolEntry {
   };
 }
 
-/**
- * Builds every lookup the pages need in one pass, so a page costs a map lookup rather than a scan
- * of the whole catalogue (which matters at 100,000 tools).
- */
+/** The index of a whole catalogue with every record: what the checks work on. */
 export function buildIndex(
   servers: { id: string; data: ServerRecord }[],
   tools: { id: string; data: ToolRecord }[],
   patterns: { id: string; data: AttackPatternRecord }[],
 ): CatalogueIndex {
-  const serverById = new Map<string, ServerEntry>();
+  return indexTools(
+    servers,
+    tools.map((t) => toToolEntry(t.id, t.data)),
+    patterns,
+  );
+}
+
+/**
+ * Builds every lookup the pages need in one pass, so a page costs a map lookup rather than a scan
+ * of the whole catalogue (which matters at 100,000 tools). `tools` may be summaries only.
+ */
+export function indexTools<T extends ToolSummary>(
+  servers: { id: string; data: ServerRecord }[],
+  tools: T[],
+  patterns: { id: string; data: AttackPatternRecord }[],
+): CatalogueIndex<T> {
+  const serverById = new Map<string, ServerEntry<T>>();
   for (const s of [...servers].sort((a, b) => a.data.name.localeCompare(b.data.name) || a.id.localeCompare(b.id))) {
     serverById.set(s.id, {
       id: s.id,
@@ -87,11 +109,10 @@ export function buildIndex(
       counts: { byCategory: zeroCounts(CATEGORIES), byRisk: zeroCounts(RISK_LEVELS) },
     });
   }
-  const byCategory = new Map<Category, ToolEntry[]>(CATEGORIES.map((c) => [c, []]));
-  const byRisk = new Map<RiskLevel, ToolEntry[]>(RISK_LEVELS.map((r) => [r, []]));
-  const entries: ToolEntry[] = [];
-  for (const t of tools) {
-    const entry = toToolEntry(t.id, t.data);
+  const byCategory = new Map<Category, T[]>(CATEGORIES.map((c) => [c, []]));
+  const byRisk = new Map<RiskLevel, T[]>(RISK_LEVELS.map((r) => [r, []]));
+  const entries: T[] = [];
+  for (const entry of tools) {
     const server = serverById.get(entry.serverId);
     if (!server) continue; // reported by the unknown-server check; such a tool gets no page
     entries.push(entry);
@@ -121,7 +142,7 @@ export function buildIndex(
 }
 
 /** Attack patterns for a tool: those threatening its category, plus any an editor added. */
-export function patternsFor(tool: ToolEntry, index: CatalogueIndex): PatternEntry[] {
+export function patternsFor(tool: ToolEntry, index: { patterns: PatternEntry[] }): PatternEntry[] {
   const extra = new Set(tool.record.editorial?.attack_patterns ?? []);
   return index.patterns.filter((p) => p.record.categories.includes(tool.category) || extra.has(p.id));
 }
@@ -130,10 +151,10 @@ export function patternsFor(tool: ToolEntry, index: CatalogueIndex): PatternEntr
  * Related tools: first the same category on the same server, then the server's other tools by
  * risk, then the same category on other servers. At most `limit`.
  */
-export function relatedTools(tool: ToolEntry, index: CatalogueIndex, limit = 6): ToolEntry[] {
-  const out: ToolEntry[] = [];
+export function relatedTools<T extends ToolSummary>(tool: ToolSummary, index: CatalogueIndex<T>, limit = 6): T[] {
+  const out: T[] = [];
   const seen = new Set([tool.id]);
-  const add = (t: ToolEntry) => {
+  const add = (t: T) => {
     if (out.length < limit && !seen.has(t.id) && !t.removed) {
       seen.add(t.id);
       out.push(t);
@@ -151,13 +172,13 @@ export function relatedTools(tool: ToolEntry, index: CatalogueIndex, limit = 6):
 }
 
 /** Counts of live tools per risk level across the catalogue. */
-export function riskCounts(index: CatalogueIndex): Record<RiskLevel, number> {
+export function riskCounts(index: CatalogueIndex<ToolSummary>): Record<RiskLevel, number> {
   const out = zeroCounts(RISK_LEVELS);
   for (const r of RISK_LEVELS) out[r] = index.byRisk.get(r)!.length;
   return out;
 }
 
-export function categoryCounts(index: CatalogueIndex): Record<Category, number> {
+export function categoryCounts(index: CatalogueIndex<ToolSummary>): Record<Category, number> {
   const out = zeroCounts(CATEGORIES);
   for (const c of CATEGORIES) out[c] = index.byCategory.get(c)!.length;
   return out;

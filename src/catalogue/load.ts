@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, basename, extname } from 'node:path';
+import { join, relative, basename, dirname, extname } from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
 import { serverSchema, SERVER_ID_PATTERN, type ServerRecord } from '#src/model/server.ts';
@@ -99,17 +99,51 @@ function validate<T>(schema: z.ZodType<T>, raw: unknown, file: string): { data?:
 }
 
 /**
+ * The record files of a content folder, relative to it, as the checks and the site see them:
+ * names starting with `_` or `.` are left out here, in one place, and everything downstream (the
+ * checks, the Astro collections, the build's slices) works from this list, so the site can only
+ * render files the checks saw.
+ */
+export interface CatalogueFiles {
+  servers: string[];
+  tools: string[];
+  patterns: string[];
+  pages: string[];
+}
+
+export function listCatalogueFiles(contentDir: string): CatalogueFiles {
+  const toolsDir = join(contentDir, 'tools');
+  const mdx = new Set(['.mdx', '.md']);
+  return {
+    servers: listFiles(join(contentDir, 'servers'), YAML_EXT).map((n) => `servers/${n}`),
+    tools: listDirs(toolsDir).flatMap((folder) =>
+      listFiles(join(toolsDir, folder), YAML_EXT).map((n) => `tools/${folder}/${n}`),
+    ),
+    patterns: listFiles(join(contentDir, 'attack-patterns'), mdx).map((n) => `attack-patterns/${n}`),
+    pages: listFiles(join(contentDir, 'pages'), mdx).map((n) => `pages/${n}`),
+  };
+}
+
+/**
  * Reads every record under a content folder and checks each one against its schema. Problems in
  * one file never stop the others from loading, so a build reports every mistake at once.
  */
 export function loadCatalogue(contentDir: string, cwd = process.cwd()): { catalogue: Catalogue; problems: Problem[] } {
+  return loadFiles(contentDir, listCatalogueFiles(contentDir), cwd);
+}
+
+/** Reads and schema-checks the given files (from `listCatalogueFiles`) of a content folder. */
+export function loadFiles(
+  contentDir: string,
+  files: CatalogueFiles,
+  cwd = process.cwd(),
+): { catalogue: Catalogue; problems: Problem[] } {
   const problems: Problem[] = [];
   const catalogue: Catalogue = { contentDir, servers: [], tools: [], patterns: [], pages: [] };
   const rel = (p: string) => relative(cwd, p) || p;
 
-  const serversDir = join(contentDir, 'servers');
-  for (const name of listFiles(serversDir, YAML_EXT)) {
-    const path = join(serversDir, name);
+  for (const name of files.servers) {
+    const path = join(contentDir, name);
     const file = rel(path);
     const id = basename(name, extname(name));
     if (!SERVER_ID_PATTERN.test(id)) {
@@ -130,26 +164,22 @@ export function loadCatalogue(contentDir: string, cwd = process.cwd()): { catalo
     if (checked.data) catalogue.servers.push({ id, file, data: checked.data });
   }
 
-  const toolsDir = join(contentDir, 'tools');
-  for (const folder of listDirs(toolsDir)) {
-    for (const name of listFiles(join(toolsDir, folder), YAML_EXT)) {
-      const path = join(toolsDir, folder, name);
-      const file = rel(path);
-      const fileName = basename(name, extname(name));
-      const parsed = parseYaml(readFileSync(path, 'utf8'), file);
-      problems.push(...parsed.problems);
-      if (parsed.problems.length) continue;
-      const checked = validate(toolSchema, parsed.data, file);
-      problems.push(...checked.problems);
-      if (checked.data)
-        catalogue.tools.push({ id: `${folder}/${fileName}`, file, folder, fileName, data: checked.data });
-    }
+  for (const name of files.tools) {
+    const path = join(contentDir, name);
+    const file = rel(path);
+    const folder = basename(dirname(name));
+    const fileName = basename(name, extname(name));
+    const parsed = parseYaml(readFileSync(path, 'utf8'), file);
+    problems.push(...parsed.problems);
+    if (parsed.problems.length) continue;
+    const checked = validate(toolSchema, parsed.data, file);
+    problems.push(...checked.problems);
+    if (checked.data) catalogue.tools.push({ id: `${folder}/${fileName}`, file, folder, fileName, data: checked.data });
   }
 
-  const loadMdx = <T>(folder: string, schema: z.ZodType<T>, into: Loaded<T>[]) => {
-    const dir = join(contentDir, folder);
-    for (const name of listFiles(dir, new Set(['.mdx', '.md']))) {
-      const path = join(dir, name);
+  const loadMdx = <T>(names: string[], schema: z.ZodType<T>, into: Loaded<T>[]) => {
+    for (const name of names) {
+      const path = join(contentDir, name);
       const file = rel(path);
       const parsed = parseFrontmatter(readFileSync(path, 'utf8'), file);
       problems.push(...parsed.problems);
@@ -159,8 +189,8 @@ export function loadCatalogue(contentDir: string, cwd = process.cwd()): { catalo
       if (checked.data) into.push({ id: basename(name, extname(name)), file, data: checked.data });
     }
   };
-  loadMdx('attack-patterns', attackPatternSchema, catalogue.patterns);
-  loadMdx('pages', pageSchema, catalogue.pages);
+  loadMdx(files.patterns, attackPatternSchema, catalogue.patterns);
+  loadMdx(files.pages, pageSchema, catalogue.pages);
 
   return { catalogue, problems };
 }

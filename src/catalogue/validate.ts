@@ -1,4 +1,4 @@
-import { loadCatalogue, type Catalogue } from './load.ts';
+import { listCatalogueFiles, loadFiles, type Catalogue, type CatalogueFiles } from './load.ts';
 import type { Problem } from '#src/model/problems.ts';
 import { crossRecordChecks } from './checks.ts';
 
@@ -10,8 +10,12 @@ export function checkCatalogue(catalogue: Catalogue): Problem[] {
   return crossRecordChecks.flatMap((check) => check.run(catalogue));
 }
 
-/** Loads a content folder and runs every check on it: what `npm run build` and `npm run validate` do. */
-export function validateCatalogue(dir: string): { catalogue: Catalogue; problems: Problem[] } {
-  const { catalogue, problems } = loadCatalogue(dir);
-  return { catalogue, problems: [...problems, ...checkCatalogue(catalogue)] };
+/**
+ * Loads a content folder and runs every check on it: what `npm run build` and `npm run validate`
+ * do. `files` is the list the checks saw, which is the list the site is built from.
+ */
+export function validateCatalogue(dir: string): { catalogue: Catalogue; files: CatalogueFiles; problems: Problem[] } {
+  const files = listCatalogueFiles(dir);
+  const { catalogue, problems } = loadFiles(dir, files);
+  return { catalogue, files, problems: [...problems, ...checkCatalogue(catalogue)] };
 }

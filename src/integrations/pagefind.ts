@@ -1,7 +1,5 @@
-import type { AstroIntegration } from 'astro';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
  * A page is searchable when its layout says what kind of page it is (tool, server, guide, attack
@@ -53,7 +51,7 @@ const BATCH = 64;
  * written and dropped before the next starts. The browser merges them (`mergeIndex`) using the
  * list in `pagefind/shards.json`. `ATLAS_SEARCH_SHARD_PAGES` changes the size (tests use a small one).
  */
-function shardPages(value = process.env.ATLAS_SEARCH_SHARD_PAGES): number {
+export function shardPages(value = process.env.ATLAS_SEARCH_SHARD_PAGES): number {
   if (value === undefined || value.trim() === '') return 20_000;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
@@ -64,8 +62,11 @@ function shardPages(value = process.env.ATLAS_SEARCH_SHARD_PAGES): number {
   return n;
 }
 
-/** Where shard n (1, 2, …) lives, relative to the primary bundle in `pagefind/`. */
-const shardPath = (n: number) => `shard-${n}/`;
+/**
+ * Where part n (0, 1, …) of slice s lives, relative to the primary bundle in `pagefind/`, which
+ * is part 0 of slice 0 (the path '').
+ */
+export const partPath = (slice: number, n: number) => (slice === 0 && n === 0 ? '' : `shard-${slice}-${n}/`);
 
 async function* htmlFiles(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -89,88 +90,90 @@ async function dirSize(dir: string): Promise<number> {
 }
 
 /**
- * Builds the Pagefind index with its Node API once Astro has written every page, into
- * `<static output>/pagefind/`, so the index always matches the pages it points to and never
- * lives in `public/` or in git.
+ * Builds the Pagefind index of the searchable pages under `root` (a static output folder) with
+ * Pagefind's Node API, into `root/pagefind/`. A build renders its catalogue in slices; each slice
+ * indexes the pages it rendered, in parts of at most `ATLAS_SEARCH_SHARD_PAGES` pages, and the
+ * merge lists every part in `pagefind/shards.json` for the browser to merge. It runs in its own
+ * process, after Astro's has ended, so Astro's memory is not held while Pagefind works.
+ * Returns the part folders written (relative to `pagefind/`) and the pages indexed.
  */
-export default function pagefindIntegration(): AstroIntegration {
-  let SHARD_PAGES = 0;
-  return {
-    name: 'policy-atlas:pagefind',
-    hooks: {
-      // Read at the start, so a bad value stops the build before the pages are rendered.
-      'astro:config:setup': () => {
-        SHARD_PAGES = shardPages();
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        // For a static build with the Node adapter, `dir` is the client (static files) folder.
-        const root = fileURLToPath(dir);
-        const started = performance.now();
-        const pagefind = await import('pagefind');
-        const outputPath = join(root, 'pagefind');
-        await rm(outputPath, { recursive: true, force: true });
-        const shards: string[] = [];
-        let total = 0;
-        const open = async () => {
-          const { index, errors } = await pagefind.createIndex({
-            forceLanguage: 'en',
-            excludeSelectors: EXCLUDE_SELECTORS,
-          });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          return index;
-        };
-        type Index = Awaited<ReturnType<typeof open>>;
-        /** Writes shard n (0 is the primary bundle) and frees it in Pagefind's process. */
-        const finish = async (index: Index, n: number) => {
-          const path = n === 0 ? outputPath : join(outputPath, shardPath(n));
-          const written = await index.writeFiles({ outputPath: path });
-          if (written.errors.length > 0)
-            throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          await index.deleteIndex();
-          await Promise.all(UNUSED_FILES.map((f) => rm(join(path, f), { force: true })));
-          if (n > 0) shards.push(shardPath(n));
-        };
-
-        try {
-          let index = await open();
-          let shard = 0;
-          let inShard = 0;
-          let batch: Promise<void>[] = [];
-          const add = async (file: string) => {
-            const content = await readFile(file, 'utf8');
-            if (!content.includes(SEARCHABLE_MARKER)) return;
-            const res = await index.addHTMLFile({ sourcePath: relative(root, file).split(sep).join('/'), content });
-            if (res.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${res.errors.join('; ')}`);
-            inShard += 1;
-            total += 1;
-          };
-          for await (const file of htmlFiles(root)) {
-            batch.push(add(file));
-            // A batch never holds more files than the shard has room for, so no shard overfills.
-            if (batch.length >= Math.min(BATCH, SHARD_PAGES - inShard)) {
-              await Promise.all(batch);
-              batch = [];
-              if (inShard >= SHARD_PAGES) {
-                await finish(index, shard);
-                index = await open();
-                shard += 1;
-                inShard = 0;
-              }
-            }
-          }
-          await Promise.all(batch);
-          if (inShard > 0 || shard === 0) await finish(index, shard);
-          else await index.deleteIndex();
-          await writeFile(join(outputPath, 'shards.json'), `${JSON.stringify({ shards })}\n`);
-          const kb = Math.round((await dirSize(outputPath)) / 1024);
-          const split = shards.length ? ` in ${shards.length + 1} shards` : '';
-          logger.info(
-            `Search index: ${total} pages${split}, ${kb.toLocaleString('en-US')} KB in ${outputPath} (${Math.round(performance.now() - started)} ms).`,
-          );
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
+export async function buildSearchIndex(
+  root: string,
+  slice = 0,
+  log: (line: string) => void = () => {},
+): Promise<{ parts: string[]; pages: number }> {
+  const SHARD_PAGES = shardPages();
+  const started = performance.now();
+  const pagefind = await import('pagefind');
+  const outputPath = join(root, 'pagefind');
+  await rm(outputPath, { recursive: true, force: true });
+  const parts: string[] = [];
+  let total = 0;
+  const open = async () => {
+    const { index, errors } = await pagefind.createIndex({
+      forceLanguage: 'en',
+      excludeSelectors: EXCLUDE_SELECTORS,
+    });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    return index;
   };
+  type Index = Awaited<ReturnType<typeof open>>;
+  /** Writes part n and frees it in Pagefind's process. */
+  const finish = async (index: Index, n: number) => {
+    const part = partPath(slice, n);
+    const path = join(outputPath, part);
+    const written = await index.writeFiles({ outputPath: path });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    await Promise.all(UNUSED_FILES.map((f) => rm(join(path, f), { force: true })));
+    parts.push(part);
+  };
+
+  try {
+    let index = await open();
+    let shard = 0;
+    let inShard = 0;
+    let batch: Promise<void>[] = [];
+    const add = async (file: string) => {
+      const content = await readFile(file, 'utf8');
+      if (!content.includes(SEARCHABLE_MARKER)) return;
+      const res = await index.addHTMLFile({ sourcePath: relative(root, file).split(sep).join('/'), content });
+      if (res.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${res.errors.join('; ')}`);
+      inShard += 1;
+      total += 1;
+    };
+    for await (const file of htmlFiles(root)) {
+      batch.push(add(file));
+      // A batch never holds more files than the part has room for, so no part overfills.
+      if (batch.length >= Math.min(BATCH, SHARD_PAGES - inShard)) {
+        await Promise.all(batch);
+        batch = [];
+        if (inShard >= SHARD_PAGES) {
+          await finish(index, shard);
+          index = await open();
+          shard += 1;
+          inShard = 0;
+        }
+      }
+    }
+    await Promise.all(batch);
+    // Slice 0 always writes the primary bundle, which the browser loads first.
+    if (inShard > 0 || (slice === 0 && shard === 0)) await finish(index, shard);
+    else await index.deleteIndex();
+    const kb = Math.round((await dirSize(outputPath).catch(() => 0)) / 1024);
+    log(
+      `Search index of slice ${slice}: ${total} pages in ${parts.length} part${parts.length === 1 ? '' : 's'}, ${kb.toLocaleString('en-US')} KB (${Math.round(performance.now() - started)} ms).`,
+    );
+    return { parts, pages: total };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** The list of index parts besides the primary one, which the browser merges (src/client/search-ui.ts). */
+export async function writeShardList(root: string, parts: string[]): Promise<void> {
+  await writeFile(
+    join(root, 'pagefind', 'shards.json'),
+    `${JSON.stringify({ shards: parts.filter((p) => p !== '') })}\n`,
+  );
 }

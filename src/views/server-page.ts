@@ -1,5 +1,6 @@
 import { printPolicy } from '#src/policy/index.ts';
-import type { CatalogueIndex, ServerEntry, ToolEntry } from '#src/catalogue/index.ts';
+import type { ServerEntry, ToolEntry, ToolSummary } from '#src/catalogue/index.ts';
+import type { SiteIndex } from './site-data.ts';
 import { serverPolicyFor } from '#src/catalogue/policies.ts';
 import { highlightJson } from './highlight.ts';
 import { definitionText } from './tool-view.ts';
@@ -7,7 +8,7 @@ import { estimateTokens } from '#src/model/text.ts';
 import { riskRank } from '#src/model/taxonomy.ts';
 
 export interface ServerPageModel {
-  server: ServerEntry;
+  server: ServerEntry<ToolSummary>;
   live: ToolEntry[];
   removed: ToolEntry[];
   riskiest: ToolEntry[];
@@ -17,12 +18,22 @@ export interface ServerPageModel {
 }
 
 /** The canonical text of a server's full policy: the page, the download and the checks share it. */
-export function serverPolicyJson(server: ServerEntry): string {
-  return printPolicy(serverPolicyFor(server.tools));
+/** A rendered server's tools with their records, in the index's order. */
+export function toolsWithRecords(server: ServerEntry<ToolSummary>, index: Pick<SiteIndex, 'toolById'>): ToolEntry[] {
+  return server.tools.map((t) => {
+    const full = index.toolById.get(t.id);
+    if (!full) throw new Error(`The record of ${t.id} is not in this build's slice.`);
+    return full;
+  });
 }
 
-export async function serverPageModel(server: ServerEntry, index: CatalogueIndex): Promise<ServerPageModel> {
-  const live = server.tools.filter((t) => !t.removed);
+export function serverPolicyJson(tools: ToolEntry[]): string {
+  return printPolicy(serverPolicyFor(tools));
+}
+
+export async function serverPageModel(server: ServerEntry<ToolSummary>, index: SiteIndex): Promise<ServerPageModel> {
+  const tools = toolsWithRecords(server, index);
+  const live = tools.filter((t) => !t.removed);
   const top = live.length ? riskRank(live[0]!.risk) : -1;
   // The riskiest tools: every tool at the highest level present, or the High ones too when Critical ones exist.
   const riskiest = live.filter((t) => riskRank(t.risk) >= Math.max(top - 1, riskRank('High')));
@@ -33,11 +44,11 @@ export async function serverPageModel(server: ServerEntry, index: CatalogueIndex
     total += n;
     if (!largest || n > largest.tokens) largest = { tool: t, tokens: n };
   }
-  const json = serverPolicyJson(server);
+  const json = serverPolicyJson(tools);
   return {
     server,
     live,
-    removed: server.tools.filter((t) => t.removed),
+    removed: tools.filter((t) => t.removed),
     riskiest,
     tokens: { total, ...(largest ? { largest } : {}) },
     policy: { json, html: await highlightJson(json) },

@@ -1,5 +1,5 @@
 import { printPolicy, recommendedPolicy } from '#src/policy/index.ts';
-import type { CatalogueIndex, ServerEntry, ToolEntry, PatternEntry } from '#src/catalogue/index.ts';
+import type { CatalogueIndex, ServerEntry, ToolEntry, ToolSummary, PatternEntry } from '#src/catalogue/index.ts';
 import { patternsFor, relatedTools } from '#src/catalogue/index.ts';
 import { toolPolicy, rateLimitSnippet, blockSnippet, faqRate } from '#src/catalogue/policies.ts';
 import { highlightJson, highlightForTool } from './highlight.ts';
@@ -24,20 +24,20 @@ async function highlightPolicyFor(json: string, tool: string, template: () => st
 
 export interface ToolPageModel {
   tool: ToolEntry;
-  server: ServerEntry;
+  server: ServerEntry<ToolSummary>;
   summary: string;
   why: string;
   categoryMeaning: string;
   params: ParamRow[];
   patterns: PatternEntry[];
-  related: ToolEntry[];
+  related: ToolSummary[];
   policy: { json: string; html: string; overridden: boolean };
   faq: FaqItem[];
   serverCount: number;
 }
 
 /** Everything a tool page shows, derived from the record and the catalogue index. */
-export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex): Promise<ToolPageModel> {
+export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex<ToolSummary>): Promise<ToolPageModel> {
   const server = index.serverById.get(tool.serverId)!;
   const { policy, overridden } = toolPolicy(tool);
   const json = printPolicy(policy);

@@ -1,6 +1,6 @@
 import type { Category } from '#src/model/taxonomy.ts';
 import type { InputSchema } from '#src/model/tool.ts';
-import type { ToolEntry, ServerEntry } from '#src/catalogue/index.ts';
+import type { ToolEntry, ToolSummary, ServerEntry } from '#src/catalogue/index.ts';
 
 /** One row of the "input parameters" table, flattened one level into nested objects. */
 export interface ParamRow {
@@ -95,7 +95,7 @@ export function whyText(tool: ToolEntry): string {
   return tool.record.editorial?.why ?? WHY_CATEGORY[tool.category](tool.name);
 }
 
-export function summaryText(tool: ToolEntry, server: ServerEntry): string {
+export function summaryText(tool: ToolEntry, server: ServerEntry<ToolSummary>): string {
   if (tool.record.editorial?.summary) return tool.record.editorial.summary;
   return `${tool.name} is a ${tool.category} tool of ${server.record.name}: by its definition it ${WHAT_CATEGORY[tool.category]}. The server's own description is quoted above.`;
 }

@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT } from './server.ts';
 
+mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
+
 export interface BuildResult {
   code: number | null;
   output: string;
@@ -11,16 +13,19 @@ export interface BuildResult {
 
 /**
  * Builds the site from another content folder into a fresh dist under tests/.tmp/, exactly as
- * `ATLAS_CONTENT=<dir> npm run build` would, with its own Astro cache so builds never share state.
+ * `ATLAS_CONTENT=<dir> npm run build -- <args>` would, with its own Astro cache so builds never
+ * share state (pass `work` to reuse one, as an incremental build does).
  */
-export function buildSite(content: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+export function buildSite(
+  content: string,
+  extraEnv: Record<string, string> = {},
+  args: string[] = [],
+  work = mkdtempSync(join(ROOT, 'tests/.tmp', 'build-')),
+): Promise<BuildResult> {
   // Inside the project, so that the built server code resolves its packages from node_modules.
-  const tmp = join(ROOT, 'tests/.tmp');
-  mkdirSync(tmp, { recursive: true });
-  const work = mkdtempSync(join(tmp, 'build-'));
   const outDir = join(work, 'dist');
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), ...args], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -1,0 +1,154 @@
+/**
+ * The first step of `npm run build`: reads and checks the whole catalogue once, then writes what
+ * the rendering processes need into a work folder: the manifest (src/catalogue/manifest.ts), and
+ * one plan per slice (src/catalogue/source.ts's SlicePlan) naming the files it renders, with a key
+ * that changes whenever anything its pages depend on changes. Run as its own process, so the
+ * memory of parsing every record is returned before Astro starts.
+ *
+ *   node scripts/lib/plan.ts <work dir>      (content from ATLAS_CONTENT or content/)
+ *
+ * Prints one JSON line, {"slices": N, "tools": T, "servers": S}, or the problem report on stderr
+ * and exits 1.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { validateCatalogue } from '#src/catalogue/validate.ts';
+import { contentDir } from '#src/catalogue/paths.ts';
+import { manifestDigest, manifestOf } from '#src/catalogue/manifest.ts';
+import { problemReport, type SlicePlan } from '#src/catalogue/source.ts';
+import type { CatalogueFiles } from '#src/catalogue/load.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Tools a slice holds at most (whole servers, so a server larger than this is a slice of its own).
+ * Each slice is one Astro process and one search index part or more: smaller slices use less memory
+ * and rebuild faster after an edit; larger ones pay Astro's start-up fewer times.
+ */
+export function sliceTools(value = process.env.ATLAS_SLICE_TOOLS): number {
+  if (value === undefined || value.trim() === '') return 10_000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(
+      `ATLAS_SLICE_TOOLS is "${value}", but it must be a whole number of tools, 1 or more (default 10000).`,
+    );
+  return n;
+}
+
+/** Servers in id order, cut into runs of whole servers of at most `max` tools. */
+export function sliceServers(serverIds: string[], toolsOf: Map<string, number>, max: number): string[][] {
+  const slices: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const id of [...serverIds].sort()) {
+    const n = toolsOf.get(id) ?? 0;
+    if (current.length > 0 && size + n > max) {
+      slices.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(id);
+    size += n;
+  }
+  if (current.length > 0 || slices.length === 0) slices.push(current);
+  return slices;
+}
+
+function hashFiles(hash: ReturnType<typeof createHash>, base: string, names: string[]): void {
+  for (const name of names) {
+    hash.update(name).update('\0');
+    hash.update(readFileSync(join(base, name))).update('\0');
+  }
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) walk(path, out);
+    else out.push(path);
+  }
+  return out;
+}
+
+/** What every page depends on besides records: the site's code, config, static files and packages. */
+function codeDigest(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...walk(join(ROOT, 'src')),
+    ...walk(join(ROOT, 'public')),
+    join(ROOT, 'astro.config.mjs'),
+    join(ROOT, 'site.config.ts'),
+    join(ROOT, 'package-lock.json'),
+  ];
+  hashFiles(hash, '/', files);
+  for (const v of ['ATLAS_SEARCH_SHARD_PAGES']) hash.update(`${v}=${process.env[v] ?? ''}\0`);
+  return hash.digest('hex');
+}
+
+export interface PlanSummary {
+  slices: number;
+  tools: number;
+  servers: number;
+  /** One key per slice: equal keys, equal output. */
+  keys: string[];
+}
+
+export function planBuild(work: string): PlanSummary | { report: string } {
+  const dir = contentDir();
+  const { catalogue, files, problems } = validateCatalogue(dir);
+  if (problems.length > 0) return { report: problemReport(dir, problems) };
+
+  const manifest = manifestOf(catalogue);
+  rmSync(join(work, 'plan'), { recursive: true, force: true });
+  mkdirSync(join(work, 'plan'), { recursive: true });
+  const manifestFile = join(work, 'plan', 'manifest.json');
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+
+  const toolFiles = new Map<string, string[]>();
+  for (const f of files.tools) {
+    const folder = basename(dirname(f));
+    (toolFiles.get(folder) ?? toolFiles.set(folder, []).get(folder)!).push(f);
+  }
+  const serverIds = files.servers.map((f) => basename(f, extname(f)));
+  const sizes = new Map([...toolFiles].map(([k, v]) => [k, v.length]));
+  const slices = sliceServers(serverIds, sizes, sliceTools());
+
+  // Every slice depends on the code, the manifest, every server record (lists name them all) and
+  // the editors' MDX; then on its own tool records.
+  const shared = createHash('sha256');
+  shared.update(codeDigest()).update(manifestDigest(manifest)).update(`${slices.length}\0`);
+  hashFiles(shared, dir, [...files.servers, ...files.patterns, ...files.pages]);
+  const sharedDigest = shared.digest('hex');
+
+  const keys: string[] = [];
+  slices.forEach((servers, index) => {
+    const sliceFiles: CatalogueFiles = { ...files, tools: servers.flatMap((s) => toolFiles.get(s) ?? []) };
+    const plan: SlicePlan = { contentDir: dir, index, count: slices.length, files: sliceFiles, servers, manifestFile };
+    const key = createHash('sha256').update(sharedDigest).update(`${index}\0`);
+    hashFiles(key, dir, sliceFiles.tools);
+    keys.push(key.digest('hex'));
+    writeFileSync(join(work, 'plan', `slice-${index}.json`), JSON.stringify(plan));
+  });
+  return { slices: slices.length, tools: catalogue.tools.length, servers: catalogue.servers.length, keys };
+}
+
+if (import.meta.main) {
+  const work = process.argv[2];
+  if (!work) {
+    console.error('Usage: node scripts/lib/plan.ts <work dir>');
+    process.exit(2);
+  }
+  const result = planBuild(resolve(work));
+  if ('report' in result) {
+    console.error(result.report);
+    process.exit(1);
+  }
+  console.log(JSON.stringify(result));
+}

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { glob, type Loader } from 'astro/loaders';
+import { catalogueSource } from './source.ts';
+
+/**
+ * The content layer's loaders. Every one of them reads through `catalogueSource()`: the catalogue
+ * read and checked once, from the one list of files the checks saw. A file the checks skip (a
+ * `_draft.yaml`, a dotfile) can therefore never become a page.
+ */
+
+/** Server and tool records, exactly as the checks parsed them (the collection schema is for types). */
+export function recordLoader(kind: 'servers' | 'tools'): Loader {
+  return {
+    name: `policy-atlas:${kind}`,
+    load: async ({ store }) => {
+      const { catalogue } = catalogueSource();
+      store.clear();
+      for (const r of catalogue[kind]) store.set({ id: r.id, data: r.data as Record<string, unknown> });
+    },
+  };
+}
+
+/** One entry, `manifest`: every tool's summary and which slice of the catalogue this build renders. */
+export function manifestLoader(): Loader {
+  return {
+    name: 'policy-atlas:manifest',
+    load: async ({ store }) => {
+      const { manifest, slice } = catalogueSource();
+      store.clear();
+      store.set({
+        id: 'manifest',
+        data: {
+          tools: manifest.tools,
+          slice: {
+            index: slice.index,
+            count: slice.count,
+            servers: slice.servers === 'all' ? null : [...slice.servers],
+          },
+        },
+      });
+    },
+  };
+}
+
+const GLOB_SPECIAL = /[*?[\]{}()!+@\\]/g;
+
+/** Editors' MDX: Astro's glob loader compiles it, given exactly the files the checks saw. */
+export function mdxLoader(
+  kind: 'patterns' | 'pages',
+  folder: string,
+  generateId: (o: { entry: string }) => string,
+): Loader {
+  return {
+    name: `policy-atlas:${kind}`,
+    load: async (context) => {
+      const source = catalogueSource();
+      // Guides and attack pattern pages are rendered by the first slice only.
+      const names = kind === 'pages' && source.slice.index > 0 ? [] : source.files[kind];
+      if (names.length === 0) {
+        context.store.clear();
+        return;
+      }
+      const pattern = names.map((n) => n.slice(folder.length + 1).replace(GLOB_SPECIAL, '\\$&'));
+      await glob({ pattern, base: join(source.contentDir, folder), generateId }).load(context);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { formatProblem, type Problem } from '#src/model/problems.ts';
+import { loadFiles, type Catalogue, type CatalogueFiles } from './load.ts';
+import { validateCatalogue } from './validate.ts';
+import { manifestOf, type Manifest } from './manifest.ts';
+import { contentDir } from './paths.ts';
+
+/**
+ * What one build process renders. `npm run build` checks the whole catalogue once, then renders
+ * it in slices of whole servers, each in a fresh Astro process that reads only its slice's tool
+ * records (plus every server record and the manifest). Written by scripts/lib/plan.ts; the
+ * process finds it through `ATLAS_SLICE`.
+ */
+export interface SlicePlan {
+  contentDir: string;
+  /** 0-based; slice 0 also renders the pages that are not about one server (lists, guides). */
+  index: number;
+  count: number;
+  /** The files the checks saw: every server, attack pattern and page, and this slice's tools. */
+  files: CatalogueFiles;
+  /** The servers whose pages this slice renders. */
+  servers: string[];
+  manifestFile: string;
+}
+
+export interface CatalogueSource {
+  contentDir: string;
+  /** The records this process renders from, read once and checked. */
+  catalogue: Catalogue;
+  files: CatalogueFiles;
+  manifest: Manifest;
+  slice: { index: number; count: number; servers: Set<string> | 'all' };
+}
+
+/** Thrown so that the build stops; its message is the whole report. */
+export class CatalogueError extends Error {
+  constructor(report: string) {
+    super(report);
+    this.name = 'CatalogueError';
+    this.stack = report; // the report is the message; a stack trace would only hide it
+  }
+}
+
+export function problemReport(dir: string, problems: Problem[]): string {
+  return [
+    `The catalogue in ${dir} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`,
+    ...problems.map((p) => `  ${formatProblem(p)}`),
+    'Fix them and build again; `npm run validate` runs the same checks without building.',
+  ].join('\n');
+}
+
+function load(): CatalogueSource {
+  const planFile = process.env.ATLAS_SLICE;
+  if (planFile) {
+    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as SlicePlan;
+    const { catalogue, problems } = loadFiles(plan.contentDir, plan.files);
+    // The plan step checked these very files; a problem now means they changed since.
+    if (problems.length > 0)
+      throw new CatalogueError(
+        `${problemReport(plan.contentDir, problems)}\nThe files changed after the build checked them; build again.`,
+      );
+    return {
+      contentDir: plan.contentDir,
+      catalogue,
+      files: plan.files,
+      manifest: JSON.parse(readFileSync(plan.manifestFile, 'utf8')) as Manifest,
+      slice: { index: plan.index, count: plan.count, servers: new Set(plan.servers) },
+    };
+  }
+  const dir = contentDir();
+  const { catalogue, files, problems } = validateCatalogue(dir);
+  if (problems.length > 0) throw new CatalogueError(problemReport(dir, problems));
+  return {
+    contentDir: dir,
+    catalogue,
+    files,
+    manifest: manifestOf(catalogue),
+    slice: { index: 0, count: 1, servers: 'all' },
+  };
+}
+
+/**
+ * The catalogue, read and checked once per process. Astro evaluates the content config in its own
+ * module graph, so the one copy is kept on `globalThis` rather than in this module.
+ */
+const KEY = Symbol.for('policy-atlas.catalogue-source');
+export function catalogueSource(): CatalogueSource {
+  const holder = globalThis as { [KEY]?: CatalogueSource };
+  holder[KEY] ??= load();
+  return holder[KEY];
+}

@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import { randomBytes } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite } from '../helpers/build.ts';
+import { ROOT } from '../helpers/server.ts';
+import { writeSyntheticCatalogue } from '#scripts/lib/synthetic.ts';
+
+/** Every file under dir, relative, sorted. */
+function tree(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => {
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      return e.isDirectory() ? tree(dir, rel) : [rel];
+    })
+    .sort();
+}
+
+/** The files that differ between two sites (missing on one side, or different bytes). */
+function differences(a: string, b: string): string[] {
+  const left = tree(a);
+  const right = new Set(tree(b));
+  const out = [...right].filter((f) => !left.includes(f)).map((f) => `only in the second: ${f}`);
+  for (const f of left) {
+    if (!right.has(f)) out.push(`only in the first: ${f}`);
+    else if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) out.push(`different: ${f}`);
+  }
+  return out;
+}
+
+// 45 tools on 4 servers (14, 14, 14, 3) in slices of at most 20 tools: 3 slices. Astro puts a
+// random key for server islands into dist/server unless ASTRO_KEY fixes it, as a CI secret would.
+const SLICES = { ATLAS_SLICE_TOOLS: '20', ASTRO_KEY: randomBytes(32).toString('base64') };
+const tmp = mkdtempSync(join(ROOT, 'tests/.tmp', 'sharded-'));
+const content = join(tmp, 'content');
+writeSyntheticCatalogue(content, 45, { sampleDir: join(ROOT, 'content') });
+const [firstServer] = readdirSync(join(content, 'tools')).sort();
+const toolDir = join(content, 'tools', firstServer!);
+const [firstTool] = readdirSync(toolDir).sort();
+// Files the checks skip must not become pages: an invalid tool draft and an unfinished pattern.
+writeFileSync(join(toolDir, '_draft.yaml'), 'name: _draft\nserver: nowhere\n');
+writeFileSync(join(content, 'attack-patterns', '_unfinished.mdx'), '---\ntitle: Unfinished\n---\nNot yet.\n');
+
+/**
+ * Astro writes the absolute path it built in into the server bundle (dist/server), so builds to be
+ * compared byte for byte share one work folder, as the jobs of a CI matrix share one checkout path.
+ */
+const work = mkdtempSync(join(tmp, 'work-'));
+const forgetSlices = () => rmSync(join(work, 'cache', 'atlas', 'slices'), { recursive: true, force: true });
+const build = async (args: string[]) => {
+  const built = await buildSite(content, SLICES, args, work);
+  assert.equal(built.code, 0, built.output.slice(-3000));
+  return built.output;
+};
+const pageOf = (site: string) =>
+  join(site, 'client', 'servers', firstServer!, firstTool!.replace(/\.yaml$/, ''), 'index.html');
+
+test('one machine and three shards merged: the same site, byte for byte', { timeout: 1_200_000 }, async () => {
+  const single = join(tmp, 'single');
+  assert.match(await build(['--out', single]), /3 slices/);
+  const site = join(single, 'client');
+
+  // The checks' file list is the site's: no page for `_` files.
+  assert.ok(existsSync(pageOf(single)));
+  assert.ok(!existsSync(join(site, 'servers', firstServer!, '_draft')));
+  assert.ok(!existsSync(join(site, 'attack-patterns', '_unfinished')));
+
+  // Every slice indexed its pages, and the merged list names every part.
+  const { shards } = JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8')) as { shards: string[] };
+  assert.ok(shards.length >= 2, `expected the parts of several slices, got ${JSON.stringify(shards)}`);
+  const indexed = ['', ...shards].reduce((sum, part) => {
+    const entry = JSON.parse(readFileSync(join(site, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    return sum + Object.values(entry.languages).reduce((s, l) => s + l.page_count, 0);
+  }, 0);
+  const searchable = tree(site).filter(
+    (f) => f.endsWith('.html') && readFileSync(join(site, f), 'utf8').includes('data-pagefind-meta="kind"'),
+  ).length;
+  assert.equal(indexed, searchable);
+
+  forgetSlices();
+  const parts: string[] = [];
+  for (const k of [1, 2, 3]) {
+    parts.push(join(tmp, `shard-${k}`));
+    assert.doesNotMatch(await build(['--shard', `${k}/3`, '--out', parts.at(-1)!]), /reused/);
+  }
+  const merged = join(tmp, 'merged');
+  await build(['--merge', ...parts, '--out', merged]);
+  assert.deepEqual(differences(single, merged), []);
+});
+
+test(
+  'after a one-record edit, only its slice is rendered again, and the site equals a cold build',
+  { timeout: 1_200_000 },
+  async () => {
+    const edited = join(toolDir, firstTool!);
+    writeFileSync(
+      edited,
+      readFileSync(edited, 'utf8').replace(/description: .*/, 'description: Edited for the incremental test.'),
+    );
+    const incremental = join(tmp, 'incremental');
+    const output = await build(['--out', incremental]);
+    assert.equal((output.match(/unchanged, reused/g) ?? []).length, 2, output.slice(-3000));
+    assert.match(readFileSync(pageOf(incremental), 'utf8'), /Edited for the incremental test/);
+
+    forgetSlices();
+    const cold = join(tmp, 'cold');
+    await build(['--out', cold]);
+    assert.deepEqual(differences(incremental, cold), []);
+  },
+);
+
+test('a merge refuses an incomplete set of shards', async () => {
+  const shard = await buildSite(content, SLICES, ['--shard', '1/3', '--out', join(tmp, 'lonely')]);
+  assert.equal(shard.code, 0, shard.output.slice(-3000));
+  const merged = await buildSite(content, SLICES, ['--merge', join(tmp, 'lonely')]);
+  assert.notEqual(merged.code, 0);
+  assert.match(merged.output, /Slices 1, 2 of 3 are missing/);
+});
