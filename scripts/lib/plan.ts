@@ -13,11 +13,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { contentDir } from '#src/catalogue/paths.ts';
-import { manifestDigest, manifestOf } from '#src/catalogue/manifest.ts';
+import { manifestDigest, manifestOf, type Manifest } from '#src/catalogue/manifest.ts';
 import { problemReport, type SlicePlan } from '#src/catalogue/source.ts';
-import type { CatalogueFiles } from '#src/catalogue/load.ts';
+import { listCatalogueFiles, loadFiles, type Catalogue, type CatalogueFiles } from '#src/catalogue/load.ts';
+import { crossRecordChecks } from '#src/catalogue/checks.ts';
+import type { Problem } from '#src/model/problems.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -100,12 +101,71 @@ export interface PlanSummary {
   keys: string[];
 }
 
+/**
+ * The build's checks, server by server: every check runs on one server's tools at a time, with
+ * every server record and attack pattern beside them, which finds what checking the whole catalogue
+ * at once finds. A server whose records, and the list of servers and patterns, are unchanged since
+ * the last build is not read or checked again: its problems and manifest rows are kept in the work
+ * folder under a key of those inputs and the code.
+ */
+function checkByServer(
+  dir: string,
+  work: string,
+  code: string,
+): { problems: Problem[]; manifest: Manifest; files: CatalogueFiles } {
+  const files = listCatalogueFiles(dir);
+  const base = loadFiles(dir, { ...files, tools: [] });
+  const problems = [...base.problems];
+  const byFolder = new Map<string, string[]>();
+  for (const f of files.tools) {
+    const folder = basename(dirname(f));
+    (byFolder.get(folder) ?? byFolder.set(folder, []).get(folder)!).push(f);
+  }
+  const serverFile = new Map(files.servers.map((f) => [basename(f, extname(f)), f]));
+  const groups = [...new Set([...serverFile.keys(), ...byFolder.keys()])].sort();
+  const baseKey = createHash('sha256')
+    .update(code)
+    .update([...serverFile.keys()].sort().join('\0'))
+    .update('\0\0')
+    .update(base.catalogue.patterns.map((p) => p.id).join('\0'))
+    .digest('hex');
+  const cacheDir = join(work, 'checked');
+  mkdirSync(cacheDir, { recursive: true });
+  const used = new Set<string>();
+  const tools: Manifest['tools'] = [];
+  for (const group of groups) {
+    const own = byFolder.get(group) ?? [];
+    const key = createHash('sha256').update(baseKey).update(group).update('\0');
+    const server = serverFile.get(group);
+    hashFiles(key, dir, server ? [server, ...own] : own);
+    const name = `${key.digest('hex')}.json`;
+    used.add(name);
+    let result: { problems: Problem[]; tools: Manifest['tools'] } | undefined;
+    try {
+      result = JSON.parse(readFileSync(join(cacheDir, name), 'utf8'));
+    } catch {
+      const loaded = loadFiles(dir, { servers: [], tools: own, patterns: [], pages: [] });
+      const mini: Catalogue = { ...base.catalogue, tools: loaded.catalogue.tools };
+      const alone: Catalogue = { ...mini, servers: mini.servers.filter((s) => s.id === group) };
+      result = {
+        problems: [...loaded.problems, ...crossRecordChecks.flatMap((c) => c.run(c.perServer ? alone : mini))],
+        tools: manifestOf(mini).tools,
+      };
+      writeFileSync(join(cacheDir, name), JSON.stringify(result));
+    }
+    problems.push(...result!.problems);
+    tools.push(...result!.tools);
+  }
+  for (const old of readdirSync(cacheDir)) if (!used.has(old)) rmSync(join(cacheDir, old), { force: true });
+  return { problems, manifest: { tools }, files };
+}
+
 export function planBuild(work: string): PlanSummary | { report: string } {
   const dir = contentDir();
-  const { catalogue, files, problems } = validateCatalogue(dir);
+  const code = codeDigest();
+  const { problems, manifest, files } = checkByServer(dir, work, code);
   if (problems.length > 0) return { report: problemReport(dir, problems) };
 
-  const manifest = manifestOf(catalogue);
   rmSync(join(work, 'plan'), { recursive: true, force: true });
   mkdirSync(join(work, 'plan'), { recursive: true });
   const manifestFile = join(work, 'plan', 'manifest.json');
@@ -123,7 +183,7 @@ export function planBuild(work: string): PlanSummary | { report: string } {
   // Every slice depends on the code, the manifest, every server record (lists name them all) and
   // the editors' MDX; then on its own tool records.
   const shared = createHash('sha256');
-  shared.update(codeDigest()).update(manifestDigest(manifest)).update(`${slices.length}\0`);
+  shared.update(code).update(manifestDigest(manifest)).update(`${slices.length}\0`);
   hashFiles(shared, dir, [...files.servers, ...files.patterns, ...files.pages]);
   const sharedDigest = shared.digest('hex');
 
@@ -136,7 +196,7 @@ export function planBuild(work: string): PlanSummary | { report: string } {
     keys.push(key.digest('hex'));
     writeFileSync(join(work, 'plan', `slice-${index}.json`), JSON.stringify(plan));
   });
-  return { slices: slices.length, tools: catalogue.tools.length, servers: catalogue.servers.length, keys };
+  return { slices: slices.length, tools: manifest.tools.length, servers: files.servers.length, keys };
 }
 
 if (import.meta.main) {

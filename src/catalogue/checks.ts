@@ -18,6 +18,8 @@ import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet } from './p
 /** One named cross-record check; each feeds the single report that fails a build. */
 export interface CatalogueCheck {
   name: string;
+  /** True when the check looks at each server with its own tools only, so it can run server by server. */
+  perServer?: boolean;
   run(catalogue: Catalogue): Problem[];
 }
 
@@ -120,6 +122,7 @@ function located(problems: Problem[], file: string, prefix: string): Problem[] {
  */
 const embeddedPolicies: CatalogueCheck = {
   name: 'every embedded policy passes the policy checks',
+  perServer: true,
   run(catalogue) {
     const index = buildIndex(catalogue.servers, catalogue.tools, catalogue.patterns);
     const fileOfTool = new Map(catalogue.tools.map((t) => [t.id, t.file]));
