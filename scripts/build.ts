@@ -142,7 +142,9 @@ async function buildSlice(index: number, key: string): Promise<string> {
     log(`slice ${index}: unchanged, reused.`);
     return dir;
   }
-  rmSync(join(dir, 'slice.json'), { force: true });
+  // A slice is rendered from scratch: Astro's own cache is keyed by its content config, not by the
+  // code behind the loaders, and a stale one made MDX entries fail to render after a code change.
+  rmSync(dir, { recursive: true, force: true });
   const started = performance.now();
   await run(
     [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...CONFIG],
