@@ -135,6 +135,39 @@ function readInfo(dir: string): SliceInfo | undefined {
   }
 }
 
+/**
+ * Astro keeps some of a build's content state in the project's `.astro/` folder, whatever the
+ * cache folder, so two builds of different catalogues in one checkout at once break each other's
+ * MDX pages. Slices of one build run one after another anyway; this makes concurrent builds (tests,
+ * a benchmark) wait for each other too.
+ */
+async function withAstroLock<T>(run: () => Promise<T>): Promise<T> {
+  const lock = join(ROOT, '.astro', 'atlas-build.lock');
+  mkdirSync(join(ROOT, '.astro'), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      const owner = Number(readFileSync(lock, 'utf8') || 0);
+      let alive: boolean;
+      try {
+        if (owner > 0) process.kill(owner, 0);
+        alive = owner > 0;
+      } catch {
+        alive = false;
+      }
+      if (!alive) rmSync(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 async function buildSlice(index: number, key: string): Promise<string> {
   const dir = join(work, 'slices', `slice-${index}`);
   const info = readInfo(dir);
@@ -142,18 +175,19 @@ async function buildSlice(index: number, key: string): Promise<string> {
     log(`slice ${index}: unchanged, reused.`);
     return dir;
   }
-  // A slice is rendered from scratch: Astro's own cache is keyed by its content config, not by the
-  // code behind the loaders, and a stale one made MDX entries fail to render after a code change.
+  // A slice is rendered from scratch, Astro's cache included, so nothing of an earlier build leaks in.
   rmSync(dir, { recursive: true, force: true });
   const started = performance.now();
-  await run(
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...CONFIG],
-    {
-      ATLAS_SLICE: join(work, 'plan', `slice-${index}.json`),
-      ATLAS_OUT: join(dir, 'site'),
-      ATLAS_CACHE: join(dir, 'cache'),
-    },
-    `Rendering slice ${index}`,
+  await withAstroLock(() =>
+    run(
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...CONFIG],
+      {
+        ATLAS_SLICE: join(work, 'plan', `slice-${index}.json`),
+        ATLAS_OUT: join(dir, 'site'),
+        ATLAS_CACHE: join(dir, 'cache'),
+      },
+      `Rendering slice ${index}`,
+    ),
   );
   const indexed = JSON.parse(
     (
