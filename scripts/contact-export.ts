@@ -10,8 +10,8 @@
 import { parseArgs } from 'node:util';
 import { CONTACT_DEFAULTS } from '#src/contact/config.ts';
 import { openContactStore } from '#src/contact/runtime.ts';
-import { SqliteStoreMissingError } from '#src/contact/sqlite-store.ts';
 import type { StoredMessage } from '#src/contact/store.ts';
+import { AtlasError } from '#src/model/problems.ts';
 
 const COLUMNS = ['id', 'receivedAt', 'name', 'email', 'page', 'message'] as const;
 
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     messages = await store.list();
     await store.close();
   } catch (error) {
-    if (error instanceof SqliteStoreMissingError) fail(error.message);
+    if (error instanceof AtlasError) fail(error.message);
     fail(
       `The contact database at ${path} could not be read: ${(error as Error).message}. Check that the path points at the file the server writes to.`,
     );

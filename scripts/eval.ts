@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { formatProblem } from '#src/model/problems.ts';
 import { evaluate, parsePolicy } from '#src/policy/index.ts';
-import { parseJson, readPolicyFile, runCli, usage, UsageError } from './lib/policy-cli.ts';
+import { parseJson, readPolicyFile, runCli, usage } from './lib/policy-cli.ts';
+import { AtlasError } from '#src/model/problems.ts';
 
 const HELP =
   "npm run eval -- <policy.json> --tool <name> [--args '<json object>'] [--counters '<json object>'] [--json]";
@@ -30,19 +31,21 @@ function main(): number {
   }
   const { positionals, values } = parsed;
   if (positionals.length !== 1)
-    throw new UsageError(`Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
-  if (!values.tool) throw new UsageError(`Name the tool to call with --tool <name>. Usage: ${HELP}`);
+    throw new AtlasError('cli-usage', `Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
+  if (!values.tool) throw new AtlasError('cli-usage', `Name the tool to call with --tool <name>. Usage: ${HELP}`);
 
   const file = positionals[0]!;
   const input = readPolicyFile(file);
   const args = values.args === undefined ? {} : parseJson(values.args, 'The --args option');
   if (!isObject(args))
-    throw new UsageError(
+    throw new AtlasError(
+      'cli-usage',
       `The --args option must be a JSON object such as '{"name": "x"}', not ${JSON.stringify(args)}.`,
     );
   const counters = values.counters === undefined ? {} : parseJson(values.counters, 'The --counters option');
   if (!isObject(counters) || !Object.values(counters).every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    throw new UsageError(
+    throw new AtlasError(
+      'cli-usage',
       `The --counters option must be a JSON object of numbers keyed by counter key, such as '{"tools.X/X_rate": 30}'.`,
     );
   }

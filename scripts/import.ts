@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { ImportError } from '#src/importer/errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { formatReport, runImport, type ImportOptions } from '#src/importer/run.ts';
 import { DEFAULT_TIMEOUT_SECONDS } from '#src/importer/sources.ts';
 
@@ -88,6 +88,6 @@ try {
   // The SDK's transports can leave handles open for a moment after close; the work is done.
   process.exit(0);
 } catch (err) {
-  if (err instanceof ImportError) fail(`Import failed [${err.code}]: ${err.message}`);
+  if (err instanceof AtlasError) fail(`Import failed [${err.code}]: ${err.message}`);
   throw err;
 }

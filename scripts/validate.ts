@@ -9,7 +9,8 @@ import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { contentDir } from '#src/catalogue/paths.ts';
 import { formatProblem, type Problem } from '#src/model/problems.ts';
 import { parsePolicy, validatePolicy } from '#src/policy/index.ts';
-import { readPolicyFile, runCli, serverTools, usage, UsageError } from './lib/policy-cli.ts';
+import { readPolicyFile, runCli, serverTools, usage } from './lib/policy-cli.ts';
+import { AtlasError } from '#src/model/problems.ts';
 
 const HELP = 'npm run validate [-- <policy.json> [--server <server-id>] [--json]]';
 
@@ -31,10 +32,10 @@ function main(): number {
   const { positionals, values } = parsed;
   const json = values.json ?? false;
   if (positionals.length > 1)
-    throw new UsageError(`Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
+    throw new AtlasError('cli-usage', `Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
 
   if (positionals.length === 0) {
-    if (values.server) throw new UsageError(`"--server" needs a policy file to check. Usage: ${HELP}`);
+    if (values.server) throw new AtlasError('cli-usage', `"--server" needs a policy file to check. Usage: ${HELP}`);
     const { catalogue, problems } = validateCatalogue(contentDir());
     report(problems, json);
     if (problems.length) {

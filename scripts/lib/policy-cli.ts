@@ -4,12 +4,13 @@ import { contentDir } from '#src/catalogue/paths.ts';
 import { closest } from '#src/policy/suggest.ts';
 import { revealInvisible } from '#src/model/text.ts';
 import type { ToolInfo } from '#src/policy/server.ts';
+import { AtlasError } from '#src/model/problems.ts';
 
-/**
+/*
  * Shared by scripts/validate.ts and scripts/eval.ts. A user's mistake (missing file, bad JSON,
- * unknown server, bad option) is a `UsageError`: one line on stderr and exit status 2.
+ * unknown server, bad option) is an `AtlasError` with a `cli-*` code: one line on stderr and exit
+ * status 2.
  */
-export class UsageError extends Error {}
 
 /** Line and column (1-based) of a character offset, for JSON syntax errors. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -39,7 +40,7 @@ function errorOffset(text: string, message: string): number {
 }
 
 /**
- * Parses JSON text (a leading byte-order mark is ignored), or throws a UsageError naming the
+ * Parses JSON text (a leading byte-order mark is ignored), or throws an AtlasError naming the
  * line and column of the mistake, on one line.
  */
 export function parseJson(text: string, what: string): unknown {
@@ -53,13 +54,14 @@ export function parseJson(text: string, what: string): unknown {
       .replace(/\s*(in JSON )?at position \d+.*$/s, '')
       .replace(/\s+in JSON$/, '')
       .replace(/^(Unexpected token '.+?'), .*$/su, '$1');
-    throw new UsageError(
+    throw new AtlasError(
+      'cli-json',
       `${what} is not valid JSON at line ${line}, column ${column}: ${revealInvisible(reason)}. Fix the syntax there (check commas, quotes and brackets).`,
     );
   }
 }
 
-/** Reads and parses a policy file, or throws a UsageError. */
+/** Reads and parses a policy file, or throws an AtlasError. */
 export function readPolicyFile(file: string): unknown {
   let text: string;
   try {
@@ -72,18 +74,19 @@ export function readPolicyFile(file: string): unknown {
         : code === 'EISDIR'
           ? 'it is a folder'
           : `it cannot be read (${code ?? 'unknown error'})`;
-    throw new UsageError(`Cannot read the policy file "${file}": ${why}. Check the path.`);
+    throw new AtlasError('cli-file', `Cannot read the policy file "${file}": ${why}. Check the path.`);
   }
   return parseJson(text, `The policy file "${file}"`);
 }
 
-/** The tools a catalogue server lists today, or a UsageError naming the closest server id. */
+/** The tools a catalogue server lists today, or an AtlasError naming the closest server id. */
 export function serverTools(id: string): ToolInfo[] {
   const { catalogue } = loadCatalogue(contentDir());
   const ids = catalogue.servers.map((s) => s.id);
   if (!ids.includes(id)) {
     const hint = closest(id, ids);
-    throw new UsageError(
+    throw new AtlasError(
+      'cli-unknown-server',
       `There is no server "${id}" in the catalogue (${contentDir()}).${hint ? ` Did you mean "${hint}"?` : ' The catalogue has no servers.'} Use the id of a file in content/servers/, without ".yaml".`,
     );
   }
@@ -98,7 +101,7 @@ export function runCli(main: () => number): void {
   try {
     process.exitCode = main();
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof AtlasError) {
       process.stderr.write(`${err.message}\n`);
     } else {
       process.stderr.write(
@@ -109,8 +112,8 @@ export function runCli(main: () => number): void {
   }
 }
 
-/** Turns node:util parseArgs errors (unknown option, missing value) into a one-line UsageError. */
-export function usage(err: unknown, help: string): UsageError {
+/** Turns node:util parseArgs errors (unknown option, missing value) into a one-line AtlasError. */
+export function usage(err: unknown, help: string): AtlasError {
   // node:util adds advice about positionals after the first sentence; keep only that sentence.
   const message =
     err instanceof Error
@@ -119,5 +122,5 @@ export function usage(err: unknown, help: string): UsageError {
           .split('. ')[0]!
           .replace(/\.?\s*$/, '')
       : String(err);
-  return new UsageError(`${message}. Usage: ${help}`);
+  return new AtlasError('cli-usage', `${message}. Usage: ${help}`);
 }

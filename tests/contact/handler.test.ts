@@ -9,7 +9,8 @@ import { contactSchema, CONTACT_LIMITS } from '#src/model/contact.ts';
 import { contactProblems } from '#src/contact/problems.ts';
 import { RateLimiter } from '#src/contact/rate-limit.ts';
 import { clientKey, handleContact, handlePreflight, type ContactRuntime } from '#src/contact/handler.ts';
-import { readContactConfig, ContactConfigError } from '#src/contact/config.ts';
+import { readContactConfig } from '#src/contact/config.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { contactAction } from '#src/contact/endpoint.ts';
 import { contactFormId } from '#src/contact/form-id.ts';
 import { escapeHtml, renderProblemPage } from '#src/contact/html.ts';
@@ -126,7 +127,7 @@ describe('configuration and helpers', () => {
     assert.throws(
       () => readContactConfig({ CONTACT_RATE_LIMIT: 'lots' }),
       (error: Error) => {
-        assert.ok(error instanceof ContactConfigError);
+        assert.ok(error instanceof AtlasError && error.code === 'contact-misconfigured');
         assert.match(error.message, /CONTACT_RATE_LIMIT is "lots".*Set it to a number such as 5/);
         return true;
       },

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runImport } from '#src/importer/run.ts';
-import { ImportError } from '#src/importer/errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
 
@@ -26,7 +26,7 @@ async function expectFailure(file: string, code: string, message: RegExp): Promi
   await assert.rejects(
     runImport({ source: { file }, contentDir: dir, serverId: 'notes', date: '2026-02-01' }),
     (err: unknown) => {
-      assert.ok(err instanceof ImportError, `expected an ImportError, got ${String(err)}`);
+      assert.ok(err instanceof AtlasError, `expected an AtlasError, got ${String(err)}`);
       assert.equal(err.code, code);
       assert.match(err.message, message);
       return true;
@@ -127,7 +127,7 @@ test('a date that is not on the calendar is refused before anything is read', as
   await assert.rejects(
     runImport({ source: { file: fixture('notes-v2.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-30' }),
     (err: unknown) =>
-      err instanceof ImportError &&
+      err instanceof AtlasError &&
       err.code === 'import-bad-date' &&
       /"2026-02-30" is not a calendar date/.test(err.message),
   );
@@ -141,7 +141,7 @@ test('an existing record the loader cannot read blocks the import instead of bei
   await assert.rejects(
     runImport({ source: { file: fixture('notes-v2.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-01' }),
     (err: unknown) =>
-      err instanceof ImportError && err.code === 'import-existing-invalid' && /list_notes\.yaml/.test(err.message),
+      err instanceof AtlasError && err.code === 'import-existing-invalid' && /list_notes\.yaml/.test(err.message),
   );
   assert.deepEqual(snapshot(dir), before);
 });
@@ -209,7 +209,7 @@ test("an import that would break an editor's policy is refused, naming the recor
   await assert.rejects(
     runImport({ source: { file: fixture('notes-v1.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-01' }),
     (err: unknown) => {
-      assert.ok(err instanceof ImportError);
+      assert.ok(err instanceof AtlasError);
       assert.equal(err.code, 'import-invalid-result');
       assert.match(
         err.message,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runImport } from '#src/importer/run.ts';
-import { ImportError } from '#src/importer/errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { buildSite } from '../helpers/build.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
@@ -47,7 +47,7 @@ function isAlive(pid: number): boolean {
 
 async function expectImportError(promise: Promise<unknown>, code: string, message: RegExp): Promise<void> {
   await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof ImportError, `expected an ImportError, got ${String(err)}`);
+    assert.ok(err instanceof AtlasError, `expected an AtlasError, got ${String(err)}`);
     assert.equal(err.code, code);
     assert.match(err.message, message);
     return true;
@@ -234,7 +234,7 @@ test('an HTTP address where no server listens is reported without writing anythi
       date: '2026-01-10',
       timeoutSeconds: 10,
     }),
-    (err: unknown) => err instanceof ImportError && /The server at http:\/\/127\.0\.0\.1:\d+\/mcp/.test(err.message),
+    (err: unknown) => err instanceof AtlasError && /The server at http:\/\/127\.0\.0\.1:\d+\/mcp/.test(err.message),
   );
   assert.deepEqual(snapshot(dir), {});
 });
