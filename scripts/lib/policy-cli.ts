@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadCatalogue } from '#src/catalogue/load.ts';
-import { contentDir } from '#src/catalogue/paths.ts';
 import { closest } from '#src/policy/suggest.ts';
 import { revealInvisible } from '#src/model/text.ts';
 import type { ToolInfo } from '#src/policy/server.ts';
 import { AtlasError } from '#src/model/problems.ts';
+import type { CliIo } from './cli.ts';
 
 /*
  * Shared by scripts/validate.ts and scripts/eval.ts. A user's mistake (missing file, bad JSON,
@@ -62,10 +63,10 @@ export function parseJson(text: string, what: string): unknown {
 }
 
 /** Reads and parses a policy file, or throws an AtlasError. */
-export function readPolicyFile(file: string): unknown {
+export function readPolicyFile(file: string, cwd: string = process.cwd()): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -79,15 +80,15 @@ export function readPolicyFile(file: string): unknown {
   return parseJson(text, `The policy file "${file}"`);
 }
 
-/** The tools a catalogue server lists today, or an AtlasError naming the closest server id. */
-export function serverTools(id: string): ToolInfo[] {
-  const { catalogue } = loadCatalogue(contentDir());
+/** The tools a server of the catalogue in `dir` lists today, or an AtlasError naming the closest server id. */
+export function serverTools(id: string, dir: string): ToolInfo[] {
+  const { catalogue } = loadCatalogue(dir);
   const ids = catalogue.servers.map((s) => s.id);
   if (!ids.includes(id)) {
     const hint = closest(id, ids);
     throw new AtlasError(
       'cli-unknown-server',
-      `There is no server "${id}" in the catalogue (${contentDir()}).${hint ? ` Did you mean "${hint}"?` : ' The catalogue has no servers.'} Use the id of a file in content/servers/, without ".yaml".`,
+      `There is no server "${id}" in the catalogue (${dir}).${hint ? ` Did you mean "${hint}"?` : ' The catalogue has no servers.'} Use the id of a file in content/servers/, without ".yaml".`,
     );
   }
   // A tool the server no longer lists (history.removed) cannot be called: a rule for it is a mistake.
@@ -96,19 +97,22 @@ export function serverTools(id: string): ToolInfo[] {
     .map((t) => ({ name: t.data.name, inputSchema: t.data.definition.inputSchema }));
 }
 
-/** Runs a CLI's main function: usage errors exit 2 with one line, never a stack trace. */
-export function runCli(main: () => number): void {
+/**
+ * Runs the body of a policy CLI and returns its exit status: a user's mistake (an AtlasError) is
+ * one line on stderr and status 2, never a stack trace; so is anything unexpected.
+ */
+export function guarded(io: CliIo, body: () => number): number {
   try {
-    process.exitCode = main();
+    return body();
   } catch (err) {
     if (err instanceof AtlasError) {
-      process.stderr.write(`${err.message}\n`);
+      io.stderr(`${err.message}\n`);
     } else {
-      process.stderr.write(
+      io.stderr(
         `Unexpected error: ${err instanceof Error ? err.message : String(err)}. Please report it with the command you ran.\n`,
       );
     }
-    process.exitCode = 2;
+    return 2;
   }
 }
 
