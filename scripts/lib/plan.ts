@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { contentDir } from '#src/catalogue/paths.ts';
 import { manifestDigest, manifestOf, type Manifest } from '#src/catalogue/manifest.ts';
-import { problemReport, type SlicePlan } from '#src/catalogue/source.ts';
+import { PROBLEM_HINT, problemReport, type SlicePlan } from '#src/catalogue/source.ts';
 import { listCatalogueFiles, loadFiles, type Catalogue, type CatalogueFiles } from '#src/catalogue/load.ts';
 import { crossRecordChecks } from '#src/catalogue/checks.ts';
 import type { Problem } from '#src/model/problems.ts';
@@ -164,7 +164,7 @@ export function planBuild(work: string): PlanSummary | { report: string } {
   const dir = contentDir();
   const code = codeDigest();
   const { problems, manifest, files } = checkByServer(dir, work, code);
-  if (problems.length > 0) return { report: problemReport(dir, problems) };
+  if (problems.length > 0) return { report: `${problemReport(dir, problems)}\nHint: ${PROBLEM_HINT}` };
 
   rmSync(join(work, 'plan'), { recursive: true, force: true });
   mkdirSync(join(work, 'plan'), { recursive: true });

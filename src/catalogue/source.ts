@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { AstroError } from 'astro/errors';
 import { formatProblem, type Problem } from '#src/model/problems.ts';
 import { loadFiles, type Catalogue, type CatalogueFiles } from './load.ts';
 import { validateCatalogue } from './validate.ts';
@@ -32,12 +33,23 @@ export interface CatalogueSource {
   slice: { index: number; count: number; servers: Set<string> | 'all' };
 }
 
-/** Thrown so that the build stops; its message is the whole report. */
-export class CatalogueError extends Error {
-  constructor(report: string) {
-    super(report);
+export const PROBLEM_HINT =
+  'Fix them and build again; `npm run validate` runs the same checks without building. The /problems/ page of the site explains every code.';
+
+/**
+ * Thrown so that the build stops. The report itself is printed before, not put in the error:
+ * Astro replaces an error's hint with advice about browser APIs whenever its text says "window" or
+ * "document", which policy messages often do (a limit's window).
+ */
+export class CatalogueError extends AstroError {
+  readonly report: string;
+  constructor(report: string, count: number) {
+    super(
+      `The catalogue has ${count} problem${count === 1 ? '' : 's'}, listed above, so nothing was built.`,
+      PROBLEM_HINT,
+    );
     this.name = 'CatalogueError';
-    this.stack = report; // the report is the message; a stack trace would only hide it
+    this.report = report;
   }
 }
 
@@ -45,8 +57,12 @@ export function problemReport(dir: string, problems: Problem[]): string {
   return [
     `The catalogue in ${dir} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`,
     ...problems.map((p) => `  ${formatProblem(p)}`),
-    'Fix them and build again; `npm run validate` runs the same checks without building.',
   ].join('\n');
+}
+
+function fail(report: string, count: number): never {
+  console.error(report);
+  throw new CatalogueError(report, count);
 }
 
 function load(): CatalogueSource {
@@ -56,8 +72,9 @@ function load(): CatalogueSource {
     const { catalogue, problems } = loadFiles(plan.contentDir, plan.files);
     // The plan step checked these very files; a problem now means they changed since.
     if (problems.length > 0)
-      throw new CatalogueError(
+      fail(
         `${problemReport(plan.contentDir, problems)}\nThe files changed after the build checked them; build again.`,
+        problems.length,
       );
     return {
       contentDir: plan.contentDir,
@@ -69,7 +86,7 @@ function load(): CatalogueSource {
   }
   const dir = contentDir();
   const { catalogue, files, problems } = validateCatalogue(dir);
-  if (problems.length > 0) throw new CatalogueError(problemReport(dir, problems));
+  if (problems.length > 0) fail(problemReport(dir, problems), problems.length);
   return {
     contentDir: dir,
     catalogue,

@@ -62,7 +62,8 @@ test('a catalogue with problems stops the loader with the whole report', async (
   await withContent(join(ROOT, 'tests/fixtures/invalid-unknown-server'), async () => {
     await assert.rejects(loadIds(recordLoader('tools')), (err: Error) => {
       assert.ok(err instanceof CatalogueError);
-      assert.match(err.message, /\[record-unknown-server\]/);
+      assert.match((err as CatalogueError).report, /\[record-unknown-server\]/);
+      assert.match(err.message, /1 problem, listed above/);
       return true;
     });
   });
