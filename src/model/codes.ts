@@ -5,8 +5,8 @@
 export const POLICY_CODES = {
   /** The document does not have the shape of a version "1" policy (unknown key, wrong type, bad value for an operator). */
   'policy-schema': 'The policy does not have the documented shape.',
-  /** A regex value does not compile, or is prone to catastrophic backtracking. */
-  'policy-bad-regex': 'A regex value does not compile or could backtrack catastrophically.',
+  /** A regex value is not a pattern RE2 compiles (backreferences and lookaround are not RE2). */
+  'policy-bad-regex': 'A regex value is not a valid RE2 pattern.',
   /** Two limits in one tool rule, or two in all_tools, share a counter name. */
   'policy-duplicate-counter': 'A counter name is used twice in one place.',
   /** A name under `tools` or `hide` is not a tool of the server. */
