@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { serverSchema } from '#src/model/server.ts';
-import { toolSchema } from '#src/model/tool.ts';
+import { storedToolSchema } from '#src/model/tool.ts';
 import { attackPatternSchema } from '#src/model/attack-pattern.ts';
 import { pageSchema } from '#src/model/page.ts';
 import { contentDir } from '#src/catalogue/paths.ts';
@@ -18,7 +18,7 @@ export const collections = {
   /** id: `<server-id>/<tool-name>` */
   tools: defineCollection({
     loader: glob({ pattern: '*/*.{yaml,yml}', base: `${base}/tools`, generateId: pathId }),
-    schema: toolSchema,
+    schema: storedToolSchema,
   }),
   attackPatterns: defineCollection({
     loader: glob({ pattern: '*.{md,mdx}', base: `${base}/attack-patterns`, generateId: pathId }),

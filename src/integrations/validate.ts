@@ -1,4 +1,7 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { parseYaml } from '#src/catalogue/load.ts';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { contentDir } from '#src/catalogue/paths.ts';
 import { formatProblem } from '#src/model/problems.ts';
@@ -13,6 +16,32 @@ export class CatalogueError extends Error {
 }
 
 /**
+ * YAML records as Astro's content layer reads them: through the project's own reader, so the
+ * site sees exactly what the validator checked and the same limits apply (an alias bomb is
+ * refused, not expanded; `__proto__` stays a key). Registered after Astro's built-in YAML type,
+ * which it replaces for `.yaml` and `.yml`.
+ */
+export const yamlDataEntryType = {
+  extensions: ['.yaml', '.yml'],
+  getEntryInfo({ contents, fileUrl }: { contents: string; fileUrl: URL }): {
+    data: Record<string, unknown>;
+    rawData: string;
+  } {
+    const file = relative(process.cwd(), fileURLToPath(fileUrl)) || fileURLToPath(fileUrl);
+    const { data, problems } = parseYaml(contents, file);
+    if (problems.length > 0) throw new CatalogueError(problems.map(formatProblem).join('\n'));
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      throw new CatalogueError(
+        `${file}: a record must be a YAML mapping of fields, not ${data === null ? 'empty' : typeof data}.`,
+      );
+    return { data: data as Record<string, unknown>, rawData: contents };
+  },
+};
+
+/** Astro passes this hook to integrations without declaring it in its public types. */
+type DataEntryHook = { addDataEntryType?: (type: typeof yamlDataEntryType) => void };
+
+/**
  * Runs every record schema and every policy check before Astro starts on the content, and
  * fails the build with one report listing each problem as file, path, code and message.
  */
@@ -20,7 +49,9 @@ export default function validateIntegration(): AstroIntegration {
   return {
     name: 'policy-atlas:validate',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': (params) => {
+        (params as unknown as DataEntryHook).addDataEntryType?.(yamlDataEntryType);
+        const { command, logger } = params;
         if (command !== 'build') return;
         const dir = contentDir();
         const started = performance.now();

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { buildIndex, type CatalogueIndex } from '#src/catalogue/index.ts';
+import { restoreTool } from '#src/model/tool.ts';
 
 let index: Promise<CatalogueIndex> | undefined;
 
@@ -9,7 +10,11 @@ async function load(): Promise<CatalogueIndex> {
     getCollection('tools'),
     getCollection('attackPatterns'),
   ]);
-  return buildIndex(servers, tools, patterns);
+  return buildIndex(
+    servers,
+    tools.map((t) => ({ ...t, data: restoreTool(t.data) })),
+    patterns,
+  );
 }
 
 /**

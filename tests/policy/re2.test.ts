@@ -45,7 +45,10 @@ describe('regex values are RE2, matched in linear time', () => {
   test('the evaluator answers those patterns on a 60-character input that would take a backtracking engine ages', () => {
     const { status, stdout } = evaluateInChild(SLOW_FOR_BACKTRACKING, 'a'.repeat(60));
     assert.equal(status, 0, 'the evaluation finished');
-    assert.deepEqual(JSON.parse(stdout), SLOW_FOR_BACKTRACKING.map(() => 'allowed'));
+    assert.deepEqual(
+      JSON.parse(stdout),
+      SLOW_FOR_BACKTRACKING.map(() => 'allowed'),
+    );
     const digits = evaluateInChild(['\\d*\\d*\\d*\\d*\\d*\\d*x'], `${'1'.repeat(59)}x`);
     assert.deepEqual(JSON.parse(digits.stdout), ['denied']);
   });
