@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import site from './site.config.ts';
 import validate from '#src/integrations/validate.ts';
 import pagefind from '#src/integrations/pagefind.ts';
+import outsideOutDir from '#src/integrations/outside-out-dir.ts';
 
 // ATLAS_OUT and ATLAS_CACHE let tests and the benchmark build other catalogues side by side.
 export default defineConfig({
@@ -14,7 +15,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [validate(), mdx(), pagefind()],
+  integrations: [outsideOutDir(), validate(), mdx(), pagefind()],
   build: { format: 'directory' },
   // The contact endpoint (the only on-demand route) checks Origin itself so a refusal can say
   // per field what is wrong, in JSON or HTML; Astro's built-in check would answer plain text.
