@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, basename, extname } from 'node:path';
-import { isAlias, isCollection, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isCollection, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 import { serverSchema, SERVER_ID_PATTERN, type ServerRecord } from '#src/model/server.ts';
 import { toolSchema, type ToolRecord } from '#src/model/tool.ts';

@@ -11,7 +11,7 @@ class MemoryStore implements ContactStore {
   async save(m: ContactMessage, at: Date): Promise<StoredMessage> {
     const row = {
       id: this.rows.length + 1,
-      received_at: at.toISOString(),
+      receivedAt: at.toISOString(),
       name: m.name,
       email: m.email,
       message: m.message,
