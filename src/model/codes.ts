@@ -22,3 +22,18 @@ export const POLICY_CODES = {
 } as const;
 
 export type PolicyCode = keyof typeof POLICY_CODES;
+
+/**
+ * Codes outside the policy engine added for hostile input (issue 12), each documented in the
+ * README; they are meant to join the one typed registry of every code.
+ */
+export const HOSTILE_INPUT_CODES = {
+  /** Two tools of one server whose names differ only in case (their files would collide). */
+  'record-case-twin': 'Two tools of a server differ only in the case of their names.',
+  /** A tool definition, or a whole message, nests objects and arrays past the importer's limit. */
+  'import-too-deep': 'A tool definition is nested too deeply.',
+  /** A contact field arrived as a file instead of text. */
+  'contact-not-text': 'A contact field was sent as a file.',
+  /** A tool-poisoning flag: NUL or another C0/C1 control character in a definition's text. */
+  'control-characters': 'The text contains control characters.',
+} as const;

@@ -115,6 +115,20 @@ describe('messages that say what happened', () => {
     assert.deepEqual(snapshot(dir), {});
   });
 
+  test('a definition just within the limit imports and reads back', async () => {
+    let schema: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 30; i++) schema = { type: 'object', properties: { a: schema } };
+    const dir = tempContent();
+    await runImport({
+      source: { file: toolsFile([{ name: 'nested', inputSchema: schema }]) },
+      contentDir: dir,
+      date: '2026-01-10',
+    });
+    const { catalogue, problems } = loadCatalogue(dir);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(catalogue.tools[0]!.data.definition.inputSchema, schema);
+  });
+
   test('a file nested 200,000 levels deep is refused as too deep, without a stack overflow', async () => {
     const depth = 200_000;
     const text = `{"tools":[{"name":"deep","inputSchema":{"type":"object","properties":{"a":${'['.repeat(depth)}${']'.repeat(depth)}}}}]}`;
