@@ -127,7 +127,7 @@ test('the policy a tool page copies is the canonical recommended policy and keep
 
 test('the server page lists every tool and its download is the policy it shows', () => {
   const html = page(`servers/${SERVER}`);
-  const rows = [...html.matchAll(/<tr>\s*<td><a href="\/servers\/[^/]+\/([^/]+)\/"><code>/g)].map((m) => m[1]);
+  const rows = [...html.matchAll(/<tr>\s*<td><a href="\/servers\/[^/]+\/tools\/([^/]+)\/"><code>/g)].map((m) => m[1]);
   assert.equal(rows.length, 14);
   assert.match(html, /The riskiest tools/);
   assert.match(html, /tokens of an agent's context/);
