@@ -11,7 +11,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'astro/zod';
-import { ImportError } from './errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { checkTools, LIMITS, parseToolsListFile, toPage, type ImportedTool } from './parse.ts';
 
 /** What a source yields: the tools and what the server said about itself. */
@@ -53,7 +53,7 @@ export function splitCommandLine(line: string): string[] {
     }
   }
   if (quote)
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-command',
       `The command line ${JSON.stringify(line)} has an unclosed ${quote} quote. Close it and try again.`,
     );
@@ -89,7 +89,7 @@ async function listAllTools(client: Client, where: string): Promise<unknown[]> {
   let cursor: string | undefined;
   for (let page = 1; ; page++) {
     if (page > LIMITS.pages) {
-      throw new ImportError(
+      throw new AtlasError(
         'import-too-large',
         `${where} kept sending a "nextCursor" after ${LIMITS.pages} pages of tools. Check the server's pagination.`,
       );
@@ -103,7 +103,7 @@ async function listAllTools(client: Client, where: string): Promise<unknown[]> {
     if (tools.length > LIMITS.tools) break;
     if (next.nextCursor === undefined) break;
     if (cursors.has(next.nextCursor)) {
-      throw new ImportError(
+      throw new AtlasError(
         'import-bad-cursor',
         `${where} sent the cursor ${JSON.stringify(next.nextCursor)} twice, so its pages loop. Check the server's pagination.`,
       );
@@ -120,30 +120,30 @@ function stderrTail(stderr: string): string {
   return tail ? ` Its last output on stderr was:\n${tail}` : '';
 }
 
-function describeFailure(err: unknown, where: string, stderr: string): ImportError {
-  if (err instanceof ImportError) return err;
+function describeFailure(err: unknown, where: string, stderr: string): AtlasError {
+  if (err instanceof AtlasError) return err;
   if (err instanceof RangeError && /call stack/i.test(err.message)) return transportProblem(err, where)!;
   const message = err instanceof Error ? err.message : String(err);
   const said = stderrTail(stderr);
   if (/ENOENT/.test(message)) {
-    return new ImportError(
+    return new AtlasError(
       'import-server-start',
       `${where} could not be started: the command was not found (${message}). Check the command and that it is installed.`,
     );
   }
   if (/Connection closed|closed/i.test(message)) {
-    return new ImportError(
+    return new AtlasError(
       'import-server-crash',
       `${where} closed the connection before answering (${message}); it probably crashed or exited.${said}`,
     );
   }
   if (/JSON|parse|Unexpected token/i.test(message)) {
-    return new ImportError(
+    return new AtlasError(
       'import-malformed',
       `${where} sent something that is not valid MCP JSON-RPC (${message}).${said}`,
     );
   }
-  return new ImportError('import-server-error', `${where} failed: ${message}.${said}`);
+  return new AtlasError('import-server-error', `${where} failed: ${message}.${said}`);
 }
 
 /** The first zod issue of a message the SDK refused, as "at <path>: <message>". */
@@ -163,31 +163,31 @@ function firstIssue(error: unknown): string | undefined {
 }
 
 /** What a transport error means for the import, or undefined when it can be ignored. */
-function transportProblem(error: unknown, where: string): ImportError | undefined {
+function transportProblem(error: unknown, where: string): AtlasError | undefined {
   const text = error instanceof Error ? error.message : String(error);
   const size = /exceeded maximum size of (\d+) bytes/.exec(text);
   if (size) {
     const mib = Number(size[1]) / 1024 / 1024;
-    return new ImportError(
+    return new AtlasError(
       'import-too-large',
       `${where} sent a message larger than the ${Number.isInteger(mib) ? `${mib} MiB` : `${size[1]} bytes`} one message may be, so the import stopped reading it. No real tool list is that large; check the server.`,
     );
   }
   if (error instanceof RangeError && /call stack/i.test(text)) {
-    return new ImportError(
+    return new AtlasError(
       'import-too-deep',
       `${where} sent a message nested more than ${LIMITS.depth} levels deep (objects and arrays within each other), too deep to read. Check the server.`,
     );
   }
   if (error instanceof SyntaxError) {
-    return new ImportError(
+    return new AtlasError(
       'import-malformed',
       `${where} wrote a line that is not JSON (${text.split('\n')[0]}). Only JSON-RPC messages may go to stdout; logs belong on stderr.`,
     );
   }
   const issue = firstIssue(error);
   if (issue || /invalid_union|expected/i.test(text)) {
-    return new ImportError(
+    return new AtlasError(
       'import-malformed',
       `${where} sent something that is not a valid JSON-RPC 2.0 message (${issue ?? text.split('\n')[0]}). Check that the server speaks MCP; a tools/list answer must be {"jsonrpc": "2.0", "id": …, "result": {"tools": […]}}.`,
     );
@@ -209,7 +209,7 @@ async function withClient(
     timer = setTimeout(
       () =>
         reject(
-          new ImportError(
+          new AtlasError(
             'import-timeout',
             `${where} did not answer within ${timeoutSeconds} seconds, so the import gave up. If the server is just slow to start, raise the limit with --timeout <seconds>.`,
           ),
@@ -219,10 +219,7 @@ async function withClient(
   });
   // A child that exits while we wait would otherwise leave the request hanging until the timeout.
   const closed = transportClosed.then(() => {
-    throw new ImportError(
-      'import-server-crash',
-      `${where} exited before it finished answering.${stderrTail(stderr())}`,
-    );
+    throw new AtlasError('import-server-crash', `${where} exited before it finished answering.${stderrTail(stderr())}`);
   });
   closed.catch(() => {});
   // Lines that are not JSON-RPC, or too large to buffer, make the transport report an error and
@@ -258,7 +255,7 @@ async function withClient(
 export async function fromStdio(commandLine: string, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS): Promise<SourceResult> {
   const [command, ...args] = splitCommandLine(commandLine);
   if (!command)
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-command',
       'The --stdio option needs a command line, for example --stdio "npx -y @modelcontextprotocol/server-everything".',
     );
@@ -283,13 +280,13 @@ export async function fromHttp(url: string, timeoutSeconds = DEFAULT_TIMEOUT_SEC
   try {
     parsed = new URL(url);
   } catch {
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-url',
       `The --http option ${JSON.stringify(url)} is not a URL. Give the server's MCP endpoint, for example http://127.0.0.1:3001/mcp.`,
     );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-url',
       `The --http option ${JSON.stringify(url)} uses ${parsed.protocol}, not http: or https:.`,
     );
@@ -309,13 +306,13 @@ export function fromFile(path: string, label = path): SourceResult {
   try {
     size = statSync(path).size;
   } catch {
-    throw new ImportError(
+    throw new AtlasError(
       'import-file-missing',
       `${where} does not exist or cannot be read. Check the path given to --file.`,
     );
   }
   if (size > LIMITS.fileBytes) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-too-large',
       `${where} is ${size} bytes, larger than the ${LIMITS.fileBytes / 1024 / 1024} MiB a tool list may be.`,
     );

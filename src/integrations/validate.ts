@@ -1,19 +1,11 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { parseYaml } from '#src/catalogue/load.ts';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { contentDir } from '#src/catalogue/paths.ts';
 import { formatProblem } from '#src/model/problems.ts';
-
-/** Thrown so that Astro stops the build; its message is the whole report. */
-export class CatalogueError extends Error {
-  constructor(report: string) {
-    super(report);
-    this.name = 'CatalogueError';
-    this.stack = report; // the report is the message; a stack trace would only hide it
-  }
-}
 
 /**
  * YAML records as Astro's content layer reads them: through the project's own reader, so the
@@ -29,10 +21,12 @@ export const yamlDataEntryType = {
   } {
     const file = relative(process.cwd(), fileURLToPath(fileUrl)) || fileURLToPath(fileUrl);
     const { data, problems } = parseYaml(contents, file);
-    if (problems.length > 0) throw new CatalogueError(problems.map(formatProblem).join('\n'));
+    const hint = '`npm run validate` checks every record the same way.';
+    if (problems.length > 0) throw new AstroError(problems.map(formatProblem).join('\n'), hint);
     if (data === null || typeof data !== 'object' || Array.isArray(data))
-      throw new CatalogueError(
+      throw new AstroError(
         `${file}: a record must be a YAML mapping of fields, not ${data === null ? 'empty' : typeof data}.`,
+        hint,
       );
     return { data: data as Record<string, unknown>, rawData: contents };
   },
@@ -57,12 +51,17 @@ export default function validateIntegration(): AstroIntegration {
         const started = performance.now();
         const { catalogue, problems } = validateCatalogue(dir);
         if (problems.length > 0) {
-          const report = [
-            `The catalogue in ${dir} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`,
-            ...problems.map((p) => `  ${formatProblem(p)}`),
-            'Fix them and build again; `npm run validate` runs the same checks without building.',
-          ].join('\n');
-          throw new CatalogueError(report);
+          const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+          logger.error(
+            [`The catalogue in ${dir} has ${count}:`, ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'),
+          );
+          // The report goes through the logger, not into the error: Astro replaces an error's hint
+          // with advice about browser APIs whenever its text says "window" or "document", which
+          // policy messages often do (a limit's window).
+          throw new AstroError(
+            `The catalogue has ${count}, listed above, so nothing was built.`,
+            'Fix them and build again; `npm run validate` runs the same checks without building. The /problems/ page of the site explains every code.',
+          );
         }
         logger.info(
           `${catalogue.servers.length} servers, ${catalogue.tools.length} tools and every embedded policy are valid (${Math.round(performance.now() - started)} ms).`,

@@ -7,5 +7,5 @@ import { z } from 'astro/zod';
 export const httpUrl = () =>
   z.url({
     protocol: /^https?$/,
-    error: 'A link must be an http:// or https:// URL, such as https://github.com/owner/repo.',
+    error: 'Write an http:// or https:// URL, such as https://example.org/.',
   });

@@ -1,5 +1,6 @@
 import type { Category, RiskLevel } from '#src/model/taxonomy.ts';
 import { toolFileStem } from '#src/model/tool.ts';
+import type { ProblemCode } from '#src/model/codes.ts';
 
 /**
  * Every URL the site links to is made here, so routes and links cannot drift apart.
@@ -17,3 +18,5 @@ export const serverPolicyUrl = (serverId: string) => `/servers/${serverId}/polic
 export const riskUrl = (risk: RiskLevel) => `/risk/${risk.toLowerCase()}/`;
 export const categoryUrl = (category: Category) => `/categories/${category.toLowerCase()}/`;
 export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
+export const problemsUrl = () => '/problems/';
+export const problemCodeUrl = (code: ProblemCode) => `/problems/#${code}`;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runImport } from '#src/importer/run.ts';
-import { ImportError } from '#src/importer/errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { loadCatalogue } from '#src/catalogue/load.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
 
@@ -17,10 +17,10 @@ function toolsFile(tools: unknown[] | string): string {
   return path;
 }
 
-async function expectImportError(promise: Promise<unknown>, code: string, message: RegExp): Promise<ImportError> {
+async function expectImportError(promise: Promise<unknown>, code: string, message: RegExp): Promise<AtlasError> {
   let caught: unknown;
   await promise.catch((err: unknown) => (caught = err));
-  assert.ok(caught instanceof ImportError, `expected an ImportError, got ${String(caught)}`);
+  assert.ok(caught instanceof AtlasError, `expected an AtlasError, got ${String(caught)}`);
   assert.equal(caught.code, code, caught.message);
   assert.match(caught.message, message);
   return caught;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseJson, UsageError } from '#scripts/lib/policy-cli.ts';
+import { parseJson } from '#scripts/lib/policy-cli.ts';
+import { AtlasError } from '#src/model/problems.ts';
 
 /**
  * Counts JSON.parse calls while `fn` runs: locating a mistake must cost a handful of parses (it
@@ -25,7 +26,7 @@ function messageOf(text: string): string {
   try {
     parseJson(text, 'The policy file "p.json"');
   } catch (err) {
-    assert.ok(err instanceof UsageError);
+    assert.ok(err instanceof AtlasError);
     return err.message;
   }
   assert.fail('the text parsed');
