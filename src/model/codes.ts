@@ -56,8 +56,7 @@ export interface CodeDoc {
 export const PROBLEM_CODES = {
   // Catalogue records
   'record-yaml': {
-    summary:
-      'A record file is not valid YAML, uses YAML aliases past their limits, or an MDX page has no front matter.',
+    summary: 'A record is not valid YAML (or overuses aliases), or an MDX page has no front matter.',
     explanation:
       'The file could not be read as data at all, so none of its fields were checked. The report gives the line and column where the YAML reader stopped. A file may hold at most 100 aliases, and an alias may not repeat a node that itself contains aliases: that is how a few hundred bytes expand into billions of nodes.',
     fix: 'Fix the syntax at the line and column named (indentation, quotes and colons are the usual culprits), or write out the part an alias repeats; an MDX page must start with a `---` front matter block.',
