@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import site from './site.config.ts';
+import outsideOutDir from '#src/integrations/outside-out-dir.ts';
 
 // ATLAS_OUT and ATLAS_CACHE let tests and the benchmark build other catalogues side by side.
 export default defineConfig({
@@ -14,7 +15,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // The catalogue is checked by its content loader (src/catalogue/source.ts), and the search index
   // is built by scripts/build.ts after each slice is rendered.
-  integrations: [mdx()],
+  integrations: [outsideOutDir(), mdx()],
   build: { format: 'directory' },
   // The contact endpoint (the only on-demand route) checks Origin itself so a refusal can say
   // per field what is wrong, in JSON or HTML; Astro's built-in check would answer plain text.

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { serverSchema } from '#src/model/server.ts';
-import { toolSchema } from '#src/model/tool.ts';
+import { storedToolSchema } from '#src/model/tool.ts';
 import { attackPatternSchema } from '#src/model/attack-pattern.ts';
 import { pageSchema } from '#src/model/page.ts';
 import { recordLoader, manifestLoader, mdxLoader } from '#src/catalogue/astro-loaders.ts';
@@ -14,7 +14,7 @@ const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(mdx?)$/, '');
 export const collections = {
   servers: defineCollection({ loader: recordLoader('servers'), schema: serverSchema }),
   /** id: `<server-id>/<tool-name>`; in a sliced build, the slice's tools only. */
-  tools: defineCollection({ loader: recordLoader('tools'), schema: toolSchema }),
+  tools: defineCollection({ loader: recordLoader('tools'), schema: storedToolSchema }),
   /** One entry: the summary of every tool (src/catalogue/manifest.ts) and the slice this build renders. */
   catalogue: defineCollection({
     loader: manifestLoader(),

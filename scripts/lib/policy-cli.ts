@@ -21,23 +21,38 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 /**
- * Where JSON.parse stopped. V8 gives "at position N" for most mistakes, but for an unexpected
- * token (`"default": deny`, `True`) it quotes the text instead; the token is then the first
- * occurrence of it at which a prefix of the text stops parsing with that same complaint.
+ * Whether a prefix of a JSON text could still be completed into valid JSON: JSON.parse either
+ * accepts it or complains only about its end ("Unexpected end of JSON input", or a string,
+ * number or escape cut off exactly at the prefix's last character).
  */
-function errorOffset(text: string, message: string): number {
-  const at = /at position (\d+)/.exec(message);
-  if (at) return Number(at[1]);
-  const token = /^Unexpected token '(.+?)', /su.exec(message)?.[1];
-  if (token === undefined) return text.length;
-  for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
-    try {
-      JSON.parse(text.slice(0, i + token.length));
-    } catch (err) {
-      if (err instanceof Error && err.message.startsWith(`Unexpected token '${token}'`)) return i;
-    }
+function viablePrefix(text: string, length: number): boolean {
+  try {
+    JSON.parse(text.slice(0, length));
+    return true;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : '';
+    if (message.startsWith('Unexpected end of JSON input')) return true;
+    const at = /at position (\d+)/.exec(message);
+    return at !== null && Number(at[1]) === length;
   }
-  return text.length;
+}
+
+/**
+ * Where JSON.parse stopped: the length of the longest prefix that could still become valid JSON.
+ * Being viable holds for every prefix up to the mistake and for none after it, so a binary search
+ * finds the mistake in about log2(size) parses, whatever the text holds. V8's own "at position N"
+ * is not used because it is missing for an unexpected token (`"default": deny`, `True`).
+ */
+function errorOffset(text: string): number {
+  let good = 0;
+  let bad = text.length;
+  while (bad - good > 1) {
+    const mid = good + Math.floor((bad - good) / 2);
+    if (viablePrefix(text, mid)) good = mid;
+    else bad = mid;
+  }
+  // The whole text was viable: the mistake is its end (an unfinished document).
+  return viablePrefix(text, text.length) ? text.length : good;
 }
 
 /**
@@ -50,7 +65,7 @@ export function parseJson(text: string, what: string): unknown {
     return JSON.parse(body);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const { line, column } = lineColumn(body, errorOffset(body, message));
+    const { line, column } = lineColumn(body, errorOffset(body));
     const reason = message
       .replace(/\s*(in JSON )?at position \d+.*$/s, '')
       .replace(/\s+in JSON$/, '')

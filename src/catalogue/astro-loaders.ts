@@ -15,7 +15,15 @@ export function recordLoader(kind: 'servers' | 'tools'): Loader {
     load: async ({ store }) => {
       const { catalogue } = catalogueSource();
       store.clear();
-      for (const r of catalogue[kind]) store.set({ id: r.id, data: r.data as Record<string, unknown> });
+      for (const r of catalogue[kind]) {
+        // The store serialises with devalue, which refuses a `__proto__` key, so a tool's definition
+        // travels as its JSON text (see storedToolSchema; site-data restores it).
+        const data =
+          kind === 'tools'
+            ? { ...r.data, definition: JSON.stringify((r.data as { definition: unknown }).definition) }
+            : r.data;
+        store.set({ id: r.id, data: data as Record<string, unknown> });
+      }
     },
   };
 }

@@ -13,6 +13,7 @@ function closestName(wanted: string, candidates: readonly string[]): string | un
 }
 import { buildIndex, type ServerEntry, type ToolEntry } from './index.ts';
 import { CATEGORY_RISK } from '#src/model/taxonomy.ts';
+import { toolFileStem } from '#src/model/tool.ts';
 import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet } from './policies.ts';
 
 /** One named cross-record check; each feeds the single report that fails a build. */
@@ -49,13 +50,13 @@ const unknownServer: CatalogueCheck = {
           message: `The record says its server is "${t.data.server}", but it sits in the folder tools/${t.folder}/. Move the file to tools/${t.data.server}/ or correct the field.`,
         });
       }
-      if (t.fileName !== t.data.name) {
+      if (t.fileName !== toolFileStem(t.data.name)) {
         out.push({
           code: 'record-name-mismatch',
           file: t.file,
           path: 'name',
           value: t.data.name,
-          message: `The tool is named "${t.data.name}" but its file is "${t.fileName}". Rename the file to ${t.data.name}.yaml, so that its page URL and its name agree.`,
+          message: `The tool is named "${t.data.name}" but its file is "${t.fileName}". Rename the file to ${toolFileStem(t.data.name)}.yaml, so that its page URL and its name agree.`,
         });
       }
     }
@@ -80,6 +81,31 @@ const duplicateTool: CatalogueCheck = {
           message: `The server "${t.data.server}" already has a tool named "${t.data.name}" in ${first}. Keep one record and delete or rename the other.`,
         });
       } else seen.set(key, t.file);
+    }
+    return out;
+  },
+};
+
+const caseTwin: CatalogueCheck = {
+  name: 'no two tools of a server differ only in case',
+  run(catalogue) {
+    // Their record files and page folders would be one file on a case-insensitive file system
+    // (macOS, Windows, many hosts), so the second would silently replace the first.
+    const seen = new Map<string, { name: string; file: string }>();
+    const out: Problem[] = [];
+    for (const t of catalogue.tools) {
+      const key = `${t.data.server}\u0000${t.data.name.toLowerCase()}`;
+      const first = seen.get(key);
+      if (!first) seen.set(key, { name: t.data.name, file: t.file });
+      else if (first.name !== t.data.name) {
+        out.push({
+          code: 'record-case-twin',
+          file: t.file,
+          path: 'name',
+          value: t.data.name,
+          message: `The server "${t.data.server}" has the tools "${first.name}" (${first.file}) and "${t.data.name}", whose names differ only in case. Their files and pages would be one on case-insensitive file systems, so the catalogue keeps only one: delete or rename this record.`,
+        });
+      }
     }
     return out;
   },
@@ -186,4 +212,10 @@ function serverPolicyProblems(server: ServerEntry, file: string): Problem[] {
   );
 }
 
-export const crossRecordChecks: CatalogueCheck[] = [unknownServer, duplicateTool, unknownPattern, embeddedPolicies];
+export const crossRecordChecks: CatalogueCheck[] = [
+  unknownServer,
+  duplicateTool,
+  caseTwin,
+  unknownPattern,
+  embeddedPolicies,
+];

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, basename, dirname, extname } from 'node:path';
-import yaml from 'js-yaml';
+import { isCollection, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 import { serverSchema, SERVER_ID_PATTERN, type ServerRecord } from '#src/model/server.ts';
 import { toolSchema, type ToolRecord } from '#src/model/tool.ts';
@@ -49,28 +49,93 @@ function listDirs(dir: string): string[] {
 }
 
 /**
- * Parses YAML text into plain data, or reports the syntax error with its line and column. It
- * uses js-yaml with its default schema, the parser Astro's content layer reads these files with,
- * so the validator and the build always see the same data.
+ * How far a record may use YAML anchors and aliases. An alias may repeat a node that has no alias
+ * inside it, at most `aliases` times per file: enough for an editor's `<<: *base`, and the
+ * expanded record stays within `aliases` times the file's size. Nested aliases are what make a
+ * few hundred bytes expand to billions of nodes (the "billion laughs"), so they are refused.
+ */
+export const YAML_ALIAS_LIMITS = { aliases: 100 } as const;
+
+function yamlProblem(
+  file: string,
+  pos: { line: number; col: number } | undefined,
+  reason: string,
+  kind: 'syntax' | 'alias',
+): Problem {
+  const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+  return {
+    code: 'record-yaml',
+    path: '',
+    file,
+    message:
+      kind === 'syntax'
+        ? `The file is not valid YAML${at}: ${reason}. Fix the syntax there (check indentation, quotes and colons).`
+        : `The file's YAML aliases are refused${at}: ${reason}.`,
+  };
+}
+
+/** The first alias that breaks YAML_ALIAS_LIMITS, with why, or undefined. */
+function aliasAbuse(doc: Document): { node: Node; reason: string } | undefined {
+  let count = 0;
+  let found: { node: Node; reason: string } | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      count++;
+      if (count > YAML_ALIAS_LIMITS.aliases) {
+        found = { node: alias, reason: `more than ${YAML_ALIAS_LIMITS.aliases} aliases in one file` };
+        return visit.BREAK;
+      }
+      const target = alias.resolve(doc);
+      if (!target) {
+        found = { node: alias, reason: `the alias *${alias.source} has no anchor &${alias.source} before it` };
+        return visit.BREAK;
+      }
+      let nested = false;
+      if (target && isCollection(target))
+        visit(target, {
+          Alias() {
+            nested = true;
+            return visit.BREAK;
+          },
+        });
+      if (nested) {
+        found = {
+          node: alias,
+          reason: `the alias *${alias.source} repeats a node that itself contains aliases, which can make a small file expand without bound; write the repeated part out instead`,
+        };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * Parses a record's YAML text into plain data, or reports why not with the line and column. Every
+ * reader of records goes through here: the validator, Astro's content loading (whose loaders in
+ * `src/catalogue/astro-loaders.ts` take the records this loader parsed) and the importer. YAML 1.2 (core schema) with merge keys;
+ * duplicate keys and alias abuse (YAML_ALIAS_LIMITS) are errors. Keys such as `__proto__` stay
+ * ordinary data.
  */
 export function parseYaml(text: string, file: string): { data?: unknown; problems: Problem[] } {
-  try {
-    return { data: yaml.load(text, { filename: file }), problems: [] };
-  } catch (err) {
-    if (!(err instanceof yaml.YAMLException)) throw err;
-    const at = err.mark ? ` at line ${err.mark.line + 1}, column ${err.mark.column + 1}` : '';
-    const reason = err.reason || 'the text cannot be read as YAML';
-    return {
-      problems: [
-        {
-          code: 'record-yaml',
-          path: '',
-          file,
-          message: `The file is not valid YAML${at}: ${reason}. Fix the syntax there (check indentation, quotes and colons).`,
-        },
-      ],
-    };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: true, prettyErrors: true });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = error.linePos?.[0];
+    const reason =
+      error.code === 'MULTIPLE_DOCS'
+        ? 'a record is one YAML document, but this file holds several (a "---" line starts another)'
+        : (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+    return { problems: [yamlProblem(file, pos, reason || 'the text cannot be read as YAML', 'syntax')] };
   }
+  const abuse = aliasAbuse(doc);
+  if (abuse) {
+    const pos = abuse.node.range ? lineCounter.linePos(abuse.node.range[0]) : undefined;
+    return { problems: [yamlProblem(file, pos, abuse.reason, 'alias')] };
+  }
+  return { data: doc.toJS({ maxAliasCount: -1 }), problems: [] };
 }
 
 /** Reads the YAML front matter of an MDX file; Astro compiles the body. */

@@ -65,6 +65,14 @@ export const POISON_RULES: readonly PoisonRule[] = [
     pattern: new RegExp(`${BIDI}+`, 'u'),
   },
   {
+    code: 'control-characters',
+    reason:
+      'The text contains control characters (NUL and other C0 or C1 controls), which no description needs and which can hide or garble text on the way to a reader.',
+    // Tab, line feed and carriage return are ordinary text and left out.
+    // eslint-disable-next-line no-control-regex -- these control characters are what it looks for
+    pattern: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/,
+  },
+  {
     code: 'base64-blob',
     reason: 'The text contains a long base64 blob, which a person cannot read but a model can decode.',
     pattern:
@@ -102,6 +110,7 @@ function scannableTexts(definition: ToolDefinition): { field: string; text: stri
     }
   };
   walk(definition.inputSchema, 'inputSchema');
+  if (definition.outputSchema) walk(definition.outputSchema, 'outputSchema');
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { contactSchema } from '#src/model/contact.ts';
 import { plural } from '#src/model/text.ts';
+import { showValue } from '#src/model/problems.ts';
 import type { ContactConfig } from './config.ts';
 import { renderProblemPage } from './html.ts';
 import { contactProblems, type ContactError } from './problems.ts';
@@ -159,27 +160,65 @@ function malformed(message: string): Refusal {
   return new Refusal(400, 'Message could not be read', [{ field: null, code: 'contact-malformed-body', message }]);
 }
 
-/** Form fields become strings; a field sent twice becomes a list, which the schema refuses. */
+/**
+ * Form fields become strings; a field sent twice becomes a list, which the schema refuses. A file
+ * part stays a File, which `refuseFiles` turns into a problem for its field.
+ */
 function fieldsToObject(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of entries) {
-    const v = typeof value === 'string' ? value : `(a file named ${value.name})`;
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [key, v] of entries) {
     const existing = out[key];
     out[key] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
   }
   return out;
 }
 
+/**
+ * How deep a body may nest: the form sends an object of strings, and a field sent twice becomes a
+ * list. Anything deeper is not a contact message, and walking it could exhaust the stack.
+ */
+const MAX_NESTING = 2;
+
+function nestedDeeper(value: unknown, depth = 1): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth > MAX_NESTING) return true;
+  return Object.values(value).some((v) => nestedDeeper(v, depth + 1));
+}
+
+/** Only text a person typed is stored: a file sent as a field is refused, naming the field. */
+function refuseFiles(input: unknown): void {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return;
+  const errors: ContactError[] = [];
+  for (const [field, value] of Object.entries(input)) {
+    const file = [value].flat().find((v): v is File => v instanceof File);
+    if (file) {
+      errors.push({
+        field,
+        code: 'contact-not-text',
+        message: `The field ${showValue(field)} was sent as a file (${showValue(file.name)}); it must be text. Type it into the form and send it again.`,
+      });
+    }
+  }
+  if (errors.length > 0) throw new Refusal(422, 'Please check your message', errors);
+}
+
 async function parseBody(request: Request, bytes: Uint8Array<ArrayBuffer>): Promise<unknown> {
   const type = mediaType(request);
   if (type === 'application/json') {
+    let data: unknown;
     try {
-      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     } catch {
       throw malformed(
         'The request body is not valid JSON. Send an object such as {"name": "…", "email": "…", "message": "…"}.',
       );
     }
+    if (nestedDeeper(data)) {
+      throw malformed(
+        'The request body is nested deeper than a contact message can be. Send an object of text fields, such as {"name": "…", "email": "…", "message": "…"}.',
+      );
+    }
+    return data;
   }
   if (type === 'application/x-www-form-urlencoded') {
     return fieldsToObject(new URLSearchParams(new TextDecoder().decode(bytes)));
@@ -243,9 +282,12 @@ function refuse(request: Request, rt: ContactRuntime, r: Refusal): Response {
  * unless every check passed; a success is only reported after the store has committed.
  */
 export async function handleContact(request: Request, socketAddress: string, rt: ContactRuntime): Promise<Response> {
+  const key = clientKey(request, socketAddress, rt.config.trustProxy);
+  let reserved: number | undefined;
   try {
-    const decision = rt.limiter.hit(clientKey(request, socketAddress, rt.config.trustProxy));
-    if (!decision.allowed) {
+    const decision = rt.limiter.hit(key);
+    if (decision.allowed) reserved = decision.at;
+    else {
       const seconds = Math.round(rt.limiter.windowMs / 1000);
       const minutes =
         seconds === 60 ? 'a minute' : seconds % 60 === 0 ? plural(seconds / 60, 'minute') : plural(seconds, 'second');
@@ -274,6 +316,7 @@ export async function handleContact(request: Request, socketAddress: string, rt:
       ]);
     }
     const input = await parseBody(request, await readBody(request, rt.config.maxBodyBytes));
+    refuseFiles(input);
     const parsed = contactSchema.safeParse(input);
     if (!parsed.success) {
       const values =
@@ -298,6 +341,9 @@ export async function handleContact(request: Request, socketAddress: string, rt:
     }
     return respond(request, rt, 201, { ok: true, id: stored.id, message: 'Message sent.' }, {});
   } catch (error) {
+    // Only accepted messages use up the limit; a refused post counts against the address's
+    // (larger) budget of refused posts, and a post the server failed to store counts for nothing.
+    if (reserved !== undefined) rt.limiter.release(key, reserved, error instanceof Refusal && error.status < 500);
     if (error instanceof Refusal) return refuse(request, rt, error);
     throw error;
   }

@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import { CONTACT_LIMITS, HONEYPOT_FIELD } from '#src/model/contact.ts';
 import type { ContactCode } from '#src/model/codes.ts';
 import { showValue, zodProblems } from '#src/model/problems.ts';
+import { hasVisibleText } from '#src/model/text.ts';
 
 /**
  * One reason a contact request was refused. `field` names the form field at fault, or is null
@@ -28,14 +29,14 @@ function visitorMessage(
   issue: z.core.$ZodIssue,
   value: unknown,
 ): { code: ContactCode; message: string } | undefined {
-  const empty = value === undefined || length(value) === 0;
+  const empty = value === undefined || (typeof value === 'string' && !hasVisibleText(value));
   if (field === HONEYPOT_FIELD) {
     return {
       code: 'contact-honeypot',
       message: `The field "${HONEYPOT_FIELD}" must stay empty: it is hidden from people and only automated senders fill it in. If you are a person, clear it and send the message again.`,
     };
   }
-  if (issue.code === 'too_small' || (issue.code === 'invalid_type' && value === undefined)) {
+  if (issue.code === 'too_small' || issue.code === 'custom' || (issue.code === 'invalid_type' && value === undefined)) {
     if (field === 'name' && empty)
       return { code: 'contact-required', message: 'Please enter your name, so we know whom to answer.' };
     if (field === 'email' && empty)

@@ -18,7 +18,24 @@ export const LIMITS = {
   toolBytes: 256 * 1024,
   /** tools/list pages followed before giving up on a server that keeps sending cursors. */
   pages: 100,
+  /**
+   * Levels of objects and arrays in one tool definition (the tool object is level 1). Real input
+   * schemas stay far below; the checks and the record writer walk definitions recursively.
+   */
+  depth: 64,
 } as const;
+
+/** Whether a JSON value nests objects and arrays deeper than `max` levels; iterative, so any depth is safe. */
+export function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -57,13 +74,13 @@ function toTool(raw: unknown, index: number, where: string): ImportedTool {
       `${at} is named ${showValue(name)}, which is not a valid MCP tool name. A tool name is 1 to 128 letters, digits, "_", "-" or ".".`,
     );
   }
-  if (name.startsWith('_') || name.startsWith('.')) {
+  const tool = `${where}, tool "${name}"`;
+  if (deeperThan(raw, LIMITS.depth)) {
     throw new AtlasError(
-      'import-tool-bad-name',
-      `${at} is named ${showValue(name)}. The catalogue stores each tool in a file named after it, and files starting with "_" or "." are skipped, so this tool cannot be catalogued; rename it on the server.`,
+      'import-too-deep',
+      `${tool} has a definition nested more than ${LIMITS.depth} levels deep (objects and arrays within each other). No real input schema needs that; check the server.`,
     );
   }
-  const tool = `${where}, tool "${name}"`;
   const schema = raw.inputSchema;
   if (!isObject(schema)) {
     throw new AtlasError(

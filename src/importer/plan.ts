@@ -5,7 +5,7 @@ import { detectPoisoning } from '#src/classify/poisoning.ts';
 import { loadCatalogue, parseYaml, type Catalogue } from '#src/catalogue/load.ts';
 import { checkCatalogue } from '#src/catalogue/validate.ts';
 import { SERVER_ID_PATTERN, serverSchema, type ServerRecord } from '#src/model/server.ts';
-import { toolSchema, type ToolDefinition, type ToolHistory, type ToolRecord } from '#src/model/tool.ts';
+import { toolFileStem, toolSchema, type ToolDefinition, type ToolHistory, type ToolRecord } from '#src/model/tool.ts';
 import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
 import { hashDefinition } from './canonical.ts';
 import { describeChanges } from './diff.ts';
@@ -154,7 +154,7 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   for (const t of catalogue.tools) {
     if (t.folder !== serverId) continue;
     const path = join(toolsDir, basename(t.file));
-    existingTools.set(t.fileName, { path, text: readFileSync(path, 'utf8'), data: t.data });
+    existingTools.set(t.data.name, { path, text: readFileSync(path, 'utf8'), data: t.data });
   }
 
   const report: ImportReport = {
@@ -190,7 +190,7 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     const flags = detectPoisoning(tool.definition);
     if (flags.length > 0) report.flagged.push({ name: tool.name, codes: [...new Set(flags.map((f) => f.code))] });
     const old = existingTools.get(tool.name);
-    const path = old?.path ?? join(toolsDir, `${tool.name}.yaml`);
+    const path = old?.path ?? join(toolsDir, `${toolFileStem(tool.name)}.yaml`);
     let history: ToolHistory;
     if (!old) {
       history = { hash, first_seen: date };

@@ -122,6 +122,7 @@ function stderrTail(stderr: string): string {
 
 function describeFailure(err: unknown, where: string, stderr: string): AtlasError {
   if (err instanceof AtlasError) return err;
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return transportProblem(err, where)!;
   const message = err instanceof Error ? err.message : String(err);
   const said = stderrTail(stderr);
   if (/ENOENT/.test(message)) {
@@ -143,6 +144,55 @@ function describeFailure(err: unknown, where: string, stderr: string): AtlasErro
     );
   }
   return new AtlasError('import-server-error', `${where} failed: ${message}.${said}`);
+}
+
+/** The first zod issue of a message the SDK refused, as "at <path>: <message>". */
+function firstIssue(error: unknown): string | undefined {
+  const issues = (error as { issues?: unknown }).issues;
+  if (!Array.isArray(issues) || issues.length === 0) return undefined;
+  // A union (request, notification, response, error) reports one list of issues per branch; the
+  // response branch is the one a tools/list answer was meant to fit.
+  let issue = issues[0] as { path?: unknown[]; message?: string; errors?: unknown[][] };
+  if (Array.isArray(issue.errors)) {
+    const branches = issue.errors.filter((b) => Array.isArray(b) && b.length > 0);
+    const response = branches.find((b) => b.some((i) => (i as { path?: unknown[] }).path?.[0] === 'result'));
+    issue = ((response ?? branches[0])?.[0] ?? issue) as typeof issue;
+  }
+  const path = Array.isArray(issue.path) && issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the message';
+  return `at ${path}: ${issue.message ?? 'invalid'}`;
+}
+
+/** What a transport error means for the import, or undefined when it can be ignored. */
+function transportProblem(error: unknown, where: string): AtlasError | undefined {
+  const text = error instanceof Error ? error.message : String(error);
+  const size = /exceeded maximum size of (\d+) bytes/.exec(text);
+  if (size) {
+    const mib = Number(size[1]) / 1024 / 1024;
+    return new AtlasError(
+      'import-too-large',
+      `${where} sent a message larger than the ${Number.isInteger(mib) ? `${mib} MiB` : `${size[1]} bytes`} one message may be, so the import stopped reading it. No real tool list is that large; check the server.`,
+    );
+  }
+  if (error instanceof RangeError && /call stack/i.test(text)) {
+    return new AtlasError(
+      'import-too-deep',
+      `${where} sent a message nested more than ${LIMITS.depth} levels deep (objects and arrays within each other), too deep to read. Check the server.`,
+    );
+  }
+  if (error instanceof SyntaxError) {
+    return new AtlasError(
+      'import-malformed',
+      `${where} wrote a line that is not JSON (${text.split('\n')[0]}). Only JSON-RPC messages may go to stdout; logs belong on stderr.`,
+    );
+  }
+  const issue = firstIssue(error);
+  if (issue || /invalid_union|expected/i.test(text)) {
+    return new AtlasError(
+      'import-malformed',
+      `${where} sent something that is not a valid JSON-RPC 2.0 message (${issue ?? text.split('\n')[0]}). Check that the server speaks MCP; a tools/list answer must be {"jsonrpc": "2.0", "id": …, "result": {"tools": […]}}.`,
+    );
+  }
+  return undefined;
 }
 
 /** Connects, lists every page of tools, and always closes the connection (and so the child). */
@@ -172,19 +222,12 @@ async function withClient(
     throw new AtlasError('import-server-crash', `${where} exited before it finished answering.${stderrTail(stderr())}`);
   });
   closed.catch(() => {});
-  // Lines that are not JSON-RPC make the transport report an error and drop them; without this the
-  // import would only notice at the timeout.
+  // Lines that are not JSON-RPC, or too large to buffer, make the transport report an error and
+  // drop them (or close); without this the import would only notice at the timeout, or blame an exit.
   const malformed = new Promise<never>((_, reject) => {
     client.onerror = (error) => {
-      const text = error instanceof Error ? error.message : String(error);
-      if (error instanceof SyntaxError || /JSON|parse|invalid_union|expected/i.test(text)) {
-        reject(
-          new AtlasError(
-            'import-malformed',
-            `${where} wrote something that is not an MCP JSON-RPC message (${text.split('\n')[0]}). Only JSON-RPC messages may go to stdout; logs belong on stderr.`,
-          ),
-        );
-      }
+      const problem = transportProblem(error, where);
+      if (problem) reject(problem);
     };
   });
   malformed.catch(() => {});

@@ -56,15 +56,15 @@ export interface CodeDoc {
 export const PROBLEM_CODES = {
   // Catalogue records
   'record-yaml': {
-    summary: 'A record file is not valid YAML, or an MDX page has no front matter.',
+    summary: 'A record is not valid YAML (or overuses aliases), or an MDX page has no front matter.',
     explanation:
-      'The file could not be read as data at all, so none of its fields were checked. The report gives the line and column where the YAML parser stopped.',
-    fix: 'Fix the syntax at the line and column named (indentation, quotes and colons are the usual culprits); an MDX page must start with a `---` front matter block.',
+      'The file could not be read as data at all, so none of its fields were checked. The report gives the line and column where the YAML reader stopped. A file may hold at most 100 aliases, and an alias may not repeat a node that itself contains aliases: that is how a few hundred bytes expand into billions of nodes.',
+    fix: 'Fix the syntax at the line and column named (indentation, quotes and colons are the usual culprits), or write out the part an alias repeats; an MDX page must start with a `---` front matter block.',
   },
   'record-schema': {
     summary: 'A field of a record is missing, unknown or of the wrong type.',
     explanation:
-      'Every record is checked against its schema (`src/model/server.ts`, `tool.ts`, `attack-pattern.ts`, `page.ts`). Unknown keys are refused rather than ignored, so that a misspelt field never silently does nothing. An unquoted date such as 2026-01-10 is read by YAML as a date, not as text.',
+      'Every record is checked against its schema (`src/model/server.ts`, `tool.ts`, `attack-pattern.ts`, `page.ts`). Unknown keys are refused rather than ignored, so that a misspelt field never silently does nothing. Links (`repository`, `homepage`) must be `http://` or `https://` URLs.',
     fix: 'Correct the field at the path named: add it, remove it, fix its spelling, or write the value as the type the message asks for.',
   },
   'record-file-name': {
@@ -87,14 +87,20 @@ export const PROBLEM_CODES = {
   'record-name-mismatch': {
     summary: "A tool's `name` field differs from its file name.",
     explanation:
-      "A tool's file is named after the tool, verbatim, so that its URL and its record can be found from the name the server lists.",
-    fix: "Rename the file to the tool's name, or correct the `name` field.",
+      "A tool's file is named after the tool, so that its URL and its record can be found from the name the server lists: the name as it is, with a `~` before a name starting with `.` or `_` or naming a Windows device (`con`, `nul`, …), and after a name ending with `.`.",
+    fix: 'Rename the file to the name the message gives, or correct the `name` field.',
   },
   'record-duplicate-tool': {
     summary: 'A server has two tool records with the same name.',
     explanation:
       'Two files (for example `x.yaml` and `x.yml`) describe the same tool of one server, so the catalogue cannot tell which is right.',
     fix: 'Delete one of the two files.',
+  },
+  'record-case-twin': {
+    summary: 'A server has two tools whose names differ only in case.',
+    explanation:
+      'Their record files and page folders would be one file on case-insensitive file systems (macOS, Windows, many hosts), so one would silently replace the other. The importer refuses such a twin too, also when it arrives in a later import.',
+    fix: 'Keep one of the two records: delete or rename the other.',
   },
   'record-unknown-attack-pattern': {
     summary: 'A tool links an attack pattern that does not exist.',
@@ -116,10 +122,10 @@ export const PROBLEM_CODES = {
     fix: 'Correct the key or value at the path named; the /policy-language/ page lists every key and operator.',
   },
   'policy-bad-regex': {
-    summary: 'A regex value does not compile or could backtrack catastrophically.',
+    summary: 'A regex value is not a pattern RE2 accepts.',
     explanation:
-      'Regexes must compile with the `u` flag and must not nest variable repeats (`(a+)+`, `(a+){4}`) or repeat alternatives that can start alike (`(a|aa)+`): a gateway evaluates them on untrusted arguments, where such a pattern can take exponential time.',
-    fix: 'Rewrite the pattern without the nested or ambiguous repeat, for example `^[a-z]+$` instead of `^([a-z]+)*$`.',
+      "Regex values are RE2 syntax, compiled and matched with an RE2 engine in time linear in the input, whatever the pattern. RE2 has no backreferences (`\\1`) and no lookahead or lookbehind; the message quotes RE2's reason.",
+    fix: 'Rewrite the pattern in RE2 syntax, without backreferences or lookaround: for example `^[a-z0-9_-]+$` for a name, or two conditions instead of a lookahead.',
   },
   'policy-duplicate-counter': {
     summary: 'A counter name is used twice in one place.',
@@ -201,7 +207,7 @@ export const PROBLEM_CODES = {
   'import-too-large': {
     summary: 'The input is larger than any plausible tool list.',
     explanation:
-      "A file, a tool definition, the number of tools or the number of pages is past the importer's limits, which keep a broken or hostile server from filling the catalogue.",
+      "A file, one message from the server (over the transport's 10 MiB), a tool definition, the number of tools or the number of pages is past the importer's limits, which keep a broken or hostile server from filling the catalogue.",
     fix: 'Check the server; a real tool list is far below these limits.',
   },
   'import-no-tools': {
@@ -232,15 +238,20 @@ export const PROBLEM_CODES = {
     fix: 'Fix the server or the file so every tool has a string name.',
   },
   'import-tool-bad-name': {
-    summary: 'A tool name is not a valid MCP tool name or cannot be a file name.',
-    explanation:
-      'An MCP tool name is 1 to 128 letters, digits, `_`, `-` or `.`. The catalogue stores each tool in a file named after it and skips files starting with `_` or `.`, so such a tool could not be catalogued.',
+    summary: 'A tool name is not a valid MCP tool name.',
+    explanation: 'An MCP tool name is 1 to 128 letters, digits, `_`, `-` or `.`.',
     fix: 'Rename the tool on the server.',
   },
   'import-duplicate-name': {
     summary: 'Two tools share a name, or names that differ only in case.',
     explanation: 'Tool names must be unique on a server, and their record files would collide on many file systems.',
     fix: 'Rename one of the tools on the server.',
+  },
+  'import-too-deep': {
+    summary: 'A tool definition, or a whole message, is nested too deeply.',
+    explanation:
+      'A definition may nest objects and arrays at most 64 levels deep (the tool object is the first level). No real input schema comes near that, and checking or writing deeper data could exhaust the stack.',
+    fix: 'Check the server; its tool list is not a plausible one.',
   },
   'import-input-schema': {
     summary: "A tool's `inputSchema` is missing or not an object schema.",
@@ -275,8 +286,9 @@ export const PROBLEM_CODES = {
   },
   'import-malformed': {
     summary: 'The server sent something that is not MCP JSON-RPC.',
-    explanation: 'On stdio, only JSON-RPC messages may go to stdout; a server that logs there breaks the protocol.',
-    fix: 'Make the server write its logs to stderr.',
+    explanation:
+      'Either a line that is not JSON (on stdio, only JSON-RPC messages may go to stdout; a server that logs there breaks the protocol), or a JSON message that is not valid JSON-RPC 2.0, such as a `result` that is a string; the message says where.',
+    fix: 'Make the server write its logs to stderr and answer `tools/list` with `{"jsonrpc": "2.0", "id": …, "result": {"tools": […]}}`.',
   },
   'import-timeout': {
     summary: 'The server did not answer in time.',
@@ -299,7 +311,8 @@ export const PROBLEM_CODES = {
   // Contact endpoint
   'contact-required': {
     summary: 'A required field of the contact form is empty.',
-    explanation: 'A message needs a name, an email address and the message itself.',
+    explanation:
+      'A message needs a name, an email address and the message itself. A field that is empty once spaces and invisible characters (zero-width spaces and the like) are removed counts as empty.',
     fix: 'Fill in the field named.',
   },
   'contact-too-long': {
@@ -339,8 +352,14 @@ export const PROBLEM_CODES = {
   },
   'contact-malformed-body': {
     summary: 'The request body could not be read.',
-    explanation: 'The body does not parse as the type its `Content-Type` announces (HTTP 400).',
+    explanation:
+      'The body does not parse as the type its `Content-Type` announces, or a JSON body nests deeper than a field sent twice (HTTP 400).',
     fix: 'Send a well-formed body of the type announced.',
+  },
+  'contact-not-text': {
+    summary: 'A field was sent as a file.',
+    explanation: 'Only text a person typed is stored; a multipart file part is refused, not described (HTTP 422).',
+    fix: 'Type the text into the field and send it again.',
   },
   'contact-unsupported-type': {
     summary: 'The request body has a type the endpoint does not read.',
@@ -363,7 +382,7 @@ export const PROBLEM_CODES = {
   'contact-rate-limited': {
     summary: 'Too many messages came from one address.',
     explanation:
-      'At most `CONTACT_RATE_LIMIT` messages per `CONTACT_RATE_WINDOW` seconds are accepted per client (HTTP 429, with `Retry-After`).',
+      'At most `CONTACT_RATE_LIMIT` messages per `CONTACT_RATE_WINDOW` seconds are accepted per client (HTTP 429, with `Retry-After`). Refused posts do not use that up, but past ten times as many refused posts in a window the address is refused too.',
     fix: 'Wait the number of seconds given and send again.',
   },
   'contact-method-not-allowed': {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { httpUrl } from './url.ts';
 
 /** A server id is the record's file name: content/servers/<id>.yaml. */
 export const SERVER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -17,8 +18,8 @@ export const serverIdSchema = z
 export const serverSchema = z.strictObject({
   name: z.string().min(1).max(200),
   summary: z.string().min(1).max(2000),
-  repository: z.url().optional(),
-  homepage: z.url().optional(),
+  repository: httpUrl().optional(),
+  homepage: httpUrl().optional(),
   /** An npm package, only when the server really is published there. */
   npm: z.string().min(1).max(214).optional(),
   language: z.string().min(1).max(60).optional(),

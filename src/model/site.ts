@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { httpUrl } from './url.ts';
 import { AtlasError, formatProblem, zodProblems } from './problems.ts';
 
 /** The one file another team edits to brand the catalogue: site.config.ts at the project root. */
@@ -8,11 +9,11 @@ export const siteConfigSchema = z.strictObject({
   /** One line under the name on the home page. */
   tagline: z.string().min(1).max(200),
   /** Absolute base URL the site is deployed at, used for canonical links and structured data. */
-  url: z.url(),
+  url: httpUrl(),
   /** The call to action on every tool and server page: where to apply a policy. */
   cta: z.strictObject({
     label: z.string().min(1).max(80),
-    href: z.url(),
+    href: httpUrl(),
     /** One sentence shown next to the button. */
     text: z.string().min(1).max(300),
   }),

@@ -16,16 +16,22 @@ export function codeSpans(text: string): { code: boolean; text: string }[] {
   return text.split('`').map((part, i) => ({ code: i % 2 === 1, text: part }));
 }
 
+/** Invisible, direction-changing and control characters: what revealInvisible shows as code points. */
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- these invisible characters are what it finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g;
+
 /**
  * Makes invisible and direction-changing characters visible as <U+XXXX>, so a reader sees
  * exactly what an MCP server sent. Used for the text of tool-poisoning flags.
  */
 export function revealInvisible(text: string): string {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex, no-misleading-character-class -- these invisible characters are what it reveals
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g,
-    (ch) => `<U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`,
-  );
+  return text.replace(INVISIBLE, (ch) => `<U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** Whether text has anything a reader can see: not only spaces and the characters revealInvisible shows. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '').trim().length > 0;
 }
 
 /** Rough token cost of text in a model's context: about four characters per token for English and JSON. */

@@ -8,22 +8,57 @@ export const toolNameSchema = z
   .string()
   .regex(TOOL_NAME_PATTERN, 'A tool name is 1 to 128 letters, digits, "_", "-" or ".".');
 
+/**
+ * The name of a tool's record file (without `.yaml`) and of its page's URL segment. Any valid tool
+ * name is written as it is, except that a `~` (which no tool name contains) is put
+ * - before a name that starts with "." or "_" (hidden or skipped by file listings, and `.` and `..`
+ *   mean folders in a path),
+ * - before a name that Windows reserves for a device (`con`, `nul.txt`, `com1`, …),
+ * - after a name that ends with "." (Windows drops a trailing dot).
+ * So distinct names give distinct stems, and no stem is special to a file system or a URL. Two
+ * names that differ only in case would still collide on case-insensitive file systems: the
+ * catalogue refuses such twins (`record-case-twin`).
+ */
+export function toolFileStem(name: string): string {
+  const prefix = /^[._]/.test(name) || /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(name) ? '~' : '';
+  const suffix = name.endsWith('.') ? '~' : '';
+  return `${prefix}${name}${suffix}`;
+}
+
+/**
+ * Checks a value against `schema` but keeps the value itself, not zod's copy. zod rebuilds objects
+ * by assignment, and assigning a key named `__proto__` sets the copy's prototype instead: the key
+ * vanishes from the stored definition, its hash and its page, or an object under it merges into
+ * the schema. What a server sent must be stored, hashed, shown and scanned exactly as sent.
+ */
+export function verbatim<T extends z.ZodType>(schema: T) {
+  return z.unknown().transform((value, ctx) => {
+    const result = schema.safeParse(value);
+    if (result.success) return value as z.output<T>;
+    for (const issue of result.error.issues) ctx.issues.push(issue as never);
+    return z.NEVER;
+  });
+}
+
 /** MCP tool annotations. All are hints from a server that may not be trusted. */
-export const annotationsSchema = z.looseObject({
+const annotationsShape = z.looseObject({
   title: z.string().max(500).optional(),
   readOnlyHint: z.boolean().optional(),
   destructiveHint: z.boolean().optional(),
   idempotentHint: z.boolean().optional(),
   openWorldHint: z.boolean().optional(),
 });
+export const annotationsSchema = verbatim(annotationsShape);
 export type ToolAnnotations = z.infer<typeof annotationsSchema>;
 
 /** A JSON Schema for a tool's arguments; MCP requires an object schema at the top. */
-export const inputSchemaSchema = z.looseObject({
-  type: z.literal('object'),
-  properties: z.record(z.string(), z.unknown()).optional(),
-  required: z.array(z.string()).optional(),
-});
+export const inputSchemaSchema = verbatim(
+  z.looseObject({
+    type: z.literal('object'),
+    properties: z.record(z.string(), z.unknown()).optional(),
+    required: z.array(z.string()).optional(),
+  }),
+);
 export type InputSchema = z.infer<typeof inputSchemaSchema>;
 
 /** The tool as its server declares it in `tools/list`: untrusted text, shown escaped. */
@@ -31,7 +66,7 @@ export const definitionSchema = z.strictObject({
   title: z.string().max(500).optional(),
   description: z.string().max(100_000).optional(),
   inputSchema: inputSchemaSchema,
-  outputSchema: z.record(z.string(), z.unknown()).optional(),
+  outputSchema: verbatim(z.record(z.string(), z.unknown())).optional(),
   annotations: annotationsSchema.optional(),
 });
 export type ToolDefinition = z.infer<typeof definitionSchema>;
@@ -115,3 +150,17 @@ export const toolSchema = z.strictObject({
   editorial: editorialSchema.optional(),
 });
 export type ToolRecord = z.infer<typeof toolSchema>;
+
+/**
+ * A tool record as Astro's content store keeps it. The store serialises with devalue, which
+ * refuses objects with a `__proto__` key, so the definition travels as its JSON text and
+ * `restoreTool` parses it back (JSON.parse keeps every key as data).
+ */
+export const storedToolSchema = toolSchema.transform((record) => ({
+  ...record,
+  definition: JSON.stringify(record.definition),
+}));
+
+export function restoreTool(stored: z.output<typeof storedToolSchema>): ToolRecord {
+  return { ...stored, definition: JSON.parse(stored.definition) as ToolDefinition };
+}

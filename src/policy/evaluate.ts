@@ -1,6 +1,6 @@
 import type { Condition, Limit, Policy, Window } from '#src/model/policy.ts';
 import { showValue } from '#src/model/problems.ts';
-import { REGEX_FLAGS } from './regex.ts';
+import { regexMatches } from './regex.ts';
 
 export interface Decision {
   decision: 'allowed' | 'denied' | 'hidden' | 'rate-limited';
@@ -84,16 +84,6 @@ export function resolvePath(
   return current === undefined ? { present: false } : { present: true, value: current };
 }
 
-const regexCache = new Map<string, RegExp>();
-function compiled(source: string): RegExp {
-  let re = regexCache.get(source);
-  if (!re) {
-    re = new RegExp(source, REGEX_FLAGS);
-    regexCache.set(source, re);
-  }
-  return re;
-}
-
 const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null;
 
 /**
@@ -126,7 +116,7 @@ export function conditionHolds(condition: Condition, args: Record<string, unknow
     case 'not_in':
       return !(isScalar(value) && (v as unknown[]).some((x) => x === value));
     case 'regex':
-      return typeof value === 'string' && compiled(v as string).test(value);
+      return typeof value === 'string' && regexMatches(v as string, value);
     case 'contains':
       if (typeof value === 'string') return value.includes(v as string);
       if (Array.isArray(value)) return value.some((x) => x === v);

@@ -84,7 +84,7 @@ function schemaProblems(error: z.ZodError, input: unknown): Problem[] {
 
 /**
  * Checks zod cannot express, run on the raw input so that they are reported together with
- * shape errors: each regex compiles and is safe, and counter names are unique within one tool
+ * shape errors: each regex compiles as RE2, and counter names are unique within one tool
  * rule and within all_tools. Parts with the wrong shape are skipped (zod reports those).
  */
 function extraProblems(input: unknown): Problem[] {
@@ -102,10 +102,7 @@ function extraProblems(input: unknown): Problem[] {
         code: 'policy-bad-regex',
         path,
         value: c.value,
-        message:
-          verdict.kind === 'compile'
-            ? `The regex ${showValue(c.value)} at "${path}" does not compile (${verdict.reason}). Fix the pattern; it is read as a JavaScript regular expression with the "u" flag.`
-            : `The regex ${showValue(c.value)} at "${path}" is refused because ${verdict.reason}, which can make matching take exponential time. Rewrite it without repeating a repeated part, for example "^[a-z0-9_-]+$" instead of "^([a-z0-9]+[_-]?)+$".`,
+        message: `The regex ${showValue(c.value)} at "${path}" is not a pattern RE2 accepts (${verdict.reason}). Regex values use RE2 syntax, which has no backreferences and no lookaround; rewrite the pattern without them.`,
       });
     });
   };
@@ -156,7 +153,7 @@ function extraProblems(input: unknown): Problem[] {
 }
 
 /**
- * Shape (zod, strict: unknown keys are errors) plus regex compile/safety and unique counters.
+ * Shape (zod, strict: unknown keys are errors) plus RE2 regex compilation and unique counters.
  * Problems carry the codes `policy-schema`, `policy-bad-regex` and `policy-duplicate-counter`.
  * `policy` is returned only when there are no problems at all.
  */

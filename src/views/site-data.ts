@@ -7,6 +7,7 @@ import {
   type ToolEntry,
   type ToolSummary,
 } from '#src/catalogue/index.ts';
+import { restoreTool } from '#src/model/tool.ts';
 import { summariesOf } from '#src/catalogue/manifest.ts';
 
 /**
@@ -34,7 +35,7 @@ async function load(): Promise<SiteIndex> {
   ]);
   if (!manifest) throw new Error('The catalogue manifest is missing from the content layer.');
   const whole = indexTools(servers, summariesOf(manifest.data), patterns);
-  const toolById = new Map(tools.map((t) => [t.id, toToolEntry(t.id, t.data)]));
+  const toolById = new Map(tools.map((t) => [t.id, toToolEntry(t.id, restoreTool(t.data))]));
   const only = manifest.data.slice.servers ? new Set(manifest.data.slice.servers) : undefined;
   const renderedServers = only ? whole.servers.filter((s) => only.has(s.id)) : whole.servers;
   // Same order as the whole index, so pages come out the same in a sliced build.

@@ -90,13 +90,13 @@ describe('the rate limiter', () => {
   test('it allows the limit, refuses the next with a wait, and recovers once the window has passed', () => {
     let now = 1_000_000;
     const limiter = new RateLimiter(2, 60_000, () => now);
-    assert.deepEqual(limiter.hit('a'), { allowed: true });
+    assert.deepEqual(limiter.hit('a'), { allowed: true, at: now });
     now += 10_000;
-    assert.deepEqual(limiter.hit('a'), { allowed: true });
+    assert.deepEqual(limiter.hit('a'), { allowed: true, at: now });
     assert.deepEqual(limiter.hit('a'), { allowed: false, retryAfterSeconds: 50 });
-    assert.deepEqual(limiter.hit('b'), { allowed: true }, 'another address has its own budget');
+    assert.deepEqual(limiter.hit('b'), { allowed: true, at: now }, 'another address has its own budget');
     now += 50_000;
-    assert.deepEqual(limiter.hit('a'), { allowed: true });
+    assert.deepEqual(limiter.hit('a'), { allowed: true, at: now });
   });
 
   test('it forgets addresses whose window has passed', () => {

@@ -3,6 +3,7 @@
  * catalogue of a few hundred tools over a few dozen servers, plus a tool whose name has dots,
  * built into its own dist under tests/.tmp.
  */
+import { toolUrl } from '#src/views/urls.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -80,7 +81,7 @@ async function walkPages(page: Page, first: string): Promise<{ url: string; tool
   return out;
 }
 
-const toolHref = (t: ToolEntry) => `/servers/${t.serverId}/${t.name}/`;
+const toolHref = (t: ToolEntry) => toolUrl(t.serverId, t.name);
 
 test('each risk level and each category lists exactly its live tools, at most 100 a page, with their servers', async () => {
   const page = await browser.newPage();

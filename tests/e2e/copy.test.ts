@@ -1,3 +1,4 @@
+import { toolUrl } from '#src/views/urls.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -36,7 +37,7 @@ test('the copy button puts exactly the validated policy on the clipboard and say
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clip, serverPolicy());
 
-  await page.goto(`${site.url}/servers/${SERVER}/comfy_get_status/`);
+  await page.goto(`${site.url}${toolUrl(SERVER, 'comfy_get_status')}`);
   await page.getByRole('button', { name: 'Copy' }).click();
   await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
   const toolClip = await page.evaluate(() => navigator.clipboard.readText());
@@ -52,7 +53,7 @@ test('without the Clipboard API the button falls back to a selection copy', asyn
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
   const page = await context.newPage();
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-  await page.goto(`${site.url}/servers/${SERVER}/comfy_submit_workflow/`);
+  await page.goto(`${site.url}${toolUrl(SERVER, 'comfy_submit_workflow')}`);
   assert.equal(await page.evaluate(() => typeof navigator.clipboard), 'undefined');
   await page.getByRole('button', { name: 'Copy' }).click();
   await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
@@ -68,7 +69,7 @@ test('without the Clipboard API the button falls back to a selection copy', asyn
 test('without JavaScript the policy is visible and the copy button is hidden', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${site.url}/servers/${SERVER}/comfy_delete_workflow/`);
+  await page.goto(`${site.url}${toolUrl(SERVER, 'comfy_delete_workflow')}`);
   const code = page.locator('.policy-block pre').first();
   assert.ok(await code.isVisible());
   assert.match((await code.textContent()) ?? '', /"hide": \[\s*"comfy_delete_workflow"/);

@@ -1,3 +1,4 @@
+import { toolUrl } from '#src/views/urls.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -78,7 +79,7 @@ for (const f of failing) {
 test('text from an MCP server stays text on the built page; flags, changes and removal are shown', async () => {
   const result = await buildSite(fixture('valid-hostile-text'));
   assert.equal(result.code, 0, result.output.slice(-3000));
-  const html = readFileSync(join(result.outDir, 'client/servers/demo-server/read_notes/index.html'), 'utf8');
+  const html = readFileSync(join(result.outDir, 'client', toolUrl('demo-server', 'read_notes'), 'index.html'), 'utf8');
   assert.ok(!html.includes("<script>alert('pwned')</script>"), 'the description must not become a script element');
   assert.ok(!html.includes('<img src=x'), 'the description must not become an image element');
   assert.ok(

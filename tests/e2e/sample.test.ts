@@ -1,3 +1,4 @@
+import { toolUrl } from '#src/views/urls.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
@@ -50,7 +51,7 @@ test('the sample catalogue has the 14 tools of the ComfyUI server, classified as
     assert.equal(t.data.editorial?.category ?? t.data.classification.category, expected[t.data.name], t.data.name);
 });
 
-test('every tool page exists at /servers/<server-id>/<tool-name>/ with its sections in order', () => {
+test('every tool page exists at /servers/<server-id>/tools/<tool-name>/ with its sections in order', () => {
   const order = [
     'id="what"',
     'id="why"',
@@ -62,7 +63,7 @@ test('every tool page exists at /servers/<server-id>/<tool-name>/ with its secti
     'id="faq-heading"',
   ];
   for (const t of tools) {
-    const html = page(`servers/${SERVER}/${t.data.name}`);
+    const html = page(toolUrl(SERVER, t.data.name).slice(1, -1));
     const badge = html.indexOf('class="risk risk-');
     const h1 = html.indexOf('<h1');
     assert.ok(badge > 0 && badge < h1, `${t.data.name}: the risk badge comes before the name`);
@@ -79,7 +80,7 @@ test('every tool page exists at /servers/<server-id>/<tool-name>/ with its secti
 });
 
 test('a tool page shows the quoted evidence, the annotations and the parameters table', () => {
-  const html = page(`servers/${SERVER}/comfy_get_status`);
+  const html = page(toolUrl(SERVER, 'comfy_get_status').slice(1, -1));
   assert.match(html, /Get the current status and progress of a specific generation or the overall queue/);
   assert.match(html, /None declared/);
   assert.match(html, /<code>prompt_id<\/code>/);
@@ -88,7 +89,7 @@ test('a tool page shows the quoted evidence, the annotations and the parameters 
 });
 
 test('the FAQ has six answered questions in the HTML and the same six as FAQPage structured data', () => {
-  const html = page(`servers/${SERVER}/comfy_delete_workflow`);
+  const html = page(toolUrl(SERVER, 'comfy_delete_workflow').slice(1, -1));
   const questions = [...html.matchAll(/<summary[^>]*>\s*<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1]);
   assert.deepEqual(questions, [
     'What does comfy_delete_workflow do?',
@@ -111,7 +112,7 @@ test('the FAQ has six answered questions in the HTML and the same six as FAQPage
 
 test('the policy a tool page copies is the canonical recommended policy and keeps its risk promise', () => {
   for (const t of tools) {
-    const html = page(`servers/${SERVER}/${t.data.name}`);
+    const html = page(toolUrl(SERVER, t.data.name).slice(1, -1));
     const copied = copyText(html);
     const category = t.data.editorial?.category ?? t.data.classification.category;
     const expected = printPolicy(recommendedPolicy(t.data.name, category));
@@ -127,7 +128,7 @@ test('the policy a tool page copies is the canonical recommended policy and keep
 
 test('the server page lists every tool and its download is the policy it shows', () => {
   const html = page(`servers/${SERVER}`);
-  const rows = [...html.matchAll(/<tr>\s*<td><a href="\/servers\/[^/]+\/([^/]+)\/"><code>/g)].map((m) => m[1]);
+  const rows = [...html.matchAll(/<tr>\s*<td><a href="\/servers\/[^/]+\/tools\/([^/]+)\/"><code>/g)].map((m) => m[1]);
   assert.equal(rows.length, 14);
   assert.match(html, /The riskiest tools/);
   assert.match(html, /tokens of an agent's context/);

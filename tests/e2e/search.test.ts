@@ -1,3 +1,4 @@
+import { toolUrl } from '#src/views/urls.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -51,7 +52,7 @@ test('typing a tool name exactly as written shows that tool first, with its serv
   const titles = await resultsFor(page, 'comfy_get_status');
   assert.equal(titles[0], 'comfy_get_status');
   const first = page.locator('.search-result').first();
-  assert.equal(await first.getAttribute('href'), '/servers/nikolaibibo-claude-comfyui-mcp/comfy_get_status/');
+  assert.equal(await first.getAttribute('href'), toolUrl('nikolaibibo-claude-comfyui-mcp', 'comfy_get_status'));
   assert.equal(await first.locator('.risk').textContent(), 'Low');
   assert.equal(await first.locator('.search-result-server').textContent(), `on ${SERVER}`);
   assert.match((await first.locator('.search-result-excerpt').textContent()) ?? '', /status/i);

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { toolUrl } from '#src/views/urls.ts';
 import { runImport } from '#src/importer/run.ts';
 import { AtlasError } from '#src/model/problems.ts';
 import { buildSite } from '../helpers/build.ts';
@@ -85,7 +86,7 @@ test('server-everything imported over stdio becomes a content folder that builds
   const build = await buildSite(dir);
   assert.equal(build.code, 0, build.output.slice(-3000));
   for (const name of EVERYTHING_TOOLS) {
-    assert.ok(existsSync(join(build.outDir, 'client/servers/everything', name, 'index.html')), `page for ${name}`);
+    assert.ok(existsSync(join(build.outDir, 'client', toolUrl('everything', name), 'index.html')), `page for ${name}`);
   }
 });
 
@@ -201,7 +202,7 @@ test('a server that writes text that is not JSON-RPC is reported as malformed', 
       timeoutSeconds: 20,
     }),
     'import-malformed',
-    /not an MCP JSON-RPC message/,
+    /wrote a line that is not JSON/,
   );
   assert.deepEqual(snapshot(dir), {});
 });

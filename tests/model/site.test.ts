@@ -31,7 +31,7 @@ test('a bad site config is reported like a record: file, field, value, fix, with
       assert.equal(lines[0], 'The site configuration has 2 problems:');
       assert.match(
         lines[1]!,
-        /^ {2}site\.config\.ts › url {2}\[site-config\] {2}"url" is "atlas\.example\.org", which is not a valid url\. Write a valid url\.$/,
+        /^ {2}site\.config\.ts › url {2}\[site-config\] {2}"url" is "atlas\.example\.org", which is not a valid url\. Write an http:\/\/ or https:\/\/ URL, such as https:\/\/example\.org\/\.$/,
       );
       assert.match(
         lines[2]!,

@@ -85,7 +85,7 @@ describe('problems for a user', () => {
       default: 'deny',
       tools: {
         a: {
-          require: [{ path: 'args.x', op: 'regex', value: '(x+)+' }],
+          require: [{ path: 'args.x', op: 'regex', value: '(x+)\\1' }],
           limits: [
             { counter: 'c', window: 'minute', max: 0, scope: 'grant' },
             { counter: 'c', window: 'minute', max: 5, scope: 'grant' },
