@@ -1,4 +1,5 @@
 import type { Category, RiskLevel } from '#src/model/taxonomy.ts';
+import type { ProblemCode } from '#src/model/codes.ts';
 
 /** Every URL the site links to is made here, so routes and links cannot drift apart. */
 export const serverUrl = (serverId: string) => `/servers/${serverId}/`;
@@ -9,3 +10,5 @@ export const categoryUrl = (category: Category) => `/categories/${category.toLow
 export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
 export const changesUrl = () => '/changes/';
 export const changesFeedUrl = () => '/changes.xml';
+export const problemsUrl = () => '/problems/';
+export const problemCodeUrl = (code: ProblemCode) => `/problems/#${code}`;
