@@ -20,6 +20,7 @@ export const collections = {
     loader: manifestLoader(),
     schema: z.object({
       tools: z.array(z.tuple([z.string(), z.string(), z.number(), z.number(), z.number()])),
+      changes: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.array(z.string())])),
       slice: z.object({ index: z.number(), count: z.number(), servers: z.array(z.string()).nullable() }),
     }),
   }),

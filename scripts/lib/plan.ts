@@ -133,6 +133,7 @@ function checkByServer(
   mkdirSync(cacheDir, { recursive: true });
   const used = new Set<string>();
   const tools: Manifest['tools'] = [];
+  const changes: Manifest['changes'] = [];
   for (const group of groups) {
     const own = byFolder.get(group) ?? [];
     const key = createHash('sha256').update(baseKey).update(group).update('\0');
@@ -140,7 +141,7 @@ function checkByServer(
     hashFiles(key, dir, server ? [server, ...own] : own);
     const name = `${key.digest('hex')}.json`;
     used.add(name);
-    let result: { problems: Problem[]; tools: Manifest['tools'] } | undefined;
+    let result: { problems: Problem[]; tools: Manifest['tools']; changes: Manifest['changes'] } | undefined;
     try {
       result = JSON.parse(readFileSync(join(cacheDir, name), 'utf8'));
     } catch {
@@ -149,15 +150,16 @@ function checkByServer(
       const alone: Catalogue = { ...mini, servers: mini.servers.filter((s) => s.id === group) };
       result = {
         problems: [...loaded.problems, ...crossRecordChecks.flatMap((c) => c.run(c.perServer ? alone : mini))],
-        tools: manifestOf(mini).tools,
+        ...(({ tools, changes }) => ({ tools, changes }))(manifestOf(mini)),
       };
       writeFileSync(join(cacheDir, name), JSON.stringify(result));
     }
     problems.push(...result!.problems);
     tools.push(...result!.tools);
+    changes.push(...(result!.changes ?? []));
   }
   for (const old of readdirSync(cacheDir)) if (!used.has(old)) rmSync(join(cacheDir, old), { force: true });
-  return { problems, manifest: { tools }, files };
+  return { problems, manifest: { tools, changes }, files };
 }
 
 export function planBuild(work: string): PlanSummary | { report: string } {

@@ -39,6 +39,7 @@ export function manifestLoader(): Loader {
         id: 'manifest',
         data: {
           tools: manifest.tools,
+          changes: manifest.changes,
           slice: {
             index: slice.index,
             count: slice.count,

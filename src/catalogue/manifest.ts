@@ -15,13 +15,28 @@ export type ManifestTool = [serverId: string, name: string, category: number, ri
  * browse pages, related tools, counts) need of every tool. Pages of a tool or a server also need
  * its record; those come from the build's slice.
  */
+/**
+ * One change to one tool's definition, from its record's `history`:
+ * `[date, server id, tool name, kind (0 added, 1 changed, 2 removed), what changed]`. The change
+ * feed is built from these, so it never needs every record.
+ */
+export type ManifestChange = [date: string, serverId: string, name: string, kind: number, summary: string[]];
+
 export interface Manifest {
   tools: ManifestTool[];
+  changes: ManifestChange[];
 }
 
 export function manifestOf(catalogue: Catalogue): Manifest {
+  const changes: ManifestChange[] = [];
   const tools = catalogue.tools.map((t): ManifestTool => {
     const e = toToolEntry(t.id, t.data);
+    const history = t.data.history;
+    if (history) {
+      changes.push([history.first_seen, e.serverId, e.name, 0, []]);
+      for (const c of history.changes ?? []) changes.push([c.date, e.serverId, e.name, 1, c.summary]);
+      if (history.removed) changes.push([history.removed, e.serverId, e.name, 2, []]);
+    }
     return [
       e.serverId,
       e.name,
@@ -30,7 +45,7 @@ export function manifestOf(catalogue: Catalogue): Manifest {
       (e.overridden ? 1 : 0) | (e.removed ? 2 : 0),
     ];
   });
-  return { tools };
+  return { tools, changes };
 }
 
 export function summariesOf(manifest: Manifest): ToolSummary[] {

@@ -237,11 +237,6 @@ export const PROBLEM_CODES = {
     explanation: "The name is the tool's identity in the catalogue: its file name and its URL.",
     fix: 'Fix the server or the file so every tool has a string name.',
   },
-  'import-tool-bad-name': {
-    summary: 'A tool name is not a valid MCP tool name.',
-    explanation: 'An MCP tool name is 1 to 128 letters, digits, `_`, `-` or `.`.',
-    fix: 'Rename the tool on the server.',
-  },
   'import-duplicate-name': {
     summary: 'Two tools share a name, or names that differ only in case.',
     explanation: 'Tool names must be unique on a server, and their record files would collide on many file systems.',
@@ -252,16 +247,6 @@ export const PROBLEM_CODES = {
     explanation:
       'A definition may nest objects and arrays at most 64 levels deep (the tool object is the first level). No real input schema comes near that, and checking or writing deeper data could exhaust the stack.',
     fix: 'Check the server; its tool list is not a plausible one.',
-  },
-  'import-input-schema': {
-    summary: "A tool's `inputSchema` is missing or not an object schema.",
-    explanation: 'MCP requires every tool to have an input schema whose top level is `{"type": "object"}`.',
-    fix: 'Fix the server or the file.',
-  },
-  'import-tool-field': {
-    summary: 'A field of a tool has the wrong type.',
-    explanation: '`title` and `description` must be strings; `outputSchema` and `annotations` must be objects.',
-    fix: 'Fix the server or the file.',
   },
   'import-definition': {
     summary: "A tool's definition does not fit the catalogue's tool definition.",
@@ -306,6 +291,29 @@ export const PROBLEM_CODES = {
     explanation:
       "The new records are validated with the build's own schemas and checks before anything is written; nothing was written.",
     fix: 'Fix the problems listed, usually in an editorial block, and import again.',
+  },
+  'import-no-valid-tools': {
+    summary: 'The server lists tools, but the catalogue can host none of them.',
+    explanation:
+      'A tool the catalogue cannot host (an invalid name, a name starting with `_` or `.`, a schema that is not an object) is skipped and the rest imported; when every tool is skipped there is nothing to import.',
+    fix: 'Read the reason given for the first tool and fix the server or the file.',
+  },
+  'import-secret-in-answer': {
+    summary: "The server's tool list repeats the value of a variable passed with `--env`.",
+    explanation:
+      'Records are published with the site, so a tool list that quotes a secret would publish it. Nothing was written.',
+    fix: 'Import with a placeholder value for that variable; a server lists its tools without a working key.',
+  },
+  'import-manifest': {
+    summary: '`content/manifest.yaml` is missing or has a problem.',
+    explanation:
+      '`--all` re-imports the servers the manifest lists: each with an id, exactly one of `npm` (a pinned `package@version`), `stdio`, `http` or `file`, and the `sample` where its answer is saved.',
+    fix: 'Fix the entry named in the message, or pass `--only` ids that the manifest lists.',
+  },
+  'import-internal': {
+    summary: 'The import of one server failed with an unexpected error.',
+    explanation: '`--all` keeps going when one server fails, and reports the error it met for that server.',
+    fix: 'Run that server alone (`--only <id>`) to see the full error, and report it if it persists.',
   },
 
   // Contact endpoint

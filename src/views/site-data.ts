@@ -8,7 +8,7 @@ import {
   type ToolSummary,
 } from '#src/catalogue/index.ts';
 import { restoreTool } from '#src/model/tool.ts';
-import { summariesOf } from '#src/catalogue/manifest.ts';
+import { summariesOf, type ManifestChange } from '#src/catalogue/manifest.ts';
 
 /**
  * What pages see: the index of the whole catalogue built from its manifest (summaries only, enough
@@ -22,6 +22,8 @@ export interface SiteIndex extends CatalogueIndex<ToolSummary> {
   rendered: { tools: ToolEntry[]; servers: ServerEntry<ToolSummary>[] };
   /** True in the build (or slice) that renders the pages about no one server: lists, guides, patterns. */
   ownsGlobals: boolean;
+  /** Every definition change of the catalogue, from the manifest: what the change feed lists. */
+  changes: ManifestChange[];
 }
 
 let index: Promise<SiteIndex> | undefined;
@@ -45,6 +47,7 @@ async function load(): Promise<SiteIndex> {
     toolById,
     rendered: { tools: renderedTools, servers: renderedServers },
     ownsGlobals: manifest.data.slice.index === 0,
+    changes: manifest.data.changes,
   };
 }
 

@@ -18,5 +18,7 @@ export const serverPolicyUrl = (serverId: string) => `/servers/${serverId}/polic
 export const riskUrl = (risk: RiskLevel) => `/risk/${risk.toLowerCase()}/`;
 export const categoryUrl = (category: Category) => `/categories/${category.toLowerCase()}/`;
 export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
+export const changesUrl = () => '/changes/';
+export const changesFeedUrl = () => '/changes.xml';
 export const problemsUrl = () => '/problems/';
 export const problemCodeUrl = (code: ProblemCode) => `/problems/#${code}`;

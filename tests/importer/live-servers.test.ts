@@ -46,7 +46,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function expectImportError(promise: Promise<unknown>, code: string, message: RegExp): Promise<void> {
+async function expectAtlasError(promise: Promise<unknown>, code: string, message: RegExp): Promise<void> {
   await assert.rejects(promise, (err: unknown) => {
     assert.ok(err instanceof AtlasError, `expected an AtlasError, got ${String(err)}`);
     assert.equal(err.code, code);
@@ -166,16 +166,16 @@ test('every page of a paginated tools/list is followed through nextCursor', { ti
 test('a server that hangs is stopped after the timeout and its process is ended', { timeout: 60_000 }, async () => {
   const dir = tempContent();
   const pidFile = join(mkdtempSync(join(tmpdir(), 'atlas-pid-')), 'pid');
-  await expectImportError(
+  await expectAtlasError(
     runImport({
       source: { stdio: `${quote(NODE)} ${quote(FAKE)} hang ${quote(pidFile)}` },
       contentDir: dir,
       date: '2026-01-10',
-      // Long enough for the server to start and reach tools/list (and write its pid) on a busy machine.
-      timeoutSeconds: 6,
+      // Long enough for the fake server to start on a loaded machine and reach tools/list.
+      timeoutSeconds: 10,
     }),
     'import-timeout',
-    /did not answer within 6 seconds.*--timeout/,
+    /did not answer within 10 seconds.*--timeout/,
   );
   const pid = Number(readFileSync(pidFile, 'utf8'));
   assert.equal(isAlive(pid), false, 'the hanging server was ended');
@@ -184,7 +184,7 @@ test('a server that hangs is stopped after the timeout and its process is ended'
 
 test('a server that crashes while listing tools is reported as having exited', { timeout: 60_000 }, async () => {
   const dir = tempContent();
-  await expectImportError(
+  await expectAtlasError(
     runImport({ source: { stdio: `${quote(NODE)} ${quote(FAKE)} crash` }, contentDir: dir, date: '2026-01-10' }),
     'import-server-crash',
     /exited|closed the connection/,
@@ -194,7 +194,7 @@ test('a server that crashes while listing tools is reported as having exited', {
 
 test('a server that writes text that is not JSON-RPC is reported as malformed', { timeout: 60_000 }, async () => {
   const dir = tempContent();
-  await expectImportError(
+  await expectAtlasError(
     runImport({
       source: { stdio: `${quote(NODE)} ${quote(FAKE)} garbage` },
       contentDir: dir,
@@ -209,7 +209,7 @@ test('a server that writes text that is not JSON-RPC is reported as malformed', 
 
 test('a server whose tools/list answer has no tools array is reported as such', { timeout: 60_000 }, async () => {
   const dir = tempContent();
-  await expectImportError(
+  await expectAtlasError(
     runImport({ source: { stdio: `${quote(NODE)} ${quote(FAKE)} no-tools` }, contentDir: dir, date: '2026-01-10' }),
     'import-no-tools',
     /tools\/list answer \(page 1\) has no "tools" array/,
@@ -218,7 +218,7 @@ test('a server whose tools/list answer has no tools array is reported as such', 
 
 test('a server that cannot be started is reported with the command', { timeout: 60_000 }, async () => {
   const dir = tempContent();
-  await expectImportError(
+  await expectAtlasError(
     runImport({ source: { stdio: 'atlas-no-such-command --flag' }, contentDir: dir, date: '2026-01-10' }),
     'import-server-start',
     /"atlas-no-such-command --flag" could not be started: the command was not found/,
