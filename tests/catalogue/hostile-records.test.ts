@@ -97,7 +97,13 @@ describe('special keys in a tool definition', () => {
       definition: { inputSchema: input },
       classification: { category: 'Read', risk: 'Low', confidence: 'high', evidence: [] },
     });
-    assert.equal(result.success, false, 'a schema without its own "type" is refused');
+    // A schema without its own "type" is read as an object schema (as MCP clients read it); the
+    // `__proto__` key stays data and lends it neither a type nor properties.
+    assert.equal(result.success, true);
+    const schema = result.data!.definition.inputSchema as Record<string, unknown>;
+    assert.deepEqual(Object.keys(schema), ['__proto__']);
+    assert.equal(schema.type, undefined);
+    assert.equal(schema.properties, undefined);
     const kept = toolSchema.parse({
       name: 't',
       server: 'demo',
