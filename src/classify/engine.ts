@@ -14,6 +14,8 @@ import {
 export interface ClassifyInput {
   name: string;
   definition: ToolDefinition;
+  /** The names of every tool the same server lists (this one included), when known. */
+  siblings?: readonly string[];
 }
 
 /** Longest quote kept in one evidence item; the schema allows 2000, a page needs far less. */
