@@ -7,3 +7,4 @@ export const serverPolicyUrl = (serverId: string) => `/servers/${serverId}/polic
 export const riskUrl = (risk: RiskLevel) => `/risk/${risk.toLowerCase()}/`;
 export const categoryUrl = (category: Category) => `/categories/${category.toLowerCase()}/`;
 export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
+export const methodologyUrl = () => '/methodology/';

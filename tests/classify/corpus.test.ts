@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalogue } from '#src/catalogue/load.ts';
+import { classify } from '#src/classify/engine.ts';
+import { scoreCorpus } from '#src/classify/score.ts';
+import { loadCorpus, RESULTS_FILE } from '#scripts/lib/classify-corpus.ts';
+import { ROOT } from '../helpers/server.ts';
+
+const corpus = loadCorpus(ROOT);
+
+test('the corpus parses and labels every tool of its sources, and only those', () => {
+  assert.deepEqual(corpus.problems, []);
+  assert.ok(corpus.tools.length > 0);
+});
+
+test('every server of the shipped catalogue has a corpus file read from content', () => {
+  const { catalogue } = loadCatalogue(join(ROOT, 'content'), ROOT);
+  const labelled = new Set(corpus.files.filter((f) => f.source === 'content').map((f) => f.server));
+  for (const server of catalogue.servers) assert.ok(labelled.has(server.id), `no labels for ${server.id}`);
+});
+
+test('the split is the recorded one, by server: odd first byte of the id hash is the test half', () => {
+  for (const file of corpus.files) {
+    const odd = (createHash('sha256').update(file.server).digest()[0] as number) % 2 === 1;
+    assert.equal(file.split, odd ? 'test' : 'tuning', file.server);
+  }
+  const splits = new Set(corpus.files.map((f) => f.split));
+  assert.deepEqual([...splits].sort(), ['test', 'tuning']);
+});
+
+test(`${RESULTS_FILE} equals a fresh scoring, so the methodology page states only earned figures`, () => {
+  const stored = JSON.parse(readFileSync(join(ROOT, RESULTS_FILE), 'utf8'));
+  assert.deepEqual(stored, JSON.parse(JSON.stringify(scoreCorpus(corpus.tools))));
+});
+
+test('on the test half: 95% agreement both ways, no dangerous miss, no poison flag on a real tool', () => {
+  const { test: half } = scoreCorpus(corpus.tools);
+  for (const mode of ['kept', 'stripped'] as const) {
+    assert.ok(half.modes[mode].agreement.percent >= 95, `${mode}: ${half.modes[mode].agreement.percent}%`);
+    assert.deepEqual(half.modes[mode].dangerousMisses, [], mode);
+  }
+  assert.deepEqual(half.poisonFlags, []);
+});
+
+test('server-everything and the ComfyUI sample are classified as their labels say', () => {
+  // Before this classifier, comfy_generate_simple came out Write; every other tool already agreed.
+  for (const t of corpus.tools.filter(
+    (t) => t.server === 'server-everything' || t.server === 'nikolaibibo-claude-comfyui-mcp',
+  )) {
+    const got = classify({ name: t.name, definition: t.definition, siblings: t.siblings }).category;
+    if (t.name === 'comfy_generate_simple') assert.ok(got === 'Write' || got === 'Execute');
+    else assert.equal(got, t.label, `${t.server} ${t.name}`);
+  }
+});
