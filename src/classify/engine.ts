@@ -8,8 +8,12 @@ import {
   FILLER_WORDS,
   IGNORED_NAME_TOKENS,
   MESSAGE_OBJECTS,
+  LIGHT_VERBS,
   MONEY_OBJECTS,
+  OVERWRITE_STATEMENT,
   PROPERTY_RULES,
+  READ_NOUNS,
+  RUN_OBJECTS,
   RUNNER_NOUNS,
   VERBS,
   WEIGHTS,
@@ -77,24 +81,73 @@ function verbClassOf(word: string): VerbClass | undefined {
   return undefined;
 }
 
+/** An agent noun at the end of a name names the tool's role: `services-reader` reads, `updater` updates. */
+function agentVerbClassOf(word: string): VerbClass | undefined {
+  if (!word.endsWith('er') || word.length < 5) return undefined;
+  return VERB_CLASS.get(word.slice(0, -2)) ?? VERB_CLASS.get(word.slice(0, -1));
+}
+
 function hasObject(objects: readonly string[], set: ReadonlySet<string>): boolean {
   return objects.some((o) => stems(o).some((s) => set.has(s)));
 }
 
-/** A verb composed with its object: a change to a money object is Financial, a read of one is Read. */
+/** Articles and the like between a verb and its object ("create a new journal entry"). */
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'new',
+  'one',
+  'or',
+  'more',
+  'all',
+  'any',
+  'some',
+  'each',
+  'existing',
+  'specific',
+  'given',
+  'multiple',
+  'of',
+  'to',
+  'your',
+  'its',
+  'their',
+]);
+
+/** The object of a verb: the few words after it, determiners skipped. */
+function objectOf(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => !DETERMINERS.has(t)).slice(0, 4);
+}
+
+/**
+ * A verb composed with its object: a change to a money object is Financial, a read of one is Read;
+ * creating a job or a run starts it; a light verb ("perform", "run") on a noun of reading reads.
+ */
 function compose(cls: VerbClass, verb: string, objects: readonly string[]): { category: Category; signal: string } {
   const money = hasObject(objects, MONEY_OBJECTS);
+  const verbStems = stems(verb);
+  if (LIGHT_VERBS.has(verb) || verbStems.some((v) => LIGHT_VERBS.has(v))) {
+    const head = objects.slice(0, 3);
+    if (
+      !hasObject(head, CODE_OBJECTS) &&
+      head.some((o) => READ_NOUNS.has(o) || stems(o).some((x) => READ_NOUNS.has(x)))
+    )
+      return { category: 'Read', signal: 'verb:light+read-noun' };
+  }
   switch (cls) {
     case 'read':
-      if (stems(verb).includes('query') && hasObject(objects, CODE_OBJECTS))
+      if (verbStems.includes('query') && hasObject(objects, CODE_OBJECTS))
         return { category: 'Execute', signal: 'verb:query+code-object' };
       return { category: 'Read', signal: 'verb:read' };
     case 'money':
       return { category: 'Financial', signal: 'verb:money' };
     case 'write':
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
-      if (stems(verb).some((s) => s === 'post' || s === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
+      if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
         return { category: 'Execute', signal: 'verb:send' };
+      if (verbStems.some((v) => v === 'create' || v === 'new') && hasObject(objects.slice(0, 3), RUN_OBJECTS))
+        return { category: 'Execute', signal: 'verb:create+run-object' };
       return { category: 'Write', signal: 'verb:write' };
     case 'send':
       if (money) return { category: 'Financial', signal: 'verb:send+money-object' };
@@ -103,7 +156,6 @@ function compose(cls: VerbClass, verb: string, objects: readonly string[]): { ca
       if (money) return { category: 'Financial', signal: 'verb:execute+money-object' };
       return { category: 'Execute', signal: 'verb:execute' };
     case 'destroy':
-      if (money) return { category: 'Financial', signal: 'verb:destroy+money-object' };
       return { category: 'Destructive', signal: 'verb:destroy' };
   }
 }
@@ -136,30 +188,68 @@ function sharedPrefix(siblings: readonly string[] | undefined): string[] {
   return prefix;
 }
 
+/** How many of the server's tool names contain each word: verbs recur across resources. */
+function wordCounts(siblings: readonly string[][]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const sibling of siblings) for (const w of new Set(sibling)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
 /**
- * The verb of a name, found by structure: the server's shared prefix removed, the verb is the
+ * The verb of a name, found by structure: with the server's shared prefix removed, the verb is the
  * word at the start or, failing that, at the end (`file_delete`); a verb-like word in between is
- * part of the object (`get_merge_request`, `list_payment_intents`). A name with no verb at either
- * end may still put one behind a namespace (`github_create_issue`), which counts for less.
+ * part of the object (`get_merge_request`, `list_payment_intents`). When a name has more than one
+ * verb-like word and the server names its tools by resource first (`functions-get-trigger`,
+ * `genai-model-eval-get-run`), the verb is the one that recurs across the server's names, the way
+ * verbs do, rather than the resource noun that happens to look like a verb.
  */
-function nameEvidence(name: string, prefix: readonly string[], source: 'name' | 'title', weight: number): Scored[] {
-  let tokens = tokenize(name);
-  if (prefix.length > 0 && tokens.length > prefix.length && prefix.every((p, i) => tokens[i] === p))
-    tokens = tokens.slice(prefix.length);
+function nameEvidence(
+  name: string,
+  prefix: readonly string[],
+  siblings: readonly string[],
+  source: 'name' | 'title',
+  weight: number,
+): Scored[] {
+  const strip = (t: string[]) =>
+    prefix.length > 0 && t.length > prefix.length && prefix.every((p, i) => t[i] === p) ? t.slice(prefix.length) : t;
+  const siblingTokens = siblings.map((s) => strip(tokenize(s)));
+  const counts = wordCounts(siblingTokens);
+  const tokens = strip(tokenize(name));
   if (tokens.length === 0) return [];
+  const last = tokens.length - 1;
+  const classOf = (i: number): VerbClass | undefined =>
+    verbClassOf(tokens[i] as string) ?? (i === last ? agentVerbClassOf(tokens[i] as string) : undefined);
   const at = (i: number, w: number): Scored[] => {
     const verb = tokens[i] as string;
-    const cls = verbClassOf(verb) as VerbClass;
-    const { category, signal } = compose(
-      cls,
-      verb,
-      tokens.filter((_, j) => j !== i),
-    );
+    // The object is what follows the verb, or, in a resource-first name, what precedes it.
+    const after = tokens.slice(i + 1);
+    const object = objectOf(after.length > 0 ? after : tokens.slice(0, i));
+    const { category, signal } = compose(classOf(i) as VerbClass, verb, object);
     return [{ source, signal, text: clip(name), suggests: category, weight: w, strong: true }];
   };
-  if (verbClassOf(tokens[0] as string)) return at(0, weight);
-  if (tokens.length > 1 && verbClassOf(tokens[tokens.length - 1] as string)) return at(tokens.length - 1, weight);
-  if (tokens.length > 2 && verbClassOf(tokens[1] as string)) return at(1, Math.min(weight, WEIGHTS.innerName));
+  const candidates = tokens.map((_, i) => i).filter((i) => classOf(i) !== undefined);
+  const atEnds = candidates.filter((i) => i === 0 || i === last);
+  if (candidates.length > 1 && siblingTokens.length > 1) {
+    // The verb is the word that varies across the server's names for the same resource
+    // (functions-create-trigger, functions-get-trigger, functions-delete-trigger): count the
+    // siblings equal to this name but for a different verb-like word in that place. Ties go to
+    // the word more names share, then to the start, then the end.
+    const varies = (i: number) =>
+      siblingTokens.filter(
+        (other) =>
+          other.length === tokens.length &&
+          other[i] !== tokens[i] &&
+          (verbClassOf(other[i] as string) ?? (i === last ? agentVerbClassOf(other[i] as string) : undefined)) !==
+            undefined &&
+          other.every((w, j) => j === i || w === tokens[j]),
+      ).length;
+    const rank = (i: number) =>
+      varies(i) * 10_000 + (counts.get(tokens[i] as string) ?? 0) * 4 + (i === 0 ? 2 : i === last ? 1 : 0);
+    const best = candidates.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+    return at(best, atEnds.includes(best) || tokens.length <= 2 ? weight : Math.min(weight, WEIGHTS.innerName + 1));
+  }
+  if (atEnds.length > 0) return at(atEnds[0] as number, weight);
+  if (candidates.length > 0) return at(candidates[0] as number, Math.min(weight, WEIGHTS.innerName));
   const runner = tokens.find((t) => RUNNER_NOUNS.has(t));
   if (runner)
     return [
@@ -182,11 +272,31 @@ function withoutIdentifiers(text: string, siblings: readonly string[]): string {
   return out.replace(/\b[A-Za-z]+(?:_[A-Za-z0-9]+)+\b/g, ' ');
 }
 
+/** Usage advice to the agent ("Always call this before …") says when to call a tool, not what it does. */
+const ADVICE =
+  /^(?:(?:always|must|you must|please|first)\s+)?(?:call|use|invoke)\s+(?:this|it|when|before|after|whenever|first|for|if)\b|^(?:always|never|must)\b/i;
+/** A heading such as "Purpose:" or "Data Modification Warning:" before the sentence proper. */
+const HEADING = /^(?:[^\p{L}\p{N}]*\p{L}+(?: \p{L}+){0,2}:\s*(?:\d+\.\s*)?)+/u;
+
+/**
+ * The description's first sentence, and the rest. Headings, numbered-list markers and usage
+ * advice to the agent are skipped, so the first sentence is the first one that says what the tool
+ * does. A line break inside a sentence does not end it.
+ */
 function splitFirstSentence(text: string): { first: string; rest: string } {
-  const trimmed = text.trim();
-  const m = /(?<=[.!?])\s+(?=[A-Z0-9"'`(])|\n/.exec(trimmed);
-  if (!m) return { first: trimmed, rest: '' };
-  return { first: trimmed.slice(0, m.index), rest: trimmed.slice(m.index) };
+  const sentences = text
+    .trim()
+    .split(/(?<=[.!?])\s+(?=[^a-z\s])|\n\s*\n|\n\s*(?=[-*•]|\d+\.\s)/u)
+    .map((t) =>
+      t
+        .replace(HEADING, '')
+        .replace(/^[\s\-*•]+|^\d+\.\s*/u, '')
+        .trim(),
+    )
+    .filter((t) => /\p{L}{2,}/u.test(t));
+  const index = sentences.findIndex((t) => !ADVICE.test(t) && words(t).length >= 2);
+  if (index === -1) return { first: '', rest: sentences.join(' ') };
+  return { first: sentences[index] as string, rest: sentences.filter((_, i) => i !== index).join(' ') };
 }
 
 /**
@@ -208,8 +318,7 @@ function firstSentenceEvidence(first: string, cleaned: string): Scored[] {
   }
   if (main === -1) return [];
   const verb = tokens[main] as string;
-  const objects = tokens.slice(main + 1);
-  const { category, signal } = compose(verbClassOf(verb) as VerbClass, verb, objects);
+  const { category, signal } = compose(verbClassOf(verb) as VerbClass, verb, objectOf(tokens.slice(main + 1)));
   const out: Scored[] = [
     {
       source: 'description',
@@ -231,7 +340,7 @@ function firstSentenceEvidence(first: string, cleaned: string): Scored[] {
     if (next === undefined) continue;
     const cls = verbClassOf(next);
     if (!cls) continue;
-    const joined = compose(cls, next, tokens.slice(k + 1));
+    const joined = compose(cls, next, objectOf(tokens.slice(k + 1)));
     if (joined.category === category) continue;
     out.push({
       source: 'description',
@@ -245,7 +354,7 @@ function firstSentenceEvidence(first: string, cleaned: string): Scored[] {
   return out;
 }
 
-function restEvidence(rest: string): Scored[] {
+function phraseEvidence(rest: string): Scored[] {
   const out: Scored[] = [];
   for (const rule of DESCRIPTION_RULES) {
     const match = rule.pattern.exec(rest);
@@ -332,15 +441,15 @@ export function classify(input: ClassifyInput): ClassifyResult {
   const { definition } = input;
   const siblings = input.siblings ?? [input.name];
   const prefix = sharedPrefix(input.siblings);
-  const scored: Scored[] = [...nameEvidence(input.name, prefix, 'name', WEIGHTS.name)];
+  const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name)];
   const titles = [definition.title, definition.annotations?.title].filter(
     (t, i, all): t is string => typeof t === 'string' && t !== '' && all.indexOf(t) === i,
   );
-  for (const t of titles) scored.push(...nameEvidence(t, [], 'title', WEIGHTS.title));
+  for (const t of titles) scored.push(...nameEvidence(t, [], [], 'title', WEIGHTS.title));
   if (definition.description) {
     const { first, rest } = splitFirstSentence(definition.description);
-    scored.push(...firstSentenceEvidence(first, withoutIdentifiers(first, siblings)));
-    scored.push(...restEvidence(withoutIdentifiers(rest, siblings)));
+    if (first) scored.push(...firstSentenceEvidence(first, withoutIdentifiers(first, siblings)));
+    scored.push(...phraseEvidence(withoutIdentifiers(`${first} ${rest}`, siblings)));
   }
   scored.push(...propertyEvidence(definition.inputSchema));
 
@@ -348,10 +457,24 @@ export function classify(input: ClassifyInput): ClassifyResult {
   for (const e of scored) scores[e.suggests] += e.weight;
   const strong = scored.filter((e) => e.strong);
 
-  const textCategory: Category | null =
+  const textCategoryBefore: Category | null =
     strong.length > 0
       ? BY_SEVERITY.reduce((best, c) => (scores[c] > scores[best] ? c : best), BY_SEVERITY[0] as Category)
       : (BY_SEVERITY.find((c) => scored.filter((e) => e.suggests === c).length >= 2) ?? null);
+
+  // A stated overwrite mode makes a Write tool Destructive (rules.ts, OVERWRITE_STATEMENT).
+  const overwrite = definition.description ? OVERWRITE_STATEMENT.exec(definition.description) : null;
+  if (overwrite && definition.description)
+    scored.push({
+      source: 'description',
+      signal: 'phrase:overwrites-existing',
+      text: sentenceAround(definition.description, overwrite.index, overwrite[0].length),
+      suggests: 'Destructive',
+      weight: 0,
+      strong: false,
+    });
+  const textCategory: Category | null =
+    overwrite && textCategoryBefore === 'Write' ? 'Destructive' : textCategoryBefore;
 
   const hints = definition.annotations ?? {};
   const annotationEvidence: Evidence[] = [];
@@ -406,7 +529,8 @@ function confidenceOf(
   annotationsDisagree: boolean,
   readOnlyHint: boolean | undefined,
 ): Classification['confidence'] {
-  if (textCategory === null) return 'low';
+  // With no text to go on, a declared read-only hint decides, and is right far more often than not.
+  if (textCategory === null) return category === 'Read' && readOnlyHint === true ? 'medium' : 'low';
   if (annotationsDisagree) return 'medium';
   const agreeing = strong.filter((e) => e.suggests === category);
   const against = scored.filter(

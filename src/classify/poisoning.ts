@@ -82,7 +82,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
     code: 'cross-tool-instruction',
     reason: "The text tells the model how to use other tools, which a tool's own description has no business doing.",
     pattern:
-      /\b(?:must|should|always|never|instead|before|after|whenever)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b|\b(?:all|any|every|other|another)\s+tools?\b[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?`?[\w.-]+`?\s+tool\b/i,
+      /\b(?:must|should|always|never)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b|\b(?:all|any|every|other|another)\s+tools?\b[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?(?!this\b)`?[\w.-]+`?\s+tool\b/i,
   },
   {
     code: 'invisible-unicode',

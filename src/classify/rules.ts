@@ -25,23 +25,23 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
   read: words`get list read fetch retrieve search find show describe view lookup look count check inspect browse
     download export info stats status validate verify preview wait poll sum calculate compute explain summarize
     summarise analyze analyse research diff compare resolve echo scan explore monitor ping health whoami convert parse
-    estimate suggest recommend translate extract lint detect identify grep glob tree screenshot snapshot query load
+    estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
     discover audit test review track trace measure observe watch visualize render format decode encode tail cat ls stat
-    exists overview details think plan crawl scrape return display`,
+    exists overview details think crawl scrape return display map capture`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
     approve reject make init initialize setup change clone checkout duplicate restore transition pin unpin follow
     unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
-    downgrade scale resume pause stop reorder organize generate mute unmute provision`,
+    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
-    interact act start restart`,
+    interact act start restart power reboot shutdown boot conduct`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
-    prune ban unregister unpublish detach empty dismiss`,
+    prune ban unregister unpublish empty dismiss rebuild reimage`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
     reimburse settle`,
 };
@@ -59,7 +59,7 @@ export const RUNNER_NOUNS: ReadonlySet<string> = new Set(
  * these is Financial; reading one is still Read.
  */
 export const MONEY_OBJECTS: ReadonlySet<string> = new Set(
-  words`payment invoice refund payout charge subscription journal ledger transaction adjustment order trade transfer purchase bill cart checkout fund money withdrawal deposit swap bid creditnote debit payroll expense reimbursement remittance wire banktransaction bank`,
+  words`payment invoice refund payout charge subscription journal ledger transaction adjustment order trade transfer purchase bill cart checkout fund money withdrawal deposit swap bid creditnote debit payroll expense reimbursement remittance wire banktransaction bank receipt credit`,
 );
 
 /** Pairs of words read as one ("credit note" → creditnote, "log out" → logout). */
@@ -86,6 +86,20 @@ export const CODE_OBJECTS: ReadonlySet<string> = new Set(
   words`sql database db table cypher graphql postgres postgresql mysql sqlite bigquery snowflake kql promql code script javascript python`,
 );
 
+/** Objects that creating or starting means running: a new job or run starts work at once. */
+export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution`);
+
+/**
+ * Light verbs ("perform", "run", "conduct", "do") take their meaning from their object: running a
+ * report or performing a search reads; performing a deployment runs.
+ */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(words`perform run conduct do`);
+
+/** Nouns of reading: a light verb on one of these is Read. */
+export const READ_NOUNS: ReadonlySet<string> = new Set(
+  words`search research retrieval lookup analysis report calculation diagnosis inspection review check scan`,
+);
+
 /** Words that open a first sentence without saying what the tool does ("This tool lets you …"). */
 export const FILLER_WORDS: ReadonlySet<string> = new Set(
   words`this tool tools use used to allows allow lets let you the user users a an function helps help can will that which it simply please mcp server api endpoint method directly quickly easily we i your is for and or programmatically automatically safely also just now then here first must should`,
@@ -106,6 +120,13 @@ export interface PhraseRule {
 
 export const DESCRIPTION_RULES: readonly PhraseRule[] = [
   {
+    id: 'phrase:read-only',
+    suggests: 'Read',
+    weight: 2,
+    pattern:
+      /\((?:read-only)\)|\bread-only (?:operations?|access|tool)\b|\bdoes not (?:modify|change|write|alter)\b|\bwithout (?:modifying|changing)\b|\bno side effects\b/i,
+  },
+  {
     id: 'phrase:irreversible',
     suggests: 'Destructive',
     weight: 2,
@@ -123,7 +144,7 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
     id: 'phrase:deletes',
     suggests: 'Destructive',
     weight: 1,
-    pattern: /\b(?:deletes|removes|destroys|purges|erases|wipes|truncates|overwrites)\b/i,
+    pattern: /\b(?:deletes|removes|destroys|purges|erases|wipes|truncates|overwrites|overwritten)\b/i,
   },
   {
     id: 'phrase:runs-code',
@@ -133,6 +154,15 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
       /\b(?:execut(?:e|es|ing)|runs?|evaluat(?:e|es|ing))\b[^.\n]{0,30}\b(?:code|commands?|scripts?|shell|sql|quer(?:y|ies)|programs?|javascript|python)\b/i,
   },
 ];
+
+/**
+ * A description that states the tool overwrites what exists ("if the action already exists it
+ * will be overwritten", "create a new file or completely overwrite an existing one") describes an
+ * overwrite mode: a tool that would otherwise be Write is Destructive. An option to overwrite that
+ * is off by default ("overwrite control", "set overwrite to true") is not such a statement.
+ */
+export const OVERWRITE_STATEMENT =
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b)/i;
 
 /**
  * Input properties, judged by the last word of their name and only when they take a free-form

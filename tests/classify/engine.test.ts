@@ -55,8 +55,8 @@ test('the verb is found by structure: a severe word inside the object does not w
 test('the verb may stand at the end of the name, and the prefix every tool of the server shares is removed', () => {
   assert.equal(tool('file_delete').category, 'Destructive');
   assert.equal(tool('issueCreate').category, 'Write');
-  const siblings = ['browser_click', 'browser_navigate', 'browser_snapshot', 'browser_close'];
-  assert.equal(tool('browser_snapshot', {}, siblings).category, 'Read');
+  const siblings = ['browser_click', 'browser_navigate', 'browser_take_screenshot', 'browser_close'];
+  assert.equal(tool('browser_take_screenshot', {}, siblings).category, 'Read');
   assert.equal(tool('browser_click', {}, siblings).category, 'Execute');
   // A verb is never part of the shared prefix, so a server whose tools all start with get_ keeps it.
   assert.equal(tool('get_weather', {}, ['get_weather', 'get_forecast']).category, 'Read');
@@ -80,10 +80,14 @@ test('a changing verb on a money object is Financial; a reading verb on one is R
     'create_refund',
     'create_invoice',
     'submit_order',
-    'cancel_order',
     'place_trade',
+    'receive_payment',
+    'create_vendor_credit',
   ])
     assert.equal(tool(name).category, 'Financial', name);
+  // Deleting or cancelling one destroys a record rather than moving money: Destructive, Critical all the same.
+  assert.equal(tool('cancel_order').category, 'Destructive');
+  assert.equal(tool('cancel_order').risk, 'Critical');
   for (const name of ['list_invoices', 'get_subscription', 'get_bank_transactions', 'list_orders'])
     assert.equal(tool(name).category, 'Read', name);
 });
@@ -197,4 +201,80 @@ test('evidence names where it was found, the rule, the quoted text and the categ
 test('a noun in a read tool name does not make it dangerous: list_workflows stays Read', () => {
   assert.equal(tool('list_workflows').category, 'Read');
   assert.equal(tool('get_output_images', { inputSchema: props('limit', 'filter') }).category, 'Read');
+});
+
+test('with resource-first names, the verb is the verb-like word that recurs across the server', () => {
+  // Real naming from a cloud server: the resource comes first, and some resources look like verbs.
+  const siblings = [
+    'functions-create-trigger',
+    'functions-get-trigger',
+    'functions-list-triggers',
+    'functions-delete-trigger',
+    'functions-get-action',
+    'functions-list-actions',
+    'genai-model-eval-get-run',
+    'genai-model-eval-list-runs',
+    'genai-model-eval-create-run',
+    'droplet-get',
+    'droplet-list',
+    'invoice-list',
+    'get-invoice',
+  ];
+  const of = (name: string) => tool(name, {}, siblings).category;
+  assert.equal(of('functions-get-trigger'), 'Read');
+  assert.equal(of('functions-list-triggers'), 'Read');
+  assert.equal(of('functions-delete-trigger'), 'Destructive');
+  assert.equal(of('genai-model-eval-get-run'), 'Read');
+  assert.equal(of('invoice-list'), 'Read');
+  // Creating a run starts it.
+  assert.equal(of('genai-model-eval-create-run'), 'Execute');
+});
+
+test('an agent noun at the end of a name names its role: a reader reads, an updater updates', () => {
+  const siblings = ['site-user-services-reader', 'site-deploy-services-reader', 'site-deploy-services-updater'];
+  assert.equal(tool('site-user-services-reader', {}, siblings).category, 'Read');
+  assert.equal(tool('site-deploy-services-reader', {}, siblings).category, 'Read');
+  assert.equal(tool('site-deploy-services-updater', {}, siblings).category, 'Write');
+});
+
+test('light verbs take their meaning from their object', () => {
+  assert.equal(tool('web', { description: 'Performs a web search using the search API.' }).category, 'Read');
+  assert.equal(tool('get_report', { description: 'Run a report: aging, general ledger, journal.' }).category, 'Read');
+  assert.equal(tool('sql', { description: 'Run a query against the warehouse.' }).category, 'Execute');
+});
+
+test('power actions are Execute; rebuilding from an image is Destructive', () => {
+  for (const name of ['power-off-droplet', 'reboot-droplet', 'shutdown-droplet', 'power-cycle-droplet'])
+    assert.equal(tool(name).category, 'Execute', name);
+  assert.equal(tool('rebuild-droplet').category, 'Destructive');
+});
+
+test('a stated overwrite makes a Write tool Destructive; an overwrite option off by default does not', () => {
+  const stated = tool('create-or-update-action', {
+    description: 'Create or update an action. If the action already exists it will be overwritten.',
+  });
+  assert.equal(stated.category, 'Destructive');
+  assert.ok(stated.evidence.some((e) => e.signal === 'phrase:overwrites-existing'));
+  const option = tool('upload_image', {
+    description: 'Upload an image to the input folder. Supports custom filenames and overwrite control.',
+  });
+  assert.equal(option.category, 'Write');
+});
+
+test('headings and advice to the agent are not the first sentence', () => {
+  const advised = tool('coding-rules', {
+    description: 'ALWAYS call when writing serverless code. Returns the coding rules for functions.',
+  });
+  assert.equal(advised.category, 'Read');
+  const headed = tool('crm-objects', {
+    description: '   Purpose:\n      1. Retrieves a paginated list of objects of a given type.',
+  });
+  assert.equal(headed.category, 'Read');
+});
+
+test('a description that calls itself read-only argues for Read', () => {
+  const reader = tool('project-services', {
+    description: 'Select and run one of the following read operations (read-only): get-project, get-projects.',
+  });
+  assert.ok(reader.evidence.some((e) => e.signal === 'phrase:read-only' && e.suggests === 'Read'));
 });

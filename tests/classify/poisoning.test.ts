@@ -198,3 +198,12 @@ test('a base64 blob inside a nested schema default is flagged', () => {
     [['inputSchema.properties.opts.properties.s.default', 'base64-blob']],
   );
 });
+
+test('pointing to other tools as a matter of course is not an instruction aimed at them', () => {
+  // Seen on real servers: advice about the order of calls, and a preference for a parameter.
+  assert.deepEqual(codes(described('Use this to discover valid index names before calling other tools.')), []);
+  assert.deepEqual(
+    codes(described('To rerank a search, prefer the "rerank" parameter instead of calling this tool separately.')),
+    [],
+  );
+});
