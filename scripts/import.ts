@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ImportError } from '#src/importer/errors.ts';
 import { formatReport, runImport, type ImportOptions } from '#src/importer/run.ts';
 import { DEFAULT_TIMEOUT_SECONDS } from '#src/importer/sources.ts';
+import { DEFAULT_ALL_TIMEOUT_SECONDS, DEFAULT_CONCURRENCY, formatAllTable, runAll } from '#src/importer/all.ts';
 
 const USAGE = `Usage: npm run import -- <source> [options]
 
@@ -10,6 +11,8 @@ Sources (exactly one):
   --stdio "<command line>"   start the server and list its tools over stdio
   --http <url>               list the tools of a running server over Streamable HTTP
   --file <path>              read a saved tools/list answer (response, result, array of tools or of pages)
+  --all                      re-import every server of <content>/manifest.yaml and save each live answer
+                             in samples/; with --offline, from the saved answers alone
 
 Options:
   --server-id <id>    record id (default: derived from the server's serverInfo.name)
@@ -17,7 +20,13 @@ Options:
   --repo <url>        source repository for a new server record
   --content <dir>     content folder (default: $ATLAS_CONTENT or content/)
   --date <YYYY-MM-DD> the import's date (default: $ATLAS_TODAY or today, UTC)
-  --timeout <seconds> how long to wait for the server (default: ${DEFAULT_TIMEOUT_SECONDS})
+  --timeout <seconds> how long to wait for the server (default: ${DEFAULT_TIMEOUT_SECONDS}; with --all, per server: ${DEFAULT_ALL_TIMEOUT_SECONDS})
+  --env <NAME>        pass the importer's variable NAME to a --stdio server (repeatable); the
+                      record keeps the name, nothing keeps the value
+  --save-sample <path>  save a live answer there, with the records
+  --offline           with --all: read the saved answers, start no server
+  --concurrency <n>   with --all: servers imported at once (default: ${DEFAULT_CONCURRENCY})
+  --only <id>         with --all: only this server of the manifest (repeatable)
   --dry-run           print what would change and write nothing`;
 
 function fail(message: string): never {
@@ -25,13 +34,19 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let values: Record<string, string | boolean | undefined>;
+let values: Record<string, string | boolean | string[] | undefined>;
 try {
   ({ values } = parseArgs({
     options: {
       stdio: { type: 'string' },
       http: { type: 'string' },
       file: { type: 'string' },
+      all: { type: 'boolean' },
+      offline: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      env: { type: 'string', multiple: true },
+      'save-sample': { type: 'string' },
       'server-id': { type: 'string' },
       name: { type: 'string' },
       repo: { type: 'string' },
@@ -52,18 +67,30 @@ if (values.help) {
   process.exit(0);
 }
 
-const given = (['stdio', 'http', 'file'] as const).filter((k) => values[k] !== undefined);
+const given = (['stdio', 'http', 'file', 'all'] as const).filter((k) => values[k] !== undefined);
 if (given.length !== 1) {
   fail(
-    `${given.length === 0 ? 'No source was given.' : `Only one source may be given, not ${given.map((g) => `--${g}`).join(' and ')}.`} Use exactly one of --stdio, --http or --file.\n\n${USAGE}`,
+    `${given.length === 0 ? 'No source was given.' : `Only one source may be given, not ${given.map((g) => `--${g}`).join(' and ')}.`} Use exactly one of --stdio, --http, --file or --all.\n\n${USAGE}`,
   );
 }
-const kind = given[0] as 'stdio' | 'http' | 'file';
-const source = (
-  kind === 'file' ? { file: resolve(String(values.file)) } : { [kind]: String(values[kind]) }
-) as ImportOptions['source'];
+const kind = given[0] as 'stdio' | 'http' | 'file' | 'all';
+if (values.offline && kind !== 'all') fail(`--offline goes with --all.\n\n${USAGE}`);
+if (values.concurrency !== undefined && kind !== 'all') fail(`--concurrency goes with --all.\n\n${USAGE}`);
+const envNames = (values.env as string[] | undefined) ?? [];
+if (envNames.length > 0 && kind !== 'stdio')
+  fail(`--env passes variables to a server started with --stdio; the manifest names those of --all.\n\n${USAGE}`);
+const env: Record<string, string> = {};
+for (const name of envNames) {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    fail(
+      `--env takes a variable's name, such as --env TAVILY_API_KEY, not ${JSON.stringify(name.replace(/=.*$/s, '=…'))}.`,
+    );
+  const value = process.env[name];
+  if (value === undefined) fail(`--env ${name}: the variable ${name} is not set in this environment. Set it first.`);
+  env[name] = value;
+}
 
-let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+let timeoutSeconds = kind === 'all' ? DEFAULT_ALL_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS;
 if (values.timeout !== undefined) {
   timeoutSeconds = Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
@@ -73,14 +100,46 @@ if (values.timeout !== undefined) {
 }
 
 const dryRun = values['dry-run'] === true;
+const contentDir = resolve(String(values.content ?? process.env.ATLAS_CONTENT ?? 'content'));
+const date = String(values.date ?? process.env.ATLAS_TODAY ?? new Date().toISOString().slice(0, 10));
+
+if (kind === 'all') {
+  const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    fail(`The --concurrency ${JSON.stringify(values.concurrency)} is not a whole number of 1 or more.`);
+  try {
+    const outcomes = await runAll({
+      contentDir,
+      date,
+      offline: values.offline === true,
+      concurrency,
+      ...(values.only ? { only: values.only as string[] } : {}),
+      ...(values.timeout !== undefined ? { timeoutSeconds } : {}),
+      dryRun,
+      onProgress: (line) => process.stdout.write(`${line}\n`),
+    });
+    process.stdout.write(`\n${formatAllTable(outcomes, dryRun)}\n`);
+    process.exit(outcomes.some((o) => o.error) ? 1 : 0);
+  } catch (err) {
+    if (err instanceof ImportError) fail(`Import failed [${err.code}]: ${err.message}`);
+    throw err;
+  }
+}
+
+const source = (
+  kind === 'file' ? { file: resolve(String(values.file)) } : { [kind]: String(values[kind]) }
+) as ImportOptions['source'];
+
 try {
   const report = await runImport({
     source,
-    contentDir: resolve(String(values.content ?? process.env.ATLAS_CONTENT ?? 'content')),
+    env,
+    ...(values['save-sample'] !== undefined ? { saveSample: resolve(String(values['save-sample'])) } : {}),
+    contentDir,
     serverId: values['server-id'] as string | undefined,
     name: values.name as string | undefined,
     repo: values.repo as string | undefined,
-    date: String(values.date ?? process.env.ATLAS_TODAY ?? new Date().toISOString().slice(0, 10)),
+    date,
     dryRun,
     timeoutSeconds,
   });

@@ -9,6 +9,30 @@ export interface ImportedTool {
   definition: ToolDefinition;
 }
 
+/** A tool the server lists that the catalogue cannot host, with the reason, for the report. */
+export interface SkippedTool {
+  /** The name as sent, shortened to 200 characters for the record. */
+  name: string;
+  reason: string;
+}
+
+/** What a tool list yields: the tools to catalogue and the ones left out. */
+export interface CheckedTools {
+  tools: ImportedTool[];
+  skipped: SkippedTool[];
+}
+
+/** A defect of one tool, not of the whole answer: the tool is skipped and the rest imported. */
+class ToolDefect extends Error {
+  readonly toolName: string;
+  readonly reason: string;
+  constructor(toolName: string, reason: string) {
+    super(reason);
+    this.toolName = toolName;
+    this.reason = reason;
+  }
+}
+
 /** Limits past which a tool list is treated as malformed rather than imported. */
 export const LIMITS = {
   /** Bytes of a saved tools/list file. */
@@ -52,84 +76,95 @@ function toTool(raw: unknown, index: number, where: string): ImportedTool {
       'import-tool-no-name',
       `${at} has a "name" that is ${kind(name)} (${showValue(name)}), not a string. Give the tool a string name.`,
     );
+  const skip = (reason: string): never => {
+    throw new ToolDefect(name, reason);
+  };
   if (!TOOL_NAME_PATTERN.test(name)) {
-    throw new ImportError(
-      'import-tool-bad-name',
-      `${at} is named ${showValue(name)}, which is not a valid MCP tool name. A tool name is 1 to 128 letters, digits, "_", "-" or ".".`,
+    skip(
+      name.length > 128
+        ? `Its name is ${name.length} characters long; an MCP tool name has at most 128.`
+        : 'Its name is not a valid MCP tool name, which is 1 to 128 letters, digits, "_", "-" or ".".',
     );
   }
   if (name.startsWith('_') || name.startsWith('.')) {
-    throw new ImportError(
-      'import-tool-bad-name',
-      `${at} is named ${showValue(name)}. The catalogue stores each tool in a file named after it, and files starting with "_" or "." are skipped, so this tool cannot be catalogued; rename it on the server.`,
+    skip(
+      `Its name starts with "${name[0]}". The catalogue keeps each tool in a file named after it, and files starting with "_" or "." are not read.`,
     );
   }
-  const tool = `${where}, tool "${name}"`;
   const schema = raw.inputSchema;
   if (!isObject(schema)) {
-    throw new ImportError(
-      'import-input-schema',
-      `${tool} has an "inputSchema" that is ${kind(schema)}${schema === undefined ? ' (missing)' : ''}, not an object. MCP requires a JSON Schema object such as {"type": "object", "properties": {}}.`,
+    skip(
+      `Its "inputSchema" is ${kind(schema)}${schema === undefined ? ' (missing)' : ''}, not an object; MCP requires a JSON Schema object.`,
     );
   }
-  if (schema.type !== 'object') {
-    throw new ImportError(
-      'import-input-schema',
-      `${tool} has an "inputSchema" whose "type" is ${showValue(schema.type)}. MCP requires the top of a tool's input schema to be {"type": "object"}.`,
+  const inputSchema = schema as Record<string, unknown>;
+  // Clients read a schema without "type" as an object schema; so does the catalogue, storing it as sent.
+  if (inputSchema.type !== undefined && inputSchema.type !== 'object') {
+    skip(
+      `Its "inputSchema" has the "type" ${showValue(inputSchema.type)}; MCP requires the top of an input schema to be an object.`,
     );
   }
   for (const field of ['title', 'description'] as const) {
     if (raw[field] !== undefined && typeof raw[field] !== 'string') {
-      throw new ImportError(
-        'import-tool-field',
-        `${tool} has a "${field}" that is ${kind(raw[field])}, not a string. Fix the server or the file.`,
-      );
+      skip(`Its "${field}" is ${kind(raw[field])}, not a string.`);
     }
   }
   for (const field of ['outputSchema', 'annotations'] as const) {
     if (raw[field] !== undefined && !isObject(raw[field])) {
-      throw new ImportError(
-        'import-tool-field',
-        `${tool} has an "${field}" that is ${kind(raw[field])}, not an object. Fix the server or the file.`,
-      );
+      skip(`Its "${field}" is ${kind(raw[field])}, not an object.`);
     }
   }
   const definition: Record<string, unknown> = {};
   if (raw.title !== undefined) definition.title = raw.title;
   if (raw.description !== undefined) definition.description = raw.description;
-  definition.inputSchema = sortKeys(schema);
+  definition.inputSchema = sortKeys(inputSchema);
   if (raw.outputSchema !== undefined) definition.outputSchema = sortKeys(raw.outputSchema);
   if (raw.annotations !== undefined) definition.annotations = sortKeys(raw.annotations);
 
   const size = Buffer.byteLength(canonicalJson(definition));
   if (size > LIMITS.toolBytes) {
-    throw new ImportError(
-      'import-too-large',
-      `${tool} has a definition of ${size} bytes, more than the ${LIMITS.toolBytes} a catalogue record accepts. This is not a plausible tool definition; check the server.`,
-    );
+    skip(`Its definition is ${size} bytes, more than the ${LIMITS.toolBytes} a catalogue record accepts.`);
   }
   const parsed = definitionSchema.safeParse(definition);
   if (!parsed.success) {
     const first = zodProblems(parsed.error, definition, 'import-definition')[0];
-    throw new ImportError(
-      'import-definition',
-      `${tool} does not fit the catalogue's tool definition: at ${first?.path || 'its root'}, ${first?.message ?? 'the value is invalid.'}`,
+    skip(
+      `It does not fit the catalogue's tool definition: at ${first?.path || 'its root'}, ${first?.message ?? 'the value is invalid.'}`,
     );
   }
-  return { name, definition: parsed.data };
+  return { name, definition: parsed.data as ToolDefinition };
 }
 
-/** Checks the tools of every page together: names unique (also ignoring case, for file systems). */
-export function checkTools(rawTools: unknown[], where: string): ImportedTool[] {
+/**
+ * Checks the tools of every page together. An entry that is not a named tool, or names listed
+ * twice (also ignoring case, for file systems), refuse the whole answer; a tool the catalogue
+ * cannot host is skipped with its reason.
+ */
+export function checkTools(rawTools: unknown[], where: string): CheckedTools {
   if (rawTools.length > LIMITS.tools) {
     throw new ImportError(
       'import-too-large',
       `${where} lists ${rawTools.length} tools, more than the ${LIMITS.tools} one server may have in the catalogue. This is not a plausible tool list; check the server.`,
     );
   }
-  const tools = rawTools.map((raw, i) => toTool(raw, i, where));
+  const tools: ImportedTool[] = [];
+  const skipped: SkippedTool[] = [];
+  rawTools.forEach((raw, i) => {
+    try {
+      tools.push(toTool(raw, i, where));
+    } catch (err) {
+      if (!(err instanceof ToolDefect)) throw err;
+      skipped.push({ name: err.toolName.slice(0, 200), reason: err.reason });
+    }
+  });
+  if (tools.length === 0 && skipped.length > 0) {
+    throw new ImportError(
+      'import-no-valid-tools',
+      `${where} lists ${skipped.length} tool${skipped.length === 1 ? '' : 's'}, and the catalogue can host none of them. The first, ${showValue(skipped[0]?.name)}: ${skipped[0]?.reason}`,
+    );
+  }
   const seen = new Map<string, string>();
-  for (const tool of tools) {
+  for (const tool of [...tools, ...skipped]) {
     const key = tool.name.toLowerCase();
     const earlier = seen.get(key);
     if (earlier === tool.name) {
@@ -146,7 +181,7 @@ export function checkTools(rawTools: unknown[], where: string): ImportedTool[] {
     }
     seen.set(key, tool.name);
   }
-  return tools;
+  return { tools, skipped };
 }
 
 /** One page of a `tools/list` answer: its tools and the cursor for the next page, if any. */
@@ -196,7 +231,7 @@ function unwrapResponse(value: Record<string, unknown>, where: string): unknown 
  * of pages (responses or results) saved one after another. Pages must chain: every page but the
  * last has a `nextCursor`, the last has none.
  */
-export function parseToolsListFile(text: string, where: string): ImportedTool[] {
+export function parseToolsListFile(text: string, where: string): CheckedTools {
   if (Buffer.byteLength(text) > LIMITS.fileBytes) {
     throw new ImportError(
       'import-too-large',

@@ -19,6 +19,10 @@ export interface PlanOptions {
   serverId?: string;
   name?: string;
   repo?: string;
+  /** Facts for a new server record (an npm package, how to install it); an existing one keeps its own. */
+  serverDefaults?: { npm?: string; install?: string[] };
+  /** A live answer to save with the records, so that later imports and builds need no network. */
+  saveAnswer?: { path: string; text: string };
   /** "Today" as YYYY-MM-DD. */
   date: string;
   /** Base for the relative file names in messages. */
@@ -35,6 +39,8 @@ export interface ImportReport {
   restored: string[];
   unchanged: string[];
   flagged: { name: string; codes: string[] }[];
+  /** Tools the server lists that the catalogue cannot host. */
+  skipped: { name: string; reason: string }[];
   /** Files whose bytes would change. */
   writes: FileWrite[];
 }
@@ -171,6 +177,7 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     restored: [],
     unchanged: [],
     flagged: [],
+    skipped: source.skipped,
     writes: [],
   };
   const newTools: Catalogue['tools'] = catalogue.tools.filter((t) => t.folder !== serverId);
@@ -251,8 +258,24 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   const serverInfo = source.serverInfo
     ? { name: source.serverInfo.name, ...(source.serverInfo.version ? { version: source.serverInfo.version } : {}) }
     : undefined;
-  const importInfo = { source: source.source.slice(0, 1000), date };
   const existingServer = catalogue.servers.find((s) => s.id === serverId);
+  // The import date says when the server's answer last changed: an answer that brings nothing new
+  // keeps the date it had, so re-importing an unchanged server writes nothing.
+  const quiet = report.added.length + report.changed.length + report.removed.length + report.restored.length === 0;
+  const previousImport = existingServer?.data.import;
+  const importInfo = {
+    source: source.source.slice(0, 1000),
+    date:
+      quiet &&
+      previousImport &&
+      previousImport.source === source.source.slice(0, 1000) &&
+      JSON.stringify(previousImport.env ?? []) === JSON.stringify(source.env ?? []) &&
+      JSON.stringify(previousImport.skipped ?? []) === JSON.stringify(source.skipped)
+        ? previousImport.date
+        : date,
+    ...(source.env?.length ? { env: source.env } : {}),
+    ...(source.skipped.length ? { skipped: source.skipped } : {}),
+  };
   let serverText: string;
   let previousServerText: string | undefined;
   if (existingServer) {
@@ -273,8 +296,10 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
       summary: `${title.slice(0, 200)} is an MCP server with ${count} tool${count === 1 ? '' : 's'}, imported from what it lists over MCP; an editor has yet to describe it.`,
       ...(repo ? { repository: repo } : {}),
       ...(homepage ? { homepage } : {}),
+      ...(options.serverDefaults?.npm ? { npm: options.serverDefaults.npm } : {}),
       ...(source.transport ? { transports: [source.transport] } : {}),
       ...(serverInfo ? { server_info: serverInfo } : {}),
+      ...(options.serverDefaults?.install?.length ? { install: options.serverDefaults.install } : {}),
       import: importInfo,
     };
     serverText = printRecord(record);
@@ -284,6 +309,10 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     action: previousServerText === undefined ? 'create' : serverText === previousServerText ? 'unchanged' : 'update',
   };
   if (serverText !== previousServerText) report.writes.push({ path: serverPath, text: serverText });
+  if (options.saveAnswer) {
+    const before = existsSync(options.saveAnswer.path) ? readFileSync(options.saveAnswer.path, 'utf8') : undefined;
+    if (before !== options.saveAnswer.text) report.writes.push(options.saveAnswer);
+  }
   ourRecords.push({ path: serverPath, text: serverText, kind: 'server' });
 
   // Validate what would be written exactly as the build will read it back: parse the YAML text,

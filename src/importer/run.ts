@@ -1,12 +1,15 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { z } from 'astro/zod';
 import { ImportError } from './errors.ts';
 import { planImport, type ImportReport } from './plan.ts';
 import { DEFAULT_TIMEOUT_SECONDS, fromFile, fromHttp, fromStdio, type SourceResult } from './sources.ts';
+import { readSample, sampleText } from './samples.ts';
 import { writeAtomically } from './write.ts';
 
 export interface ImportOptions {
-  source: { stdio: string } | { http: string } | { file: string };
+  /** `sample` is a saved live answer read for an offline re-import. */
+  source: { stdio: string } | { http: string } | { file: string } | { sample: string };
   contentDir: string;
   serverId?: string;
   name?: string;
@@ -15,16 +18,43 @@ export interface ImportOptions {
   dryRun?: boolean;
   timeoutSeconds?: number;
   cwd?: string;
+  /** Variables for a --stdio server; the record keeps their names, nothing keeps their values. */
+  env?: Record<string, string>;
+  /** Names among `env` whose values are the manifest's public placeholders. */
+  placeholders?: string[];
+  /** Facts for a new server record. */
+  serverDefaults?: { npm?: string; install?: string[] };
+  /** Where to save a live answer (written with the records). */
+  saveSample?: string;
+  /** Runs the planning and writing alone, when several imports share a content folder. */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
-async function readSource(
-  source: ImportOptions['source'],
-  timeoutSeconds = DEFAULT_TIMEOUT_SECONDS,
-  cwd = process.cwd(),
-): Promise<SourceResult> {
-  if ('stdio' in source) return fromStdio(source.stdio, timeoutSeconds);
+async function readSource(options: ImportOptions): Promise<SourceResult & { captured?: string }> {
+  const { source, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, cwd = process.cwd() } = options;
+  if ('stdio' in source)
+    return fromStdio(source.stdio, {
+      timeoutSeconds,
+      env: options.env ?? {},
+      ...(options.placeholders ? { placeholders: options.placeholders } : {}),
+    });
   if ('http' in source) return fromHttp(source.http, timeoutSeconds);
+  if ('sample' in source) return readSample(source.sample, relative(cwd, source.sample) || source.sample);
   return fromFile(source.file, relative(cwd, source.file) || source.file);
+}
+
+/** A live answer's sample; an answer the saved one already holds keeps its capture date. */
+function sampleToSave(path: string, source: SourceResult, date: string): string {
+  const fresh = sampleText(source, date);
+  if (!existsSync(path)) return fresh;
+  const before = readFileSync(path, 'utf8');
+  try {
+    const captured = (JSON.parse(before) as { captured?: unknown }).captured;
+    if (typeof captured === 'string' && sampleText(source, captured) === before) return before;
+  } catch {
+    /* not a sample the importer wrote: replace it */
+  }
+  return fresh;
 }
 
 /** Reads the source, plans every record, validates the result, and writes it unless dry-running. */
@@ -36,10 +66,20 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       `The date ${JSON.stringify(options.date)} is not a calendar date. Give it as YYYY-MM-DD (--date or ATLAS_TODAY).`,
     );
   }
-  const source = await readSource(options.source, options.timeoutSeconds, options.cwd);
-  const report = planImport(source, options);
-  if (!options.dryRun) writeAtomically(report.writes);
-  return report;
+  const source = await readSource(options);
+  // An offline re-import dates what it writes by the answer's capture, so an unchanged answer
+  // writes nothing.
+  const date = source.captured ?? options.date;
+  const saveAnswer =
+    options.saveSample && source.answer
+      ? { path: options.saveSample, text: sampleToSave(options.saveSample, source, date) }
+      : undefined;
+  const exclusive = options.exclusive ?? ((work) => work());
+  return exclusive(async () => {
+    const report = planImport(source, { ...options, date, ...(saveAnswer ? { saveAnswer } : {}) });
+    if (!options.dryRun) writeAtomically(report.writes);
+    return report;
+  });
 }
 
 /** The lines the CLI prints after an import. */
@@ -54,9 +94,10 @@ export function formatReport(report: ImportReport, dryRun: boolean, cwd = proces
   for (const name of report.restored) lines.push(`  ↺ ${name}: listed again`);
   for (const name of report.removed) lines.push(`  - ${name} (marked removed; file kept)`);
   for (const { name, codes } of report.flagged) lines.push(`  ! ${name}: ${codes.join(', ')}`);
+  for (const { name, reason } of report.skipped) lines.push(`  × ${JSON.stringify(name)} skipped: ${reason}`);
   if (dryRun) for (const w of report.writes) lines.push(`  would write ${rel(w.path)}`);
   lines.push(
-    `Summary: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.flagged.length} flagged` +
+    `Summary: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.skipped.length} skipped, ${report.flagged.length} flagged` +
       `${report.unchanged.length ? `, ${report.unchanged.length} unchanged` : ''}; ${report.writes.length} file${report.writes.length === 1 ? '' : 's'} ${dryRun ? 'would be ' : ''}written.`,
   );
   return lines.join('\n');

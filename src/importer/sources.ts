@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import {
   ListRootsRequestSchema,
@@ -12,15 +11,38 @@ import {
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'astro/zod';
 import { ImportError } from './errors.ts';
-import { checkTools, LIMITS, parseToolsListFile, toPage, type ImportedTool } from './parse.ts';
+import { checkTools, LIMITS, parseToolsListFile, toPage, type ImportedTool, type SkippedTool } from './parse.ts';
+import { ProcessTransport, serverEnvironment } from './process.ts';
+
+export interface ServerInfo {
+  name: string;
+  title?: string;
+  version?: string;
+  websiteUrl?: string;
+}
 
 /** What a source yields: the tools and what the server said about itself. */
 export interface SourceResult {
   tools: ImportedTool[];
-  serverInfo?: { name: string; title?: string; version?: string; websiteUrl?: string };
+  /** Tools the server lists that the catalogue cannot host, with the reason. */
+  skipped: SkippedTool[];
+  serverInfo?: ServerInfo;
   /** How the catalogue records where the list came from (server record `import.source`). */
   source: string;
   transport?: 'stdio' | 'streamable-http';
+  /** Names of the environment variables the server was given with `--env`. */
+  env?: string[];
+  /** A live answer as the server sent it, every page's tools in order, to save as a sample. */
+  answer?: { serverInfo?: ServerInfo; tools: unknown[] };
+}
+
+/** How to start a server over stdio. */
+export interface StdioOptions {
+  timeoutSeconds?: number;
+  /** Variables given to the server besides the start-up ones; their values are kept secret. */
+  env?: Record<string, string>;
+  /** Names among `env` whose values are public placeholders, not secrets. */
+  placeholders?: string[];
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -120,6 +142,18 @@ function stderrTail(stderr: string): string {
   return tail ? ` Its last output on stderr was:\n${tail}` : '';
 }
 
+/**
+ * Replaces every secret value in a text with `***`. Values shorter than four characters are left
+ * alone: they would blank out ordinary text and protect nothing.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length >= 4) out = out.replaceAll(secret, '***');
+  }
+  return out;
+}
+
 function describeFailure(err: unknown, where: string, stderr: string): ImportError {
   if (err instanceof ImportError) return err;
   const message = err instanceof Error ? err.message : String(err);
@@ -152,7 +186,7 @@ async function withClient(
   timeoutSeconds: number,
   stderr: () => string,
   transportClosed: Promise<void>,
-): Promise<{ tools: ImportedTool[]; serverInfo?: SourceResult['serverInfo'] }> {
+): Promise<Pick<SourceResult, 'tools' | 'skipped' | 'serverInfo' | 'answer'>> {
   const client = makeClient();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -161,7 +195,7 @@ async function withClient(
         reject(
           new ImportError(
             'import-timeout',
-            `${where} did not answer within ${timeoutSeconds} seconds, so the import gave up. If the server is just slow to start, raise the limit with --timeout <seconds>.`,
+            `${where} did not answer within ${timeoutSeconds} seconds, so the import gave up. If the server is just slow to start, raise the limit with --timeout <seconds>.${stderrTail(stderr())}`,
           ),
         ),
       timeoutSeconds * 1000,
@@ -195,10 +229,11 @@ async function withClient(
     const work = (async () => {
       await client.connect(transport, { timeout: timeoutSeconds * 1000 });
       const raw = await listAllTools(client, where);
-      const info = client.getServerVersion();
+      const info = client.getServerVersion() as ServerInfo | undefined;
       return {
-        tools: checkTools(raw, `${where}'s tools/list answer`),
-        ...(info ? { serverInfo: info as SourceResult['serverInfo'] } : {}),
+        ...checkTools(raw, `${where}'s tools/list answer`),
+        ...(info ? { serverInfo: info } : {}),
+        answer: { ...(info ? { serverInfo: info } : {}), tools: raw },
       };
     })();
     return await Promise.race([work, timeout, closed, malformed]);
@@ -211,8 +246,17 @@ async function withClient(
   }
 }
 
-/** Spawns a server and lists its tools over stdio. */
-export async function fromStdio(commandLine: string, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS): Promise<SourceResult> {
+/**
+ * Spawns a server and lists its tools over stdio. The server gets the variables it needs to start
+ * (PATH, HOME, proxy and CA settings, npm's configuration) and those in `options.env`, nothing else
+ * of the importer's environment. The values of `options.env` appear in no message: the server's
+ * stderr is shown with them blanked out, and an answer that repeats one is refused.
+ */
+export async function fromStdio(commandLine: string, options: StdioOptions = {}): Promise<SourceResult> {
+  const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const named = options.env ?? {};
+  const secretNames = Object.keys(named).filter((k) => !options.placeholders?.includes(k));
+  const secrets = secretNames.map((k) => named[k] as string);
   const [command, ...args] = splitCommandLine(commandLine);
   if (!command)
     throw new ImportError(
@@ -220,18 +264,38 @@ export async function fromStdio(commandLine: string, timeoutSeconds = DEFAULT_TI
       'The --stdio option needs a command line, for example --stdio "npx -y @modelcontextprotocol/server-everything".',
     );
   const where = `The server started with ${JSON.stringify(commandLine)}`;
-  // Only the SDK's minimal environment (PATH, HOME, ...) is passed on: an imported server is
-  // untrusted and has no business seeing the importer's secrets.
-  const transport = new StdioClientTransport({ command, args, env: getDefaultEnvironment(), stderr: 'pipe' });
-  let stderr = '';
-  transport.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-8000);
-  });
+  const transport = new ProcessTransport(command, args, serverEnvironment(named));
   let markClosed: () => void = () => {};
   const transportClosed = new Promise<void>((resolve) => (markClosed = resolve));
   transport.onclose = () => markClosed();
-  const result = await withClient(transport, where, timeoutSeconds, () => stderr, transportClosed);
-  return { ...result, source: `stdio: ${commandLine}`, transport: 'stdio' };
+  let result: Awaited<ReturnType<typeof withClient>>;
+  try {
+    result = await withClient(
+      transport,
+      where,
+      timeoutSeconds,
+      () => redact(transport.stderr, secrets),
+      transportClosed,
+    );
+  } catch (err) {
+    if (err instanceof ImportError) throw new ImportError(err.code, redact(err.message, secrets));
+    throw err;
+  }
+  const answerText = JSON.stringify(result.answer);
+  const echoed = secretNames.filter((k) => (named[k] ?? '').length >= 4 && answerText.includes(named[k] as string));
+  if (echoed.length > 0) {
+    throw new ImportError(
+      'import-secret-in-answer',
+      `${where} repeats the value of ${echoed.join(', ')} in its tool list, and the catalogue publishes what a server lists, so nothing was written. Use a placeholder value for the import.`,
+    );
+  }
+  const names = Object.keys(named).sort();
+  return {
+    ...result,
+    source: `stdio: ${commandLine}`,
+    transport: 'stdio',
+    ...(names.length ? { env: names } : {}),
+  };
 }
 
 /** Lists a running server's tools over Streamable HTTP. */
@@ -277,6 +341,5 @@ export function fromFile(path: string, label = path): SourceResult {
       `${where} is ${size} bytes, larger than the ${LIMITS.fileBytes / 1024 / 1024} MiB a tool list may be.`,
     );
   }
-  const tools = parseToolsListFile(readFileSync(path, 'utf8'), where);
-  return { tools, source: `file: ${label}` };
+  return { ...parseToolsListFile(readFileSync(path, 'utf8'), where), source: `file: ${label}` };
 }

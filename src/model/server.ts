@@ -42,6 +42,16 @@ export const serverSchema = z.strictObject({
     .strictObject({
       source: z.string().min(1).max(1000),
       date: z.iso.date(),
+      /** Names of the environment variables the server was given (never their values). */
+      env: z
+        .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/))
+        .max(100)
+        .optional(),
+      /** Tools the server lists that the catalogue cannot host, each with the reason. */
+      skipped: z
+        .array(z.strictObject({ name: z.string().max(200), reason: z.string().min(1).max(1000) }))
+        .max(1000)
+        .optional(),
     })
     .optional(),
 });

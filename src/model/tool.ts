@@ -18,9 +18,12 @@ export const annotationsSchema = z.looseObject({
 });
 export type ToolAnnotations = z.infer<typeof annotationsSchema>;
 
-/** A JSON Schema for a tool's arguments; MCP requires an object schema at the top. */
+/**
+ * A JSON Schema for a tool's arguments; MCP requires an object schema at the top. A schema without
+ * `type` is read as an object schema, as MCP clients read it, and stored as sent.
+ */
 export const inputSchemaSchema = z.looseObject({
-  type: z.literal('object'),
+  type: z.literal('object').optional(),
   properties: z.record(z.string(), z.unknown()).optional(),
   required: z.array(z.string()).optional(),
 });

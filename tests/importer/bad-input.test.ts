@@ -50,15 +50,19 @@ test('a tool without a name is refused, naming its position', () =>
 test('duplicate tool names are refused', () =>
   expectFailure(fixture('bad-duplicate-names.json'), 'import-duplicate-name', /lists the tool "get_x" more than once/));
 
-test('an inputSchema that is not an object is refused', () =>
+test('a list whose only tool has an inputSchema that is not an object is refused', () =>
   expectFailure(
     fixture('bad-input-schema-not-object.json'),
-    'import-input-schema',
-    /tool "get_x" has an "inputSchema" that is a string, not an object/,
+    'import-no-valid-tools',
+    /can host none of them\. The first, "get_x": Its "inputSchema" is a string, not an object/,
   ));
 
-test('an inputSchema whose type is not "object" is refused', () =>
-  expectFailure(fixture('bad-input-schema-wrong-type.json'), 'import-input-schema', /whose "type" is "array"/));
+test('a list whose only tool has an inputSchema whose type is not "object" is refused', () =>
+  expectFailure(
+    fixture('bad-input-schema-wrong-type.json'),
+    'import-no-valid-tools',
+    /"get_x": Its "inputSchema" has the "type" "array"/,
+  ));
 
 test("a saved JSON-RPC error is refused with the server's message", () =>
   expectFailure(
@@ -91,23 +95,28 @@ test('an absurd number of tools is refused', async () => {
   await expectFailure(file, 'import-too-large', /lists 1001 tools, more than the 1000/);
 });
 
-test('an absurdly large tool definition is refused', async () => {
-  const file = join(tempContent(), 'huge.json');
-  writeFileSync(
-    file,
-    JSON.stringify({ tools: [{ name: 'get_x', description: 'x'.repeat(300_000), inputSchema: { type: 'object' } }] }),
-  );
-  await expectFailure(file, 'import-too-large', /tool "get_x" has a definition of \d+ bytes/);
-});
+/** A list of one good tool and one bad one: the good one is imported, the bad one reported. */
+async function expectSkipped(bad: Record<string, unknown>, reason: RegExp): Promise<void> {
+  const dir = await seeded();
+  const file = join(tempContent(), 'one-bad.json');
+  writeFileSync(file, JSON.stringify({ tools: [{ name: 'get_y', inputSchema: { type: 'object' } }, bad] }));
+  const report = await runImport({ source: { file }, contentDir: dir, serverId: 'notes', date: '2026-02-01' });
+  assert.deepEqual(report.added, ['get_y']);
+  assert.equal(report.skipped.length, 1);
+  assert.match(report.skipped[0]?.reason ?? '', reason);
+}
 
-test("a description longer than the record schema allows is refused with the schema's reason", async () => {
-  const file = join(tempContent(), 'long.json');
-  writeFileSync(
-    file,
-    JSON.stringify({ tools: [{ name: 'get_x', description: 'x'.repeat(100_001), inputSchema: { type: 'object' } }] }),
-  );
-  await expectFailure(file, 'import-definition', /at description, .*at most 100000 characters/);
-});
+test('an absurdly large tool definition is skipped and the rest imported', () =>
+  expectSkipped(
+    { name: 'get_x', description: 'x'.repeat(300_000), inputSchema: { type: 'object' } },
+    /Its definition is \d+ bytes/,
+  ));
+
+test("a description longer than the record schema allows is skipped with the schema's reason", () =>
+  expectSkipped(
+    { name: 'get_x', description: 'x'.repeat(100_001), inputSchema: { type: 'object' } },
+    /at description, .*at most 100000 characters/,
+  ));
 
 test('an invalid --server-id is refused before anything is read', async () => {
   await assert.rejects(

@@ -1,0 +1,193 @@
+import { ImportError } from './errors.ts';
+import { npmCommand, readManifest, type ManifestServer } from './manifest.ts';
+import type { ImportReport } from './plan.ts';
+import { runImport, type ImportOptions } from './run.ts';
+
+export interface AllOptions {
+  contentDir: string;
+  date: string;
+  /** Re-import from the saved answers alone. */
+  offline?: boolean;
+  /** Servers imported at the same time. */
+  concurrency?: number;
+  /** Seconds per server, unless its manifest entry says otherwise. */
+  timeoutSeconds?: number;
+  dryRun?: boolean;
+  cwd?: string;
+  /** Where values of the servers' variables come from (default: the importer's environment). */
+  environment?: NodeJS.ProcessEnv;
+  /** Only these server ids of the manifest. */
+  only?: string[];
+  /** Called as each server finishes, in the order they finish. */
+  onProgress?: (line: string) => void;
+}
+
+export interface ServerOutcome {
+  id: string;
+  report?: ImportReport;
+  error?: { code: string; message: string };
+  /** Variables that were not set, for which the manifest's placeholder was passed. */
+  placeholders: string[];
+  seconds: number;
+}
+
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_ALL_TIMEOUT_SECONDS = 180;
+
+/** The options of one server's import, from its manifest entry. */
+function importOptions(entry: ManifestServer, options: AllOptions): { options: ImportOptions; placeholders: string[] } {
+  const cwd = options.cwd ?? process.cwd();
+  const base = {
+    contentDir: options.contentDir,
+    serverId: entry.id,
+    date: options.date,
+    cwd,
+    timeoutSeconds: entry.timeout ?? options.timeoutSeconds ?? DEFAULT_ALL_TIMEOUT_SECONDS,
+    ...(options.dryRun ? { dryRun: true } : {}),
+  };
+  if (entry.filePath) return { options: { ...base, source: { file: entry.filePath } }, placeholders: [] };
+  if (options.offline) return { options: { ...base, source: { sample: entry.samplePath } }, placeholders: [] };
+  if (entry.http)
+    return { options: { ...base, source: { http: entry.http }, saveSample: entry.samplePath }, placeholders: [] };
+  const environment = options.environment ?? process.env;
+  const env: Record<string, string> = {};
+  const placeholders: string[] = [];
+  for (const [name, placeholder] of Object.entries(entry.env ?? {})) {
+    const value = environment[name];
+    if (value !== undefined && value !== '') env[name] = value;
+    else {
+      env[name] = placeholder;
+      placeholders.push(name);
+    }
+  }
+  const command = entry.npm ? npmCommand(entry) : (entry.stdio as string);
+  return {
+    options: {
+      ...base,
+      source: { stdio: command },
+      env,
+      placeholders,
+      saveSample: entry.samplePath,
+      ...(entry.npm
+        ? { serverDefaults: { npm: entry.npm.replace(/@[^@]+$/, ''), install: [`npx -y ${entry.npm}`] } }
+        : {}),
+    },
+    placeholders,
+  };
+}
+
+function progressLine(outcome: ServerOutcome, done: number, total: number): string {
+  const at = `[${String(done).padStart(String(total).length)}/${total}]`;
+  const time = `${outcome.seconds.toFixed(1)} s`;
+  if (outcome.error) return `${at} ✗ ${outcome.id}: failed [${outcome.error.code}] (${time})`;
+  const r = outcome.report as ImportReport;
+  const live = r.added.length + r.changed.length + r.unchanged.length + r.restored.length;
+  const extra = outcome.placeholders.length ? `; placeholder for ${outcome.placeholders.join(', ')}` : '';
+  return `${at} ✓ ${outcome.id}: ${live} tools, ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.skipped.length} skipped (${time}${extra})`;
+}
+
+/**
+ * Re-imports every server of the manifest, a few at a time. A failing server never stops the
+ * others: its error is kept for the table. Each import validates the catalogue as it stands when
+ * it runs, and writes are made one server at a time, so two imports never interleave their files.
+ */
+export async function runAll(options: AllOptions): Promise<ServerOutcome[]> {
+  const listed = readManifest(options.contentDir, options.cwd);
+  const unknown = (options.only ?? []).filter((id) => !listed.some((s) => s.id === id));
+  if (unknown.length > 0) {
+    throw new ImportError(
+      'import-manifest',
+      `The manifest lists no server ${unknown.map((id) => JSON.stringify(id)).join(', ')}. Its servers are: ${listed.map((s) => s.id).join(', ')}.`,
+    );
+  }
+  const servers = options.only?.length ? listed.filter((s) => options.only?.includes(s.id)) : listed;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
+  const outcomes: ServerOutcome[] = new Array(servers.length);
+  let next = 0;
+  let done = 0;
+  // Planning reads the whole catalogue and writing changes it: one server at a time does both, while
+  // the slow part (starting the servers and listing their tools) runs side by side.
+  let lock: Promise<void> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = lock.then(work);
+    lock = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+  const worker = async () => {
+    while (next < servers.length) {
+      const i = next++;
+      const entry = servers[i] as ManifestServer;
+      const started = Date.now();
+      const { options: one, placeholders } = importOptions(entry, options);
+      let outcome: ServerOutcome;
+      try {
+        const report = await runImport({ ...one, exclusive });
+        outcome = { id: entry.id, report, placeholders, seconds: (Date.now() - started) / 1000 };
+      } catch (err) {
+        const error =
+          err instanceof ImportError
+            ? { code: err.code, message: err.message }
+            : { code: 'import-internal', message: err instanceof Error ? err.message : String(err) };
+        outcome = { id: entry.id, error, placeholders, seconds: (Date.now() - started) / 1000 };
+      }
+      outcomes[i] = outcome;
+      options.onProgress?.(progressLine(outcome, ++done, servers.length));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, servers.length) }, worker));
+  return outcomes;
+}
+
+/** The table printed after --all: one row per server, then each failure with its reason. */
+export function formatAllTable(outcomes: ServerOutcome[], dryRun = false): string {
+  const rows = outcomes.map((o) =>
+    o.report
+      ? [
+          o.id,
+          'ok',
+          String(
+            o.report.added.length + o.report.changed.length + o.report.unchanged.length + o.report.restored.length,
+          ),
+          String(o.report.added.length),
+          String(o.report.changed.length),
+          String(o.report.removed.length),
+          String(o.report.skipped.length),
+          String(o.report.writes.length),
+        ]
+      : [o.id, 'FAILED', '-', '-', '-', '-', '-', '-'],
+  );
+  const head = [
+    'server',
+    'status',
+    'tools',
+    'added',
+    'changed',
+    'removed',
+    'skipped',
+    dryRun ? 'would write' : 'files',
+  ];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ');
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  const failed = outcomes.filter((o) => o.error);
+  const skipped = outcomes.filter((o) => o.report?.skipped.length);
+  for (const o of skipped) {
+    out.push('', `${o.id}: skipped tools`);
+    for (const s of o.report?.skipped ?? []) out.push(`  × ${JSON.stringify(s.name)}: ${s.reason}`);
+  }
+  if (failed.length) {
+    out.push('', `${failed.length} of ${outcomes.length} servers failed:`);
+    for (const o of failed) out.push(`  ${o.id} [${o.error?.code}]: ${o.error?.message.split('\n').join('\n    ')}`);
+  }
+  const ok = outcomes.length - failed.length;
+  const files = outcomes.reduce((n, o) => n + (o.report?.writes.length ?? 0), 0);
+  out.push(
+    '',
+    `${ok} of ${outcomes.length} servers imported; ${files} file${files === 1 ? '' : 's'} ${dryRun ? 'would be ' : ''}written${failed.length ? '' : '.'}${failed.length ? `; ${failed.length} failed.` : ''}`,
+  );
+  return out.join('\n');
+}

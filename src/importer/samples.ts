@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { ImportError } from './errors.ts';
+import { parseToolsListFile } from './parse.ts';
+import type { ServerInfo, SourceResult } from './sources.ts';
+
+/**
+ * A saved live answer (samples/<id>.json). It is also a valid `--file` input: its `result` holds the
+ * tools exactly as the server sent them, every page in order. Around it: when it was captured, the
+ * source the records name, the names (never the values) of the variables the server was given, and
+ * the server's own `serverInfo`, so an offline re-import writes what the live one wrote.
+ */
+export interface Sample {
+  captured: string;
+  source: string;
+  env?: string[];
+  serverInfo?: ServerInfo;
+  result: { tools: unknown[] };
+}
+
+/** The text of a sample file for a live answer. */
+export function sampleText(source: SourceResult, date: string): string {
+  if (!source.answer) throw new Error('only a live answer can be saved as a sample');
+  const sample: Sample = {
+    captured: date,
+    source: source.source,
+    ...(source.env?.length ? { env: source.env } : {}),
+    ...(source.answer.serverInfo ? { serverInfo: source.answer.serverInfo } : {}),
+    result: { tools: source.answer.tools },
+  };
+  return `${JSON.stringify(sample, null, 2)}\n`;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Reads a saved answer for an offline import. A sample written by the importer gives back its
+ * source, date and serverInfo; any other saved tools/list answer is read as `--file` reads it.
+ */
+export function readSample(path: string, label: string): SourceResult & { captured?: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ImportError(
+      'import-file-missing',
+      `The saved answer ${label} does not exist. Run the import once without --offline to capture it.`,
+    );
+  }
+  const where = `The saved answer ${label}`;
+  const checked = parseToolsListFile(text, where);
+  const data = JSON.parse(text) as unknown;
+  if (!isObject(data) || typeof data.captured !== 'string' || typeof data.source !== 'string') {
+    return { ...checked, source: `file: ${label}` };
+  }
+  const info = isObject(data.serverInfo) && typeof data.serverInfo.name === 'string' ? data.serverInfo : undefined;
+  const env = Array.isArray(data.env) ? data.env.filter((e): e is string => typeof e === 'string') : [];
+  const transport = data.source.startsWith('stdio:')
+    ? 'stdio'
+    : data.source.startsWith('http')
+      ? 'streamable-http'
+      : undefined;
+  return {
+    ...checked,
+    source: data.source,
+    captured: data.captured,
+    ...(info ? { serverInfo: info as unknown as ServerInfo } : {}),
+    ...(transport ? { transport } : {}),
+    ...(env.length ? { env } : {}),
+  };
+}
