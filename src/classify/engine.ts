@@ -229,6 +229,12 @@ function nameEvidence(
   };
   const candidates = tokens.map((_, i) => i).filter((i) => classOf(i) !== undefined);
   const atEnds = candidates.filter((i) => i === 0 || i === last);
+  // A server that names its tools verb first (get_issue, create_issue) keeps the first word as the verb.
+  const verbFirst =
+    siblingTokens.length > 1 &&
+    siblingTokens.filter((t) => t.length > 0 && verbClassOf(t[0] as string) !== undefined).length >=
+      siblingTokens.length * 0.6;
+  if (verbFirst && candidates[0] === 0) return at(0, weight);
   if (candidates.length > 1 && siblingTokens.length > 1) {
     // The verb is the word that varies across the server's names for the same resource
     // (functions-create-trigger, functions-get-trigger, functions-delete-trigger): count the

@@ -221,6 +221,9 @@ test('with resource-first names, the verb is the verb-like word that recurs acro
     'get-invoice',
   ];
   const of = (name: string) => tool(name, {}, siblings).category;
+  // A verb-first server keeps its first word as the verb even when a later one varies.
+  const github = ['get_pull_request_comments', 'get_pull_request_reviews', 'get_pull_request_status', 'get_issue'];
+  assert.equal(tool('get_pull_request_comments', {}, github).category, 'Read');
   assert.equal(of('functions-get-trigger'), 'Read');
   assert.equal(of('functions-list-triggers'), 'Read');
   assert.equal(of('functions-delete-trigger'), 'Destructive');
@@ -231,7 +234,14 @@ test('with resource-first names, the verb is the verb-like word that recurs acro
 });
 
 test('an agent noun at the end of a name names its role: a reader reads, an updater updates', () => {
-  const siblings = ['site-user-services-reader', 'site-deploy-services-reader', 'site-deploy-services-updater'];
+  const siblings = [
+    'site-user-services-reader',
+    'site-team-services-reader',
+    'site-project-services-reader',
+    'site-project-services-updater',
+    'site-deploy-services-reader',
+    'site-deploy-services-updater',
+  ];
   assert.equal(tool('site-user-services-reader', {}, siblings).category, 'Read');
   assert.equal(tool('site-deploy-services-reader', {}, siblings).category, 'Read');
   assert.equal(tool('site-deploy-services-updater', {}, siblings).category, 'Write');
