@@ -45,7 +45,7 @@ function definitionsOf(
     );
   }
   const path = join(root, source);
-  return new Map(parseToolsListFile(readFileSync(path, 'utf8'), source).map((t) => [t.name, t.definition]));
+  return new Map(parseToolsListFile(readFileSync(path, 'utf8'), source).tools.map((t) => [t.name, t.definition]));
 }
 
 /** Reads every corpus file and joins each label with the definition it judges. */
