@@ -1,6 +1,6 @@
 import { ImportError } from './errors.ts';
 import { npmCommand, readManifest, type ManifestServer } from './manifest.ts';
-import type { ImportReport } from './plan.ts';
+import type { ImportReport, PlanCache } from './plan.ts';
 import { runImport, type ImportOptions } from './run.ts';
 
 export interface AllOptions {
@@ -108,6 +108,7 @@ export async function runAll(options: AllOptions): Promise<ServerOutcome[]> {
   // Planning reads the whole catalogue and writing changes it: one server at a time does both, while
   // the slow part (starting the servers and listing their tools) runs side by side.
   let lock: Promise<void> = Promise.resolve();
+  const cache: PlanCache = {};
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const run = lock.then(work);
     lock = run.then(
@@ -124,7 +125,7 @@ export async function runAll(options: AllOptions): Promise<ServerOutcome[]> {
       const { options: one, placeholders } = importOptions(entry, options);
       let outcome: ServerOutcome;
       try {
-        const report = await runImport({ ...one, exclusive });
+        const report = await runImport({ ...one, exclusive, cache });
         outcome = { id: entry.id, report, placeholders, seconds: (Date.now() - started) / 1000 };
       } catch (err) {
         const error =

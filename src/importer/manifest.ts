@@ -45,7 +45,13 @@ const entrySchema = z
     message: 'Give each server exactly one of npm, stdio, http or file.',
   });
 
-const manifestSchema = z.strictObject({ servers: z.array(entrySchema).min(1) });
+const manifestSchema = z.strictObject({
+  servers: z.array(entrySchema).min(1),
+  /** Servers tried and left out of the catalogue, each with why: --all skips them. */
+  unavailable: z
+    .array(z.strictObject({ npm: z.string().regex(PINNED_PACKAGE), reason: z.string().min(1).max(1000) }))
+    .optional(),
+});
 
 export type ManifestEntry = z.infer<typeof entrySchema>;
 

@@ -25,8 +25,18 @@ export interface PlanOptions {
   saveAnswer?: { path: string; text: string };
   /** "Today" as YYYY-MM-DD. */
   date: string;
+  /**
+   * The content folder as read and checked, shared by imports that run one after another (--all);
+   * whoever writes to the folder empties it.
+   */
+  cache?: PlanCache;
   /** Base for the relative file names in messages. */
   cwd?: string;
+}
+
+export interface PlanCache {
+  loaded?: ReturnType<typeof loadCatalogue>;
+  before?: Set<string>;
 }
 
 export interface ImportReport {
@@ -140,7 +150,10 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   const serverId = deriveServerId(source, options.serverId);
   const repo = checkedUrl(options.repo, '--repo option');
 
-  const { catalogue, problems: loadProblems } = loadCatalogue(contentDir, cwd);
+  const cache = options.cache;
+  const loaded = cache?.loaded ?? loadCatalogue(contentDir, cwd);
+  if (cache) cache.loaded = loaded;
+  const { catalogue, problems: loadProblems } = loaded;
 
   // Records this import would rewrite must load cleanly first: rewriting a file the loader could
   // not read would lose what an editor wrote in it.
@@ -339,7 +352,8 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   newServers.sort((a, b) => (a.id < b.id ? -1 : 1));
   newTools.sort((a, b) => (a.file < b.file ? -1 : 1));
 
-  const before = new Set(checkCatalogue(catalogue).map(formatProblem));
+  const before = cache?.before ?? new Set(checkCatalogue(catalogue).map(formatProblem));
+  if (cache) cache.before = before;
   const ourFiles = new Set(ourRecords.map((r) => relTo(cwd, r.path)));
   const after = checkCatalogue({ ...catalogue, servers: newServers, tools: newTools });
   // Problems in other records that were there before the import are not the import's to fix.

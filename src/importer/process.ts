@@ -64,7 +64,11 @@ export function serverEnvironment(
   return { ...env, ...named };
 }
 
-/** Every process whose ancestry leads to `root` (Linux: read from /proc; elsewhere none). */
+/**
+ * Every process whose ancestry leads to `root`, or that is in the process group `root` leads (a
+ * grandchild whose parent has exited is re-parented, but keeps its group). Linux: read from /proc;
+ * elsewhere none.
+ */
 export function descendantsOf(root: number): number[] {
   let entries: string[];
   try {
@@ -73,6 +77,7 @@ export function descendantsOf(root: number): number[] {
     return [];
   }
   const children = new Map<number, number[]>();
+  const grouped: number[] = [];
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -81,14 +86,16 @@ export function descendantsOf(root: number): number[] {
     } catch {
       continue;
     }
-    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so read after the last ")".
+    const [, ppidText, pgrpText] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(ppidText);
+    if (Number(pgrpText) === root && Number(entry) !== root) grouped.push(Number(entry));
     const list = children.get(ppid) ?? [];
     list.push(Number(entry));
     children.set(ppid, list);
   }
-  const out: number[] = [];
-  const queue = [root];
+  const out: number[] = [...grouped];
+  const queue = [root, ...grouped];
   while (queue.length > 0) {
     for (const child of children.get(queue.shift() as number) ?? []) {
       if (out.includes(child)) continue;

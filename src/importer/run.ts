@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { z } from 'astro/zod';
 import { ImportError } from './errors.ts';
-import { planImport, type ImportReport } from './plan.ts';
+import { planImport, type ImportReport, type PlanCache } from './plan.ts';
 import { DEFAULT_TIMEOUT_SECONDS, fromFile, fromHttp, fromStdio, type SourceResult } from './sources.ts';
 import { readSample, sampleText } from './samples.ts';
 import { writeAtomically } from './write.ts';
@@ -26,6 +26,8 @@ export interface ImportOptions {
   serverDefaults?: { npm?: string; install?: string[] };
   /** Where to save a live answer (written with the records). */
   saveSample?: string;
+  /** The content folder as last read, shared by imports run one after another. */
+  cache?: PlanCache;
   /** Runs the planning and writing alone, when several imports share a content folder. */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -77,7 +79,13 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const exclusive = options.exclusive ?? ((work) => work());
   return exclusive(async () => {
     const report = planImport(source, { ...options, date, ...(saveAnswer ? { saveAnswer } : {}) });
-    if (!options.dryRun) writeAtomically(report.writes);
+    if (!options.dryRun && report.writes.length > 0) {
+      if (options.cache) {
+        delete options.cache.loaded;
+        delete options.cache.before;
+      }
+      writeAtomically(report.writes);
+    }
     return report;
   });
 }

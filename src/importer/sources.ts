@@ -215,10 +215,13 @@ async function withClient(
     client.onerror = (error) => {
       const text = error instanceof Error ? error.message : String(error);
       if (error instanceof SyntaxError || /JSON|parse|invalid_union|expected/i.test(text)) {
+        // The parser's message quotes the start of the line, which may be anything the server
+        // printed, secrets included: say what kind of line it was, not what it held.
+        const what = error instanceof SyntaxError ? 'a line that is not JSON' : 'JSON that is not a JSON-RPC message';
         reject(
           new ImportError(
             'import-malformed',
-            `${where} wrote something that is not an MCP JSON-RPC message (${text.split('\n')[0]}). Only JSON-RPC messages may go to stdout; logs belong on stderr.`,
+            `${where} wrote something that is not an MCP JSON-RPC message (${what}). Only JSON-RPC messages may go to stdout; logs belong on stderr.${stderrTail(stderr())}`,
           ),
         );
       }
