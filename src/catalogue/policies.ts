@@ -1,4 +1,4 @@
-import { recommendedPolicy, serverPolicy, type Policy } from '#src/policy/index.ts';
+import { rateCounter, recommendedPolicy, serverPolicy, type Policy } from '#src/policy/index.ts';
 import type { Category } from '#src/model/taxonomy.ts';
 import type { ToolEntry } from './index.ts';
 
@@ -36,7 +36,7 @@ export function rateLimitSnippet(tool: string, category: Category): Policy {
     version: '1',
     default: 'deny',
     tools: {
-      [tool]: { limits: [{ counter: `${tool}_rate`, window: 'minute', max: FAQ_RATE[category], scope: 'grant' }] },
+      [tool]: { limits: [{ counter: rateCounter(tool), window: 'minute', max: FAQ_RATE[category], scope: 'grant' }] },
     },
   } as Policy;
 }

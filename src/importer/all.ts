@@ -1,5 +1,5 @@
 import { ImportError } from './errors.ts';
-import { npmCommand, readManifest, type ManifestServer } from './manifest.ts';
+import { npmCommand, projectRoot, readManifest, type ManifestServer } from './manifest.ts';
 import type { ImportReport, PlanCache } from './plan.ts';
 import { runImport, type ImportOptions } from './run.ts';
 
@@ -36,7 +36,8 @@ export const DEFAULT_ALL_TIMEOUT_SECONDS = 180;
 
 /** The options of one server's import, from its manifest entry. */
 function importOptions(entry: ManifestServer, options: AllOptions): { options: ImportOptions; placeholders: string[] } {
-  const cwd = options.cwd ?? process.cwd();
+  // Paths in records and messages are relative to the project folder, wherever the import runs.
+  const cwd = projectRoot(options.contentDir);
   const base = {
     contentDir: options.contentDir,
     serverId: entry.id,

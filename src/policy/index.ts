@@ -39,7 +39,7 @@ export {
   type Call,
   type AppliedLimit,
 } from './evaluate.ts';
-export { recommendedPolicy, serverPolicy, RECOMMENDED_MAX } from './recommended.ts';
+export { recommendedPolicy, serverPolicy, rateCounter, RECOMMENDED_MAX } from './recommended.ts';
 export { printPolicy } from './print.ts';
 
 /**

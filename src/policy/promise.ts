@@ -2,7 +2,7 @@ import type { Condition, Policy } from '#src/model/policy.ts';
 import type { RiskLevel } from '#src/model/taxonomy.ts';
 import { showValue, type Problem } from '#src/model/problems.ts';
 import { evaluate, limitsFor, type Decision } from './evaluate.ts';
-import { RECOMMENDED_MAX } from './recommended.ts';
+import { RECOMMENDED_MAX, rateCounter } from './recommended.ts';
 import type { ToolInfo } from './server.ts';
 
 export interface PromisedTool extends ToolInfo {
@@ -140,7 +140,7 @@ export function checkRiskPromise(policy: Policy, tool: PromisedTool): Problem[] 
     const fix =
       tool.risk === 'Low'
         ? `give it a rule that allows the call, such as "tools": { "${tool.name}": {} }`
-        : `give it a rule with a limit, such as "tools": { "${tool.name}": { "limits": [ { "counter": "${tool.name}_rate", "window": "minute", "max": ${tool.risk === 'High' ? RECOMMENDED_MAX.Execute : RECOMMENDED_MAX.Write}, "scope": "grant" } ] } }`;
+        : `give it a rule with a limit, such as "tools": { "${tool.name}": { "limits": [ { "counter": "${rateCounter(tool.name)}", "window": "minute", "max": ${tool.risk === 'High' ? RECOMMENDED_MAX.Execute : RECOMMENDED_MAX.Write}, "scope": "grant" } ] } }`;
     return problem(
       `${name} is a ${tool.risk}-risk tool, so its rule must allow a call${tool.risk === 'Low' ? '' : ' under a limit'}, but the policy ${outcome(first)}: ${first.message} To fix it, ${fix}.`,
     );
@@ -150,7 +150,7 @@ export function checkRiskPromise(policy: Policy, tool: PromisedTool): Problem[] 
   const limits = limitsFor(policy, tool.name);
   if (limits.length === 0) {
     return problem(
-      `${name} is a ${tool.risk}-risk tool, so its rule must carry a limit, but calls are allowed without one. Add "limits": [ { "counter": "${tool.name}_rate", "window": "minute", "max": ${tool.risk === 'High' ? RECOMMENDED_MAX.Execute : RECOMMENDED_MAX.Write}, "scope": "grant" } ] to the rule at "${path}".`,
+      `${name} is a ${tool.risk}-risk tool, so its rule must carry a limit, but calls are allowed without one. Add "limits": [ { "counter": "${rateCounter(tool.name)}", "window": "minute", "max": ${tool.risk === 'High' ? RECOMMENDED_MAX.Execute : RECOMMENDED_MAX.Write}, "scope": "grant" } ] to the rule at "${path}".`,
     );
   }
   const out: Problem[] = [];

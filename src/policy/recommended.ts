@@ -4,6 +4,23 @@ import type { Policy, ToolRule } from '#src/model/policy.ts';
 /** Calls per minute allowed by the recommended rule of a Write (Medium) and an Execute (High) tool. */
 export const RECOMMENDED_MAX = { Write: 30, Execute: 10 } as const;
 
+/**
+ * The counter of a tool's recommended limit: `<tool>_rate`. A counter name holds at most 64
+ * characters and a tool name up to 128, so a long name keeps its first 49 characters and a hash of
+ * the whole name, which keeps counters of different tools apart.
+ */
+export function rateCounter(tool: string): string {
+  const plain = `${tool}_rate`;
+  if (plain.length <= 64) return plain;
+  // FNV-1a, 32 bits: small, dependency-free and the same in the browser.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < tool.length; i++) {
+    hash ^= tool.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${tool.slice(0, 49)}_${hash.toString(16).padStart(8, '0')}_rate`;
+}
+
 /** The entry a category's recommended rule gives one tool: a rule under `tools`, or hidden. */
 type Entry = { hide: true } | { rule: ToolRule };
 
@@ -15,7 +32,7 @@ function recommendedEntry(tool: string, category: Category): Entry {
     case 'Execute':
       return {
         rule: {
-          limits: [{ counter: `${tool}_rate`, window: 'minute', max: RECOMMENDED_MAX[category], scope: 'grant' }],
+          limits: [{ counter: rateCounter(tool), window: 'minute', max: RECOMMENDED_MAX[category], scope: 'grant' }],
         },
       };
     case 'Destructive':

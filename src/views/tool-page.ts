@@ -89,7 +89,7 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex): Pro
     tool,
     server,
     summary,
-    why: whyText(tool),
+    why: whyText(tool, server),
     categoryMeaning: describeCategory(tool.category),
     params: paramRows(tool.record.definition.inputSchema),
     patterns: patternsFor(tool, index),

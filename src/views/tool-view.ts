@@ -77,27 +77,94 @@ const WHAT_CATEGORY: Record<Category, string> = {
 
 export const describeCategory = (c: Category) => WHAT_CATEGORY[c];
 
-/** "Why it needs a policy" when no editor has written one: what the category means for an agent. */
-const WHY_CATEGORY: Record<Category, (tool: string) => string> = {
-  Read: (t) =>
-    `${t} only reads, according to its definition, so the recommended rule allows it. Under a default-deny policy that rule is how you say on purpose that agents may call it.\n\nReading is still half of every data leak: what ${t} returns can end up wherever the agent can write next. Pair it with strict rules on the tools that send data out.`,
-  Write: (t) =>
-    `${t} changes data. Each change can be undone, but an agent stuck in a loop, or one steered by text injected into its context, can make many changes before anyone looks.\n\nThe recommended rule allows ${t} under a limit of 30 calls a minute, which leaves normal use alone and stops a flood.`,
-  Execute: (t) =>
-    `${t} runs code, queries, commands or workflows, so what it can do depends on the input an agent gives it, not on its name. Injected text that reaches the agent's context can turn it into a way to run anything.\n\nThe recommended rule allows ${t} under a limit of 10 calls a minute. Add \`require\` conditions that pin its inputs to what your tasks need.`,
-  Destructive: (t) =>
-    `${t} deletes or overwrites with no undo. A misunderstanding, a hallucinated instruction or injected text is enough to trigger it, and a \`confirm\` argument does not help: the agent sets it itself.\n\nThe recommended rule hides ${t}, so agents cannot see or call it. If an agent truly needs it, replace the rule with one that asks for a person's approval.`,
-  Financial: (t) =>
-    `${t} moves money or commits to spend it. Such a call cannot simply be taken back, and the agent's judgement is the only thing between a prompt injection and a payment.\n\nThe recommended rule keeps ${t} visible but denies every call with a message that a person's approval is needed, which a gateway with an approval flow can route to a human.`,
+/** The tool's top-level arguments: names and which are required. */
+function argumentsOf(tool: ToolEntry): { names: string[]; required: string[] } {
+  const schema = tool.record.definition.inputSchema;
+  const names = Object.keys(schema.properties ?? {});
+  const required = (schema.required ?? []).filter((r) => names.includes(r));
+  return { names, required };
+}
+
+const codeList = (names: string[]) => {
+  const items = names.map((n) => `\`${n.replaceAll('`', "'")}\``);
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 };
 
-export function whyText(tool: ToolEntry): string {
-  return tool.record.editorial?.why ?? WHY_CATEGORY[tool.category](tool.name);
+/** "It takes 2 arguments: `city` (required) and `units`." or that it takes none. */
+function argumentSentence(tool: ToolEntry): string {
+  const { names, required } = argumentsOf(tool);
+  if (names.length === 0) return 'It takes no arguments.';
+  if (names.length <= 5) {
+    const items = names.map((n) => `${codeList([n])}${required.includes(n) ? ' (required)' : ''}`);
+    const list = items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+    return `It takes ${names.length === 1 ? 'one argument' : `${names.length} arguments`}: ${list}.`;
+  }
+  const req = required.length
+    ? `, ${required.length} of them required: ${codeList(required.slice(0, 5))}${required.length > 5 ? ' and more' : ''}`
+    : ', none of them required';
+  return `It takes ${names.length} arguments${req}.`;
+}
+
+/** What the server's annotations claim, as a sentence, or nothing when it declares no hints. */
+function hintSentence(tool: ToolEntry): string {
+  const a = tool.record.definition.annotations ?? {};
+  const claims: string[] = [];
+  if (a.readOnlyHint === true) claims.push('read-only');
+  if (a.destructiveHint === true) claims.push('destructive');
+  if (a.idempotentHint === true) claims.push('idempotent');
+  if (a.openWorldHint === true) claims.push('reaching outside systems');
+  if (claims.length === 0) return '';
+  return ` The server marks it as ${claims.length === 1 ? claims[0] : `${claims.slice(0, -1).join(', ')} and ${claims.at(-1)}`}; such hints come from the server and are not proof.`;
+}
+
+/** Arguments whose names say they carry code, queries, commands, paths or addresses. */
+function steeringArguments(tool: ToolEntry): string[] {
+  return argumentsOf(tool).names.filter((n) =>
+    /(^|_|-|\b)(sql|query|code|command|cmd|script|expression|js|javascript|url|uri|path|file|filename|body|content|template|prompt|args)($|_|-|s\b)/i.test(
+      n,
+    ),
+  );
+}
+
+/** "Why it needs a policy" when no editor has written one: the category's risk, made specific. */
+const WHY_CATEGORY: Record<Category, (tool: ToolEntry, server: string) => string> = {
+  Read: (t, server) =>
+    `${t.name} reads from ${server} and, by its definition, changes nothing, so the recommended rule allows it. Under a default-deny policy that rule is how you say on purpose that agents may call it.\n\nReading is still half of every data leak: whatever ${t.name} returns lands in the agent's context, and from there it can reach any tool that sends data out. Pair it with strict rules on those tools.`,
+  Write: (t, server) =>
+    `${t.name} changes data in ${server}. Each change can be undone, but an agent stuck in a loop, or one steered by text injected into its context, can make many changes before anyone looks.\n\nThe recommended rule allows ${t.name} under a limit of 30 calls a minute, which leaves normal use alone and stops a flood.`,
+  Execute: (t, server) => {
+    const steer = steeringArguments(t);
+    const which = steer.length
+      ? `what it runs is decided by ${steer.length === 1 ? 'its argument' : 'its arguments'} ${codeList(steer.slice(0, 4))}, which the agent fills in`
+      : 'what it does depends on the input the agent gives it, not on its name';
+    return `${t.name} runs work on ${server}: ${which}. Injected text that reaches the agent's context can turn it into a way to run anything the server can.\n\nThe recommended rule allows ${t.name} under a limit of 10 calls a minute. Add \`require\` conditions that pin its inputs to what your tasks need.`;
+  },
+  Destructive: (t, server) =>
+    `${t.name} deletes or overwrites in ${server} with no undo. A misunderstanding, a hallucinated instruction or injected text is enough to trigger it, and a \`confirm\` argument does not help: the agent sets it itself.\n\nThe recommended rule hides ${t.name}, so agents cannot see or call it. If an agent truly needs it, replace the rule with one that asks for a person's approval.`,
+  Financial: (t, server) =>
+    `${t.name} moves money or commits to spend it through ${server}. Such a call cannot simply be taken back, and the agent's judgement is the only thing between a prompt injection and a payment.\n\nThe recommended rule keeps ${t.name} visible but denies every call with a message that a person's approval is needed, which a gateway with an approval flow can route to a human.`,
+};
+
+export function whyText(tool: ToolEntry, server: ServerEntry): string {
+  return tool.record.editorial?.why ?? WHY_CATEGORY[tool.category](tool, server.record.name);
+}
+
+/** The first sentence of the server's description, trimmed, when there is a usable one. */
+function firstSentence(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const match = /^(.{12,300}?[.!?])(\s|$)/.exec(flat);
+  const sentence = match?.[1] ?? (flat.length <= 300 ? flat : undefined);
+  return sentence && sentence.length >= 12 ? sentence : undefined;
 }
 
 export function summaryText(tool: ToolEntry, server: ServerEntry): string {
   if (tool.record.editorial?.summary) return tool.record.editorial.summary;
-  return `${tool.name} is a ${tool.category} tool of ${server.record.name}: by its definition it ${WHAT_CATEGORY[tool.category]}. The server's own description is quoted above.`;
+  const said = firstSentence(tool.record.definition.description);
+  const intro = said
+    ? `${tool.name} is a tool of ${server.record.name}. Its own description begins: “${said.replaceAll('`', "'")}”`
+    : `${tool.name} is a tool of ${server.record.name}, which gives it no description.`;
+  return `${intro} ${argumentSentence(tool)} The catalogue classifies it as ${tool.category}, ${tool.risk} risk: by its definition it ${WHAT_CATEGORY[tool.category]}.${hintSentence(tool)}`;
 }
 
 /** The text an agent's context pays for one tool: its name, description and schemas as sent. */

@@ -1,0 +1,120 @@
+import type { CatalogueIndex, ServerEntry, ToolEntry } from '#src/catalogue/index.ts';
+
+/** One change to one tool's definition, from its record's `history`. */
+export interface ToolChange {
+  tool: ToolEntry;
+  kind: 'added' | 'changed' | 'removed';
+  /** What changed, for `changed` (the importer's summary lines; `code` spans allowed). */
+  summary: string[];
+}
+
+/** The changes one import of one server made on one day: one entry on the page and in the feed. */
+export interface ChangeEntry {
+  date: string;
+  server: ServerEntry;
+  added: ToolChange[];
+  changed: ToolChange[];
+  removed: ToolChange[];
+}
+
+/**
+ * Every definition change across the catalogue, newest first, grouped by day and server: the day a
+ * tool was first seen (added), each dated change in its history (changed, with what changed), and
+ * the day it disappeared (removed). A tool listed again after a removal appears as changed, since
+ * the importer records that in its history.
+ */
+export function changeEntries(index: CatalogueIndex): ChangeEntry[] {
+  const groups = new Map<string, ChangeEntry>();
+  const entry = (date: string, server: ServerEntry) => {
+    const key = `${date}\u0000${server.id}`;
+    let e = groups.get(key);
+    if (!e) {
+      e = { date, server, added: [], changed: [], removed: [] };
+      groups.set(key, e);
+    }
+    return e;
+  };
+  for (const server of index.servers) {
+    for (const tool of server.tools) {
+      const history = tool.record.history;
+      if (!history) continue;
+      entry(history.first_seen, server).added.push({ tool, kind: 'added', summary: [] });
+      for (const change of history.changes ?? [])
+        entry(change.date, server).changed.push({ tool, kind: 'changed', summary: change.summary });
+      if (history.removed) entry(history.removed, server).removed.push({ tool, kind: 'removed', summary: [] });
+    }
+  }
+  const byName = (a: ToolChange, b: ToolChange) => a.tool.name.localeCompare(b.tool.name);
+  for (const e of groups.values()) {
+    e.added.sort(byName);
+    e.changed.sort(byName);
+    e.removed.sort(byName);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.server.record.name.localeCompare(b.server.record.name),
+  );
+}
+
+/** "12 tools added, 1 changed" */
+export function changeHeadline(e: ChangeEntry): string {
+  const parts: string[] = [];
+  const n = (count: number, what: string) => `${count} ${count === 1 ? 'tool' : 'tools'} ${what}`;
+  if (e.added.length) parts.push(n(e.added.length, 'added'));
+  if (e.changed.length) parts.push(parts.length ? `${e.changed.length} changed` : n(e.changed.length, 'changed'));
+  if (e.removed.length) parts.push(parts.length ? `${e.removed.length} removed` : n(e.removed.length, 'removed'));
+  return parts.join(', ');
+}
+
+const xml = (text: string) =>
+  text
+    // XML 1.0 cannot carry these characters at all, escaped or not.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+/** How many entries the feed carries; the page lists them all. */
+export const FEED_ENTRIES = 50;
+
+/**
+ * The Atom feed of the catalogue's changes. Each entry is one server's changes on one day, its
+ * content a plain-text list (no HTML from records: tool names and summaries are escaped text).
+ */
+export function changesAtom(
+  entries: ChangeEntry[],
+  site: { name: string; url: string },
+  urls: { changes: string; feed: string; server: (id: string) => string },
+): string {
+  const abs = (path: string) => new URL(path, site.url).href;
+  const latest = entries[0]?.date ?? '1970-01-01';
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <title>${xml(`${site.name}: tool definition changes`)}</title>`,
+    `  <id>${xml(abs(urls.changes))}</id>`,
+    `  <link rel="self" href="${xml(abs(urls.feed))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xml(abs(urls.changes))}"/>`,
+    `  <updated>${latest}T00:00:00Z</updated>`,
+    `  <author><name>${xml(site.name)}</name></author>`,
+  ];
+  for (const e of entries.slice(0, FEED_ENTRIES)) {
+    const text: string[] = [];
+    for (const c of e.added) text.push(`+ ${c.tool.name} added`);
+    for (const c of e.changed) text.push(`~ ${c.tool.name}: ${c.summary.join('; ')}`);
+    for (const c of e.removed) text.push(`- ${c.tool.name} removed`);
+    lines.push(
+      '  <entry>',
+      `    <title>${xml(`${e.server.record.name}: ${changeHeadline(e)}`)}</title>`,
+      `    <id>${xml(`${abs(urls.server(e.server.id))}#changes-${e.date}`)}</id>`,
+      `    <link href="${xml(abs(urls.server(e.server.id)))}"/>`,
+      `    <updated>${e.date}T00:00:00Z</updated>`,
+      `    <content type="text">${xml(text.join('\n'))}</content>`,
+      '  </entry>',
+    );
+  }
+  lines.push('</feed>', '');
+  return lines.join('\n');
+}

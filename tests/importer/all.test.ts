@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { formatAllTable, runAll } from '#src/importer/all.ts';
+import { ROOT } from '../helpers/server.ts';
+import { fixture, snapshot } from './helpers.ts';
+
+const NODE = process.execPath;
+const FAKE = fixture('fake-server.ts');
+const q = (s: string) => JSON.stringify(s);
+
+/** A project folder (content/ and samples/) whose manifest lists two working servers and one that crashes. */
+function project(): string {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-all-'));
+  mkdirSync(join(root, 'content'));
+  const stdio = (args: string) => q(`${q(NODE)} ${q(FAKE)} ${args}`);
+  writeFileSync(
+    join(root, 'content/manifest.yaml'),
+    [
+      'servers:',
+      '  - id: notes',
+      `    stdio: ${stdio(`paged ${q(fixture('paged-tools.json'))} 2`)}`,
+      '    sample: samples/notes.json',
+      '  - id: broken',
+      `    stdio: ${stdio('crash')}`,
+      '    sample: samples/broken.json',
+      '  - id: weather',
+      `    stdio: ${stdio('needs-env ATLAS_ALL_TEST_KEY')}`,
+      '    env: { ATLAS_ALL_TEST_KEY: placeholder-for-listing }',
+      '    sample: samples/weather.json',
+      '',
+    ].join('\n'),
+  );
+  return root;
+}
+
+test(
+  '--all imports every server of the manifest, reports the one that fails and writes the others',
+  { timeout: 120_000 },
+  async () => {
+    const root = project();
+    const content = join(root, 'content');
+    const progress: string[] = [];
+    const outcomes = await runAll({
+      contentDir: content,
+      date: '2026-03-01',
+      concurrency: 2,
+      timeoutSeconds: 60,
+      environment: {},
+      onProgress: (line) => progress.push(line),
+    });
+    assert.equal(progress.length, 3, 'one progress line per server');
+    assert.ok(
+      progress.some((l) => /✗ broken: failed \[import-server-crash\]/.test(l)),
+      progress.join('\n'),
+    );
+    assert.ok(progress.some((l) => /✓ weather: 1 tools, 1 added.*placeholder for ATLAS_ALL_TEST_KEY/.test(l)));
+
+    const table = formatAllTable(outcomes);
+    assert.match(table, /^notes\s+ok\s+5\s+5\s+0\s+0\s+0\s+\d+$/m);
+    assert.match(table, /^broken\s+FAILED/m);
+    assert.match(table, /^weather\s+ok\s+1\s+1\s/m);
+    assert.match(table, /1 of 3 servers failed:\n {2}broken \[import-server-crash\]: .*exited/);
+
+    // The working servers' records and saved answers are written; nothing of the broken one.
+    assert.ok(existsSync(join(content, 'tools/notes/get_item_0.yaml')));
+    assert.ok(existsSync(join(content, 'tools/weather/get_weather.yaml')));
+    assert.ok(!existsSync(join(content, 'servers/broken.yaml')));
+    assert.ok(!existsSync(join(root, 'samples/broken.json')));
+    const sample = JSON.parse(readFileSync(join(root, 'samples/weather.json'), 'utf8'));
+    assert.deepEqual(sample.env, ['ATLAS_ALL_TEST_KEY']);
+    assert.equal(sample.result.tools[0].name, 'get_weather');
+    assert.deepEqual(parse(readFileSync(join(content, 'servers/weather.yaml'), 'utf8')).import.env, [
+      'ATLAS_ALL_TEST_KEY',
+    ]);
+
+    // Offline, from the saved answers: the same records, nothing written; the broken one has none.
+    const before = snapshot(root);
+    const offline = await runAll({ contentDir: content, date: '2026-04-01', offline: true });
+    assert.deepEqual(
+      offline.map((o) => [o.id, o.error?.code ?? o.report?.writes.length]),
+      [
+        ['notes', 0],
+        ['broken', 'import-file-missing'],
+        ['weather', 0],
+      ],
+    );
+    assert.deepEqual(snapshot(root), before);
+
+    // The command line prints the table and exits 1 because a server failed.
+    const cli = spawnSync(NODE, [join(ROOT, 'scripts/import.ts'), '--all', '--content', content, '--dry-run'], {
+      encoding: 'utf8',
+    });
+    assert.equal(cli.status, 1, cli.stderr);
+    assert.match(cli.stdout, /^broken\s+FAILED/m);
+    assert.match(cli.stdout, /1 of 3 servers failed/);
+  },
+);
+
+test('--all --offline over the shipped catalogue changes nothing', { timeout: 600_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-shipped-'));
+  cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'samples'), join(root, 'samples'), { recursive: true });
+  const before = snapshot(root);
+  const outcomes = await runAll({ contentDir: join(root, 'content'), date: '2099-01-01', offline: true });
+  assert.deepEqual(
+    outcomes.filter((o) => o.error).map((o) => `${o.id}: ${o.error?.message}`),
+    [],
+  );
+  assert.ok(outcomes.length >= 21, `${outcomes.length} servers in the manifest`);
+  assert.deepEqual(snapshot(root), before);
+});
