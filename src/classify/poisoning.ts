@@ -61,7 +61,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
     code: 'conceal-from-user',
     reason: 'The text asks the model to keep something from the user.',
     pattern:
-      /\b(?:do not|don't|never|must not|should not)\s+(?:tell|inform|mention|reveal|show|notify|alert|let)\b[^.\n]{0,60}\b(?:user|human|person|operator)s?\b|\bwithout (?:telling|informing|notifying|alerting|asking) (?:the )?(?:user|human)\b|\b(?:user|human) (?:must|should) (?:not|never) (?:know|see|be told)\b/i,
+      /\b(?:do not|don't|never|must not|should not)\s+(?:tell|inform|mention|reveal|show|notify|alert|let)\b[^.\n]{0,100}\b(?:user|human|person|operator)s?\b|\bwithout (?:telling|informing|notifying|alerting|asking) (?:the )?(?:user|human)\b|\b(?:user|human) (?:must|should) (?:not|never) (?:know|see|be told)\b/i,
   },
   {
     code: 'secret-file-request',
