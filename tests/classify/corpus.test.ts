@@ -62,3 +62,22 @@ test('server-everything and the ComfyUI sample are classified as their labels sa
     else assert.equal(got, t.label, `${t.server} ${t.name}`);
   }
 });
+
+test("every shipped record carries the current classifier's verdict (re-import after changing the rules)", () => {
+  const { catalogue } = loadCatalogue(join(ROOT, 'content'), ROOT);
+  const names = new Map<string, string[]>();
+  for (const t of catalogue.tools)
+    if (!t.data.history?.removed) names.set(t.data.server, [...(names.get(t.data.server) ?? []), t.data.name]);
+  const stale = catalogue.tools
+    .filter((t) => !t.data.history?.removed)
+    .filter((t) => {
+      const { category, risk, confidence, evidence } = classify({
+        name: t.data.name,
+        definition: t.data.definition,
+        siblings: names.get(t.data.server),
+      });
+      return JSON.stringify({ category, risk, confidence, evidence }) !== JSON.stringify(t.data.classification);
+    })
+    .map((t) => t.file);
+  assert.deepEqual(stale, [], 'run npm run import -- --all --offline');
+});
