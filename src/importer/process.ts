@@ -240,6 +240,10 @@ export class ProcessTransport implements Transport {
     this.kill('SIGTERM', tree);
     for (let i = 0; i < 20 && tree.some(isRunning); i++) await wait(50);
     this.kill('SIGKILL', tree.filter(isRunning));
+    // Wait until Node has reaped the server, so that no trace of it is left when the import returns.
+    if (child.exitCode === null && child.signalCode === null) {
+      await Promise.race([new Promise((resolve) => child.once('exit', resolve)), wait(2000)]);
+    }
     child.stdout?.destroy();
     child.stderr?.destroy();
     this.buffer.clear();

@@ -162,7 +162,7 @@ export function summaryText(tool: ToolEntry, server: ServerEntry): string {
   if (tool.record.editorial?.summary) return tool.record.editorial.summary;
   const said = firstSentence(tool.record.definition.description);
   const intro = said
-    ? `${tool.name} is a tool of ${server.record.name}. Its own description begins: “${said.replaceAll('`', "'")}”`
+    ? `${tool.name} is a tool of ${server.record.name}. Its own description begins: “${said.replaceAll('`', "'")}”${/[.!?]$/.test(said) ? '' : '.'}`
     : `${tool.name} is a tool of ${server.record.name}, which gives it no description.`;
   return `${intro} ${argumentSentence(tool)} The catalogue classifies it as ${tool.category}, ${tool.risk} risk: by its definition it ${WHAT_CATEGORY[tool.category]}.${hintSentence(tool)}`;
 }

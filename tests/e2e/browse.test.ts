@@ -72,10 +72,9 @@ async function walkPages(page: Page, first: string): Promise<{ url: string; tool
       tools: await rows.locator('td:nth-child(1) a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')),
       servers: await rows.locator('td:nth-child(2) a').allTextContents(),
     });
-    next = await page
-      .locator('.pager a[rel="next"]')
-      .getAttribute('href', { timeout: 100 })
-      .catch(() => null);
+    // The page has loaded: count the link rather than wait for it, so a slow machine cannot cut the walk short.
+    const link = page.locator('.pager a[rel="next"]');
+    next = (await link.count()) > 0 ? await link.getAttribute('href') : null;
   }
   return out;
 }

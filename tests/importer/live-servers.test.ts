@@ -170,10 +170,11 @@ test('a server that hangs is stopped after the timeout and its process is ended'
       source: { stdio: `${quote(NODE)} ${quote(FAKE)} hang ${quote(pidFile)}` },
       contentDir: dir,
       date: '2026-01-10',
-      timeoutSeconds: 2,
+      // Long enough for the fake server to start on a loaded machine and reach tools/list.
+      timeoutSeconds: 10,
     }),
     'import-timeout',
-    /did not answer within 2 seconds.*--timeout/,
+    /did not answer within 10 seconds.*--timeout/,
   );
   const pid = Number(readFileSync(pidFile, 'utf8'));
   assert.equal(isAlive(pid), false, 'the hanging server was ended');

@@ -2,6 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   recommendedPolicy,
+  rateCounter,
   serverPolicy,
   printPolicy,
   evaluate,
@@ -233,4 +234,18 @@ describe('printPolicy', () => {
       '{\n  "version": "1",\n  "default": "deny",\n  "tools": {\n    "X": {}\n  }\n}\n',
     );
   });
+});
+
+test('a rate-limit counter fits 64 characters for any valid tool name, and long names keep distinct counters', () => {
+  assert.equal(rateCounter('send_email'), 'send_email_rate');
+  const a = `update_${'x'.repeat(121)}`;
+  const b = `update_${'x'.repeat(120)}y`;
+  assert.equal(a.length, 128);
+  for (const name of [a, b]) {
+    assert.ok(rateCounter(name).length <= 64, rateCounter(name));
+    const tools = [{ name, inputSchema: { type: 'object', properties: {} } }];
+    const promises = [{ name, risk: 'Medium' as const }];
+    assert.deepEqual(validatePolicy(recommendedPolicy(name, 'Write'), { tools, promises }).problems, []);
+  }
+  assert.notEqual(rateCounter(a), rateCounter(b));
 });
