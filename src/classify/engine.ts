@@ -435,7 +435,8 @@ const BY_SEVERITY: readonly Category[] = [...CATEGORIES].sort((a, b) => category
  *    of the description and free-form string properties are weak evidence (1 or 2).
  * 2. The text's category is the one with the most weight, ties going to the more severe. Weak
  *    evidence alone decides only when there is no strong evidence at all and two weak signals
- *    agree; a lone weak signal decides nothing.
+ *    agree; a lone weak signal decides nothing. A description that states an overwrite of what
+ *    exists turns Write into Destructive.
  * 3. Annotations: `readOnlyHint: true` may lower Write to Read, never anything more severe;
  *    `destructiveHint: true` lifts a tool to Destructive only when some of its text argues for
  *    Destructive too, and otherwise stays as evidence with medium confidence.
