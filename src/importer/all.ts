@@ -1,4 +1,4 @@
-import { ImportError } from './errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { npmCommand, projectRoot, readManifest, type ManifestServer } from './manifest.ts';
 import type { ImportReport, PlanCache } from './plan.ts';
 import { runImport, type ImportOptions } from './run.ts';
@@ -96,7 +96,7 @@ export async function runAll(options: AllOptions): Promise<ServerOutcome[]> {
   const listed = readManifest(options.contentDir, options.cwd);
   const unknown = (options.only ?? []).filter((id) => !listed.some((s) => s.id === id));
   if (unknown.length > 0) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-manifest',
       `The manifest lists no server ${unknown.map((id) => JSON.stringify(id)).join(', ')}. Its servers are: ${listed.map((s) => s.id).join(', ')}.`,
     );
@@ -130,7 +130,7 @@ export async function runAll(options: AllOptions): Promise<ServerOutcome[]> {
         outcome = { id: entry.id, report, placeholders, seconds: (Date.now() - started) / 1000 };
       } catch (err) {
         const error =
-          err instanceof ImportError
+          err instanceof AtlasError
             ? { code: err.code, message: err.message }
             : { code: 'import-internal', message: err instanceof Error ? err.message : String(err) };
         outcome = { id: entry.id, error, placeholders, seconds: (Date.now() - started) / 1000 };

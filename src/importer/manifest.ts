@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'astro/zod';
 import { SERVER_ID_PATTERN } from '#src/model/server.ts';
 import { zodProblems, formatProblem } from '#src/model/problems.ts';
-import { ImportError } from './errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 
 /** The manifest's file name inside the content folder. */
 export const MANIFEST_FILE = 'manifest.yaml';
@@ -80,20 +80,20 @@ export function readManifest(contentDir: string, cwd = process.cwd()): ManifestS
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new ImportError(
+    throw new AtlasError(
       'import-manifest',
       `There is no manifest at ${label}. --all imports the servers it lists; create it or give --content.`,
     );
   }
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ImportError('import-manifest', `${label} is not valid YAML: ${doc.errors[0]?.message}`);
+    throw new AtlasError('import-manifest', `${label} is not valid YAML: ${doc.errors[0]?.message}`);
   }
   const data = doc.toJS() as unknown;
   const parsed = manifestSchema.safeParse(data);
   if (!parsed.success) {
     const problems = zodProblems(parsed.error, data, 'import-manifest', label);
-    throw new ImportError(
+    throw new AtlasError(
       'import-manifest',
       `${label} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     );
@@ -103,7 +103,7 @@ export function readManifest(contentDir: string, cwd = process.cwd()): ManifestS
   const seen = new Set<string>();
   return parsed.data.servers.map((entry) => {
     if (seen.has(entry.id))
-      throw new ImportError('import-manifest', `${label} lists the server "${entry.id}" twice. Keep one entry.`);
+      throw new AtlasError('import-manifest', `${label} lists the server "${entry.id}" twice. Keep one entry.`);
     seen.add(entry.id);
     return { ...entry, samplePath: at(entry.sample), ...(entry.file ? { filePath: at(entry.file) } : {}) };
   });

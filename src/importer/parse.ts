@@ -1,7 +1,6 @@
 import { definitionSchema, TOOL_NAME_PATTERN, type ToolDefinition } from '#src/model/tool.ts';
-import { showValue, zodProblems } from '#src/model/problems.ts';
+import { AtlasError, showValue, zodProblems } from '#src/model/problems.ts';
 import { canonicalJson, sortKeys } from './canonical.ts';
-import { ImportError } from './errors.ts';
 
 /** One tool as the importer keeps it: its name and the definition fields the catalogue stores. */
 export interface ImportedTool {
@@ -61,18 +60,18 @@ function kind(v: unknown): string {
 function toTool(raw: unknown, index: number, where: string): ImportedTool {
   const at = `${where}, tools[${index}]`;
   if (!isObject(raw))
-    throw new ImportError(
+    throw new AtlasError(
       'import-tool-not-object',
       `${at} is ${kind(raw)}, not an object. Each entry of "tools" must be a tool object with a "name" and an "inputSchema".`,
     );
   const { name } = raw;
   if (name === undefined || name === '')
-    throw new ImportError(
+    throw new AtlasError(
       'import-tool-no-name',
       `${at} has no "name". Every tool needs a name; fix the server or the file.`,
     );
   if (typeof name !== 'string')
-    throw new ImportError(
+    throw new AtlasError(
       'import-tool-no-name',
       `${at} has a "name" that is ${kind(name)} (${showValue(name)}), not a string. Give the tool a string name.`,
     );
@@ -142,7 +141,7 @@ function toTool(raw: unknown, index: number, where: string): ImportedTool {
  */
 export function checkTools(rawTools: unknown[], where: string): CheckedTools {
   if (rawTools.length > LIMITS.tools) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-too-large',
       `${where} lists ${rawTools.length} tools, more than the ${LIMITS.tools} one server may have in the catalogue. This is not a plausible tool list; check the server.`,
     );
@@ -158,7 +157,7 @@ export function checkTools(rawTools: unknown[], where: string): CheckedTools {
     }
   });
   if (tools.length === 0 && skipped.length > 0) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-no-valid-tools',
       `${where} lists ${skipped.length} tool${skipped.length === 1 ? '' : 's'}, and the catalogue can host none of them. The first, ${showValue(skipped[0]?.name)}: ${skipped[0]?.reason}`,
     );
@@ -168,13 +167,13 @@ export function checkTools(rawTools: unknown[], where: string): CheckedTools {
     const key = tool.name.toLowerCase();
     const earlier = seen.get(key);
     if (earlier === tool.name) {
-      throw new ImportError(
+      throw new AtlasError(
         'import-duplicate-name',
         `${where} lists the tool "${tool.name}" more than once. Tool names must be unique on a server; fix the server or the file.`,
       );
     }
     if (earlier !== undefined) {
-      throw new ImportError(
+      throw new AtlasError(
         'import-duplicate-name',
         `${where} lists the tools "${earlier}" and "${tool.name}", whose names differ only in case. Their record files would collide on many file systems; rename one on the server.`,
       );
@@ -193,23 +192,20 @@ export interface ToolsPage {
 /** Reads one `tools/list` result object (`{tools, nextCursor?}`), with a message naming the problem. */
 export function toPage(result: unknown, where: string): ToolsPage {
   if (!isObject(result))
-    throw new ImportError(
+    throw new AtlasError(
       'import-no-tools',
       `${where} is ${kind(result)}, not a tools/list result. Expected an object with a "tools" array.`,
     );
   if (!('tools' in result))
-    throw new ImportError(
+    throw new AtlasError(
       'import-no-tools',
       `${where} has no "tools" array (its keys are: ${Object.keys(result).join(', ') || 'none'}). Expected a tools/list result such as {"tools": [...]}.`,
     );
   if (!Array.isArray(result.tools))
-    throw new ImportError('import-no-tools', `${where} has a "tools" that is ${kind(result.tools)}, not an array.`);
+    throw new AtlasError('import-no-tools', `${where} has a "tools" that is ${kind(result.tools)}, not an array.`);
   const { nextCursor } = result;
   if (nextCursor !== undefined && nextCursor !== null && typeof nextCursor !== 'string') {
-    throw new ImportError(
-      'import-bad-cursor',
-      `${where} has a "nextCursor" that is ${kind(nextCursor)}, not a string.`,
-    );
+    throw new AtlasError('import-bad-cursor', `${where} has a "nextCursor" that is ${kind(nextCursor)}, not a string.`);
   }
   return { tools: result.tools, ...(typeof nextCursor === 'string' ? { nextCursor } : {}) };
 }
@@ -218,7 +214,7 @@ export function toPage(result: unknown, where: string): ToolsPage {
 function unwrapResponse(value: Record<string, unknown>, where: string): unknown {
   if ('error' in value && !('result' in value)) {
     const err = value.error as { message?: unknown; code?: unknown } | undefined;
-    throw new ImportError(
+    throw new AtlasError(
       'import-server-error',
       `${where} holds a JSON-RPC error, not a tool list: ${showValue(err?.message ?? err)}${err?.code !== undefined ? ` (code ${showValue(err.code)})` : ''}.`,
     );
@@ -233,7 +229,7 @@ function unwrapResponse(value: Record<string, unknown>, where: string): unknown 
  */
 export function parseToolsListFile(text: string, where: string): CheckedTools {
   if (Buffer.byteLength(text) > LIMITS.fileBytes) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-too-large',
       `${where} is larger than ${LIMITS.fileBytes / 1024 / 1024} MiB. That is not a plausible tool list.`,
     );
@@ -242,7 +238,7 @@ export function parseToolsListFile(text: string, where: string): CheckedTools {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-not-json',
       `${where} is not valid JSON (${(err as Error).message}). Save the server's tools/list answer as JSON.`,
     );
@@ -257,13 +253,13 @@ export function parseToolsListFile(text: string, where: string): CheckedTools {
     pages.forEach((page, i) => {
       const last = i === pages.length - 1;
       if (!last && page.nextCursor === undefined) {
-        throw new ImportError(
+        throw new AtlasError(
           'import-bad-cursor',
           `${where}, page ${i + 1} has no "nextCursor", yet more pages follow it. Save the pages in the order the server sent them.`,
         );
       }
       if (last && page.nextCursor !== undefined) {
-        throw new ImportError(
+        throw new AtlasError(
           'import-missing-page',
           `${where}, page ${i + 1} (the last) has "nextCursor" ${showValue(page.nextCursor)}, so the server had more tools. Save every page, following nextCursor until it is absent.`,
         );
@@ -275,13 +271,13 @@ export function parseToolsListFile(text: string, where: string): CheckedTools {
     );
   }
   if (!isObject(data))
-    throw new ImportError(
+    throw new AtlasError(
       'import-no-tools',
       `${where} holds ${kind(data)}, not a tool list. Expected a tools/list response, its "result", or an array of tools.`,
     );
   const page = toPage(unwrapResponse(data, where), where);
   if (page.nextCursor !== undefined) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-missing-page',
       `${where} has "nextCursor" ${showValue(page.nextCursor)}, so it holds only the first page of the server's tools. Save every page in one JSON array, in order.`,
     );

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { z } from 'astro/zod';
-import { ImportError } from './errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { planImport, type ImportReport, type PlanCache } from './plan.ts';
 import { DEFAULT_TIMEOUT_SECONDS, fromFile, fromHttp, fromStdio, type SourceResult } from './sources.ts';
 import { readSample, sampleText } from './samples.ts';
@@ -63,7 +63,7 @@ function sampleToSave(path: string, source: SourceResult, date: string): string 
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   // The same check as the records' date fields, so a date accepted here is one they accept.
   if (!z.iso.date().safeParse(options.date).success) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-date',
       `The date ${JSON.stringify(options.date)} is not a calendar date. Give it as YYYY-MM-DD (--date or ATLAS_TODAY).`,
     );

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ImportError } from './errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { parseToolsListFile } from './parse.ts';
 import type { ServerInfo, SourceResult } from './sources.ts';
 
@@ -41,7 +41,7 @@ export function readSample(path: string, label: string): SourceResult & { captur
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new ImportError(
+    throw new AtlasError(
       'import-file-missing',
       `The saved answer ${label} does not exist. Run the import once without --offline to capture it.`,
     );

@@ -10,7 +10,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'astro/zod';
-import { ImportError } from './errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { checkTools, LIMITS, parseToolsListFile, toPage, type ImportedTool, type SkippedTool } from './parse.ts';
 import { ProcessTransport, serverEnvironment } from './process.ts';
 
@@ -75,7 +75,7 @@ export function splitCommandLine(line: string): string[] {
     }
   }
   if (quote)
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-command',
       `The command line ${JSON.stringify(line)} has an unclosed ${quote} quote. Close it and try again.`,
     );
@@ -111,7 +111,7 @@ async function listAllTools(client: Client, where: string): Promise<unknown[]> {
   let cursor: string | undefined;
   for (let page = 1; ; page++) {
     if (page > LIMITS.pages) {
-      throw new ImportError(
+      throw new AtlasError(
         'import-too-large',
         `${where} kept sending a "nextCursor" after ${LIMITS.pages} pages of tools. Check the server's pagination.`,
       );
@@ -125,7 +125,7 @@ async function listAllTools(client: Client, where: string): Promise<unknown[]> {
     if (tools.length > LIMITS.tools) break;
     if (next.nextCursor === undefined) break;
     if (cursors.has(next.nextCursor)) {
-      throw new ImportError(
+      throw new AtlasError(
         'import-bad-cursor',
         `${where} sent the cursor ${JSON.stringify(next.nextCursor)} twice, so its pages loop. Check the server's pagination.`,
       );
@@ -154,29 +154,29 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-function describeFailure(err: unknown, where: string, stderr: string): ImportError {
-  if (err instanceof ImportError) return err;
+function describeFailure(err: unknown, where: string, stderr: string): AtlasError {
+  if (err instanceof AtlasError) return err;
   const message = err instanceof Error ? err.message : String(err);
   const said = stderrTail(stderr);
   if (/ENOENT/.test(message)) {
-    return new ImportError(
+    return new AtlasError(
       'import-server-start',
       `${where} could not be started: the command was not found (${message}). Check the command and that it is installed.`,
     );
   }
   if (/Connection closed|closed/i.test(message)) {
-    return new ImportError(
+    return new AtlasError(
       'import-server-crash',
       `${where} closed the connection before answering (${message}); it probably crashed or exited.${said}`,
     );
   }
   if (/JSON|parse|Unexpected token/i.test(message)) {
-    return new ImportError(
+    return new AtlasError(
       'import-malformed',
       `${where} sent something that is not valid MCP JSON-RPC (${message}).${said}`,
     );
   }
-  return new ImportError('import-server-error', `${where} failed: ${message}.${said}`);
+  return new AtlasError('import-server-error', `${where} failed: ${message}.${said}`);
 }
 
 /** Connects, lists every page of tools, and always closes the connection (and so the child). */
@@ -193,7 +193,7 @@ async function withClient(
     timer = setTimeout(
       () =>
         reject(
-          new ImportError(
+          new AtlasError(
             'import-timeout',
             `${where} did not answer within ${timeoutSeconds} seconds, so the import gave up. If the server is just slow to start, raise the limit with --timeout <seconds>.${stderrTail(stderr())}`,
           ),
@@ -203,10 +203,7 @@ async function withClient(
   });
   // A child that exits while we wait would otherwise leave the request hanging until the timeout.
   const closed = transportClosed.then(() => {
-    throw new ImportError(
-      'import-server-crash',
-      `${where} exited before it finished answering.${stderrTail(stderr())}`,
-    );
+    throw new AtlasError('import-server-crash', `${where} exited before it finished answering.${stderrTail(stderr())}`);
   });
   closed.catch(() => {});
   // Lines that are not JSON-RPC make the transport report an error and drop them; without this the
@@ -219,7 +216,7 @@ async function withClient(
         // printed, secrets included: say what kind of line it was, not what it held.
         const what = error instanceof SyntaxError ? 'a line that is not JSON' : 'JSON that is not a JSON-RPC message';
         reject(
-          new ImportError(
+          new AtlasError(
             'import-malformed',
             `${where} wrote something that is not an MCP JSON-RPC message (${what}). Only JSON-RPC messages may go to stdout; logs belong on stderr.${stderrTail(stderr())}`,
           ),
@@ -262,7 +259,7 @@ export async function fromStdio(commandLine: string, options: StdioOptions = {})
   const secrets = secretNames.map((k) => named[k] as string);
   const [command, ...args] = splitCommandLine(commandLine);
   if (!command)
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-command',
       'The --stdio option needs a command line, for example --stdio "npx -y @modelcontextprotocol/server-everything".',
     );
@@ -281,13 +278,13 @@ export async function fromStdio(commandLine: string, options: StdioOptions = {})
       transportClosed,
     );
   } catch (err) {
-    if (err instanceof ImportError) throw new ImportError(err.code, redact(err.message, secrets));
+    if (err instanceof AtlasError) throw new AtlasError(err.code, redact(err.message, secrets));
     throw err;
   }
   const answerText = JSON.stringify(result.answer);
   const echoed = secretNames.filter((k) => (named[k] ?? '').length >= 4 && answerText.includes(named[k] as string));
   if (echoed.length > 0) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-secret-in-answer',
       `${where} repeats the value of ${echoed.join(', ')} in its tool list, and the catalogue publishes what a server lists, so nothing was written. Use a placeholder value for the import.`,
     );
@@ -307,13 +304,13 @@ export async function fromHttp(url: string, timeoutSeconds = DEFAULT_TIMEOUT_SEC
   try {
     parsed = new URL(url);
   } catch {
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-url',
       `The --http option ${JSON.stringify(url)} is not a URL. Give the server's MCP endpoint, for example http://127.0.0.1:3001/mcp.`,
     );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-url',
       `The --http option ${JSON.stringify(url)} uses ${parsed.protocol}, not http: or https:.`,
     );
@@ -333,13 +330,13 @@ export function fromFile(path: string, label = path): SourceResult {
   try {
     size = statSync(path).size;
   } catch {
-    throw new ImportError(
+    throw new AtlasError(
       'import-file-missing',
       `${where} does not exist or cannot be read. Check the path given to --file.`,
     );
   }
   if (size > LIMITS.fileBytes) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-too-large',
       `${where} is ${size} bytes, larger than the ${LIMITS.fileBytes / 1024 / 1024} MiB a tool list may be.`,
     );

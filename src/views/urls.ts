@@ -1,4 +1,5 @@
 import type { Category, RiskLevel } from '#src/model/taxonomy.ts';
+import type { ProblemCode } from '#src/model/codes.ts';
 
 /** Every URL the site links to is made here, so routes and links cannot drift apart. */
 export const serverUrl = (serverId: string) => `/servers/${serverId}/`;
@@ -10,3 +11,5 @@ export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
 export const methodologyUrl = () => '/methodology/';
 export const changesUrl = () => '/changes/';
 export const changesFeedUrl = () => '/changes.xml';
+export const problemsUrl = () => '/problems/';
+export const problemCodeUrl = (code: ProblemCode) => `/problems/#${code}`;

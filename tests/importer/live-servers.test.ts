@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runImport } from '#src/importer/run.ts';
-import { ImportError } from '#src/importer/errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { buildSite } from '../helpers/build.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
@@ -45,9 +45,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function expectImportError(promise: Promise<unknown>, code: string, message: RegExp): Promise<void> {
+async function expectAtlasError(promise: Promise<unknown>, code: string, message: RegExp): Promise<void> {
   await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof ImportError, `expected an ImportError, got ${String(err)}`);
+    assert.ok(err instanceof AtlasError, `expected an AtlasError, got ${String(err)}`);
     assert.equal(err.code, code);
     assert.match(err.message, message);
     return true;
@@ -165,7 +165,7 @@ test('every page of a paginated tools/list is followed through nextCursor', { ti
 test('a server that hangs is stopped after the timeout and its process is ended', { timeout: 60_000 }, async () => {
   const dir = tempContent();
   const pidFile = join(mkdtempSync(join(tmpdir(), 'atlas-pid-')), 'pid');
-  await expectImportError(
+  await expectAtlasError(
     runImport({
       source: { stdio: `${quote(NODE)} ${quote(FAKE)} hang ${quote(pidFile)}` },
       contentDir: dir,
@@ -183,7 +183,7 @@ test('a server that hangs is stopped after the timeout and its process is ended'
 
 test('a server that crashes while listing tools is reported as having exited', { timeout: 60_000 }, async () => {
   const dir = tempContent();
-  await expectImportError(
+  await expectAtlasError(
     runImport({ source: { stdio: `${quote(NODE)} ${quote(FAKE)} crash` }, contentDir: dir, date: '2026-01-10' }),
     'import-server-crash',
     /exited|closed the connection/,
@@ -193,7 +193,7 @@ test('a server that crashes while listing tools is reported as having exited', {
 
 test('a server that writes text that is not JSON-RPC is reported as malformed', { timeout: 60_000 }, async () => {
   const dir = tempContent();
-  await expectImportError(
+  await expectAtlasError(
     runImport({
       source: { stdio: `${quote(NODE)} ${quote(FAKE)} garbage` },
       contentDir: dir,
@@ -208,7 +208,7 @@ test('a server that writes text that is not JSON-RPC is reported as malformed', 
 
 test('a server whose tools/list answer has no tools array is reported as such', { timeout: 60_000 }, async () => {
   const dir = tempContent();
-  await expectImportError(
+  await expectAtlasError(
     runImport({ source: { stdio: `${quote(NODE)} ${quote(FAKE)} no-tools` }, contentDir: dir, date: '2026-01-10' }),
     'import-no-tools',
     /tools\/list answer \(page 1\) has no "tools" array/,
@@ -217,7 +217,7 @@ test('a server whose tools/list answer has no tools array is reported as such', 
 
 test('a server that cannot be started is reported with the command', { timeout: 60_000 }, async () => {
   const dir = tempContent();
-  await expectImportError(
+  await expectAtlasError(
     runImport({ source: { stdio: 'atlas-no-such-command --flag' }, contentDir: dir, date: '2026-01-10' }),
     'import-server-start',
     /"atlas-no-such-command --flag" could not be started: the command was not found/,
@@ -235,7 +235,7 @@ test('an HTTP address where no server listens is reported without writing anythi
       date: '2026-01-10',
       timeoutSeconds: 10,
     }),
-    (err: unknown) => err instanceof ImportError && /The server at http:\/\/127\.0\.0\.1:\d+\/mcp/.test(err.message),
+    (err: unknown) => err instanceof AtlasError && /The server at http:\/\/127\.0\.0\.1:\d+\/mcp/.test(err.message),
   );
   assert.deepEqual(snapshot(dir), {});
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { formatReport, runImport } from '#src/importer/run.ts';
-import { ImportError } from '#src/importer/errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { serverEnvironment } from '#src/importer/process.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
@@ -64,7 +64,7 @@ test('a server that lists its tools only with a named variable imports with it, 
     const without = tempContent();
     await assert.rejects(
       runImport({ source: { stdio: command }, contentDir: without, date: '2026-01-10' }),
-      (err: unknown) => err instanceof ImportError && new RegExp(`${NAME} is not set`).test(err.message),
+      (err: unknown) => err instanceof AtlasError && new RegExp(`${NAME} is not set`).test(err.message),
     );
     assert.deepEqual(snapshot(without), {});
 
@@ -110,7 +110,7 @@ test("a failing server's stderr is quoted with a named variable's value blanked 
       timeoutSeconds: 20,
     }),
     (err: unknown) => {
-      assert.ok(err instanceof ImportError);
+      assert.ok(err instanceof AtlasError);
       assert.ok(!err.message.includes(SECRET.slice(0, 6)), err.message);
       assert.match(err.message, /\*\*\*/);
       return true;
@@ -148,7 +148,7 @@ test(
         date: '2026-01-10',
         timeoutSeconds: 600,
       }),
-      (err: unknown) => err instanceof ImportError && err.code === 'import-server-crash',
+      (err: unknown) => err instanceof AtlasError && err.code === 'import-server-crash',
     );
     const { grandchild } = JSON.parse(readFileSync(pidFile, 'utf8')) as { grandchild: number };
     assert.equal(isAlive(grandchild), false, 'the grandchild ended');
