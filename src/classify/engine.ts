@@ -1,37 +1,380 @@
 import { CATEGORIES, CATEGORY_RISK, categoryRank, type Category } from '#src/model/taxonomy.ts';
 import type { Classification, Evidence, ToolDefinition } from '#src/model/tool.ts';
 import {
-  ANNOTATION_RULES,
-  DECISIVE_SCORE,
+  CODE_OBJECTS,
+  COMPOUNDS,
   DESCRIPTION_RULES,
   FALLBACK_CATEGORY,
+  FILLER_WORDS,
   IGNORED_NAME_TOKENS,
-  NAME_RULES,
+  MESSAGE_OBJECTS,
+  LIGHT_VERBS,
+  MONEY_OBJECTS,
+  OVERWRITE_STATEMENT,
   PROPERTY_RULES,
+  READ_NOUNS,
+  RUN_OBJECTS,
+  RUNNER_NOUNS,
+  VERBS,
+  WEIGHTS,
+  type VerbClass,
 } from './rules.ts';
 
 /** What the classifier needs: the tool's name and the definition as its server declares it. */
 export interface ClassifyInput {
   name: string;
   definition: ToolDefinition;
+  /** The names of every tool the same server lists (this one included), when known. */
+  siblings?: readonly string[];
 }
 
 /** Longest quote kept in one evidence item; the schema allows 2000, a page needs far less. */
 const MAX_QUOTE = 300;
 
-/** `getUserByID`, `delete_file`, `gzip-file-as-resource` → lower-case word tokens. */
-export function tokenize(text: string): string[] {
-  return text
+/** Splits camelCase, snake_case and kebab-case into lower-case words, compounds joined. */
+function words(text: string): string[] {
+  const raw = text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((t) => t !== '' && !IGNORED_NAME_TOKENS.has(t));
+    .filter((t) => t !== '');
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const pair = `${raw[i]} ${raw[i + 1]}`;
+    const joined = COMPOUNDS[pair];
+    if (joined !== undefined && i + 1 < raw.length) {
+      out.push(joined);
+      i += 1;
+    } else out.push(raw[i] as string);
+  }
+  return out;
+}
+
+/** `getUserByID`, `delete_file`, `gzip-file-as-resource` → lower-case word tokens. */
+export function tokenize(text: string): string[] {
+  return words(text).filter((t) => !IGNORED_NAME_TOKENS.has(t));
+}
+
+const VERB_CLASS = new Map<string, VerbClass>();
+for (const cls of ['money', 'destroy', 'send', 'execute', 'write', 'read'] as const) {
+  for (const verb of VERBS[cls]) if (!VERB_CLASS.has(verb)) VERB_CLASS.set(verb, cls);
+}
+
+/** The word without its inflection: "creates", "created", "creating", "queries" → a known stem. */
+function stems(word: string): string[] {
+  const out = [word];
+  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.endsWith('s')) out.push(word.slice(0, -1));
+  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  if (/(.)\1(?:ed|ing)$/.test(word)) out.push(word.replace(/(.)\1(?:ed|ing)$/, '$1'));
+  return out;
+}
+
+function verbClassOf(word: string): VerbClass | undefined {
+  for (const s of stems(word)) {
+    const cls = VERB_CLASS.get(s);
+    if (cls) return cls;
+  }
+  return undefined;
+}
+
+/** An agent noun at the end of a name names the tool's role: `services-reader` reads, `updater` updates. */
+function agentVerbClassOf(word: string): VerbClass | undefined {
+  if (!word.endsWith('er') || word.length < 5) return undefined;
+  return VERB_CLASS.get(word.slice(0, -2)) ?? VERB_CLASS.get(word.slice(0, -1));
+}
+
+function hasObject(objects: readonly string[], set: ReadonlySet<string>): boolean {
+  return objects.some((o) => stems(o).some((s) => set.has(s)));
+}
+
+/** Articles and the like between a verb and its object ("create a new journal entry"). */
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'new',
+  'one',
+  'or',
+  'more',
+  'all',
+  'any',
+  'some',
+  'each',
+  'existing',
+  'specific',
+  'given',
+  'multiple',
+  'of',
+  'to',
+  'your',
+  'its',
+  'their',
+]);
+
+/** The object of a verb: the few words after it, determiners skipped. */
+function objectOf(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => !DETERMINERS.has(t)).slice(0, 4);
+}
+
+/**
+ * A verb composed with its object: a change to a money object is Financial, a read of one is Read;
+ * creating a job or a run starts it; a light verb ("perform", "run") on a noun of reading reads.
+ */
+function compose(cls: VerbClass, verb: string, objects: readonly string[]): { category: Category; signal: string } {
+  const money = hasObject(objects, MONEY_OBJECTS);
+  const verbStems = stems(verb);
+  if (LIGHT_VERBS.has(verb) || verbStems.some((v) => LIGHT_VERBS.has(v))) {
+    const head = objects.slice(0, 3);
+    if (
+      !hasObject(head, CODE_OBJECTS) &&
+      head.some((o) => READ_NOUNS.has(o) || stems(o).some((x) => READ_NOUNS.has(x)))
+    )
+      return { category: 'Read', signal: 'verb:light+read-noun' };
+  }
+  switch (cls) {
+    case 'read':
+      if (verbStems.includes('query') && hasObject(objects, CODE_OBJECTS))
+        return { category: 'Execute', signal: 'verb:query+code-object' };
+      return { category: 'Read', signal: 'verb:read' };
+    case 'money':
+      return { category: 'Financial', signal: 'verb:money' };
+    case 'write':
+      if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
+      if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
+        return { category: 'Execute', signal: 'verb:send' };
+      if (verbStems.some((v) => v === 'create' || v === 'new') && hasObject(objects.slice(0, 3), RUN_OBJECTS))
+        return { category: 'Execute', signal: 'verb:create+run-object' };
+      return { category: 'Write', signal: 'verb:write' };
+    case 'send':
+      if (money) return { category: 'Financial', signal: 'verb:send+money-object' };
+      return { category: 'Execute', signal: 'verb:send' };
+    case 'execute':
+      if (money) return { category: 'Financial', signal: 'verb:execute+money-object' };
+      return { category: 'Execute', signal: 'verb:execute' };
+    case 'destroy':
+      return { category: 'Destructive', signal: 'verb:destroy' };
+  }
 }
 
 function clip(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
+}
+
+interface Scored extends Evidence {
+  weight: number;
+  /** Strong evidence (a name or first-sentence verb) may decide alone; weak evidence may not. */
+  strong: boolean;
+}
+
+/**
+ * The prefix every tool of the server shares (`comfy_`, `browser_`), as words. Verbs are never
+ * part of it: a server whose every tool starts with `get_` keeps its verbs.
+ */
+function sharedPrefix(siblings: readonly string[] | undefined): string[] {
+  if (!siblings || siblings.length < 2) return [];
+  const lists = siblings.map(words);
+  const first = lists[0] as string[];
+  const prefix: string[] = [];
+  for (let i = 0; i < first.length; i++) {
+    const w = first[i] as string;
+    if (verbClassOf(w) || !lists.every((l) => l[i] === w && l.length > i + 1)) break;
+    prefix.push(w);
+  }
+  return prefix;
+}
+
+/** How many of the server's tool names contain each word: verbs recur across resources. */
+function wordCounts(siblings: readonly string[][]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const sibling of siblings) for (const w of new Set(sibling)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The verb of a name, found by structure: with the server's shared prefix removed, the verb is the
+ * word at the start or, failing that, at the end (`file_delete`); a verb-like word in between is
+ * part of the object (`get_merge_request`, `list_payment_intents`). When a name has more than one
+ * verb-like word and the server names its tools by resource first (`functions-get-trigger`,
+ * `genai-model-eval-get-run`), the verb is the one that recurs across the server's names, the way
+ * verbs do, rather than the resource noun that happens to look like a verb.
+ */
+function nameEvidence(
+  name: string,
+  prefix: readonly string[],
+  siblings: readonly string[],
+  source: 'name' | 'title',
+  weight: number,
+): Scored[] {
+  const strip = (t: string[]) =>
+    prefix.length > 0 && t.length > prefix.length && prefix.every((p, i) => t[i] === p) ? t.slice(prefix.length) : t;
+  const siblingTokens = siblings.map((s) => strip(tokenize(s)));
+  const counts = wordCounts(siblingTokens);
+  const tokens = strip(tokenize(name));
+  if (tokens.length === 0) return [];
+  const last = tokens.length - 1;
+  const classOf = (i: number): VerbClass | undefined =>
+    verbClassOf(tokens[i] as string) ?? (i === last ? agentVerbClassOf(tokens[i] as string) : undefined);
+  const at = (i: number, w: number): Scored[] => {
+    const verb = tokens[i] as string;
+    // The object is what follows the verb, or, in a resource-first name, what precedes it.
+    const after = tokens.slice(i + 1);
+    const object = objectOf(after.length > 0 ? after : tokens.slice(0, i));
+    const { category, signal } = compose(classOf(i) as VerbClass, verb, object);
+    return [{ source, signal, text: clip(name), suggests: category, weight: w, strong: true }];
+  };
+  const candidates = tokens.map((_, i) => i).filter((i) => classOf(i) !== undefined);
+  const atEnds = candidates.filter((i) => i === 0 || i === last);
+  // A server that names its tools verb first (get_issue, create_issue) keeps the first word as the verb.
+  const verbFirst =
+    siblingTokens.length > 1 &&
+    siblingTokens.filter((t) => t.length > 0 && verbClassOf(t[0] as string) !== undefined).length >=
+      siblingTokens.length * 0.6;
+  if (verbFirst && candidates[0] === 0) return at(0, weight);
+  if (candidates.length > 1 && siblingTokens.length > 1) {
+    // The verb is the word that varies across the server's names for the same resource
+    // (functions-create-trigger, functions-get-trigger, functions-delete-trigger): count the
+    // siblings equal to this name but for a different verb-like word in that place. Ties go to
+    // the word more names share, then to the start, then the end.
+    const varies = (i: number) =>
+      siblingTokens.filter(
+        (other) =>
+          other.length === tokens.length &&
+          other[i] !== tokens[i] &&
+          (verbClassOf(other[i] as string) ?? (i === last ? agentVerbClassOf(other[i] as string) : undefined)) !==
+            undefined &&
+          other.every((w, j) => j === i || w === tokens[j]),
+      ).length;
+    const rank = (i: number) =>
+      varies(i) * 10_000 + (counts.get(tokens[i] as string) ?? 0) * 4 + (i === 0 ? 2 : i === last ? 1 : 0);
+    const best = candidates.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+    return at(best, atEnds.includes(best) || tokens.length <= 2 ? weight : Math.min(weight, WEIGHTS.innerName + 1));
+  }
+  if (atEnds.length > 0) return at(atEnds[0] as number, weight);
+  if (candidates.length > 0) return at(candidates[0] as number, Math.min(weight, WEIGHTS.innerName));
+  const runner = tokens.find((t) => RUNNER_NOUNS.has(t));
+  if (runner)
+    return [
+      {
+        source,
+        signal: 'noun:runs-code',
+        text: clip(name),
+        suggests: 'Execute',
+        weight: Math.min(weight, WEIGHTS.innerName),
+        strong: true,
+      },
+    ];
+  return [];
+}
+
+/** Removes quoted identifiers (other tools' names, code spans) so they do not count as this tool's words. */
+function withoutIdentifiers(text: string, siblings: readonly string[]): string {
+  let out = text.replace(/`[^`\n]*`/g, ' ');
+  for (const s of siblings) if (s.length > 2) out = out.split(s).join(' ');
+  return out.replace(/\b[A-Za-z]+(?:_[A-Za-z0-9]+)+\b/g, ' ');
+}
+
+/** Usage advice to the agent ("Always call this before …") says when to call a tool, not what it does. */
+const ADVICE =
+  /^(?:(?:always|must|you must|please|first)\s+)?(?:call|use|invoke)\s+(?:this|it|when|before|after|whenever|first|for|if)\b|^(?:always|never|must)\b/i;
+/** A heading such as "Purpose:" or "Data Modification Warning:" before the sentence proper. */
+const HEADING = /^(?:[^\p{L}\p{N}]*\p{L}+(?: \p{L}+){0,2}:\s*(?:\d+\.\s*)?)+/u;
+
+/**
+ * The description's first sentence, and the rest. Headings, numbered-list markers and usage
+ * advice to the agent are skipped, so the first sentence is the first one that says what the tool
+ * does. A line break inside a sentence does not end it.
+ */
+function splitFirstSentence(text: string): { first: string; rest: string } {
+  const sentences = text
+    .trim()
+    .split(/(?<=[.!?])\s+(?=[^a-z\s])|\n\s*\n|\n\s*(?=[-*•]|\d+\.\s)/u)
+    .map((t) =>
+      t
+        .replace(HEADING, '')
+        .replace(/^[\s\-*•]+|^\d+\.\s*/u, '')
+        .trim(),
+    )
+    .filter((t) => /\p{L}{2,}/u.test(t));
+  const index = sentences.findIndex((t) => !ADVICE.test(t) && words(t).length >= 2);
+  if (index === -1) return { first: '', rest: sentences.join(' ') };
+  return { first: sentences[index] as string, rest: sentences.filter((_, i) => i !== index).join(' ') };
+}
+
+/**
+ * The first sentence of the description read like a name: its leading verb (after "This tool
+ * lets you …" and the like) composed with the words that follow it. A second verb joined to it
+ * ("creates or overwrites") adds a lesser weight.
+ */
+function firstSentenceEvidence(first: string, cleaned: string): Scored[] {
+  const tokens = words(cleaned);
+  let i = 0;
+  while (i < tokens.length && FILLER_WORDS.has(tokens[i] as string)) i += 1;
+  // The main verb: the first verb-like word among the first few words after the filler.
+  let main = -1;
+  for (let j = i; j < Math.min(tokens.length, i + 4); j++) {
+    if (verbClassOf(tokens[j] as string)) {
+      main = j;
+      break;
+    }
+  }
+  if (main === -1) return [];
+  const verb = tokens[main] as string;
+  const { category, signal } = compose(verbClassOf(verb) as VerbClass, verb, objectOf(tokens.slice(main + 1)));
+  const out: Scored[] = [
+    {
+      source: 'description',
+      signal,
+      text: clip(first),
+      suggests: category,
+      weight: WEIGHTS.firstSentence,
+      strong: true,
+    },
+  ];
+  // "creates or overwrites", "reads and deletes": a verb joined to the main one by and/or.
+  for (let j = main + 1; j < tokens.length - 1; j++) {
+    const w = tokens[j] as string;
+    if (w !== 'or' && w !== 'and') continue;
+    let k = j + 1;
+    while (k < tokens.length && /^(?:completely|permanently|then|also|fully|optionally)$/.test(tokens[k] as string))
+      k += 1;
+    const next = tokens[k];
+    if (next === undefined) continue;
+    const cls = verbClassOf(next);
+    if (!cls) continue;
+    const joined = compose(cls, next, objectOf(tokens.slice(k + 1)));
+    if (joined.category === category) continue;
+    out.push({
+      source: 'description',
+      signal: `${joined.signal} (joined)`,
+      text: clip(first),
+      suggests: joined.category,
+      weight: WEIGHTS.secondVerb,
+      strong: false,
+    });
+  }
+  return out;
+}
+
+function phraseEvidence(rest: string): Scored[] {
+  const out: Scored[] = [];
+  for (const rule of DESCRIPTION_RULES) {
+    const match = rule.pattern.exec(rest);
+    if (!match) continue;
+    out.push({
+      source: 'description',
+      signal: rule.id,
+      text: sentenceAround(rest, match.index, match[0].length),
+      suggests: rule.suggests,
+      weight: rule.weight,
+      strong: false,
+    });
+  }
+  return out;
 }
 
 /** The sentence of `text` around `index`, so the evidence quotes the claim and not a lone word. */
@@ -44,157 +387,165 @@ function sentenceAround(text: string, index: number, length: number): string {
   return clip(text.slice(start, end));
 }
 
-function tokenEvidence(text: string, source: 'name' | 'title', weightDrop: number): ScoredEvidence[] {
-  const tokens = new Set(tokenize(text));
-  const out: ScoredEvidence[] = [];
-  for (const rule of NAME_RULES) {
-    const hits = rule.tokens.filter((t) => tokens.has(t));
-    if (hits.length === 0) continue;
-    out.push({
-      source,
-      signal: rule.id,
-      text: clip(text),
-      suggests: rule.suggests,
-      weight: rule.weight - weightDrop,
-    });
-  }
-  return out;
+/** A free-form string: type string with no enum, const, pattern or format to narrow it. */
+function isFreeFormString(schema: unknown): boolean {
+  if (!schema || typeof schema !== 'object') return false;
+  const s = schema as Record<string, unknown>;
+  const type = s.type;
+  const stringy = type === 'string' || (Array.isArray(type) && type.includes('string'));
+  return stringy && s.enum === undefined && s.const === undefined && s.pattern === undefined && s.format === undefined;
 }
 
-function descriptionEvidence(description: string): ScoredEvidence[] {
-  const out: ScoredEvidence[] = [];
-  for (const rule of DESCRIPTION_RULES) {
-    const match = rule.pattern.exec(description);
-    if (!match) continue;
-    out.push({
-      source: 'description',
-      signal: rule.id,
-      text: sentenceAround(description, match.index, match[0].length),
-      suggests: rule.suggests,
-      weight: rule.weight,
-    });
-  }
-  return out;
-}
-
-function schemaEvidence(inputSchema: ToolDefinition['inputSchema']): ScoredEvidence[] {
-  const properties = inputSchema.properties ?? {};
-  const out: ScoredEvidence[] = [];
+function propertyEvidence(inputSchema: ToolDefinition['inputSchema']): Scored[] {
+  const properties = (inputSchema.properties ?? {}) as Record<string, unknown>;
+  const out: Scored[] = [];
   for (const rule of PROPERTY_RULES) {
-    const hits: string[] = [];
-    for (const [prop, schema] of Object.entries(properties)) {
-      const tokens = tokenize(prop);
-      const format = schema && typeof schema === 'object' ? (schema as { format?: unknown }).format : undefined;
-      if (rule.tokens.some((t) => tokens.includes(t)) || (rule.format !== undefined && format === rule.format))
-        hits.push(prop);
-    }
+    const hits = Object.entries(properties)
+      .filter(([prop, schema]) => {
+        const last = words(prop).at(-1);
+        return last !== undefined && rule.lastWords.includes(last) && isFreeFormString(schema);
+      })
+      .map(([prop]) => `properties.${prop}`);
     if (hits.length === 0) continue;
     out.push({
       source: 'input-schema',
       signal: rule.id,
-      text: clip(hits.map((h) => `properties.${h}`).join(', ')),
+      text: clip(hits.join(', ')),
       suggests: rule.suggests,
       weight: rule.weight,
+      strong: false,
     });
   }
   return out;
 }
 
-function annotationEvidence(annotations: ToolDefinition['annotations']): Evidence[] {
-  if (!annotations) return [];
-  return ANNOTATION_RULES.filter((rule) => rule.when(annotations)).map((rule) => ({
-    source: 'annotation' as const,
-    signal: rule.id,
-    text: rule.quote,
-    suggests: rule.suggests,
-  }));
-}
-
-interface ScoredEvidence extends Evidence {
-  weight: number;
-}
-
-/** More severe categories first, so ties and "any decisive danger" resolve towards caution. */
-const BY_SEVERITY: readonly Category[] = [...CATEGORIES].sort((a, b) => categoryRank(b) - categoryRank(a));
-
 export interface ClassifyResult extends Classification {
-  /** The category the definition's text alone points to, before annotations could raise it. */
+  /** The category the definition's text alone points to, before annotations were read. */
   textCategory: Category | null;
 }
+
+/** More severe categories first, so ties resolve towards caution. */
+const BY_SEVERITY: readonly Category[] = [...CATEGORIES].sort((a, b) => categoryRank(b) - categoryRank(a));
 
 /**
  * Classifies one tool.
  *
- * 1. Every rule in rules.ts that matches the name, title, description or input schema adds its
- *    weight to the category it suggests.
- * 2. The text's category is the most severe one whose total reaches DECISIVE_SCORE; if none does,
- *    the one with the highest total (ties go to the more severe).
- * 3. Declared annotations can only raise that: the result is the more severe of the text's category
- *    and the most severe category any matching annotation rule suggests. When the text gives no
- *    evidence at all, the annotations decide alone, and without those the tool falls back to Write.
- * 4. Risk is the category's default (CATEGORY_RISK). Confidence is high when the winning category
- *    has strong, uncontested text evidence, low when it rests on a fallback or a lone hint.
+ * 1. The name's verb, found by structure and composed with its object, and the first sentence's
+ *    verb, composed the same way, are strong evidence (weight 4 each; a title counts 2). The rest
+ *    of the description and free-form string properties are weak evidence (1 or 2).
+ * 2. The text's category is the one with the most weight, ties going to the more severe. Weak
+ *    evidence alone decides only when there is no strong evidence at all and two weak signals
+ *    agree; a lone weak signal decides nothing. A description that states an overwrite of what
+ *    exists turns Write into Destructive.
+ * 3. Annotations: `readOnlyHint: true` may lower Write to Read, never anything more severe;
+ *    `destructiveHint: true` lifts a tool to Destructive only when some of its text argues for
+ *    Destructive too, and otherwise stays as evidence with medium confidence.
+ * 4. Confidence: high when the name and the first sentence agree (or one of them agrees with a
+ *    read-only claim) and nothing argues against; medium when one strong source decides, when
+ *    sources disagree or when the annotations and the text disagree; low on weak evidence or none.
  */
 export function classify(input: ClassifyInput): ClassifyResult {
   const { definition } = input;
-  const scored: ScoredEvidence[] = [
-    ...tokenEvidence(input.name, 'name', 0),
-    ...(definition.title ? tokenEvidence(definition.title, 'title', 1) : []),
-    ...(definition.annotations?.title && definition.annotations.title !== definition.title
-      ? tokenEvidence(definition.annotations.title, 'title', 1)
-      : []),
-    ...(definition.description ? descriptionEvidence(definition.description) : []),
-    ...schemaEvidence(definition.inputSchema),
-  ];
-  const fromAnnotations = annotationEvidence(definition.annotations);
+  const siblings = input.siblings ?? [input.name];
+  const prefix = sharedPrefix(input.siblings);
+  const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name)];
+  const titles = [definition.title, definition.annotations?.title].filter(
+    (t, i, all): t is string => typeof t === 'string' && t !== '' && all.indexOf(t) === i,
+  );
+  for (const t of titles) scored.push(...nameEvidence(t, [], [], 'title', WEIGHTS.title));
+  if (definition.description) {
+    const { first, rest } = splitFirstSentence(definition.description);
+    if (first) scored.push(...firstSentenceEvidence(first, withoutIdentifiers(first, siblings)));
+    scored.push(...phraseEvidence(withoutIdentifiers(`${first} ${rest}`, siblings)));
+  }
+  scored.push(...propertyEvidence(definition.inputSchema));
 
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   for (const e of scored) scores[e.suggests] += e.weight;
+  const strong = scored.filter((e) => e.strong);
 
-  let textCategory: Category | null = null;
-  if (scored.length > 0) {
-    textCategory =
-      BY_SEVERITY.find((c) => scores[c] >= DECISIVE_SCORE) ??
-      BY_SEVERITY.reduce((best, c) => (scores[c] > scores[best] ? c : best), BY_SEVERITY[0] as Category);
+  const textCategoryBefore: Category | null =
+    strong.length > 0
+      ? BY_SEVERITY.reduce((best, c) => (scores[c] > scores[best] ? c : best), BY_SEVERITY[0] as Category)
+      : (BY_SEVERITY.find((c) => scored.filter((e) => e.suggests === c).length >= 2) ?? null);
+
+  // A stated overwrite mode makes a Write tool Destructive (rules.ts, OVERWRITE_STATEMENT).
+  const overwrite = definition.description ? OVERWRITE_STATEMENT.exec(definition.description) : null;
+  if (overwrite && definition.description)
+    scored.push({
+      source: 'description',
+      signal: 'phrase:overwrites-existing',
+      text: sentenceAround(definition.description, overwrite.index, overwrite[0].length),
+      suggests: 'Destructive',
+      weight: 0,
+      strong: false,
+    });
+  const textCategory: Category | null =
+    overwrite && textCategoryBefore === 'Write' ? 'Destructive' : textCategoryBefore;
+
+  const hints = definition.annotations ?? {};
+  const annotationEvidence: Evidence[] = [];
+  if (hints.readOnlyHint === true)
+    annotationEvidence.push({
+      source: 'annotation',
+      signal: 'annotation:read-only',
+      text: 'readOnlyHint: true',
+      suggests: 'Read',
+    });
+  if (hints.readOnlyHint === false)
+    annotationEvidence.push({
+      source: 'annotation',
+      signal: 'annotation:not-read-only',
+      text: 'readOnlyHint: false',
+      suggests: 'Write',
+    });
+  const destructiveClaim = hints.destructiveHint === true && hints.readOnlyHint !== true;
+  if (destructiveClaim)
+    annotationEvidence.push({
+      source: 'annotation',
+      signal: 'annotation:destructive',
+      text: 'destructiveHint: true',
+      suggests: 'Destructive',
+    });
+
+  let category: Category = textCategory ?? FALLBACK_CATEGORY;
+  let annotationsDisagree = false;
+  if (hints.readOnlyHint === true) {
+    if (textCategory === null || textCategory === 'Write') category = 'Read';
+    else if (textCategory !== 'Read') annotationsDisagree = true;
   }
+  if (destructiveClaim && categoryRank(category) < categoryRank('Destructive')) {
+    if (scores.Destructive > 0) category = 'Destructive';
+    else annotationsDisagree = true;
+  }
+  if (hints.readOnlyHint === false && category === 'Read') annotationsDisagree = true;
 
-  const annotationCategory = fromAnnotations.reduce<Category | null>(
-    (best, e) => (best === null || categoryRank(e.suggests) > categoryRank(best) ? e.suggests : best),
-    null,
-  );
-
-  let category: Category;
-  if (textCategory === null) category = annotationCategory ?? FALLBACK_CATEGORY;
-  else if (annotationCategory !== null && categoryRank(annotationCategory) > categoryRank(textCategory))
-    category = annotationCategory;
-  else category = textCategory;
-
-  const readOnlyClaim = definition.annotations?.readOnlyHint === true;
-  const confidence = confidenceOf(category, textCategory, scores, readOnlyClaim);
-  const evidence: Evidence[] = [...scored, ...fromAnnotations].map(({ source, signal, text, suggests }) => ({
-    source,
-    signal,
-    text,
-    suggests,
-  }));
-
+  const confidence = confidenceOf(category, textCategory, strong, scored, annotationsDisagree, hints.readOnlyHint);
+  const evidence: Evidence[] = [
+    ...scored.map(({ source, signal, text, suggests }) => ({ source, signal, text, suggests })),
+    ...annotationEvidence,
+  ];
   return { category, risk: CATEGORY_RISK[category], confidence, evidence, textCategory };
 }
 
 function confidenceOf(
   category: Category,
   textCategory: Category | null,
-  scores: Record<Category, number>,
-  readOnlyClaim: boolean,
+  strong: readonly Scored[],
+  scored: readonly Scored[],
+  annotationsDisagree: boolean,
+  readOnlyHint: boolean | undefined,
 ): Classification['confidence'] {
-  if (textCategory === null) return 'low';
-  // The annotations raised the category above what the text says, or claim read-only for a tool
-  // whose text says otherwise: the server and the text disagree.
-  if (category !== textCategory) return 'medium';
-  if (readOnlyClaim && category !== 'Read') return 'medium';
-  const winner = scores[category];
-  const rivals = CATEGORIES.filter((c) => c !== category && categoryRank(c) > categoryRank(category) && scores[c] > 0);
-  if (winner >= 5 && rivals.length === 0) return 'high';
-  if (winner >= DECISIVE_SCORE) return 'medium';
-  return 'low';
+  // With no text to go on, a declared read-only hint decides, and is right far more often than not.
+  if (textCategory === null) return category === 'Read' && readOnlyHint === true ? 'medium' : 'low';
+  if (annotationsDisagree) return 'medium';
+  const agreeing = strong.filter((e) => e.suggests === category);
+  const against = scored.filter(
+    (e) => e.suggests !== category && (e.strong || categoryRank(e.suggests) > categoryRank(category)),
+  );
+  if (agreeing.length === 0) return category === 'Read' && readOnlyHint === true ? 'medium' : 'low';
+  const sources = new Set(agreeing.map((e) => e.source));
+  const readOnlyAgrees = category === 'Read' && readOnlyHint === true;
+  if (against.length === 0 && (sources.size >= 2 || readOnlyAgrees)) return 'high';
+  return 'medium';
 }

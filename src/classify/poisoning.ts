@@ -10,6 +10,34 @@ export interface PoisonRule {
   code: string;
   reason: string;
   pattern: RegExp;
+  /**
+   * A second look at a match, with the sentence it stands in: false discards it. Used where the
+   * words alone are common in honest text (a `$ref` pointer is long and base64-like; "paths such
+   * as ~/.ssh are rejected" names a secret without asking for it).
+   */
+  confirm?: (match: string, sentence: string) => boolean;
+}
+
+// Verbs that move a secret somewhere the model or a server can see it.
+const MOVE_VERB =
+  '(?:read|cat|open|send|include|pass|upload|attach|leak|output|print|copy|provide|share|forward|exfiltrate|post|transmit|dump|paste|append|embed|return)';
+// Files and places that hold credentials.
+const SECRET_PLACE =
+  '(?:~\\/\\.[\\w-]+|\\$HOME\\/\\.[\\w-]+|\\.ssh\\b|\\bid_(?:rsa|dsa|ecdsa|ed25519)\\b|\\.aws\\/credentials|\\.git-credentials|\\.netrc\\b|\\.npmrc\\b|\\.pypirc\\b|\\.kube\\/config|\\/etc\\/(?:passwd|shadow)\\b|(?<![\\w.])\\.env\\b(?![.\\w])|\\bmcp\\.json\\b|claude_desktop_config\\.json|\\b(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?|session cookies?))';
+// A sentence that names a secret only to say it is kept out.
+const REFUSAL =
+  /\b(?:reject(?:s|ed)?|refuse[sd]?|block(?:s|ed)?|den(?:y|ies|ied)|forbidden|not allowed|disallowed|exclude[sd]?|ignored?|skipp?(?:s|ed)?|never|cannot|can't|won't|prevent(?:s|ed)?|protect(?:s|ed)?|redact(?:s|ed)?|mask(?:s|ed)?|hidden from|outside the allowed)\b/i;
+
+/** Base64 of text or data has digits and both cases in one run; a `$ref` path or a long identifier does not. */
+function looksEncoded(match: string): boolean {
+  const longest = match.split('/').reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (longest.length < 48) return false;
+  const digits = (longest.match(/[0-9]/g) ?? []).length;
+  const upper = (longest.match(/[A-Z]/g) ?? []).length;
+  const lower = (longest.match(/[a-z]/g) ?? []).length;
+  // Random base64 changes case often; an identifier in camelCase changes it once a word.
+  const switches = (longest.match(/[a-z][A-Z]|[A-Z][a-z]|[0-9][A-Za-z]|[A-Za-z][0-9]/g) ?? []).length;
+  return digits >= 3 && upper >= 6 && lower >= 6 && switches >= longest.length / 4;
 }
 
 // Zero-width and other invisible format characters, blank fillers (Hangul), the Unicode "tag"
@@ -33,13 +61,16 @@ export const POISON_RULES: readonly PoisonRule[] = [
     code: 'conceal-from-user',
     reason: 'The text asks the model to keep something from the user.',
     pattern:
-      /\b(?:do not|don't|never|must not|should not)\s+(?:tell|inform|mention|reveal|show|notify|alert|let)\b[^.\n]{0,60}\b(?:user|human|person|operator)s?\b|\bwithout (?:telling|informing|notifying|alerting|asking) (?:the )?(?:user|human)\b|\b(?:user|human) (?:must|should) (?:not|never) (?:know|see|be told)\b/i,
+      /\b(?:do not|don't|never|must not|should not)\s+(?:tell|inform|mention|reveal|show|notify|alert|let)\b[^.\n]{0,100}\b(?:user|human|person|operator)s?\b|\bwithout (?:telling|informing|notifying|alerting|asking) (?:the )?(?:user|human)\b|\b(?:user|human) (?:must|should) (?:not|never) (?:know|see|be told)\b/i,
   },
   {
     code: 'secret-file-request',
     reason: 'The text points at a file or secret that holds credentials (SSH keys, dotfiles, cloud or API keys).',
-    pattern:
-      /(?:~\/\.[\w-]+|\$HOME\/\.[\w-]+|\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws\/credentials|\.git-credentials|\.netrc\b|\.npmrc\b|\.pypirc\b|\.kube\/config|\/etc\/(?:passwd|shadow)\b|(?<![\w.])\.env\b(?![.\w])|mcp\.json\b|claude_desktop_config\.json|\b(?:read|cat|open|send|include|pass|upload|attach|leak|output|print)\b[^.\n]{0,40}\b(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials)\b)/i,
+    pattern: new RegExp(
+      `\\b${MOVE_VERB}\\b[^.\\n]{0,60}?${SECRET_PLACE}|${SECRET_PLACE}[^.\\n]{0,40}\\b(?:and|then)\\s+${MOVE_VERB}\\b`,
+      'i',
+    ),
+    confirm: (_match, sentence) => !REFUSAL.test(sentence),
   },
   {
     code: 'instruction-override',
@@ -51,7 +82,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
     code: 'cross-tool-instruction',
     reason: "The text tells the model how to use other tools, which a tool's own description has no business doing.",
     pattern:
-      /\b(?:must|should|always|never|instead|before|after|whenever)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b|\b(?:all|any|every|other|another)\s+tools?\b[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?`?[\w.-]+`?\s+tool\b/i,
+      /\b(?:must|should|always|never)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b|\b(?:all|any|every|other|another)\s+tools?\b[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?(?!this\b)`?[\w.-]+`?\s+tool\b/i,
   },
   {
     code: 'invisible-unicode',
@@ -77,6 +108,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
     reason: 'The text contains a long base64 blob, which a person cannot read but a model can decode.',
     pattern:
       /(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[0-9+/])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{80,}={0,2}/,
+    confirm: (match) => looksEncoded(match),
   },
 ];
 
@@ -91,6 +123,14 @@ function excerpt(text: string, index: number, length: number): string {
   return cut.length > MAX_EXCERPT ? cut.slice(0, MAX_EXCERPT) : cut;
 }
 
+/** The sentence around a match: from the last sentence end before it to the next one after it. */
+function sentenceOf(text: string, index: number, length: number): string {
+  const before = text.slice(0, index);
+  const start = Math.max(before.search(/[.!?\n][^.!?\n]*$/), -1) + 1;
+  const after = text.slice(index + length).search(/[.!?](?:\s|$)|\n/);
+  return text.slice(start, after === -1 ? text.length : index + length + after + 1);
+}
+
 /** Every string in the definition worth scanning, with a path a reader can find it by. */
 function scannableTexts(definition: ToolDefinition): { field: string; text: string }[] {
   const out: { field: string; text: string }[] = [];
@@ -103,8 +143,8 @@ function scannableTexts(definition: ToolDefinition): { field: string; text: stri
     else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         const child = /^[A-Za-z0-9_$-]+$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-        // A property name is text the model reads too; scan it with its parent's path.
-        if (!/^[A-Za-z0-9_$-]*$/.test(key)) out.push({ field: `${child} (key)`, text: key });
+        // A property name is text the model reads too; scan every one, with its own path.
+        out.push({ field: `${child} (key)`, text: key });
         walk(v, child);
       }
     }
@@ -118,9 +158,12 @@ function scannableTexts(definition: ToolDefinition): { field: string; text: stri
 export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
   const flags: ToolFlag[] = [];
   for (const { field, text } of scannableTexts(definition)) {
+    // Words in a property name are joined by _ or -; read them as the words they are.
+    const read = field.endsWith('(key)') ? text.replace(/[_-]/g, ' ') : text;
     for (const rule of POISON_RULES) {
-      const match = rule.pattern.exec(text);
+      const match = rule.pattern.exec(read);
       if (!match) continue;
+      if (rule.confirm && !rule.confirm(match[0], sentenceOf(read, match.index, match[0].length))) continue;
       flags.push({
         code: rule.code,
         reason: rule.reason,

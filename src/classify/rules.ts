@@ -1,23 +1,116 @@
 import type { Category } from '#src/model/taxonomy.ts';
 
 /**
- * The classifier's rules, as data. Each rule names the category it argues for and how much weight
- * it carries; the engine (engine.ts) only collects matches and adds them up. To change how tools are
- * classified, edit these tables, not the engine.
- *
- * Weights: 3 = decisive on its own (a verb in the name, an argument that takes code, a phrase like
- * "cannot be undone"); 2 = a clear phrase or a telling argument; 1 = a hint.
+ * The classifier's vocabulary and weights, as data. The engine (engine.ts) reads a tool the way a
+ * reviewer does: it finds the verb of the name and of the description's first sentence, composes
+ * each with its object, and weighs the rest of the text as supporting evidence. To change how
+ * tools are classified, edit these tables; to change how they are read, edit the engine.
  */
 
-/** A rule that matches whole words ("tokens") of a tool's name or title. */
-export interface TokenRule {
-  id: string;
-  suggests: Category;
-  weight: number;
-  tokens: readonly string[];
+/** `words`a b c`` → ['a', 'b', 'c']: word lists stay readable as data. */
+function words(strings: TemplateStringsArray): string[] {
+  return strings.join(' ').split(/\s+/).filter(Boolean);
 }
 
-/** A rule that matches a phrase in a description (case-insensitive regular expression). */
+/** What a verb does, before its object is known. */
+export type VerbClass = 'read' | 'write' | 'execute' | 'destroy' | 'money' | 'send';
+
+/**
+ * Verbs by class. A word is looked up as written and then with its inflection removed
+ * ("creates", "created", "creating" → "create"). A word that is both a verb and a noun (`order`,
+ * `run`, `status`) is read as a verb only where a verb stands: at either end of a tool name, or
+ * leading the description's first sentence.
+ */
+export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
+  read: words`get list read fetch retrieve search find show describe view lookup look count check inspect browse
+    download export info stats status validate verify preview wait poll sum calculate compute explain summarize
+    summarise analyze analyse research diff compare resolve echo scan explore monitor ping health whoami convert parse
+    estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
+    discover audit test review track trace measure observe watch visualize render format decode encode tail cat ls stat
+    exists overview details think crawl scrape return display map capture`,
+  write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
+    copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
+    star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
+    approve reject make init initialize setup change clone checkout duplicate restore transition pin unpin follow
+    unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
+    draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
+    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record`,
+  execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
+    hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
+    interact act start restart power reboot shutdown boot conduct`,
+  send: words`send notify broadcast sms tweet reply forward`,
+  destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
+    rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
+    prune ban unregister unpublish empty dismiss rebuild reimage`,
+  money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
+    reimburse settle`,
+};
+
+/**
+ * Nouns that name a way of running code (`bash`, `sql`, `python`): a name with no verb at either
+ * end but one of these anywhere runs something.
+ */
+export const RUNNER_NOUNS: ReadonlySet<string> = new Set(
+  words`bash shell sql terminal python javascript js script command cmd curl ssh sudo repl`,
+);
+
+/**
+ * Objects that make a changing verb a money movement: writing, running or destroying one of
+ * these is Financial; reading one is still Read.
+ */
+export const MONEY_OBJECTS: ReadonlySet<string> = new Set(
+  words`payment invoice refund payout charge subscription journal ledger transaction adjustment order trade transfer purchase bill cart checkout fund money withdrawal deposit swap bid creditnote debit payroll expense reimbursement remittance wire banktransaction bank receipt credit`,
+);
+
+/** Pairs of words read as one ("credit note" → creditnote, "log out" → logout). */
+export const COMPOUNDS: Readonly<Record<string, string>> = {
+  'credit note': 'creditnote',
+  'credit notes': 'creditnote',
+  'log out': 'logout',
+  'sign out': 'signout',
+  'look up': 'lookup',
+  'bank transaction': 'banktransaction',
+  'bank transactions': 'banktransaction',
+  'go to': 'goto',
+  'set up': 'setup',
+  'who am i': 'whoami',
+};
+
+/** Objects that make posting or replying a sent message (Execute) rather than a stored change. */
+export const MESSAGE_OBJECTS: ReadonlySet<string> = new Set(
+  words`message email mail sms text notification webhook tweet dm chat reply alert`,
+);
+
+/** Objects that make a read verb on them a run of code (querying a database runs the query). */
+export const CODE_OBJECTS: ReadonlySet<string> = new Set(
+  words`sql database db table cypher graphql postgres postgresql mysql sqlite bigquery snowflake kql promql code script javascript python`,
+);
+
+/** Objects that creating or starting means running: a new job or run starts work at once. */
+export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution`);
+
+/**
+ * Light verbs ("perform", "run", "conduct", "do") take their meaning from their object: running a
+ * report or performing a search reads; performing a deployment runs.
+ */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(words`perform run conduct do`);
+
+/** Nouns of reading: a light verb on one of these is Read. */
+export const READ_NOUNS: ReadonlySet<string> = new Set(
+  words`search research retrieval lookup analysis report calculation diagnosis inspection review check scan`,
+);
+
+/** Words that open a first sentence without saying what the tool does ("This tool lets you …"). */
+export const FILLER_WORDS: ReadonlySet<string> = new Set(
+  words`this tool tools use used to allows allow lets let you the user users a an function helps help can will that which it simply please mcp server api endpoint method directly quickly easily we i your is for and or programmatically automatically safely also just now then here first must should`,
+);
+
+/** Name tokens too generic to say anything about a tool. */
+export const IGNORED_NAME_TOKENS: ReadonlySet<string> = new Set(
+  words`a an the as to of for by and or tool mcp in on from with all`,
+);
+
+/** Phrases in the description after its first sentence: each counts once, as a weak signal. */
 export interface PhraseRule {
   id: string;
   suggests: Category;
@@ -25,329 +118,84 @@ export interface PhraseRule {
   pattern: RegExp;
 }
 
-/** A rule that matches an input-schema property by its name's tokens. */
-export interface PropertyRule {
-  id: string;
-  suggests: Category;
-  weight: number;
-  /** Property names are split into tokens (camelCase, snake_case, kebab-case) before matching. */
-  tokens: readonly string[];
-  /** When set, a property with this JSON Schema `format` matches too, whatever its name. */
-  format?: string;
-}
-
-/** Verbs and nouns in a tool's name (or title) and what they say about the tool. */
-export const NAME_RULES: readonly TokenRule[] = [
-  {
-    id: 'verb:financial',
-    suggests: 'Financial',
-    weight: 3,
-    tokens: [
-      'pay',
-      'payment',
-      'payout',
-      'charge',
-      'refund',
-      'transfer',
-      'purchase',
-      'buy',
-      'checkout',
-      'invoice',
-      'withdraw',
-      'deposit',
-      'donate',
-      'trade',
-      'sell',
-    ],
-  },
-  {
-    id: 'verb:destructive',
-    suggests: 'Destructive',
-    weight: 3,
-    tokens: [
-      'delete',
-      'remove',
-      'drop',
-      'destroy',
-      'purge',
-      'erase',
-      'wipe',
-      'truncate',
-      'clear',
-      'kill',
-      'terminate',
-      'overwrite',
-      'revoke',
-      'uninstall',
-      'reset',
-      'cancel',
-      'rm',
-      'del',
-      'unlink',
-      'shred',
-    ],
-  },
-  {
-    id: 'verb:execute',
-    suggests: 'Execute',
-    weight: 3,
-    tokens: [
-      'run',
-      'exec',
-      'execute',
-      'eval',
-      'evaluate',
-      'invoke',
-      'trigger',
-      'submit',
-      'launch',
-      'spawn',
-      'shell',
-      'deploy',
-      'build',
-      'compile',
-      'sql',
-      'bash',
-      'terminal',
-      'automate',
-    ],
-  },
-  {
-    id: 'verb:write',
-    suggests: 'Write',
-    weight: 3,
-    tokens: [
-      'create',
-      'add',
-      'update',
-      'set',
-      'save',
-      'write',
-      'put',
-      'post',
-      'upload',
-      'edit',
-      'modify',
-      'insert',
-      'send',
-      'toggle',
-      'enable',
-      'disable',
-      'rename',
-      'move',
-      'copy',
-      'append',
-      'patch',
-      'register',
-      'subscribe',
-      'unsubscribe',
-      'publish',
-      'generate',
-      'compress',
-      'gzip',
-      'zip',
-      'store',
-      'commit',
-      'push',
-      'merge',
-      'import',
-      'install',
-      'assign',
-      'comment',
-      'reply',
-      'star',
-      'fork',
-      'apply',
-      'configure',
-      'mark',
-      'archive',
-      'close',
-      'lock',
-      'unlock',
-      'start',
-      'stop',
-      'restart',
-      'sync',
-    ],
-  },
-  {
-    id: 'verb:read',
-    suggests: 'Read',
-    weight: 3,
-    tokens: [
-      'get',
-      'list',
-      'read',
-      'fetch',
-      'search',
-      'find',
-      'show',
-      'describe',
-      'view',
-      'load',
-      'lookup',
-      'status',
-      'count',
-      'check',
-      'inspect',
-      'echo',
-      'query',
-      'browse',
-      'download',
-      'export',
-      'info',
-      'stats',
-      'validate',
-      'preview',
-      'wait',
-      'poll',
-      'print',
-      'sum',
-      'explain',
-      'summarize',
-      'analyze',
-      'research',
-      'diff',
-      'compare',
-      'resolve',
-    ],
-  },
-];
-
-/** Phrases in a description. Tested in this order; each rule counts once per tool. */
 export const DESCRIPTION_RULES: readonly PhraseRule[] = [
   {
-    id: 'phrase:moves-money',
-    suggests: 'Financial',
+    id: 'phrase:read-only',
+    suggests: 'Read',
     weight: 2,
     pattern:
-      /\b(?:payments?|charges? (?:a|the) (?:card|customer)|refunds?|transfers? (?:money|funds)|purchases?|invoices?|payouts?|billing|credit card|wire transfer|spend(?:s|ing)? money)\b/i,
+      /\((?:read-only)\)|\bread-only (?:operations?|access|tool)\b|\bdoes not (?:modify|change|write|alter)\b|\bwithout (?:modifying|changing)\b|\bno side effects\b/i,
   },
   {
     id: 'phrase:irreversible',
     suggests: 'Destructive',
-    weight: 3,
-    pattern: /\b(?:permanently|irreversibl[ey]|cannot be undone|can ?not be recovered|no undo)\b/i,
+    weight: 2,
+    pattern:
+      /\b(?:permanently (?:delete|remove|destroy|erase)s?|irreversibl[ey]|cannot be undone|can ?not be (?:recovered|reversed)|no undo)\b/i,
+  },
+  {
+    id: 'phrase:moves-money',
+    suggests: 'Financial',
+    weight: 1,
+    pattern:
+      /\b(?:charges? (?:a|the) (?:card|customer)|transfers? (?:money|funds)|wire transfer|spend(?:s|ing)? money|moves? money|places? an order|executes? (?:a )?trades?)\b/i,
   },
   {
     id: 'phrase:deletes',
     suggests: 'Destructive',
-    weight: 2,
-    pattern:
-      /\b(?:deletes?|removes?|drops?|destroys?|purges?|erases?|wipes?|truncates?|overwrites?|empties|clears?|terminates?|kills?|cancels?|interrupts?)\b/i,
+    weight: 1,
+    pattern: /\b(?:deletes|removes|destroys|purges|erases|wipes|truncates|overwrites|overwritten)\b/i,
   },
   {
     id: 'phrase:runs-code',
     suggests: 'Execute',
-    weight: 2,
+    weight: 1,
     pattern:
-      /\b(?:execut(?:e|es|ing)|runs?|evaluat(?:e|es|ing)|invok(?:e|es|ing)|triggers?|spawns?|launch(?:es)?)\b[^.\n]{0,40}\b(?:code|commands?|scripts?|shell|sql|quer(?:y|ies)|programs?|processes|workflows?|jobs?|pipelines?|operations?|requests?)\b/i,
-  },
-  { id: 'phrase:sql', suggests: 'Execute', weight: 2, pattern: /\b(?:sql|select statements?|arbitrary queries)\b/i },
-  {
-    id: 'phrase:modifies',
-    suggests: 'Write',
-    weight: 2,
-    pattern:
-      /\b(?:creates?|updates?|writes?|saves?|modif(?:y|ies)|inserts?|uploads?|sends?|posts?|publish(?:es)?|toggles?|enables?|disables?|stores?|edits?|renames?|moves?|copies|appends?|compress(?:es)?|changes?)\b/i,
-  },
-  {
-    id: 'phrase:reads',
-    suggests: 'Read',
-    weight: 2,
-    pattern:
-      /\b(?:returns?|lists?|gets?|retrieves?|reads?|shows?|fetch(?:es)?|looks? up|searches|finds|displays?|reports?|echo(?:es)?|describes?|queries|polls?|waits?)\b/i,
+      /\b(?:execut(?:e|es|ing)|runs?|evaluat(?:e|es|ing))\b[^.\n]{0,30}\b(?:code|commands?|scripts?|shell|sql|quer(?:y|ies)|programs?|javascript|python)\b/i,
   },
 ];
 
-/** Input-schema properties and what an argument by that name says about the tool. */
+/**
+ * A description that states the tool overwrites what exists ("if the action already exists it
+ * will be overwritten", "create a new file or completely overwrite an existing one") describes an
+ * overwrite mode: a tool that would otherwise be Write is Destructive. An option to overwrite that
+ * is off by default ("overwrite control", "set overwrite to true") is not such a statement.
+ */
+export const OVERWRITE_STATEMENT =
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b)/i;
+
+/**
+ * Input properties, judged by the last word of their name and only when they take a free-form
+ * string (no enum, const, pattern or format): `sourceCode` counts, `countryCode` does too by its
+ * last word but is one weak signal and decides nothing alone; `scriptName` ends in "name" and
+ * does not count.
+ */
+export interface PropertyRule {
+  id: string;
+  suggests: Category;
+  weight: number;
+  lastWords: readonly string[];
+}
+
 export const PROPERTY_RULES: readonly PropertyRule[] = [
-  { id: 'property:amount', suggests: 'Financial', weight: 2, tokens: ['amount', 'price', 'currency', 'iban', 'payee'] },
-  { id: 'property:confirm', suggests: 'Destructive', weight: 2, tokens: ['confirm', 'confirmation', 'force'] },
   {
     id: 'property:code',
     suggests: 'Execute',
-    weight: 3,
-    tokens: ['sql', 'code', 'command', 'cmd', 'script', 'shell', 'expression', 'eval', 'program'],
-  },
-  { id: 'property:query', suggests: 'Execute', weight: 1, tokens: ['query'] },
-  {
-    id: 'property:overwrite',
-    suggests: 'Write',
-    weight: 1,
-    tokens: ['overwrite', 'content', 'contents', 'body', 'data', 'value'],
-  },
-  {
-    id: 'property:path',
-    suggests: 'Write',
-    weight: 1,
-    tokens: ['path', 'file', 'filename', 'filepath', 'directory', 'dir'],
-  },
-  { id: 'property:url', suggests: 'Read', weight: 1, tokens: ['url', 'uri', 'href', 'endpoint'], format: 'uri' },
-];
-
-/**
- * MCP annotations. They come from the server itself, which may not be trusted, so the engine uses
- * them only to RAISE a category above what the definition's text says, never to lower it.
- *
- * Defaults (MCP spec): readOnlyHint false, destructiveHint true, idempotentHint false,
- * openWorldHint true. An absent hint is treated as no evidence either way: if absent hints counted,
- * every un-annotated tool would be Destructive (readOnlyHint false + destructiveHint true), which
- * says nothing about the tool. Only hints the server actually declared produce evidence.
- * idempotentHint and openWorldHint do not change a category, so they have no rule.
- */
-export interface AnnotationRule {
-  id: string;
-  suggests: Category;
-  /** Matches when the declared annotations satisfy this predicate. */
-  when: (hints: { readOnlyHint?: boolean; destructiveHint?: boolean }) => boolean;
-  /** The text quoted as evidence. */
-  quote: string;
-}
-
-export const ANNOTATION_RULES: readonly AnnotationRule[] = [
-  {
-    id: 'annotation:destructive',
-    suggests: 'Destructive',
-    // destructiveHint only means something when the tool is not read-only (MCP spec).
-    when: (h) => h.destructiveHint === true && h.readOnlyHint !== true,
-    quote: 'destructiveHint: true',
-  },
-  {
-    id: 'annotation:not-read-only',
-    suggests: 'Write',
-    when: (h) => h.readOnlyHint === false,
-    quote: 'readOnlyHint: false',
-  },
-  {
-    id: 'annotation:read-only',
-    suggests: 'Read',
-    when: (h) => h.readOnlyHint === true,
-    quote: 'readOnlyHint: true',
+    weight: 2,
+    lastWords: ['sql', 'code', 'command', 'cmd', 'script', 'shell', 'expression', 'program', 'javascript', 'python'],
   },
 ];
 
-/**
- * Name tokens that are too generic to say anything, skipped so that a name like `get_file_path`
- * is judged by its verb and not by "file".
- */
-export const IGNORED_NAME_TOKENS: ReadonlySet<string> = new Set([
-  'a',
-  'an',
-  'the',
-  'as',
-  'to',
-  'of',
-  'for',
-  'by',
-  'and',
-  'or',
-  'tool',
-  'mcp',
-]);
+/** How much each source weighs. The name and the first sentence are strong; the rest is weak. */
+export const WEIGHTS = {
+  name: 4,
+  /** A verb found inside the name rather than at either end, behind a namespace. */
+  innerName: 2,
+  title: 2,
+  firstSentence: 4,
+  /** Another verb of the first sentence, joined to the main one ("creates or overwrites"). */
+  secondVerb: 2,
+} as const;
 
 /** With no evidence at all, a tool is assumed to change something, as MCP's defaults assume. */
 export const FALLBACK_CATEGORY: Category = 'Write';
-
-/** A category wins when its total weight reaches this, and the most severe winner is chosen. */
-export const DECISIVE_SCORE = 3;

@@ -101,8 +101,12 @@ function checkedUrl(value: string | undefined, option: string): string | undefin
   );
 }
 
-function classificationOf(name: string, definition: ToolDefinition): ToolRecord['classification'] {
-  const { category, risk, confidence, evidence } = classify({ name, definition });
+function classificationOf(
+  name: string,
+  definition: ToolDefinition,
+  siblings: readonly string[],
+): ToolRecord['classification'] {
+  const { category, risk, confidence, evidence } = classify({ name, definition, siblings });
   return { category, risk, confidence, evidence };
 }
 
@@ -237,7 +241,11 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
       name: tool.name,
       server: serverId,
       definition: tool.definition,
-      classification: classificationOf(tool.name, tool.definition),
+      classification: classificationOf(
+        tool.name,
+        tool.definition,
+        source.tools.map((t) => t.name),
+      ),
       flags,
       history,
     });

@@ -18,6 +18,7 @@ export const serverPolicyUrl = (serverId: string) => `/servers/${serverId}/polic
 export const riskUrl = (risk: RiskLevel) => `/risk/${risk.toLowerCase()}/`;
 export const categoryUrl = (category: Category) => `/categories/${category.toLowerCase()}/`;
 export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
+export const methodologyUrl = () => '/methodology/';
 export const changesUrl = () => '/changes/';
 export const changesFeedUrl = () => '/changes.xml';
 export const problemsUrl = () => '/problems/';

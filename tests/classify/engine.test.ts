@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify, tokenize } from '#src/classify/engine.ts';
-import { ANNOTATION_RULES, DESCRIPTION_RULES, NAME_RULES, PROPERTY_RULES } from '#src/classify/rules.ts';
+import { DESCRIPTION_RULES, PROPERTY_RULES, VERBS } from '#src/classify/rules.ts';
 import { CATEGORIES, CATEGORY_RISK } from '#src/model/taxonomy.ts';
 import type { ToolDefinition } from '#src/model/tool.ts';
 
-const tool = (name: string, definition: Partial<ToolDefinition> = {}) =>
-  classify({ name, definition: { inputSchema: { type: 'object' }, ...definition } });
+const tool = (name: string, definition: Partial<ToolDefinition> = {}, siblings?: string[]) =>
+  classify({ name, definition: { inputSchema: { type: 'object' }, ...definition }, siblings });
 
 const props = (...names: string[]) => ({
   type: 'object' as const,
@@ -14,20 +14,20 @@ const props = (...names: string[]) => ({
 });
 
 test('tool names are split into lower-case words whatever their casing or separators', () => {
-  assert.deepEqual(
-    tokenize('getUserByID'),
-    ['get', 'user', 'by', 'id'].filter((t) => t !== 'by'),
-  );
+  assert.deepEqual(tokenize('getUserByID'), ['get', 'user', 'id']);
   assert.deepEqual(tokenize('delete_file'), ['delete', 'file']);
   assert.deepEqual(tokenize('gzip-file-as-resource'), ['gzip', 'file', 'resource']);
   assert.deepEqual(tokenize('HTTPRequest'), ['http', 'request']);
+  assert.deepEqual(tokenize('create_credit_note'), ['create', 'creditnote']);
+  assert.deepEqual(tokenize('browser_log_out'), ['browser', 'logout']);
 });
 
-test('every rule has a unique id and suggests a real category', () => {
-  const all = [...NAME_RULES, ...DESCRIPTION_RULES, ...PROPERTY_RULES, ...ANNOTATION_RULES];
+test('every rule has a unique id and suggests a real category; no verb is listed twice in one class', () => {
+  const all = [...DESCRIPTION_RULES, ...PROPERTY_RULES];
   const ids = all.map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const rule of all) assert.ok((CATEGORIES as readonly string[]).includes(rule.suggests), rule.id);
+  for (const [cls, list] of Object.entries(VERBS)) assert.equal(new Set(list).size, list.length, cls);
 });
 
 test('a name verb decides the category of a tool that says nothing else', () => {
@@ -45,88 +45,145 @@ test('the risk level is the category default from the taxonomy', () => {
   }
 });
 
-test('a telling input property raises a read-sounding tool to Execute', () => {
-  const result = tool('query', { description: 'Query the database.', inputSchema: props('sql') });
-  assert.equal(result.category, 'Execute');
-  assert.ok(
-    result.evidence.some(
-      (e) => e.source === 'input-schema' && e.signal === 'property:code' && e.text === 'properties.sql',
-    ),
-  );
+test('the verb is found by structure: a severe word inside the object does not win', () => {
+  assert.equal(tool('get_merge_request').category, 'Read');
+  assert.equal(tool('list_payment_intents').category, 'Read');
+  assert.equal(tool('get_simulation_run').category, 'Read');
+  assert.equal(tool('search_deleted_items').category, 'Read');
 });
 
-test('an amount argument and a payment phrase make a tool Financial', () => {
-  const result = tool('create_transfer', {
-    description: 'Creates a wire transfer to a recipient.',
-    inputSchema: props('amount', 'iban'),
+test('the verb may stand at the end of the name, and the prefix every tool of the server shares is removed', () => {
+  assert.equal(tool('file_delete').category, 'Destructive');
+  assert.equal(tool('issueCreate').category, 'Write');
+  const siblings = ['browser_click', 'browser_navigate', 'browser_take_screenshot', 'browser_close'];
+  assert.equal(tool('browser_take_screenshot', {}, siblings).category, 'Read');
+  assert.equal(tool('browser_click', {}, siblings).category, 'Execute');
+  // A verb is never part of the shared prefix, so a server whose tools all start with get_ keeps it.
+  assert.equal(tool('get_weather', {}, ['get_weather', 'get_forecast']).category, 'Read');
+});
+
+test('browser actions, sending messages and re-running are Execute', () => {
+  for (const name of ['click', 'type_text', 'fill_form', 'press_key', 'navigate', 'send_message', 'send_sms'])
+    assert.equal(tool(name).category, 'Execute', name);
+  for (const name of ['rerun_workflow', 'replay_event', 'trigger_build', 'post_message'])
+    assert.equal(tool(name).category, 'Execute', name);
+  assert.equal(tool('post_comment').category, 'Write');
+});
+
+test('a changing verb on a money object is Financial; a reading verb on one is Read', () => {
+  for (const name of [
+    'create_credit_note',
+    'create_manual_journal',
+    'update_subscription',
+    'create_bank_transaction',
+    'create_payout',
+    'create_refund',
+    'create_invoice',
+    'submit_order',
+    'place_trade',
+    'receive_payment',
+    'create_vendor_credit',
+  ])
+    assert.equal(tool(name).category, 'Financial', name);
+  // Deleting or cancelling one destroys a record rather than moving money: Destructive, Critical all the same.
+  assert.equal(tool('cancel_order').category, 'Destructive');
+  assert.equal(tool('cancel_order').risk, 'Critical');
+  for (const name of ['list_invoices', 'get_subscription', 'get_bank_transactions', 'list_orders'])
+    assert.equal(tool(name).category, 'Read', name);
+});
+
+test('revoking, logging out, invalidating, rotating and overwriting are Destructive', () => {
+  for (const name of ['revoke_token', 'log_out', 'invalidate_cache', 'rotate_api_key', 'overwrite_file'])
+    assert.equal(tool(name).category, 'Destructive', name);
+  const write = tool('write_file', {
+    description: 'Create a new file or completely overwrite an existing file with new content.',
   });
-  assert.equal(result.category, 'Financial');
-  assert.equal(result.risk, 'Critical');
+  assert.ok(write.evidence.some((e) => e.suggests === 'Destructive' && e.source === 'description'));
 });
 
-test('a description that says the change cannot be undone makes a tool Destructive', () => {
-  const result = tool('tidy_workspace', {
-    description: 'Tidies the workspace. Files it moves away are permanently lost.',
-  });
-  assert.equal(result.category, 'Destructive');
-  const quote = result.evidence.find((e) => e.signal === 'phrase:irreversible');
-  assert.equal(quote?.text, 'Files it moves away are permanently lost.');
-});
-
-test('readOnlyHint true never lowers a tool whose name says it deletes', () => {
-  const result = tool('delete_note', { annotations: { readOnlyHint: true, destructiveHint: false } });
-  assert.equal(result.category, 'Destructive');
-  assert.equal(result.risk, 'Critical');
-  assert.equal(result.confidence, 'medium');
-  assert.ok(result.evidence.some((e) => e.source === 'annotation' && e.text === 'readOnlyHint: true'));
-});
-
-test('destructiveHint true raises a tool that looks like Write to Destructive', () => {
-  const result = tool('update_note', {
-    description: 'Updates the text of a note.',
-    annotations: { destructiveHint: true },
-  });
-  assert.equal(result.textCategory, 'Write');
-  assert.equal(result.category, 'Destructive');
-  assert.equal(result.risk, 'Critical');
-});
-
-test('destructiveHint true is ignored when the same tool declares itself read-only, as the spec says', () => {
-  const result = tool('get_note', { annotations: { readOnlyHint: true, destructiveHint: true } });
-  assert.equal(result.category, 'Read');
-});
-
-test('readOnlyHint false raises a read-sounding tool to Write', () => {
-  assert.equal(tool('get_or_create_session', { annotations: { readOnlyHint: false } }).category, 'Write');
-  assert.equal(tool('fetch_page', { annotations: { readOnlyHint: false } }).category, 'Write');
-});
-
-test('absent annotations give no evidence, so an un-annotated read tool stays Read', () => {
-  const result = tool('list_files', { description: 'Lists files in a folder.' });
-  assert.equal(result.category, 'Read');
-  assert.equal(result.evidence.filter((e) => e.source === 'annotation').length, 0);
-});
-
-test('a tool with no evidence at all falls back to Write with low confidence', () => {
-  const result = tool('frobnicate');
-  assert.equal(result.category, 'Write');
-  assert.equal(result.confidence, 'low');
-  assert.deepEqual(result.evidence, []);
-});
-
-test('with no textual evidence, declared annotations decide alone with low confidence', () => {
-  const result = tool('frobnicate', { annotations: { readOnlyHint: true } });
-  assert.equal(result.category, 'Read');
-  assert.equal(result.confidence, 'low');
-});
-
-test('strong, uncontested evidence gives high confidence', () => {
-  const result = tool('list_notes', {
-    description: 'Lists the notes in a notebook.',
-    annotations: { readOnlyHint: true },
+test('the first sentence of the description weighs more than incidental words later on', () => {
+  const result = tool('search_tickets', {
+    description:
+      'Search support tickets by text. Results include tickets that were cancelled or deleted; use cancel_ticket to cancel one.',
   });
   assert.equal(result.category, 'Read');
   assert.equal(result.confidence, 'high');
+  assert.ok(!result.evidence.some((e) => e.text.includes('cancel_ticket')));
+});
+
+test('the first sentence decides a name with no verb', () => {
+  assert.equal(tool('database', { description: 'Execute a SQL query against the database.' }).category, 'Execute');
+  assert.equal(tool('weather', { description: 'Returns the forecast for a city.' }).category, 'Read');
+  assert.equal(tool('notes', { description: 'This tool lets you delete a note.' }).category, 'Destructive');
+});
+
+test('a property counts by the last word of its name, and only when it takes a free-form string', () => {
+  const code = tool('evaluate', { inputSchema: props('sourceCode') });
+  assert.ok(code.evidence.some((e) => e.signal === 'property:code' && e.text === 'properties.sourceCode'));
+  const named = tool('get_script', { inputSchema: props('scriptName') });
+  assert.equal(named.category, 'Read');
+  assert.ok(!named.evidence.some((e) => e.source === 'input-schema'));
+  const enumerated = tool('thing', {
+    inputSchema: { type: 'object', properties: { command: { type: 'string', enum: ['start', 'stop'] } } },
+  });
+  assert.ok(!enumerated.evidence.some((e) => e.source === 'input-schema'));
+});
+
+test('no single weak signal decides: a countryCode or a discount code does not make a tool Execute', () => {
+  assert.equal(tool('get_address', { inputSchema: props('countryCode', 'postalCode') }).category, 'Read');
+  assert.equal(tool('apply_discount', { inputSchema: props('code') }).category, 'Write');
+  // With nothing else to go on, one weak signal is not enough either: the fallback stands, with low confidence.
+  const alone = tool('frobnicate', { inputSchema: props('code') });
+  assert.equal(alone.category, 'Write');
+  assert.equal(alone.confidence, 'low');
+});
+
+test('readOnlyHint true lowers Write to Read, and never lowers Execute, Destructive or Financial', () => {
+  const lowered = tool('update_view', { description: 'Updates the cached view.', annotations: { readOnlyHint: true } });
+  assert.equal(lowered.textCategory, 'Write');
+  assert.equal(lowered.category, 'Read');
+  for (const name of ['delete_note', 'run_script', 'create_refund']) {
+    const result = tool(name, { annotations: { readOnlyHint: true, destructiveHint: false } });
+    assert.notEqual(result.category, 'Read', name);
+    assert.equal(result.confidence, 'medium', name);
+    assert.ok(result.evidence.some((e) => e.source === 'annotation' && e.text === 'readOnlyHint: true'));
+  }
+});
+
+test('destructiveHint true lifts a tool only when its text agrees, and otherwise costs confidence', () => {
+  const agreed = tool('update_note', {
+    description: 'Replaces the note. The old text is permanently deleted and cannot be undone.',
+    annotations: { destructiveHint: true },
+  });
+  assert.equal(agreed.category, 'Destructive');
+  const careless = tool('update_note', {
+    description: 'Updates the title of a note.',
+    annotations: { destructiveHint: true },
+  });
+  assert.equal(careless.category, 'Write');
+  assert.equal(careless.confidence, 'medium');
+  assert.ok(careless.evidence.some((e) => e.signal === 'annotation:destructive'));
+});
+
+test('destructiveHint true is ignored when the same tool declares itself read-only, as the spec says', () => {
+  assert.equal(tool('get_note', { annotations: { readOnlyHint: true, destructiveHint: true } }).category, 'Read');
+});
+
+test('a tool with no evidence at all falls back to Write with low confidence; a read-only claim makes it Read', () => {
+  const none = tool('frobnicate');
+  assert.equal(none.category, 'Write');
+  assert.equal(none.confidence, 'low');
+  assert.deepEqual(none.evidence, []);
+  assert.equal(tool('frobnicate', { annotations: { readOnlyHint: true } }).category, 'Read');
+});
+
+test('confidence is high only when independent sources agree', () => {
+  const agree = tool('list_notes', { description: 'Lists the notes in a notebook.' });
+  assert.equal(agree.confidence, 'high');
+  const nameOnly = tool('list_notes');
+  assert.equal(nameOnly.confidence, 'medium');
+  const readOnly = tool('list_notes', { annotations: { readOnlyHint: true } });
+  assert.equal(readOnly.confidence, 'high');
 });
 
 test('evidence names where it was found, the rule, the quoted text and the category it argues for', () => {
@@ -136,13 +193,98 @@ test('evidence names where it was found, the rule, the quoted text and the categ
     inputSchema: props('path', 'confirm'),
   });
   const sources = new Set(result.evidence.map((e) => e.source));
-  assert.deepEqual([...sources].sort(), ['description', 'input-schema', 'name', 'title']);
+  assert.deepEqual([...sources].sort(), ['description', 'name', 'title']);
   const name = result.evidence.find((e) => e.source === 'name');
-  assert.deepEqual(name, { source: 'name', signal: 'verb:destructive', text: 'delete_file', suggests: 'Destructive' });
-  assert.ok(result.evidence.some((e) => e.signal === 'property:confirm' && e.text === 'properties.confirm'));
+  assert.deepEqual(name, { source: 'name', signal: 'verb:destroy', text: 'delete_file', suggests: 'Destructive' });
 });
 
 test('a noun in a read tool name does not make it dangerous: list_workflows stays Read', () => {
   assert.equal(tool('list_workflows').category, 'Read');
   assert.equal(tool('get_output_images', { inputSchema: props('limit', 'filter') }).category, 'Read');
+});
+
+test('with resource-first names, the verb is the verb-like word that recurs across the server', () => {
+  // Real naming from a cloud server: the resource comes first, and some resources look like verbs.
+  const siblings = [
+    'functions-create-trigger',
+    'functions-get-trigger',
+    'functions-list-triggers',
+    'functions-delete-trigger',
+    'functions-get-action',
+    'functions-list-actions',
+    'genai-model-eval-get-run',
+    'genai-model-eval-list-runs',
+    'genai-model-eval-create-run',
+    'droplet-get',
+    'droplet-list',
+    'invoice-list',
+    'get-invoice',
+  ];
+  const of = (name: string) => tool(name, {}, siblings).category;
+  // A verb-first server keeps its first word as the verb even when a later one varies.
+  const github = ['get_pull_request_comments', 'get_pull_request_reviews', 'get_pull_request_status', 'get_issue'];
+  assert.equal(tool('get_pull_request_comments', {}, github).category, 'Read');
+  assert.equal(of('functions-get-trigger'), 'Read');
+  assert.equal(of('functions-list-triggers'), 'Read');
+  assert.equal(of('functions-delete-trigger'), 'Destructive');
+  assert.equal(of('genai-model-eval-get-run'), 'Read');
+  assert.equal(of('invoice-list'), 'Read');
+  // Creating a run starts it.
+  assert.equal(of('genai-model-eval-create-run'), 'Execute');
+});
+
+test('an agent noun at the end of a name names its role: a reader reads, an updater updates', () => {
+  const siblings = [
+    'site-user-services-reader',
+    'site-team-services-reader',
+    'site-project-services-reader',
+    'site-project-services-updater',
+    'site-deploy-services-reader',
+    'site-deploy-services-updater',
+  ];
+  assert.equal(tool('site-user-services-reader', {}, siblings).category, 'Read');
+  assert.equal(tool('site-deploy-services-reader', {}, siblings).category, 'Read');
+  assert.equal(tool('site-deploy-services-updater', {}, siblings).category, 'Write');
+});
+
+test('light verbs take their meaning from their object', () => {
+  assert.equal(tool('web', { description: 'Performs a web search using the search API.' }).category, 'Read');
+  assert.equal(tool('get_report', { description: 'Run a report: aging, general ledger, journal.' }).category, 'Read');
+  assert.equal(tool('sql', { description: 'Run a query against the warehouse.' }).category, 'Execute');
+});
+
+test('power actions are Execute; rebuilding from an image is Destructive', () => {
+  for (const name of ['power-off-droplet', 'reboot-droplet', 'shutdown-droplet', 'power-cycle-droplet'])
+    assert.equal(tool(name).category, 'Execute', name);
+  assert.equal(tool('rebuild-droplet').category, 'Destructive');
+});
+
+test('a stated overwrite makes a Write tool Destructive; an overwrite option off by default does not', () => {
+  const stated = tool('create-or-update-action', {
+    description: 'Create or update an action. If the action already exists it will be overwritten.',
+  });
+  assert.equal(stated.category, 'Destructive');
+  assert.ok(stated.evidence.some((e) => e.signal === 'phrase:overwrites-existing'));
+  const option = tool('upload_image', {
+    description: 'Upload an image to the input folder. Supports custom filenames and overwrite control.',
+  });
+  assert.equal(option.category, 'Write');
+});
+
+test('headings and advice to the agent are not the first sentence', () => {
+  const advised = tool('coding-rules', {
+    description: 'ALWAYS call when writing serverless code. Returns the coding rules for functions.',
+  });
+  assert.equal(advised.category, 'Read');
+  const headed = tool('crm-objects', {
+    description: '   Purpose:\n      1. Retrieves a paginated list of objects of a given type.',
+  });
+  assert.equal(headed.category, 'Read');
+});
+
+test('a description that calls itself read-only argues for Read', () => {
+  const reader = tool('project-services', {
+    description: 'Select and run one of the following read operations (read-only): get-project, get-projects.',
+  });
+  assert.ok(reader.evidence.some((e) => e.signal === 'phrase:read-only' && e.suggests === 'Read'));
 });

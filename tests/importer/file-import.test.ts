@@ -46,7 +46,9 @@ test('imported records carry the classification, its evidence and a hash of the 
   assert.equal(del.history.first_seen, '2026-01-10');
   assert.equal(readTool(dir, 'run_query').classification.category, 'Execute');
   assert.equal(readTool(dir, 'send_payment').classification.category, 'Financial');
-  assert.equal(readTool(dir, 'update_note').classification.category, 'Destructive');
+  // destructiveHint: true with no word of the text agreeing stays evidence, at medium confidence.
+  assert.equal(readTool(dir, 'update_note').classification.category, 'Write');
+  assert.equal(readTool(dir, 'update_note').classification.confidence, 'medium');
   assert.equal(readTool(dir, 'list_notes').classification.category, 'Read');
 });
 

@@ -1,0 +1,104 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CATEGORIES } from '#src/model/taxonomy.ts';
+import {
+  CONFIDENCES,
+  MODES,
+  SPLITS,
+  scoreCorpus,
+  type Miss,
+  type Ratio,
+  type ScoreReport,
+} from '#src/classify/score.ts';
+import { loadCorpus, RESULTS_FILE } from '#scripts/lib/classify-corpus.ts';
+
+const USAGE = `Usage: npm run classify:score [-- --json] [--no-write] [--all]
+
+Classifies every tool of the hand-labelled corpus (src/classify/corpus/) with annotations kept and
+stripped, prints the agreement with the labels for the tuning and the test half, and writes the
+figures to ${RESULTS_FILE} (read by the /methodology/ page).
+
+  --json      print the whole report as JSON
+  --no-write  do not write ${RESULTS_FILE}
+  --all       list every disagreement, not only the dangerous ones`;
+
+let values: Record<string, boolean | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: {
+      json: { type: 'boolean' },
+      'no-write': { type: 'boolean' },
+      all: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  }));
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}.\n\n${USAGE}\n`);
+  process.exit(2);
+}
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const root = resolve(import.meta.dirname, '..');
+const corpus = loadCorpus(root, resolve(process.env.ATLAS_CONTENT ?? join(root, 'content')));
+if (corpus.problems.length > 0) {
+  process.stderr.write(`${corpus.problems.join('\n')}\n`);
+  process.exit(2);
+}
+const report = scoreCorpus(corpus.tools);
+if (!values['no-write']) writeFileSync(join(root, RESULTS_FILE), `${JSON.stringify(report, null, 2)}\n`);
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.exit(0);
+}
+
+const pct = (r: Ratio) => `${r.percent.toFixed(1)}% (${r.agree}/${r.total})`;
+const missLine = (m: Miss) =>
+  `    ${m.server} ${m.name}: labelled ${m.label}, rated ${m.category} (${m.risk}, ${m.confidence})`;
+
+function print(report: ScoreReport): string {
+  const out: string[] = [];
+  for (const split of SPLITS) {
+    const s = report[split];
+    out.push(`== ${split} half: ${s.tools} tools of ${s.servers.length} servers ==`);
+    for (const mode of MODES) {
+      const m = s.modes[mode];
+      out.push(`  annotations ${mode}: agreement ${pct(m.agreement)}`);
+      out.push(`    by confidence: ${CONFIDENCES.map((c) => `${c} ${pct(m.perConfidence[c])}`).join(', ')}`);
+    }
+    out.push('  confusion matrix, annotations kept (rows: label, columns: verdict):');
+    out.push(`    ${''.padEnd(12)}${CATEGORIES.map((c) => c.slice(0, 5).padStart(7)).join('')}`);
+    for (const label of CATEGORIES)
+      out.push(
+        `    ${label.padEnd(12)}${CATEGORIES.map((c) => String(s.modes.kept.confusion[label][c]).padStart(7)).join('')}`,
+      );
+    out.push('  per server (kept / stripped):');
+    for (const server of s.servers)
+      out.push(
+        `    ${server.padEnd(48)} ${pct(s.modes.kept.perServer[server] as Ratio).padEnd(18)} ${pct(s.modes.stripped.perServer[server] as Ratio)}`,
+      );
+    for (const mode of MODES) {
+      const m = s.modes[mode];
+      out.push(`  Destructive or Financial rated below Critical (${mode}): ${m.dangerousMisses.length}`);
+      out.push(...m.dangerousMisses.map(missLine));
+      out.push(`  Read rated High or Critical (${mode}): ${m.readRatedHigh.length}`);
+      out.push(...m.readRatedHigh.map(missLine));
+      if (values.all) {
+        out.push(`  every disagreement (${mode}): ${m.disagreements.length}`);
+        out.push(...m.disagreements.map(missLine));
+      }
+    }
+    out.push(`  poisoning flags on real tools: ${s.poisonFlags.length}`);
+    for (const f of s.poisonFlags)
+      out.push(`    ${f.server} ${f.name}: ${f.codes.join(', ')} in ${f.fields.join(', ')}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+process.stdout.write(`${print(report)}\n`);

@@ -1,0 +1,165 @@
+import { CATEGORIES, CATEGORY_RISK, riskRank, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
+import type { Classification, ToolDefinition } from '#src/model/tool.ts';
+import { classify } from './engine.ts';
+import { detectPoisoning } from './poisoning.ts';
+
+/**
+ * Scoring the classifier against the hand-labelled corpus (src/classify/corpus/). Pure: the caller
+ * loads the labels and the definitions; this module classifies every tool twice (annotations kept,
+ * annotations stripped) and counts.
+ */
+
+export const SPLITS = ['tuning', 'test'] as const;
+export type Split = (typeof SPLITS)[number];
+export const MODES = ['kept', 'stripped'] as const;
+export type Mode = (typeof MODES)[number];
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+type Confidence = Classification['confidence'];
+
+/** One labelled tool with the definition its server lists. */
+export interface LabelledTool {
+  server: string;
+  split: Split;
+  name: string;
+  label: Category;
+  note?: string;
+  definition: ToolDefinition;
+  /** Every tool name of the same server, this one included. */
+  siblings: readonly string[];
+}
+
+export interface Ratio {
+  agree: number;
+  total: number;
+  /** Percent with one decimal, 0 when total is 0. */
+  percent: number;
+}
+
+export interface Miss {
+  server: string;
+  name: string;
+  label: Category;
+  category: Category;
+  risk: RiskLevel;
+  confidence: Confidence;
+}
+
+export interface ModeScore {
+  agreement: Ratio;
+  /** confusion[label][predicted] = number of tools. */
+  confusion: Record<Category, Record<Category, number>>;
+  perServer: Record<string, Ratio>;
+  perConfidence: Record<Confidence, Ratio>;
+  /** Tools labelled Destructive or Financial whose risk came out below Critical. */
+  dangerousMisses: Miss[];
+  /** Tools labelled Read that came out High or Critical. */
+  readRatedHigh: Miss[];
+  /** Every disagreement, in corpus order. */
+  disagreements: Miss[];
+}
+
+export interface SplitScore {
+  servers: string[];
+  tools: number;
+  modes: Record<Mode, ModeScore>;
+  /** Real tools with a poisoning flag: every one is a false flag, since no real tool here is poisoned. */
+  poisonFlags: { server: string; name: string; codes: string[]; fields: string[] }[];
+}
+
+export type ScoreReport = Record<Split, SplitScore>;
+
+export function ratio(agree: number, total: number): Ratio {
+  return { agree, total, percent: total === 0 ? 0 : Math.round((agree / total) * 1000) / 10 };
+}
+
+function emptyConfusion(): Record<Category, Record<Category, number>> {
+  return Object.fromEntries(CATEGORIES.map((l) => [l, Object.fromEntries(CATEGORIES.map((p) => [p, 0]))])) as Record<
+    Category,
+    Record<Category, number>
+  >;
+}
+
+/** The definition as if its server declared no annotations. */
+export function stripAnnotations(definition: ToolDefinition): ToolDefinition {
+  const copy = { ...definition };
+  delete copy.annotations;
+  return copy;
+}
+
+function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
+  const confusion = emptyConfusion();
+  const perServerCounts = new Map<string, [number, number]>();
+  const perConfidenceCounts: Record<Confidence, [number, number]> = { high: [0, 0], medium: [0, 0], low: [0, 0] };
+  const dangerousMisses: Miss[] = [];
+  const readRatedHigh: Miss[] = [];
+  const disagreements: Miss[] = [];
+  let agree = 0;
+  for (const tool of tools) {
+    const definition = mode === 'kept' ? tool.definition : stripAnnotations(tool.definition);
+    const result = classify({ name: tool.name, definition, siblings: tool.siblings });
+    const ok = result.category === tool.label;
+    if (ok) agree += 1;
+    confusion[tool.label][result.category] += 1;
+    const server = perServerCounts.get(tool.server) ?? [0, 0];
+    server[0] += ok ? 1 : 0;
+    server[1] += 1;
+    perServerCounts.set(tool.server, server);
+    perConfidenceCounts[result.confidence][0] += ok ? 1 : 0;
+    perConfidenceCounts[result.confidence][1] += 1;
+    const miss: Miss = {
+      server: tool.server,
+      name: tool.name,
+      label: tool.label,
+      category: result.category,
+      risk: result.risk,
+      confidence: result.confidence,
+    };
+    if (!ok) disagreements.push(miss);
+    if (riskRank(CATEGORY_RISK[tool.label]) === riskRank('Critical') && riskRank(result.risk) < riskRank('Critical'))
+      dangerousMisses.push(miss);
+    if (tool.label === 'Read' && riskRank(result.risk) >= riskRank('High')) readRatedHigh.push(miss);
+  }
+  const perServer = Object.fromEntries(
+    [...perServerCounts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([s, [a, t]]) => [s, ratio(a, t)]),
+  );
+  const perConfidence = Object.fromEntries(
+    CONFIDENCES.map((c) => [c, ratio(perConfidenceCounts[c][0], perConfidenceCounts[c][1])]),
+  ) as Record<Confidence, Ratio>;
+  return {
+    agreement: ratio(agree, tools.length),
+    confusion,
+    perServer,
+    perConfidence,
+    dangerousMisses,
+    readRatedHigh,
+    disagreements,
+  };
+}
+
+/** Scores every split in both modes. Tools are taken in the order given. */
+export function scoreCorpus(tools: readonly LabelledTool[]): ScoreReport {
+  const report = {} as ScoreReport;
+  for (const split of SPLITS) {
+    const inSplit = tools.filter((t) => t.split === split);
+    const poisonFlags = inSplit.flatMap((t) => {
+      const flags = detectPoisoning(t.definition);
+      return flags.length === 0
+        ? []
+        : [
+            {
+              server: t.server,
+              name: t.name,
+              codes: [...new Set(flags.map((f) => f.code))],
+              fields: [...new Set(flags.map((f) => f.field))],
+            },
+          ];
+    });
+    report[split] = {
+      servers: [...new Set(inSplit.map((t) => t.server))].sort(),
+      tools: inSplit.length,
+      modes: { kept: scoreMode(inSplit, 'kept'), stripped: scoreMode(inSplit, 'stripped') },
+      poisonFlags,
+    };
+  }
+  return report;
+}

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, ROOT } from '../helpers/server.ts';
+import { RESULTS_FILE } from '#scripts/lib/classify-corpus.ts';
+
+const html = () => readFileSync(join(DIST, 'client/methodology/index.html'), 'utf8');
+const results = JSON.parse(readFileSync(join(ROOT, RESULTS_FILE), 'utf8'));
+const figure = (name: string) => {
+  const m = new RegExp(`data-figure="${name}"[^>]*>([^<]*)<`).exec(html());
+  assert.ok(m, `the page shows the figure ${name}`);
+  return m[1]!.trim();
+};
+
+test('/methodology/ states the test half figures of the results file', () => {
+  const { test: half } = results;
+  assert.equal(figure('test-tools'), String(half.tools));
+  assert.equal(figure('test-servers'), String(half.servers.length));
+  assert.ok(figure('test-kept').startsWith(`${half.modes.kept.agreement.percent.toFixed(1)}%`));
+  assert.ok(figure('test-stripped').startsWith(`${half.modes.stripped.agreement.percent.toFixed(1)}%`));
+  assert.equal(figure('test-poison'), String(half.poisonFlags.length));
+});
+
+test('/methodology/ explains categories, annotations and poisoning, and every tool page links to it', () => {
+  const page = html();
+  for (const id of ['categories', 'classifier', 'annotations', 'confidence', 'poisoning', 'measured'])
+    assert.ok(page.includes(`id="${id}"`), id);
+  const tool = readFileSync(
+    join(DIST, 'client/servers/nikolaibibo-claude-comfyui-mcp/comfy_get_status/index.html'),
+    'utf8',
+  );
+  assert.ok(tool.includes('href="/methodology/"'));
+});
