@@ -1,6 +1,6 @@
 import type { Catalogue } from './load.ts';
 import type { Problem } from '#src/model/problems.ts';
-import { validatePolicy, type ToolInfo } from '#src/policy/index.ts';
+import { validatePolicy, cedarErrors, CEDAR_FLAVOURS, type CedarExport } from '#src/policy/index.ts';
 import { closest, distance } from '#src/policy/suggest.ts';
 
 /** A suggestion only when it is plausibly a typo of what was written. */
@@ -13,7 +13,15 @@ function closestName(wanted: string, candidates: readonly string[]): string | un
 }
 import { buildIndex, type ServerEntry, type ToolEntry } from './index.ts';
 import { CATEGORY_RISK } from '#src/model/taxonomy.ts';
-import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet } from './policies.ts';
+import {
+  toolPolicy,
+  serverPolicyFor,
+  rateLimitSnippet,
+  blockSnippet,
+  toolInfo,
+  toolCedar,
+  serverCedar,
+} from './policies.ts';
 
 /** One named cross-record check; each feeds the single report that fails a build. */
 export interface CatalogueCheck {
@@ -106,7 +114,19 @@ const unknownPattern: CatalogueCheck = {
   },
 };
 
-const toolInfo = (t: ToolEntry): ToolInfo => ({ name: t.name, inputSchema: t.record.definition.inputSchema });
+/**
+ * Cedar's own validator on one export: each error is a problem of the policy's file, so a Cedar
+ * export that a gateway would refuse fails the build like any other policy error.
+ */
+export function cedarProblems(exp: Pick<CedarExport, 'flavour' | 'text' | 'schema'>, file: string, where: string): Problem[] {
+  const label = CEDAR_FLAVOURS.find((f) => f.id === exp.flavour)?.label ?? exp.flavour;
+  return cedarErrors(exp).map((error) => ({
+    code: 'policy-cedar-invalid',
+    file,
+    path: `${where} (Cedar for ${label})`,
+    message: `The Cedar export does not validate against ${label}'s schema: ${error} Report this with the policy: the exporter must print valid Cedar.`,
+  }));
+}
 
 /** Prefixes a policy problem with where that policy comes from. */
 function located(problems: Problem[], file: string, prefix: string): Problem[] {
@@ -146,13 +166,11 @@ const embeddedPolicies: CatalogueCheck = {
             message: `The risk is set to ${tool.risk}, but the recommended rule for a ${tool.category} tool is made for ${categoryRisk} risk. Add an "editorial.policy" that does what ${tool.risk} risk promises, or set "editorial.category" to a category whose risk is ${tool.risk}.`,
           });
         } else {
-          out.push(
-            ...located(
-              validatePolicy(policy, { tools: scope, promises: [promise] }).problems,
-              file,
-              overridden ? 'editorial.policy' : '(recommended policy)',
-            ),
-          );
+          const where = overridden ? 'editorial.policy' : '(recommended policy)';
+          const problems = validatePolicy(policy, { tools: scope, promises: [promise] }).problems;
+          out.push(...located(problems, file, where));
+          if (!problems.length)
+            for (const f of CEDAR_FLAVOURS) out.push(...cedarProblems(toolCedar(tool, server.tools, f.id), file, where));
         }
         out.push(
           ...located(
@@ -176,11 +194,14 @@ const embeddedPolicies: CatalogueCheck = {
 function serverPolicyProblems(server: ServerEntry, file: string): Problem[] {
   const live = server.tools.filter((t) => !t.removed);
   const promises = live.map((t) => ({ name: t.name, risk: t.risk, inputSchema: t.record.definition.inputSchema }));
-  return located(
+  const problems = located(
     validatePolicy(serverPolicyFor(live), { tools: live.map(toolInfo), promises }).problems,
     file,
     '(server policy)',
   );
+  if (problems.length) return problems;
+  // The downloadable export is validated against the full schema, as the gateway generates it.
+  return CEDAR_FLAVOURS.flatMap((f) => cedarProblems(serverCedar(server.id, server.tools, f.id, true), file, '(server policy)'));
 }
 
 export const crossRecordChecks: CatalogueCheck[] = [unknownServer, duplicateTool, unknownPattern, embeddedPolicies];

@@ -19,6 +19,8 @@ export const POLICY_CODES = {
   'policy-operator-type': "An operator or value does not fit the argument's type.",
   /** A recommended or overriding rule does not do what the tool's risk level promises. */
   'policy-risk-mismatch': "The rule does not do what the tool's risk level promises.",
+  /** A policy's Cedar export does not validate against its gateway's Cedar schema. */
+  'policy-cedar-invalid': "A policy's Cedar export does not validate against the gateway's schema.",
 } as const;
 
 export type PolicyCode = keyof typeof POLICY_CODES;
