@@ -598,7 +598,6 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
     (rule.limits ?? []).forEach((l, i) => {
       const text = `${base}.limits[${i}]: at most ${l.max} call${l.max === 1 ? '' : 's'} per ${l.window} (counter "${l.counter}"). Cedar keeps no counters: enforce the limit in the gateway's rate limiting.`;
       notes.push(text);
-      lines.push(comment(text));
     });
     if (never) {
       lines.push(comment(`No permit: under this export every call to ${name} is denied.`));
