@@ -11,7 +11,7 @@ function closestName(wanted: string, candidates: readonly string[]): string | un
     ? near
     : undefined;
 }
-import { buildIndex, type ServerEntry, type ToolEntry } from './index.ts';
+import { buildIndex, type ServerEntry } from './index.ts';
 import { CATEGORY_RISK } from '#src/model/taxonomy.ts';
 import {
   toolPolicy,
@@ -118,7 +118,11 @@ const unknownPattern: CatalogueCheck = {
  * Cedar's own validator on one export: each error is a problem of the policy's file, so a Cedar
  * export that a gateway would refuse fails the build like any other policy error.
  */
-export function cedarProblems(exp: Pick<CedarExport, 'flavour' | 'text' | 'schema'>, file: string, where: string): Problem[] {
+export function cedarProblems(
+  exp: Pick<CedarExport, 'flavour' | 'text' | 'schema'>,
+  file: string,
+  where: string,
+): Problem[] {
   const label = CEDAR_FLAVOURS.find((f) => f.id === exp.flavour)?.label ?? exp.flavour;
   return cedarErrors(exp).map((error) => ({
     code: 'policy-cedar-invalid',
@@ -170,7 +174,8 @@ const embeddedPolicies: CatalogueCheck = {
           const problems = validatePolicy(policy, { tools: scope, promises: [promise] }).problems;
           out.push(...located(problems, file, where));
           if (!problems.length)
-            for (const f of CEDAR_FLAVOURS) out.push(...cedarProblems(toolCedar(tool, server.tools, f.id), file, where));
+            for (const f of CEDAR_FLAVOURS)
+              out.push(...cedarProblems(toolCedar(tool, server.tools, f.id), file, where));
         }
         out.push(
           ...located(
@@ -201,7 +206,9 @@ function serverPolicyProblems(server: ServerEntry, file: string): Problem[] {
   );
   if (problems.length) return problems;
   // The downloadable export is validated against the full schema, as the gateway generates it.
-  return CEDAR_FLAVOURS.flatMap((f) => cedarProblems(serverCedar(server.id, server.tools, f.id, true), file, '(server policy)'));
+  return CEDAR_FLAVOURS.flatMap((f) =>
+    cedarProblems(serverCedar(server.id, server.tools, f.id, true), file, '(server policy)'),
+  );
 }
 
 export const crossRecordChecks: CatalogueCheck[] = [unknownServer, duplicateTool, unknownPattern, embeddedPolicies];

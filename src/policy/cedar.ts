@@ -86,7 +86,9 @@ function jsonTypeOf(schema: unknown): string | undefined {
   if (typeof schema.type === 'string') return schema.type;
   const values = Array.isArray(schema.enum) ? schema.enum : 'const' in schema ? [schema.const] : undefined;
   if (values && values.length > 0) {
-    const kinds = new Set(values.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v)));
+    const kinds = new Set(
+      values.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v)),
+    );
     if (kinds.size === 1) return [...kinds][0];
     if (kinds.size === 2 && kinds.has('integer') && kinds.has('number')) return 'number';
   }
@@ -187,7 +189,6 @@ export function decimalText(v: number): string | undefined {
 // Conditions.
 
 type Translated = { expr: string } | { inexpressible: string };
-const TRUE: Translated = { expr: 'true' };
 const FALSE: Translated = { expr: 'false' };
 
 /** Where an argument lives in the request and what its type is. */
@@ -222,7 +223,12 @@ function literalFor(v: unknown, type: CType): string | undefined {
   }
 }
 
-const DECIMAL_METHOD = { lt: 'lessThan', lte: 'lessThanOrEqual', gt: 'greaterThan', gte: 'greaterThanOrEqual' } as const;
+const DECIMAL_METHOD = {
+  lt: 'lessThan',
+  lte: 'lessThanOrEqual',
+  gt: 'greaterThan',
+  gte: 'greaterThanOrEqual',
+} as const;
 const LONG_OP = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
 /**
@@ -412,7 +418,8 @@ function mentionedRecord(tool: ToolInfo, mentioned: Set<string>): CType {
       const path = `${prefix}.${name}`;
       const key = `${tool.name}\u0000${path}`;
       if (mentioned.has(key)) attrs.set(name, attr);
-      else if ([...mentioned].some((m) => m.startsWith(`${key}.`))) attrs.set(name, { ...attr, type: prune(attr.type, path) });
+      else if ([...mentioned].some((m) => m.startsWith(`${key}.`)))
+        attrs.set(name, { ...attr, type: prune(attr.type, path) });
     }
     return { kind: 'Record', attrs };
   };
@@ -442,8 +449,7 @@ function toolhive(): Flavour {
   return {
     argument(info, path) {
       const segments = path.split('.').slice(1);
-      if (segments.length > 1)
-        return { inexpressible: `${path}: ToolHive shows only top-level arguments to Cedar` };
+      if (segments.length > 1) return { inexpressible: `${path}: ToolHive shows only top-level arguments to Cedar` };
       const name = segments[0]!;
       const props = isObject(info.inputSchema?.properties) ? info.inputSchema.properties : {};
       const kind = Object.prototype.hasOwnProperty.call(props, name) ? jsonTypeOf(props[name]) : undefined;
@@ -489,7 +495,10 @@ function toolhive(): Flavour {
 
 /** ToolHive's one context type for every tool: the arguments the conditions mention, or all. */
 function toolhiveSchema(attrs: Map<string, CType>): string {
-  const context = typeText({ kind: 'Record', attrs: new Map([...attrs].map(([k, t]) => [k, { type: t, required: false }])) }, '    ');
+  const context = typeText(
+    { kind: 'Record', attrs: new Map([...attrs].map(([k, t]) => [k, { type: t, required: false }])) },
+    '    ',
+  );
   return [
     'entity Client;',
     'entity MCP;',
@@ -578,7 +587,9 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
       if ('expr' in t) return t.expr;
       exact = false;
       const reading = strict === 'never' ? 'never holds (the call is denied)' : 'always holds (the rule denies)';
-      notes.push(`${where}: ${t.inexpressible}; here the condition ${reading}, so this export is stricter than the policy.`);
+      notes.push(
+        `${where}: ${t.inexpressible}; here the condition ${reading}, so this export is stricter than the policy.`,
+      );
       lines.push(comment(`${where}: not expressible in Cedar (${t.inexpressible}); read as: ${reading}.`));
       return strict === 'never' ? 'false' : 'true';
     };
@@ -639,7 +650,9 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
     );
   });
   if (hidden.size && flavour === 'agentcore')
-    notes.push('hide: a hidden tool has no permit, so calls to it are denied; whether it also leaves the tool list depends on the gateway.');
+    notes.push(
+      'hide: a hidden tool has no permit, so calls to it are denied; whether it also leaves the tool list depends on the gateway.',
+    );
 
   const schema =
     flavour === 'agentcore'
@@ -661,14 +674,19 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
 // Requests: how each gateway presents one call to Cedar (used by the parity test and by anyone
 // checking a call against an export with Cedar's isAuthorized).
 
-type CedarJson = string | number | boolean | CedarJson[] | { [k: string]: CedarJson } | { __extn: { fn: string; arg: string } };
+type CedarJson =
+  string | number | boolean | CedarJson[] | { [k: string]: CedarJson } | { __extn: { fn: string; arg: string } };
 
 export interface CedarRequest {
   principal: { type: string; id: string };
   action: { type: string; id: string };
   resource: { type: string; id: string };
   context: Record<string, CedarJson>;
-  entities: { uid: { type: string; id: string }; attrs: Record<string, CedarJson>; parents: { type: string; id: string }[] }[];
+  entities: {
+    uid: { type: string; id: string };
+    attrs: Record<string, CedarJson>;
+    parents: { type: string; id: string }[];
+  }[];
 }
 
 /** A JSON value as AgentCore types it by the argument's schema; undefined when it is dropped. */
@@ -708,7 +726,10 @@ export function cedarRequest(
   if (flavour === 'agentcore') {
     const input = agentcoreValue(call.args ?? {}, recordType(info.inputSchema ?? {})) as Record<string, CedarJson>;
     const principal = { type: 'AgentCore::OAuthUser', id: 'parity-user' };
-    const resource = { type: 'AgentCore::Gateway', id: `arn:aws:bedrock-agentcore:region:account:gateway/${opts.server}` };
+    const resource = {
+      type: 'AgentCore::Gateway',
+      id: `arn:aws:bedrock-agentcore:region:account:gateway/${opts.server}`,
+    };
     return {
       principal,
       action: { type: 'AgentCore::Action', id: `${opts.server}___${call.tool}` },

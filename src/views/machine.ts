@@ -194,7 +194,12 @@ export function toolMarkdown(tool: ToolEntry, index: CatalogueIndex): string {
   if (flags.length) {
     lines.push('## Possible hidden instructions', '');
     for (const f of flags)
-      lines.push(`- ${mdText(f.reason)} (${mdCode(f.code)}, in ${mdCode(f.field)}):`, '', mdBlock(revealInvisible(f.text), 'text'), '');
+      lines.push(
+        `- ${mdText(f.reason)} (${mdCode(f.code)}, in ${mdCode(f.field)}):`,
+        '',
+        mdBlock(revealInvisible(f.text), 'text'),
+        '',
+      );
   }
   lines.push('## Definition, as the server sends it', '');
   lines.push(def.description ? mdBlock(def.description, 'text') : 'No description.', '');
@@ -233,12 +238,15 @@ export function serverMarkdown(server: ServerEntry): string {
   if (r.repository) lines.push(`Repository: <${r.repository}>`, '');
   lines.push(`## Tools (${live.length})`, '', '| Tool | Category | Risk | Markdown |', '| --- | --- | --- | --- |');
   for (const t of live)
-    lines.push(`| ${mdCode(t.name)} | ${t.category} | ${t.risk} | [${mdText(t.name)}](${toolMarkdownUrl(t.serverId, t.name)}) |`);
+    lines.push(
+      `| ${mdCode(t.name)} | ${t.category} | ${t.risk} | [${mdText(t.name)}](${toolMarkdownUrl(t.serverId, t.name)}) |`,
+    );
   lines.push('');
   const removed = server.tools.filter((t) => t.removed);
   if (removed.length) {
     lines.push('## Removed tools', '');
-    for (const t of removed) lines.push(`- [${mdText(t.name)}](${toolMarkdownUrl(t.serverId, t.name)}), removed ${t.record.history?.removed}`);
+    for (const t of removed)
+      lines.push(`- [${mdText(t.name)}](${toolMarkdownUrl(t.serverId, t.name)}), removed ${t.record.history?.removed}`);
     lines.push('');
   }
   lines.push('# One policy for the whole server', '', ...mdPolicyFormats(serverPolicyFormats(server)));

@@ -114,8 +114,8 @@ test('the JSON documents validate against the published JSON Schemas', () => {
     const doc = JSON.parse(read(s.json));
     assert.ok(validServer(doc), `${s.id}: ${JSON.stringify(validServer.errors)}`);
     // The schema is not a formality: a document without its tools' policies fails it.
-    const broken = structuredClone(doc);
-    delete broken.tools[0].policy;
+    const broken = structuredClone(doc) as { tools: Record<string, unknown>[] };
+    delete broken.tools[0]!.policy;
     assert.equal(validServer(broken), false);
   }
 });
@@ -126,17 +126,22 @@ test('llms.txt describes the catalogue and links every server’s Markdown; the 
   assert.ok(llms.includes(serverMarkdownUrl(SERVER)));
   assert.ok(llms.includes(catalogueJsonUrl()));
   const home = read('/');
-  for (const href of [llmsTxtUrl(), catalogueJsonUrl(), jsonSchemaUrl('index')]) assert.ok(home.includes(`href="${href}"`), href);
+  for (const href of [llmsTxtUrl(), catalogueJsonUrl(), jsonSchemaUrl('index')])
+    assert.ok(home.includes(`href="${href}"`), href);
 });
 
-test('without a site URL in the config: no canonical, no og:url, no sitemap, and robots.txt names none', { skip: Boolean(process.env.ATLAS_SITE_URL) }, () => {
-  const html = read(toolUrl(SERVER, 'comfy_get_status'));
-  const head = html.slice(0, html.indexOf('</head>'));
-  assert.doesNotMatch(head, /rel="canonical"|og:url|example\.org/);
-  assert.match(html, /<meta property="og:title" content="comfy_get_status \(ComfyUI MCP Server\)">/);
-  assert.doesNotMatch(read('/robots.txt'), /Sitemap/);
-  assert.ok(!existsSync(join(client, sitemapIndexUrl())));
-});
+test(
+  'without a site URL in the config: no canonical, no og:url, no sitemap, and robots.txt names none',
+  { skip: Boolean(process.env.ATLAS_SITE_URL) },
+  () => {
+    const html = read(toolUrl(SERVER, 'comfy_get_status'));
+    const head = html.slice(0, html.indexOf('</head>'));
+    assert.doesNotMatch(head, /rel="canonical"|og:url|example\.org/);
+    assert.match(html, /<meta property="og:title" content="comfy_get_status \(ComfyUI MCP Server\)">/);
+    assert.doesNotMatch(read('/robots.txt'), /Sitemap/);
+    assert.ok(!existsSync(join(client, sitemapIndexUrl())));
+  },
+);
 
 // A fixture built with a site URL: sitemaps and the full set of head tags.
 const FIXTURE = join(ROOT, 'tests/fixtures/valid-hostile-text');

@@ -83,7 +83,19 @@ function deletePath(args: Record<string, unknown>, path: string) {
   if (isObject(cur)) delete cur[segs.at(-1)!];
 }
 
-const REGEX_CANDIDATES = ['sample', 'abc', 'ABC', 'a1_-', '', 'x', '../../x', 'tmp', 'admin', 'https://example.com/', '0'];
+const REGEX_CANDIDATES = [
+  'sample',
+  'abc',
+  'ABC',
+  'a1_-',
+  '',
+  'x',
+  '../../x',
+  'tmp',
+  'admin',
+  'https://example.com/',
+  '0',
+];
 
 /** Strings that match and do not match a pattern, tried from a few candidates and the pattern's own literal text. */
 function regexStrings(pattern: string): { match?: string; miss?: string } {
@@ -102,7 +114,8 @@ function differentFrom(v: unknown, type: string | undefined): unknown {
 }
 
 function notIn(list: unknown[], type: string | undefined): unknown {
-  if (type === 'integer' || type === 'number') return Math.max(0, ...list.filter((x): x is number => typeof x === 'number')) + 1;
+  if (type === 'integer' || type === 'number')
+    return Math.max(0, ...list.filter((x): x is number => typeof x === 'number')) + 1;
   if (type === 'boolean') return [true, false].find((b) => !list.includes(b)) ?? 'other';
   let s = 'not-listed';
   while (list.includes(s)) s += '-x';
@@ -156,7 +169,8 @@ export function force(args: Record<string, unknown>, c: Condition, schema: unkno
 /** The corpus for one tool under `policy` (see the module comment). */
 export function corpusFor(policy: Policy, tool: ToolInfo, serverTools: ToolInfo[]): CorpusCall[] {
   const schema = tool.inputSchema ?? { type: 'object' };
-  const rule = policy.tools && Object.prototype.hasOwnProperty.call(policy.tools, tool.name) ? policy.tools[tool.name] : undefined;
+  const rule =
+    policy.tools && Object.prototype.hasOwnProperty.call(policy.tools, tool.name) ? policy.tools[tool.name] : undefined;
   const base = requiredArgs(schema);
   const allowed = clone(base);
   for (const c of rule?.require ?? []) force(allowed, c, schema, true);
@@ -174,7 +188,13 @@ export function corpusFor(policy: Policy, tool: ToolInfo, serverTools: ToolInfo[
   calls.push({ label: 'no arguments', tool: tool.name, args: {} });
   calls.push({ label: 'arguments absent', tool: tool.name });
   for (const name of policy.hide ?? [])
-    if (name !== '*') calls.push({ label: `hidden tool ${name}`, tool: name, args: requiredArgs(serverTools.find((t) => t.name === name)?.inputSchema) });
-  if (policy.default === 'deny') calls.push({ label: 'a tool the policy does not list', tool: 'not_a_listed_tool', args: {} });
+    if (name !== '*')
+      calls.push({
+        label: `hidden tool ${name}`,
+        tool: name,
+        args: requiredArgs(serverTools.find((t) => t.name === name)?.inputSchema),
+      });
+  if (policy.default === 'deny')
+    calls.push({ label: 'a tool the policy does not list', tool: 'not_a_listed_tool', args: {} });
   return calls;
 }

@@ -101,7 +101,14 @@ test('Cedar parity over every tool of the shipped catalogue: tool page policies 
       const scope = toolScope(tool, server.tools);
       checkParity(`${server.id}/${tool.name}`, toolPolicy(tool).policy, server.id, scope, [toolInfo(tool)], tally);
     }
-    checkParity(`${server.id} (server policy)`, serverPolicyFor(live), server.id, live.map(toolInfo), live.map(toolInfo), tally);
+    checkParity(
+      `${server.id} (server policy)`,
+      serverPolicyFor(live),
+      server.id,
+      live.map(toolInfo),
+      live.map(toolInfo),
+      tally,
+    );
   }
   assert.equal(toolCount, index.tools.length);
   assert.ok(tally.calls >= toolCount * 3, 'every tool gets a corpus');
@@ -112,7 +119,10 @@ test('Cedar parity over every tool of the shipped catalogue: tool page policies 
 
 test('Cedar parity over the policy corpus with conditions (every operator, nested paths, regexes)', () => {
   const server = 'fixture-shop';
-  const tools: ToolInfo[] = FIXTURE_TOOLS.map((t) => ({ name: t.name, ...(t.inputSchema ? { inputSchema: t.inputSchema } : {}) }));
+  const tools: ToolInfo[] = FIXTURE_TOOLS.map((t) => ({
+    name: t.name,
+    ...(t.inputSchema ? { inputSchema: t.inputSchema } : {}),
+  }));
   const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0 };
   for (const c of VALID) checkParity(c.name, c.policy as Policy, server, tools, tools, tally);
   console.log(
@@ -156,7 +166,10 @@ const EXPRESSIBLE: { name: string; policy: unknown }[] = [
     cond('args.to', 'regex', '^(?:a|b)$'.replace('(?:a|b)', 'alice')),
     cond('args.to', 'regex', 'spam|phish'),
     cond('args.to', 'contains', 'a*b'),
-  ].map((c) => ({ name: `require ${c.op} ${JSON.stringify(c.value)}`, policy: { version: '1', default: 'deny', tools: { send: { require: [c] } } } })),
+  ].map((c) => ({
+    name: `require ${c.op} ${JSON.stringify(c.value)}`,
+    policy: { version: '1', default: 'deny', tools: { send: { require: [c] } } },
+  })),
   {
     name: 'deny_if rules on top-level arguments',
     policy: {
@@ -165,7 +178,10 @@ const EXPRESSIBLE: { name: string; policy: unknown }[] = [
       tools: {
         send: {
           deny_if: [
-            { conditions: [cond('args.to', 'contains', 'evil'), cond('args.urgent', 'eq', true)], on_deny: 'No urgent mail to evil.' },
+            {
+              conditions: [cond('args.to', 'contains', 'evil'), cond('args.urgent', 'eq', true)],
+              on_deny: 'No urgent mail to evil.',
+            },
             { conditions: [cond('args.count', 'gt', 100)], on_deny: 'Too many.' },
             { conditions: [cond('args.labels', 'exists', true)], on_deny: 'No labels.' },
           ],
@@ -173,7 +189,10 @@ const EXPRESSIBLE: { name: string; policy: unknown }[] = [
       },
     },
   },
-  { name: 'default allow', policy: { version: '1', default: 'allow', tools: { send: { require: [cond('args.to', 'neq', 'x')] } } } },
+  {
+    name: 'default allow',
+    policy: { version: '1', default: 'allow', tools: { send: { require: [cond('args.to', 'neq', 'x')] } } },
+  },
 ];
 
 test('on conditions Cedar can express, every export is exact and agrees call by call', () => {
@@ -183,7 +202,8 @@ test('on conditions Cedar can express, every export is exact and agrees call by 
     for (const f of CEDAR_FLAVOURS) {
       const exp = printCedar(policy, f.id, { server: 'mail', tools: EXPRESSIBLE_TOOLS });
       // ToolHive cannot see inside arrays (labels): only that case may be inexact there.
-      if (!(f.id === 'toolhive' && JSON.stringify(policy).includes('labels'))) assert.ok(exp.exact, `${c.name}: ${f.id} is exact`);
+      if (!(f.id === 'toolhive' && JSON.stringify(policy).includes('labels')))
+        assert.ok(exp.exact, `${c.name}: ${f.id} is exact`);
     }
     checkParity(c.name, policy, 'mail', EXPRESSIBLE_TOOLS, EXPRESSIBLE_TOOLS, tally);
   }

@@ -6,7 +6,14 @@ import { cedarProblems } from '#src/catalogue/checks.ts';
 import { formatProblem } from '#src/model/problems.ts';
 
 const tools = [
-  { name: 'save', inputSchema: { type: 'object', properties: { name: { type: 'string' }, n: { type: 'integer' } }, required: ['name'] } },
+  {
+    name: 'save',
+    inputSchema: {
+      type: 'object',
+      properties: { name: { type: 'string' }, n: { type: 'integer' } },
+      required: ['name'],
+    },
+  },
   { name: 'drop', inputSchema: { type: 'object', properties: {} } },
 ];
 const policy = {
@@ -30,7 +37,10 @@ test('a Cedar export with a deliberate error is a build problem with the file an
   const problems = cedarProblems(broken, 'content/tools/demo/save.yaml', 'editorial.policy');
   assert.equal(problems.length, 1);
   const line = formatProblem(problems[0]!);
-  assert.match(line, /^content\/tools\/demo\/save\.yaml › editorial\.policy \(Cedar for Amazon Bedrock AgentCore Gateway\)\s+\[policy-cedar-invalid\]/);
+  assert.match(
+    line,
+    /^content\/tools\/demo\/save\.yaml › editorial\.policy \(Cedar for Amazon Bedrock AgentCore Gateway\)\s+\[policy-cedar-invalid\]/,
+  );
   assert.match(line, /count/);
   const syntax = cedarProblems({ ...exp, text: `${exp.text}\npermit (principal,` }, 'f.yaml', '(server policy)');
   assert.ok(syntax.length >= 1 && syntax[0]!.message.length > 40);
@@ -43,7 +53,8 @@ test('what Cedar cannot say is in the notes and in the file’s comments, and a 
     assert.ok(exp.notes.some((n) => n.includes('tools.save.limits[0]') && n.includes('5 calls per minute')));
     assert.ok(exp.notes.some((n) => n.includes('all_tools.limits[0]')));
     assert.ok(exp.notes.some((n) => n.includes('"Too many.\\n// not a comment"')));
-    for (const n of exp.notes) assert.ok(exp.text.includes(n.replace(/[\r\n]+/g, ' ')), `${flavour}: "${n}" is in the file`);
+    for (const n of exp.notes)
+      assert.ok(exp.text.includes(n.replace(/[\r\n]+/g, ' ')), `${flavour}: "${n}" is in the file`);
     // Every line of the text is a comment, blank, or Cedar; the message's newline did not start a new line.
     assert.ok(!exp.text.split('\n').some((l) => l.startsWith('// not a comment')));
     assert.deepEqual(cedarErrors(exp), []);
