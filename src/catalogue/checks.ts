@@ -1,6 +1,6 @@
 import type { Catalogue } from './load.ts';
 import type { Problem } from '#src/model/problems.ts';
-import { validatePolicy, cedarErrors, CEDAR_FLAVOURS, type CedarExport } from '#src/policy/index.ts';
+import { validatePolicy, cedarErrors, cedarPolicyErrors, CEDAR_FLAVOURS, type CedarExport } from '#src/policy/index.ts';
 import { closest, distance } from '#src/policy/suggest.ts';
 
 /** A suggestion only when it is plausibly a typo of what was written. */
@@ -13,15 +13,7 @@ function closestName(wanted: string, candidates: readonly string[]): string | un
 }
 import { buildIndex, type ServerEntry } from './index.ts';
 import { CATEGORY_RISK } from '#src/model/taxonomy.ts';
-import {
-  toolPolicy,
-  serverPolicyFor,
-  rateLimitSnippet,
-  blockSnippet,
-  toolInfo,
-  toolCedar,
-  serverCedar,
-} from './policies.ts';
+import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet, toolInfo } from './policies.ts';
 
 /** One named cross-record check; each feeds the single report that fails a build. */
 export interface CatalogueCheck {
@@ -119,12 +111,16 @@ const unknownPattern: CatalogueCheck = {
  * export that a gateway would refuse fails the build like any other policy error.
  */
 export function cedarProblems(
-  exp: Pick<CedarExport, 'flavour' | 'text' | 'schema'>,
+  exp: Pick<CedarExport, 'flavour' | 'text' | 'schema'> & Partial<Pick<CedarExport, 'schemaJson'>>,
   file: string,
   where: string,
 ): Problem[] {
-  const label = CEDAR_FLAVOURS.find((f) => f.id === exp.flavour)?.label ?? exp.flavour;
-  return cedarErrors(exp).map((error) => ({
+  return cedarErrorProblems(cedarErrors(exp), exp.flavour, file, where);
+}
+
+function cedarErrorProblems(errors: string[], flavour: string, file: string, where: string): Problem[] {
+  const label = CEDAR_FLAVOURS.find((f) => f.id === flavour)?.label ?? flavour;
+  return errors.map((error) => ({
     code: 'policy-cedar-invalid',
     file,
     path: `${where} (Cedar for ${label})`,
@@ -174,8 +170,10 @@ const embeddedPolicies: CatalogueCheck = {
           const problems = validatePolicy(policy, { tools: scope, promises: [promise] }).problems;
           out.push(...located(problems, file, where));
           if (!problems.length)
-            for (const f of CEDAR_FLAVOURS)
-              out.push(...cedarProblems(toolCedar(tool, server.tools, f.id), file, where));
+            for (const f of CEDAR_FLAVOURS) {
+              const errors = cedarPolicyErrors(policy, f.id, { server: server.id, tools: scope });
+              out.push(...cedarErrorProblems(errors, f.id, file, where));
+            }
         }
         out.push(
           ...located(
@@ -205,9 +203,12 @@ function serverPolicyProblems(server: ServerEntry, file: string): Problem[] {
     '(server policy)',
   );
   if (problems.length) return problems;
-  // The downloadable export is validated against the full schema, as the gateway generates it.
+  // Validated against the schema of what the policy mentions: a policy valid there is valid against
+  // the full schema of the download, which only adds declarations.
+  const policy = serverPolicyFor(live);
+  const tools = live.map(toolInfo);
   return CEDAR_FLAVOURS.flatMap((f) =>
-    cedarProblems(serverCedar(server.id, server.tools, f.id, true), file, '(server policy)'),
+    cedarErrorProblems(cedarPolicyErrors(policy, f.id, { server: server.id, tools }), f.id, file, '(server policy)'),
   );
 }
 

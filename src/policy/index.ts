@@ -42,7 +42,7 @@ export {
 export { recommendedPolicy, serverPolicy, RECOMMENDED_MAX } from './recommended.ts';
 export { printPolicy, printCedar } from './print.ts';
 export { CEDAR_FLAVOURS, cedarRequest, type CedarFlavour, type CedarExport } from './cedar.ts';
-export { cedarErrors } from './cedar-validate.ts';
+export { cedarErrors, cedarPolicyErrors } from './cedar-validate.ts';
 
 /**
  * Everything in one call: shape and regex checks, then (when the shape is right) the checks

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { printCedar, cedarErrors, type Policy } from '#src/policy/index.ts';
+import { printCedar, cedarErrors, cedarPolicyErrors, type Policy } from '#src/policy/index.ts';
 import { cedarString, regexToCedar, decimalText } from '#src/policy/cedar.ts';
 import { cedarProblems } from '#src/catalogue/checks.ts';
 import { formatProblem } from '#src/model/problems.ts';
@@ -74,4 +74,55 @@ test('literals: Cedar string escapes and decimals of at most four places', () =>
   assert.equal(decimalText(2), '2.0');
   assert.equal(decimalText(-1.25), '-1.25');
   assert.equal(decimalText(0.00001), undefined);
+});
+
+test('the published schema text and the JSON schema the build validates with are the same schema', async () => {
+  const { schemaToText } = await import('@cedar-policy/cedar-wasm/nodejs');
+  const rich = [
+    ...tools,
+    {
+      name: 'nested',
+      inputSchema: {
+        type: 'object',
+        properties: {
+          x: { type: 'number' },
+          tags: { type: 'array', items: { type: 'string' } },
+          opts: { type: 'object', properties: { force: { type: 'boolean' } }, required: ['force'] },
+          odd: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+        },
+        required: ['x'],
+      },
+    },
+  ];
+  // Cedar prints both forms in one canonical text; the JSON form names built-in types in full.
+  const canonical = (schema: Parameters<typeof schemaToText>[0]) => {
+    const answer = schemaToText(schema);
+    assert.equal(answer.type, 'success', JSON.stringify(answer));
+    return answer.type === 'success' ? answer.text.replaceAll('__cedar::', '') : '';
+  };
+  for (const flavour of ['agentcore', 'toolhive'] as const) {
+    const exp = printCedar(policy, flavour, { server: 'demo', tools: rich, fullSchema: true });
+    const text = canonical(exp.schema);
+    assert.equal(text, canonical(exp.schemaJson as Parameters<typeof schemaToText>[0]), flavour);
+    assert.match(text, flavour === 'agentcore' ? /decimal/ : /arg_name/);
+  }
+});
+
+test('the build’s rule-by-rule check agrees with validating the whole export', () => {
+  const many = {
+    version: '1',
+    default: 'allow',
+    hide: ['drop'],
+    tools: {
+      save: {
+        require: [{ path: 'args.name', op: 'regex', value: '^ops' }],
+        deny_if: [{ conditions: [{ path: 'args.n', op: 'in', value: [1, 2] }], on_deny: 'No.' }],
+      },
+    },
+  } as Policy;
+  for (const p of [policy, many])
+    for (const flavour of ['agentcore', 'toolhive'] as const) {
+      assert.deepEqual(cedarPolicyErrors(p, flavour, { server: 'demo', tools }), []);
+      assert.deepEqual(cedarErrors(printCedar(p, flavour, { server: 'demo', tools })), []);
+    }
 });
