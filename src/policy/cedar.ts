@@ -549,7 +549,7 @@ function toolhiveSchema(attrs: Map<string, CType>): { text: string; json: Record
     kind: 'Record',
     attrs: new Map([...attrs].map(([k, t]) => [k, { type: t, required: false }])),
   };
-  const context = typeText(contextType, '    ');
+  const context = typeText(contextType, '  ');
   const flag = { type: 'Boolean', required: false };
   const json = {
     '': {

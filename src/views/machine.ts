@@ -29,6 +29,7 @@ import {
   guidePageUrl,
   attackPatternUrl,
   absoluteUrl,
+  llmsTxtUrl,
 } from './urls.ts';
 
 export interface Alternate {
@@ -98,6 +99,12 @@ export function serverFormatUrl(serverId: string, format: string): string {
 export const toolAlternates = (tool: ToolEntry): Alternate[] => [
   { href: toolMarkdownUrl(tool.serverId, tool.name), type: 'text/markdown', title: `${tool.name} as Markdown` },
   { href: serverJsonUrl(tool.serverId), type: 'application/json', title: 'This server and its tools as JSON' },
+];
+
+/** The home page and the servers index: the catalogue index as JSON, and llms.txt. */
+export const catalogueAlternates = (): Alternate[] => [
+  { href: catalogueJsonUrl(), type: 'application/json', title: 'The catalogue index as JSON' },
+  { href: llmsTxtUrl(), type: 'text/plain', title: 'llms.txt: the catalogue for language models' },
 ];
 
 export const serverAlternates = (server: ServerEntry): Alternate[] => [
@@ -216,7 +223,7 @@ export function toolMarkdown(tool: ToolEntry, index: CatalogueIndex): string {
     '',
     toolPolicy(tool).overridden
       ? 'Written by a catalogue editor and checked against the server and the risk level.'
-      : `The recommended rule for a ${tool.category} tool, checked against the server and the risk level.`,
+      : `The recommended rule for ${tool.category} tools, checked against the server and the risk level.`,
     '',
     ...mdPolicyFormats(toolPolicyFormats(tool, server)),
   );

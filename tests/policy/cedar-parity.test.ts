@@ -208,4 +208,7 @@ test('on conditions Cedar can express, every export is exact and agrees call by 
     checkParity(c.name, policy, 'mail', EXPRESSIBLE_TOOLS, EXPRESSIBLE_TOOLS, tally);
   }
   assert.equal(tally.stricter, 0);
+  console.log(
+    `expressible conditions: ${tally.policies} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions`,
+  );
 });
