@@ -114,17 +114,26 @@ export function cedarProblems(
   exp: Pick<CedarExport, 'flavour' | 'text' | 'schema'> & Partial<Pick<CedarExport, 'schemaJson'>>,
   file: string,
   where: string,
+  fix = BUILD_FIX,
 ): Problem[] {
-  return cedarErrorProblems(cedarErrors(exp), exp.flavour, file, where);
+  return cedarErrorProblems(cedarErrors(exp), exp.flavour, file, where, fix);
 }
 
-function cedarErrorProblems(errors: string[], flavour: string, file: string, where: string): Problem[] {
+const BUILD_FIX = 'Report this with the policy: the exporter must print valid Cedar.';
+
+function cedarErrorProblems(
+  errors: string[],
+  flavour: string,
+  file: string,
+  where: string,
+  fix = BUILD_FIX,
+): Problem[] {
   const label = CEDAR_FLAVOURS.find((f) => f.id === flavour)?.label ?? flavour;
   return errors.map((error) => ({
     code: 'policy-cedar-invalid',
     file,
-    path: `${where} (Cedar for ${label})`,
-    message: `The Cedar export does not validate against ${label}'s schema: ${error} Report this with the policy: the exporter must print valid Cedar.`,
+    path: where ? `${where} (Cedar for ${label})` : `(Cedar for ${label})`,
+    message: `The Cedar does not validate against ${label}'s schema: ${error} ${fix}`,
   }));
 }
 

@@ -5,9 +5,15 @@ import type { ToolInfo } from './server.ts';
 
 const cache = new Map<string, string[]>();
 
-function describe(e: DetailedError): string {
+/** Line and column (1-based) of a character offset in `text`. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+}
+
+function describe(e: DetailedError, text: string): string {
   const at = e.sourceLocations?.[0];
-  const where = at ? ` (at characters ${at.start}–${at.end})` : '';
+  const where = at ? ` (at ${lineColumn(text, at.start)})` : '';
   return `${e.message}${e.help ? ` ${e.help}` : ''}${where}`;
 }
 
@@ -30,8 +36,8 @@ export function cedarErrors(
   });
   const errors =
     answer.type === 'failure'
-      ? answer.errors.map(describe)
-      : answer.validationErrors.map((v) => `${v.policyId}: ${describe(v.error)}`);
+      ? answer.errors.map((e) => describe(e, exp.text))
+      : answer.validationErrors.map((v) => describe(v.error, exp.text));
   if (cache.size < 20_000) cache.set(key, errors);
   return errors;
 }

@@ -42,6 +42,7 @@ test('a Cedar export with a deliberate error is a build problem with the file an
     /^content\/tools\/demo\/save\.yaml › editorial\.policy \(Cedar for Amazon Bedrock AgentCore Gateway\)\s+\[policy-cedar-invalid\]/,
   );
   assert.match(line, /count/);
+  assert.match(line, /Report this with the policy/);
   const syntax = cedarProblems({ ...exp, text: `${exp.text}\npermit (principal,` }, 'f.yaml', '(server policy)');
   assert.ok(syntax.length >= 1 && syntax[0]!.message.length > 40);
 });
