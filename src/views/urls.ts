@@ -1,4 +1,5 @@
 import type { Category, RiskLevel } from '#src/model/taxonomy.ts';
+import type { ProblemCode } from '#src/model/codes.ts';
 
 /** Every URL the site links to is made here, so routes and links cannot drift apart. */
 export const serverUrl = (serverId: string) => `/servers/${serverId}/`;
@@ -33,3 +34,5 @@ export const sitemapUrl = (n: number) => `/sitemap-${n}.xml`;
 export function absoluteUrl(path: string, base: string | undefined): string | undefined {
   return base ? new URL(path, base).href : undefined;
 }
+export const problemsUrl = () => '/problems/';
+export const problemCodeUrl = (code: ProblemCode) => `/problems/#${code}`;
