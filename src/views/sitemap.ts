@@ -17,6 +17,7 @@ import {
   attackPatternsUrl,
   attackPatternUrl,
   guidePageUrl,
+  problemsUrl,
   sitemapUrl,
   LIST_PAGE_SIZE,
 } from './urls.ts';
@@ -51,6 +52,7 @@ export function* sitePaths(src: SitemapSource): Generator<string> {
   for (const g of src.guides) yield guidePageUrl(g);
   yield attackPatternsUrl();
   for (const p of src.patterns) yield attackPatternUrl(p);
+  yield problemsUrl();
   const listing = function* (base: string, count: number) {
     const pages = Math.max(1, Math.ceil(count / LIST_PAGE_SIZE));
     for (let n = 1; n <= pages; n++) yield listPageUrl(base, n);
