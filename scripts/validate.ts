@@ -2,21 +2,65 @@
  * npm run validate                                     check every record and embedded policy in content/
  * npm run validate -- <policy.json> --server <id>      check your own policy against a catalogue server
  *                   [--json]                           print the problems as JSON
+ * npm run validate -- <file.cedar> --server <id> --gateway agentcore|toolhive
+ *                                                      check a Cedar policy (an export, edited or not)
+ *                                                      against the schema of that gateway for the server
  * Exit 0: valid. Exit 1: problems, one per line. Exit 2: the command itself could not run.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { contentDir } from '#src/catalogue/paths.ts';
 import { AtlasError, formatProblem, type Problem } from '#src/model/problems.ts';
-import { parsePolicy, validatePolicy } from '#src/policy/index.ts';
+import { parsePolicy, validatePolicy, printCedar, CEDAR_FLAVOURS } from '#src/policy/index.ts';
+import { cedarProblems } from '#src/catalogue/checks.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 import { guarded, readPolicyFile, serverTools, usage } from './lib/policy-cli.ts';
 
-const HELP = 'npm run validate [-- <policy.json> [--server <server-id>] [--json]]';
+const HELP =
+  'npm run validate [-- <policy.json> [--server <server-id>] [--json]] | [-- <file.cedar> --server <server-id> --gateway agentcore|toolhive]';
 
 function report(io: CliIo, problems: Problem[], json: boolean): void {
   if (json) io.stdout(`${JSON.stringify(problems, null, 2)}\n`);
   else for (const p of problems) io.stdout(`${formatProblem(p)}\n`);
+}
+
+/** A Cedar file against the schema the gateway would derive from the server's tools. */
+function validateCedarFile(
+  io: CliIo,
+  dir: string,
+  file: string,
+  opts: { server?: string; gateway?: string; json: boolean },
+): number {
+  const flavour = CEDAR_FLAVOURS.find((f) => f.id === opts.gateway);
+  if (!opts.server || !flavour)
+    throw new AtlasError(
+      'cli-usage',
+      `A Cedar file is checked against one server and one gateway: add --server <server-id> and --gateway ${CEDAR_FLAVOURS.map((f) => f.id).join('|')}. Usage: ${HELP}`,
+    );
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch {
+    throw new AtlasError('cli-file', `Cannot read the file "${file}". Check the path.`);
+  }
+  // The full schema for the server's tools, as published beside its export.
+  const { schema, schemaJson } = printCedar({ version: '1', default: 'deny' }, flavour.id, {
+    server: opts.server,
+    tools: serverTools(opts.server, dir),
+    fullSchema: true,
+  });
+  const problems = cedarProblems(
+    { flavour: flavour.id, text, schema, schemaJson },
+    file,
+    '',
+    'Correct the Cedar at that place (the schema beside each export on the server page lists every action and argument) and check again.',
+  );
+  report(io, problems, opts.json);
+  if (problems.length) return 1;
+  if (!opts.json) io.stdout(`valid: ${file} for server "${opts.server}" in Cedar for ${flavour.label}.\n`);
+  return 0;
 }
 
 /** The command: `argv` without node and the script; returns the exit status. */
@@ -27,7 +71,11 @@ export function main(argv: string[], io: CliIo): number {
       parsed = parseArgs({
         args: argv,
         allowPositionals: true,
-        options: { server: { type: 'string' }, json: { type: 'boolean', default: false } },
+        options: {
+          server: { type: 'string' },
+          gateway: { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
       });
     } catch (err) {
       throw usage(err, HELP);
@@ -54,6 +102,8 @@ export function main(argv: string[], io: CliIo): number {
     }
 
     const file = positionals[0]!;
+    if (file.endsWith('.cedar'))
+      return validateCedarFile(io, dir, file, { server: values.server, gateway: values.gateway, json });
     const input = readPolicyFile(file, io.cwd);
     const result = values.server
       ? validatePolicy(input, { tools: serverTools(values.server, dir) })

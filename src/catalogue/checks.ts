@@ -1,6 +1,6 @@
 import type { Catalogue } from './load.ts';
 import type { Problem } from '#src/model/problems.ts';
-import { validatePolicy, type ToolInfo } from '#src/policy/index.ts';
+import { validatePolicy, cedarErrors, cedarPolicyErrors, CEDAR_FLAVOURS, type CedarExport } from '#src/policy/index.ts';
 import { closest, distance } from '#src/policy/suggest.ts';
 
 /** A suggestion only when it is plausibly a typo of what was written. */
@@ -11,10 +11,10 @@ function closestName(wanted: string, candidates: readonly string[]): string | un
     ? near
     : undefined;
 }
-import { buildIndex, type ServerEntry, type ToolEntry } from './index.ts';
+import { buildIndex, type ServerEntry } from './index.ts';
 import { CATEGORY_RISK } from '#src/model/taxonomy.ts';
 import { toolFileStem } from '#src/model/tool.ts';
-import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet } from './policies.ts';
+import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet, toolInfo } from './policies.ts';
 
 /** One named cross-record check; each feeds the single report that fails a build. */
 export interface CatalogueCheck {
@@ -134,7 +134,36 @@ const unknownPattern: CatalogueCheck = {
   },
 };
 
-const toolInfo = (t: ToolEntry): ToolInfo => ({ name: t.name, inputSchema: t.record.definition.inputSchema });
+/**
+ * Cedar's own validator on one export: each error is a problem of the policy's file, so a Cedar
+ * export that a gateway would refuse fails the build like any other policy error.
+ */
+export function cedarProblems(
+  exp: Pick<CedarExport, 'flavour' | 'text' | 'schema'> & Partial<Pick<CedarExport, 'schemaJson'>>,
+  file: string,
+  where: string,
+  fix = BUILD_FIX,
+): Problem[] {
+  return cedarErrorProblems(cedarErrors(exp), exp.flavour, file, where, fix);
+}
+
+const BUILD_FIX = 'Report this with the policy: the exporter must print valid Cedar.';
+
+function cedarErrorProblems(
+  errors: string[],
+  flavour: string,
+  file: string,
+  where: string,
+  fix = BUILD_FIX,
+): Problem[] {
+  const label = CEDAR_FLAVOURS.find((f) => f.id === flavour)?.label ?? flavour;
+  return errors.map((error) => ({
+    code: 'policy-cedar-invalid',
+    file,
+    path: where ? `${where} (Cedar for ${label})` : `(Cedar for ${label})`,
+    message: `The Cedar does not validate against ${label}'s schema: ${error} ${fix}`,
+  }));
+}
 
 /** Prefixes a policy problem with where that policy comes from. */
 function located(problems: Problem[], file: string, prefix: string): Problem[] {
@@ -175,13 +204,14 @@ const embeddedPolicies: CatalogueCheck = {
             message: `The risk is set to ${tool.risk}, but the recommended rule for a ${tool.category} tool is made for ${categoryRisk} risk. Add an "editorial.policy" that does what ${tool.risk} risk promises, or set "editorial.category" to a category whose risk is ${tool.risk}.`,
           });
         } else {
-          out.push(
-            ...located(
-              validatePolicy(policy, { tools: scope, promises: [promise] }).problems,
-              file,
-              overridden ? 'editorial.policy' : '(recommended policy)',
-            ),
-          );
+          const where = overridden ? 'editorial.policy' : '(recommended policy)';
+          const problems = validatePolicy(policy, { tools: scope, promises: [promise] }).problems;
+          out.push(...located(problems, file, where));
+          if (!problems.length)
+            for (const f of CEDAR_FLAVOURS) {
+              const errors = cedarPolicyErrors(policy, f.id, { server: server.id, tools: scope });
+              out.push(...cedarErrorProblems(errors, f.id, file, where));
+            }
         }
         out.push(
           ...located(
@@ -205,10 +235,18 @@ const embeddedPolicies: CatalogueCheck = {
 function serverPolicyProblems(server: ServerEntry, file: string): Problem[] {
   const live = server.tools.filter((t) => !t.removed);
   const promises = live.map((t) => ({ name: t.name, risk: t.risk, inputSchema: t.record.definition.inputSchema }));
-  return located(
+  const problems = located(
     validatePolicy(serverPolicyFor(live), { tools: live.map(toolInfo), promises }).problems,
     file,
     '(server policy)',
+  );
+  if (problems.length) return problems;
+  // Validated against the schema of what the policy mentions: a policy valid there is valid against
+  // the full schema of the download, which only adds declarations.
+  const policy = serverPolicyFor(live);
+  const tools = live.map(toolInfo);
+  return CEDAR_FLAVOURS.flatMap((f) =>
+    cedarErrorProblems(cedarPolicyErrors(policy, f.id, { server: server.id, tools }), f.id, file, '(server policy)'),
   );
 }
 

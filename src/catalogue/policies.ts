@@ -1,4 +1,13 @@
-import { rateCounter, recommendedPolicy, serverPolicy, type Policy } from '#src/policy/index.ts';
+import {
+  rateCounter,
+  recommendedPolicy,
+  serverPolicy,
+  printCedar,
+  type Policy,
+  type ToolInfo,
+  type CedarExport,
+  type CedarFlavour,
+} from '#src/policy/index.ts';
 import type { Category } from '#src/model/taxonomy.ts';
 import type { ToolEntry } from './index.ts';
 
@@ -47,3 +56,31 @@ export function blockSnippet(tool: string): Policy {
 }
 
 export const faqRate = (category: Category) => FAQ_RATE[category];
+
+/** What the policy checks and the Cedar exports know of a tool: its name and input schema. */
+export const toolInfo = (t: ToolEntry): ToolInfo => ({ name: t.name, inputSchema: t.record.definition.inputSchema });
+
+/**
+ * The tools a tool page's policy is checked against: the server's live tools, and the tool
+ * itself when it has been removed (its page keeps its policy).
+ */
+export function toolScope(tool: ToolEntry, serverTools: ToolEntry[]): ToolInfo[] {
+  const live = serverTools.filter((t) => !t.removed).map(toolInfo);
+  return tool.removed ? [...live, toolInfo(tool)] : live;
+}
+
+/** The tool page's policy in one Cedar flavour. */
+export function toolCedar(tool: ToolEntry, serverTools: ToolEntry[], flavour: CedarFlavour): CedarExport {
+  return printCedar(toolPolicy(tool).policy, flavour, { server: tool.serverId, tools: toolScope(tool, serverTools) });
+}
+
+/** The server's combined policy in one Cedar flavour; `fullSchema` for the downloadable schema. */
+export function serverCedar(
+  serverId: string,
+  serverTools: ToolEntry[],
+  flavour: CedarFlavour,
+  fullSchema = false,
+): CedarExport {
+  const live = serverTools.filter((t) => !t.removed);
+  return printCedar(serverPolicyFor(live), flavour, { server: serverId, tools: live.map(toolInfo), fullSchema });
+}

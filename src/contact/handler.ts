@@ -14,8 +14,8 @@ export interface ContactRuntime {
   limiter: RateLimiter;
   /** Shown in the title of HTML answers. */
   siteName: string;
-  /** The deployed site's origin (from site.config.ts), always allowed to post. */
-  siteOrigin: string;
+  /** The deployed site's origin (from site.config.ts, when it sets `url`), always allowed to post. */
+  siteOrigin?: string;
   /** Where the form posts; used when the HTML error answer shows the form again. */
   action: string;
   /** Where a browser lands after a successful post without JavaScript. */

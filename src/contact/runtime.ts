@@ -26,7 +26,7 @@ export function contactRuntime(): ContactRuntime {
       store: openContactStore(config.dbPath),
       limiter: new RateLimiter(config.rateLimit, config.rateWindowMs),
       siteName: site.name,
-      siteOrigin: new URL(site.url).origin,
+      ...(site.url ? { siteOrigin: new URL(site.url).origin } : {}),
       action: contactAction(site.contact.endpoint),
       sentPath: '/contact/sent/',
     };

@@ -162,6 +162,12 @@ export const PROBLEM_CODES = {
       "A tool page's rule must keep the promise of its risk level: a Critical tool is never allowed (hidden, or denied until a person approves), a Medium or High one is allowed under a limit that really rate-limits at its max, and a Low one is allowed.",
     fix: 'Change the rule to do what the risk level requires (the message says what), or change the risk.',
   },
+  'policy-cedar-invalid': {
+    summary: "A policy's Cedar does not validate against the gateway's Cedar schema.",
+    explanation:
+      "Every tool and server policy is also published in Cedar for Amazon Bedrock AgentCore Gateway and ToolHive, and each export is checked with Cedar's own validator against that gateway's schema, as the gateway checks it when the policy is loaded. `npm run validate -- file.cedar --server <id> --gateway agentcore|toolhive` runs the same check on a Cedar file you edited.",
+    fix: 'For a Cedar file of yours, correct it at the line and column named (the schema beside each export on the server page lists every action and argument). For an export the build made, report it with the policy: the exporter must print valid Cedar.',
+  },
 
   // Site configuration
   'site-config': {

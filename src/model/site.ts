@@ -8,8 +8,22 @@ export const siteConfigSchema = z.strictObject({
   name: z.string().min(1).max(80),
   /** One line under the name on the home page. */
   tagline: z.string().min(1).max(200),
-  /** Absolute base URL the site is deployed at, used for canonical links and structured data. */
-  url: httpUrl(),
+  /**
+   * Absolute base URL the site is deployed at, for canonical links, `og:url` and the sitemaps.
+   * Optional: without it those are left out (a sitemap needs absolute URLs), never guessed.
+   */
+  url: httpUrl().optional(),
+  /** Link previews. `twitter_card` is the card type; `image` an absolute URL for og:image. */
+  social: z
+    .strictObject({
+      twitter_card: z.enum(['summary', 'summary_large_image']).default('summary'),
+      twitter_site: z
+        .string()
+        .regex(/^@[A-Za-z0-9_]{1,15}$/)
+        .optional(),
+      image: httpUrl().optional(),
+    })
+    .default({ twitter_card: 'summary' }),
   /** The call to action on every tool and server page: where to apply a policy. */
   cta: z.strictObject({
     label: z.string().min(1).max(80),

@@ -40,7 +40,9 @@ export {
   type AppliedLimit,
 } from './evaluate.ts';
 export { recommendedPolicy, serverPolicy, rateCounter, RECOMMENDED_MAX } from './recommended.ts';
-export { printPolicy } from './print.ts';
+export { printPolicy, printCedar } from './print.ts';
+export { CEDAR_FLAVOURS, cedarRequest, type CedarFlavour, type CedarExport } from './cedar.ts';
+export { cedarErrors, cedarPolicyErrors } from './cedar-validate.ts';
 
 /**
  * Everything in one call: shape and regex checks, then (when the shape is right) the checks

@@ -1,4 +1,5 @@
 import type { Condition, DenyRule, Limit, Policy, ToolRule } from '#src/model/policy.ts';
+import { toCedar, type CedarExport, type CedarFlavour, type CedarOptions } from './cedar.ts';
 
 const condition = (c: Condition) => ({ path: c.path, op: c.op, value: c.value });
 const limit = (l: Limit) => ({ counter: l.counter, window: l.window, max: l.max, scope: l.scope });
@@ -29,4 +30,13 @@ export function printPolicy(policy: Policy): string {
     out.tools = tools;
   }
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/**
+ * The same policy in one Cedar flavour (see cedar.ts): the text to paste into the gateway, the
+ * schema it is validated against, and what Cedar cannot say. The JSON above and this text are
+ * always printed from one validated `Policy` object.
+ */
+export function printCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOptions): CedarExport {
+  return toCedar(policy, flavour, opts);
 }

@@ -82,10 +82,11 @@ export const FEED_ENTRIES = 50;
  */
 export function changesAtom(
   entries: ChangeEntry[],
-  site: { name: string; url: string },
+  site: { name: string; url?: string },
   urls: { changes: string; feed: string; server: (id: string) => string },
 ): string {
-  const abs = (path: string) => new URL(path, site.url).href;
+  // Without a configured site URL the links stay site-relative rather than name a guessed host.
+  const abs = (path: string) => (site.url ? new URL(path, site.url).href : path);
   const latest = entries[0]?.date ?? '1970-01-01';
   const lines: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -37,3 +37,10 @@ export async function highlightForTool(
   const html = await highlightJson(template);
   return html.replaceAll(placeholder, tool);
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Code with no highlighting (Cedar, which Shiki's bundled grammars leave plain), escaped for HTML. */
+export function plainCodeHtml(code: string): string {
+  return `<pre class="plain-code"><code>${code.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!)}</code></pre>`;
+}

@@ -18,6 +18,14 @@ export interface ServerPageModel {
 }
 
 /** The canonical text of a server's full policy: the page, the download and the checks share it. */
+/** A rendered server with its tools' records: what its JSON, Markdown and Cedar documents read. */
+export function serverWithRecords(
+  server: ServerEntry<ToolSummary>,
+  index: Pick<SiteIndex, 'toolById'>,
+): ServerEntry<ToolEntry> {
+  return { ...server, tools: toolsWithRecords(server, index) };
+}
+
 /** A rendered server's tools with their records, in the index's order. */
 export function toolsWithRecords(server: ServerEntry<ToolSummary>, index: Pick<SiteIndex, 'toolById'>): ToolEntry[] {
   return server.tools.map((t) => {

@@ -21,5 +21,32 @@ export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
 export const methodologyUrl = () => '/methodology/';
 export const changesUrl = () => '/changes/';
 export const changesFeedUrl = () => '/changes.xml';
+
+/** Listing pages (risk, category) hold this many tools; page n > 1 lives at `<base>n/`. */
+export const LIST_PAGE_SIZE = 100;
+export const listPageUrl = (base: string, page: number) => (page <= 1 ? base : `${base}${page}/`);
+export const guidePageUrl = (slug: string) => `/${slug}/`;
+export const homeUrl = () => '/';
+export const serversUrl = () => '/servers/';
+export const attackPatternsUrl = () => '/attack-patterns/';
+
+// Machine-readable outputs.
+/** Inside the tool's own folder, so no tool name can collide with another tool's twin. */
+export const toolMarkdownUrl = (serverId: string, tool: string) => `${toolUrl(serverId, tool)}index.md`;
+export const serverMarkdownUrl = (serverId: string) => `/servers/${serverId}.md`;
+export const serverCedarUrl = (serverId: string, flavour: string) => `/servers/${serverId}/cedar/${flavour}.cedar`;
+export const serverCedarSchemaUrl = (serverId: string, flavour: string) =>
+  `/servers/${serverId}/cedar/${flavour}.cedarschema`;
+export const catalogueJsonUrl = () => '/catalogue/index.json';
+export const serverJsonUrl = (serverId: string) => `/catalogue/servers/${serverId}.json`;
+export const jsonSchemaUrl = (name: 'index' | 'server') => `/catalogue/schema/${name}.json`;
+export const llmsTxtUrl = () => '/llms.txt';
+export const sitemapIndexUrl = () => '/sitemap-index.xml';
+export const sitemapUrl = (n: number) => `/sitemap-${n}.xml`;
+
+/** An absolute URL on the deployed site, or undefined when the site config sets no `url`. */
+export function absoluteUrl(path: string, base: string | undefined): string | undefined {
+  return base ? new URL(path, base).href : undefined;
+}
 export const problemsUrl = () => '/problems/';
 export const problemCodeUrl = (code: ProblemCode) => `/problems/#${code}`;

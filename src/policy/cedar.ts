@@ -1,0 +1,861 @@
+/**
+ * Policy language v1 → Cedar, for the gateways that read Cedar. Two flavours, each following its
+ * gateway's documented request model:
+ *
+ * - `agentcore`: Amazon Bedrock AgentCore Gateway. Namespace `AgentCore`; one action per tool,
+ *   `AgentCore::Action::"<target>___<tool>"` (a child of `CallTool`, itself a child of `Mcp`);
+ *   resource `AgentCore::Gateway`; the tool's arguments in `context.input`, typed from the tool's
+ *   input schema (string → String, integer → Long, boolean → Bool, number → decimal, object →
+ *   record whose `required` properties are required attributes, array → Set). We name the target
+ *   after the server id.
+ * - `toolhive`: ToolHive's Cedar authorizer. `Action::"call_tool"` on resource `Tool::"<tool>"`;
+ *   each top-level argument in `context.arg_<name>` (strings, booleans, integers as Long, floats
+ *   as decimal), an object or array argument only as `context.arg_<name>_present`. ToolHive
+ *   publishes no schema; the one printed here is written from that documented model.
+ *
+ * Semantics. Cedar denies by default and a `forbid` whose condition errors does not apply, so a
+ * forbid could fail open. The export therefore uses `permit` statements only: a tool is permitted
+ * when every `require` condition holds and no `deny_if` rule matches, exactly as the evaluator
+ * decides; an error in a condition leaves the call denied. Every attribute is tested with `has`
+ * before it is read, so an absent argument behaves as in the evaluator (it fails every operator
+ * but `exists: false`).
+ *
+ * What Cedar cannot say is listed in `notes` and in the file's comments, never dropped: limits
+ * (Cedar keeps no counters), `on_deny` messages (a Cedar deny carries no message), tools a server
+ * adds later under `default: "allow"` (Cedar names the tools it permits), and any condition the
+ * flavour cannot express. Such a condition is replaced by the stricter reading (a `require`
+ * condition that never holds, a `deny_if` condition that always does), so the export may deny
+ * more than the policy but never allows more; `exact` is then false.
+ */
+import type { Condition, Policy, ToolRule } from '#src/model/policy.ts';
+import type { ToolInfo } from './server.ts';
+
+export type CedarFlavour = 'agentcore' | 'toolhive';
+
+export interface CedarFlavourInfo {
+  id: CedarFlavour;
+  /** The gateway's name, as a reader knows it. */
+  label: string;
+  /** Suffix of the downloadable files: `policy.<suffix>.cedar` and `.cedarschema`. */
+  suffix: string;
+}
+
+export const CEDAR_FLAVOURS: readonly CedarFlavourInfo[] = [
+  { id: 'agentcore', label: 'Amazon Bedrock AgentCore Gateway', suffix: 'agentcore' },
+  { id: 'toolhive', label: 'ToolHive', suffix: 'toolhive' },
+];
+
+export interface CedarExport {
+  flavour: CedarFlavour;
+  /** The policy set: comments first (what it cannot say), then one `permit` per rule. */
+  text: string;
+  /** The Cedar schema (human-readable syntax) that `text` is validated against. */
+  schema: string;
+  /**
+   * The same schema in Cedar's JSON schema format, which the build validates with (Cedar parses
+   * it several times faster than the human-readable syntax; a test checks that both agree).
+   */
+  schemaJson: Record<string, unknown>;
+  /** What the export cannot say or says more strictly, one sentence each. */
+  notes: string[];
+  /** False when a condition could not be expressed and the export is stricter than the policy. */
+  exact: boolean;
+}
+
+export interface CedarOptions {
+  /** The server id; AgentCore's action names carry it as the gateway target. */
+  server: string;
+  /** The server's tools (name and input schema), as for the policy checks. */
+  tools: ToolInfo[];
+  /**
+   * `full`: the schema declares every tool of the server with all its arguments, as the gateway
+   * would generate it (for download). Otherwise only what the policy mentions, which validates
+   * the same policies and is cheaper to check at build time.
+   */
+  fullSchema?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types: what a JSON Schema argument becomes in Cedar.
+
+type CType =
+  | { kind: 'String' | 'Long' | 'Bool' | 'decimal' }
+  | { kind: 'Set'; item: CType }
+  | { kind: 'Record'; attrs: Map<string, { type: CType; required: boolean }> };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The one JSON type a schema declares, or undefined when it declares none or several. */
+function jsonTypeOf(schema: unknown): string | undefined {
+  if (!isObject(schema)) return undefined;
+  if (typeof schema.type === 'string') return schema.type;
+  const values = Array.isArray(schema.enum) ? schema.enum : 'const' in schema ? [schema.const] : undefined;
+  if (values && values.length > 0) {
+    const kinds = new Set(
+      values.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v)),
+    );
+    if (kinds.size === 1) return [...kinds][0];
+    if (kinds.size === 2 && kinds.has('integer') && kinds.has('number')) return 'number';
+  }
+  return undefined;
+}
+
+/** AgentCore's mapping of an argument's schema; undefined when it has no single Cedar type. */
+function agentcoreType(schema: unknown, depth = 0): CType | undefined {
+  if (depth > 16) return undefined;
+  switch (jsonTypeOf(schema)) {
+    case 'string':
+      return { kind: 'String' };
+    case 'integer':
+      return { kind: 'Long' };
+    case 'boolean':
+      return { kind: 'Bool' };
+    case 'number':
+      return { kind: 'decimal' };
+    case 'array': {
+      const item = agentcoreType((schema as Record<string, unknown>).items, depth + 1);
+      return item ? { kind: 'Set', item } : undefined;
+    }
+    case 'object':
+      return recordType(schema as Record<string, unknown>, depth + 1);
+    default:
+      return undefined;
+  }
+}
+
+function recordType(schema: Record<string, unknown>, depth = 0): CType {
+  const attrs = new Map<string, { type: CType; required: boolean }>();
+  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === 'string') : []);
+  const props = isObject(schema.properties) ? schema.properties : {};
+  for (const [name, sub] of Object.entries(props)) {
+    const type = agentcoreType(sub, depth);
+    if (type) attrs.set(name, { type, required: required.has(name) });
+  }
+  return { kind: 'Record', attrs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Literals and names.
+
+/** A Cedar string literal. Cedar escapes: \\ \" \n \r \t \0 and \u{hex}. */
+export function cedarString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f || (code >= 0x2028 && code <= 0x2029)) out += `\\u{${code.toString(16)}}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** A `like` pattern matching `literal` exactly, with `*` wildcards added by the caller. */
+function likeLiteral(literal: string): string {
+  return cedarString(literal).slice(1, -1).replaceAll('*', '\\*');
+}
+
+const RESERVED = new Set([
+  'true',
+  'false',
+  'if',
+  'then',
+  'else',
+  'in',
+  'is',
+  'like',
+  'has',
+  'principal',
+  'action',
+  'resource',
+  'context',
+]);
+const plainIdent = (name: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !RESERVED.has(name);
+
+/** `base.name` or `base["name"]`. */
+const access = (base: string, name: string) => (plainIdent(name) ? `${base}.${name}` : `${base}[${cedarString(name)}]`);
+/** `base has name` or `base has "name"`. */
+const hasAttr = (base: string, name: string) => `${base} has ${plainIdent(name) ? name : cedarString(name)}`;
+
+/** Cedar's decimal literal text (at most four fraction digits), or undefined when it has none. */
+export function decimalText(v: number): string | undefined {
+  if (!Number.isFinite(v) || Math.abs(v) >= 922337203685477) return undefined;
+  if (Number.isInteger(v)) return `${v}.0`;
+  const s = String(v);
+  if (s.includes('e')) return undefined;
+  const fraction = s.split('.')[1] ?? '';
+  return fraction.length <= 4 ? s : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions.
+
+type Translated = { expr: string } | { inexpressible: string };
+const FALSE: Translated = { expr: 'false' };
+
+/** Where an argument lives in the request and what its type is. */
+interface ArgRef {
+  /** Cedar expression that is true when the argument is present. */
+  present: string;
+  /** Cedar expression reading its value (only after `present`). */
+  value: string;
+  /** Its Cedar type; `presentOnly` when only its presence is visible (ToolHive's objects/arrays). */
+  type: CType | 'presentOnly';
+  /** ToolHive: the context attribute it is read from. */
+  key?: string;
+}
+
+const and = (...parts: string[]) => parts.filter((p) => p !== 'true').join(' && ') || 'true';
+
+function literalFor(v: unknown, type: CType): string | undefined {
+  switch (type.kind) {
+    case 'String':
+      return typeof v === 'string' ? cedarString(v) : undefined;
+    case 'Bool':
+      return typeof v === 'boolean' ? String(v) : undefined;
+    case 'Long':
+      return typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined;
+    case 'decimal': {
+      if (typeof v !== 'number') return undefined;
+      const text = decimalText(v);
+      return text === undefined ? undefined : `decimal(${cedarString(text)})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const DECIMAL_METHOD = {
+  lt: 'lessThan',
+  lte: 'lessThanOrEqual',
+  gt: 'greaterThan',
+  gte: 'greaterThanOrEqual',
+} as const;
+const LONG_OP = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+/**
+ * A regex of the forms `lit`, `^lit`, `lit$`, `^lit$` (and top-level alternatives of those), where
+ * `lit` is plain characters or escaped punctuation, as Cedar: `==` or `like` with `*` for the
+ * unanchored ends. Exact: an unanchored end matches any text, newlines included, in both. Any
+ * other pattern (classes, quantifiers, groups, `.`) has no Cedar equivalent.
+ */
+export function regexToCedar(pattern: string, value: string): string | undefined {
+  if (/[()[\]]/.test(pattern.replace(/\\./g, ''))) return undefined;
+  const alternatives: string[] = [];
+  let current = '';
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '\\') {
+      current += pattern.slice(i, i + 2);
+      i++;
+    } else if (pattern[i] === '|') {
+      alternatives.push(current);
+      current = '';
+    } else current += pattern[i];
+  }
+  alternatives.push(current);
+  const parts: string[] = [];
+  for (const alt of alternatives) {
+    let body = alt;
+    const start = body.startsWith('^');
+    if (start) body = body.slice(1);
+    const end = body.endsWith('$') && !body.endsWith('\\$');
+    if (end) body = body.slice(0, -1);
+    let literal = '';
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i]!;
+      if (ch === '\\') {
+        const next = body[i + 1];
+        if (next === undefined || /[A-Za-z0-9]/.test(next)) return undefined; // \d, \b, \u{…}: not literal
+        literal += next;
+        i++;
+      } else if ('.^$|?*+{}'.includes(ch)) return undefined;
+      else literal += ch;
+    }
+    if (start && end) parts.push(`${value} == ${cedarString(literal)}`);
+    else parts.push(`${value} like "${start ? '' : '*'}${likeLiteral(literal)}${end ? '' : '*'}"`);
+  }
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' || ')})`;
+}
+
+/** One condition as a Cedar expression, with the evaluator's semantics. */
+function translate(c: Condition, ref: ArgRef | { inexpressible: string }): Translated {
+  if ('inexpressible' in ref) return ref;
+  const { present, value, type } = ref;
+  if (c.op === 'exists') return { expr: c.value ? present : `!(${present})` };
+  const guard = (e: string) => ({ expr: and(present, e) });
+  if (type === 'presentOnly') {
+    // An object or array argument: only its presence is visible. Comparisons of a non-scalar are
+    // false in the evaluator and "differs" is true; `contains` on an array cannot be checked.
+    if (c.op === 'neq' || c.op === 'not_in') return { expr: present };
+    if (c.op === 'contains') return { inexpressible: `"contains" on the object or array argument ${c.path}` };
+    return FALSE;
+  }
+  switch (c.op) {
+    case 'eq':
+    case 'neq': {
+      if (c.value === null) return { inexpressible: `a comparison of ${c.path} with null` };
+      const lit = literalFor(c.value, type);
+      if (c.op === 'eq') return lit === undefined ? FALSE : guard(`${value} == ${lit}`);
+      return lit === undefined ? { expr: present } : guard(`!(${value} == ${lit})`);
+    }
+    case 'in':
+    case 'not_in': {
+      const lits = (c.value as unknown[]).map((v) => literalFor(v, type)).filter((l) => l !== undefined);
+      const any = lits.length ? `(${lits.map((l) => `${value} == ${l}`).join(' || ')})` : 'false';
+      if (c.op === 'in') return lits.length ? guard(any) : FALSE;
+      return lits.length ? guard(`!${any}`) : { expr: present };
+    }
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte': {
+      const v = c.value as number;
+      if (type.kind === 'Long') {
+        // An integer argument: compare with the nearest integer bound, exactly.
+        const bound = c.op === 'lt' || c.op === 'gte' ? Math.ceil(v) : Math.floor(v);
+        if (!Number.isSafeInteger(bound)) return { inexpressible: `the bound ${v} of ${c.path}` };
+        return guard(`${value} ${LONG_OP[c.op]} ${bound}`);
+      }
+      if (type.kind === 'decimal') {
+        const text = decimalText(v);
+        if (text === undefined)
+          return { inexpressible: `the bound ${v} of ${c.path}, which Cedar's decimal (4 places) cannot hold` };
+        return guard(`${value}.${DECIMAL_METHOD[c.op]}(decimal(${cedarString(text)}))`);
+      }
+      return FALSE;
+    }
+    case 'regex': {
+      if (type.kind !== 'String') return FALSE;
+      const expr = regexToCedar(c.value as string, value);
+      return expr
+        ? guard(expr)
+        : { inexpressible: `the pattern ${JSON.stringify(c.value)} on ${c.path}: Cedar has no regular expressions` };
+    }
+    case 'contains': {
+      if (type.kind === 'String') return guard(`${value} like "*${likeLiteral(c.value as string)}*"`);
+      if (type.kind === 'Set') {
+        const lit = literalFor(c.value, type.item);
+        return lit === undefined ? FALSE : guard(`${value}.contains(${lit})`);
+      }
+      return FALSE;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flavours.
+
+interface Flavour {
+  /** Resolves `args.a.b` of a tool to where the request carries it. */
+  argument(tool: ToolInfo, path: string): ArgRef | { inexpressible: string };
+  /** The statement's scope for one tool, several tools, or every tool but some. */
+  scopeOne(tool: string): string;
+  scopeMany(tools: string[]): string;
+  /** A permit for every tool of the server except `except`; `undefined` scope means none. */
+  allExcept(server: string[], except: string[]): { scope: string; unless?: string } | undefined;
+  schema(tools: ToolInfo[], mentioned: Set<string>, full: boolean): { text: string; json: Record<string, unknown> };
+}
+
+function agentcore(server: string): Flavour {
+  const action = (tool: string) => `AgentCore::Action::${cedarString(`${server}___${tool}`)}`;
+  const scope = (act: string) => `principal,\n  ${act},\n  resource is AgentCore::Gateway`;
+  return {
+    argument(tool, path) {
+      let type: CType = recordType(tool.inputSchema ?? {});
+      let value = 'context.input';
+      const present: string[] = [];
+      for (const segment of path.split('.').slice(1)) {
+        if (type.kind !== 'Record') return { inexpressible: `${path}: the argument is not an object` };
+        const attr = type.attrs.get(segment);
+        if (!attr)
+          return {
+            inexpressible: `${path}: its schema has no single type that AgentCore maps to Cedar`,
+          };
+        present.push(hasAttr(value, segment));
+        value = access(value, segment);
+        type = attr.type;
+      }
+      return { present: present.join(' && '), value, type };
+    },
+    scopeOne: (tool) => scope(`action == ${action(tool)}`),
+    scopeMany: (tools) => scope(`action in [${tools.map(action).join(', ')}]`),
+    allExcept(all, except) {
+      const skip = new Set(except);
+      const rest = all.filter((t) => !skip.has(t));
+      return rest.length ? { scope: scope(`action in [${rest.map(action).join(', ')}]`) } : undefined;
+    },
+    schema(tools, mentioned, full) {
+      const actions: Record<string, unknown> = { Mcp: {}, CallTool: { memberOf: [{ id: 'Mcp' }] } };
+      const lines = [
+        'namespace AgentCore {',
+        '  entity OAuthUser = { id: String } tags String;',
+        '  entity IamEntity = { id: String };',
+        '  entity Gateway;',
+        '  action "Mcp";',
+        '  action "CallTool" in [Action::"Mcp"];',
+      ];
+      for (const tool of tools) {
+        if (!full && !mentioned.has(tool.name)) continue;
+        const input = full ? recordType(tool.inputSchema ?? {}) : mentionedRecord(tool, mentioned);
+        actions[`${server}___${tool.name}`] = {
+          memberOf: [{ id: 'CallTool' }],
+          appliesTo: {
+            principalTypes: ['OAuthUser', 'IamEntity'],
+            resourceTypes: ['Gateway'],
+            context: { type: 'Record', attributes: { input: typeJson(input) } },
+          },
+        };
+        lines.push(
+          `  action ${cedarString(`${server}___${tool.name}`)} in [Action::"CallTool"] appliesTo {`,
+          '    principal: [OAuthUser, IamEntity],',
+          '    resource: [Gateway],',
+          `    context: { input: ${typeText(input, '    ')} }`,
+          '  };',
+        );
+      }
+      lines.push('}');
+      const json = {
+        AgentCore: {
+          commonTypes: {},
+          entityTypes: {
+            OAuthUser: {
+              shape: { type: 'Record', attributes: { id: { type: 'String', required: true } } },
+              tags: { type: 'String' },
+            },
+            IamEntity: { shape: { type: 'Record', attributes: { id: { type: 'String', required: true } } } },
+            Gateway: {},
+          },
+          actions,
+        },
+      };
+      return { text: `${lines.join('\n')}\n`, json };
+    },
+  };
+}
+
+/** A Cedar type in the JSON schema format. */
+function typeJson(type: CType): Record<string, unknown> {
+  switch (type.kind) {
+    case 'String':
+    case 'Long':
+      return { type: type.kind };
+    case 'Bool':
+      return { type: 'Boolean' };
+    case 'decimal':
+      return { type: 'Extension', name: 'decimal' };
+    case 'Set':
+      return { type: 'Set', element: typeJson(type.item) };
+    case 'Record':
+      return {
+        type: 'Record',
+        attributes: Object.fromEntries(
+          [...type.attrs].map(([k, a]) => [k, { ...typeJson(a.type), required: a.required }]),
+        ),
+      };
+  }
+}
+
+/** The part of a tool's input record that its conditions mention (keys `tool\u0000path`). */
+function mentionedRecord(tool: ToolInfo, mentioned: Set<string>): CType {
+  const full = recordType(tool.inputSchema ?? {});
+  const prune = (type: CType, prefix: string): CType => {
+    if (type.kind !== 'Record') return type;
+    const attrs = new Map<string, { type: CType; required: boolean }>();
+    for (const [name, attr] of type.attrs) {
+      const path = `${prefix}.${name}`;
+      const key = `${tool.name}\u0000${path}`;
+      if (mentioned.has(key)) attrs.set(name, attr);
+      else if ([...mentioned].some((m) => m.startsWith(`${key}.`)))
+        attrs.set(name, { ...attr, type: prune(attr.type, path) });
+    }
+    return { kind: 'Record', attrs };
+  };
+  return prune(full, 'args');
+}
+
+function typeText(type: CType, indent: string): string {
+  switch (type.kind) {
+    case 'Set':
+      return `Set<${typeText(type.item, indent)}>`;
+    case 'Record': {
+      if (type.attrs.size === 0) return '{}';
+      const inner = `${indent}  `;
+      const fields = [...type.attrs].map(
+        ([name, a]) => `${inner}${cedarString(name)}${a.required ? '' : '?'}: ${typeText(a.type, inner)}`,
+      );
+      return `{\n${fields.join(',\n')}\n${indent}}`;
+    }
+    default:
+      return type.kind;
+  }
+}
+
+function toolhive(): Flavour {
+  const tool = (name: string) => `Tool::${cedarString(name)}`;
+  const scope = (res: string) => `principal,\n  action == Action::"call_tool",\n  ${res}`;
+  return {
+    argument(info, path) {
+      const segments = path.split('.').slice(1);
+      if (segments.length > 1) return { inexpressible: `${path}: ToolHive shows only top-level arguments to Cedar` };
+      const name = segments[0]!;
+      const props = isObject(info.inputSchema?.properties) ? info.inputSchema.properties : {};
+      const kind = Object.prototype.hasOwnProperty.call(props, name) ? jsonTypeOf(props[name]) : undefined;
+      const attr = `arg_${name}`;
+      const ref = (a: string, type: ArgRef['type']): ArgRef => ({
+        present: hasAttr('context', a),
+        value: access('context', a),
+        type,
+        key: a,
+      });
+      switch (kind) {
+        case 'string':
+          return ref(attr, { kind: 'String' });
+        case 'integer':
+          return ref(attr, { kind: 'Long' });
+        case 'boolean':
+          return ref(attr, { kind: 'Bool' });
+        case 'object':
+        case 'array':
+          return ref(`${attr}_present`, 'presentOnly');
+        case 'number':
+          return {
+            inexpressible: `${path}: ToolHive passes a number as Long or decimal depending on its value, and one Cedar expression cannot compare both`,
+          };
+        default:
+          return { inexpressible: `${path}: its schema has no single type ToolHive maps to Cedar` };
+      }
+    },
+    scopeOne: (name) => scope(`resource == ${tool(name)}`),
+    scopeMany: (names) => scope(`resource in [${names.map(tool).join(', ')}]`),
+    allExcept(_all, except) {
+      return {
+        scope: scope('resource is Tool'),
+        ...(except.length ? { unless: `resource in [${except.map(tool).join(', ')}]` } : {}),
+      };
+    },
+    schema() {
+      // Made by toCedar, which knows the context attributes the conditions use.
+      return { text: '', json: {} };
+    },
+  };
+}
+
+/** ToolHive's one context type for every tool: the arguments the conditions mention, or all. */
+function toolhiveSchema(attrs: Map<string, CType>): { text: string; json: Record<string, unknown> } {
+  const contextType: CType = {
+    kind: 'Record',
+    attrs: new Map([...attrs].map(([k, t]) => [k, { type: t, required: false }])),
+  };
+  const context = typeText(contextType, '  ');
+  const flag = { type: 'Boolean', required: false };
+  const json = {
+    '': {
+      commonTypes: {},
+      entityTypes: {
+        Client: {},
+        MCP: {},
+        Tool: {
+          memberOfTypes: ['MCP'],
+          shape: {
+            type: 'Record',
+            attributes: {
+              name: { type: 'String', required: true },
+              operation: { type: 'String', required: true },
+              feature: { type: 'String', required: true },
+              readOnlyHint: flag,
+              destructiveHint: flag,
+              idempotentHint: flag,
+              openWorldHint: flag,
+            },
+          },
+        },
+      },
+      actions: {
+        call_tool: {
+          appliesTo: { principalTypes: ['Client'], resourceTypes: ['Tool'], context: typeJson(contextType) },
+        },
+      },
+    },
+  };
+  const text = [
+    'entity Client;',
+    'entity MCP;',
+    'entity Tool in [MCP] = {',
+    '  "name": String,',
+    '  "operation": String,',
+    '  "feature": String,',
+    '  "readOnlyHint"?: Bool,',
+    '  "destructiveHint"?: Bool,',
+    '  "idempotentHint"?: Bool,',
+    '  "openWorldHint"?: Bool',
+    '};',
+    'action "call_tool" appliesTo {',
+    '  principal: [Client],',
+    '  resource: [Tool],',
+    `  context: ${context}`,
+    '};',
+    '',
+  ].join('\n');
+  return { text, json };
+}
+
+/** ToolHive's context attributes for every argument of the given tools, first type wins. */
+function toolhiveAttrs(tools: ToolInfo[]): Map<string, CType> {
+  const out = new Map<string, CType>();
+  for (const t of tools) {
+    const props = isObject(t.inputSchema?.properties) ? t.inputSchema.properties : {};
+    for (const [name, sub] of Object.entries(props)) {
+      const kind = jsonTypeOf(sub);
+      const entry: [string, CType] | undefined =
+        kind === 'string'
+          ? [`arg_${name}`, { kind: 'String' }]
+          : kind === 'integer'
+            ? [`arg_${name}`, { kind: 'Long' }]
+            : kind === 'boolean'
+              ? [`arg_${name}`, { kind: 'Bool' }]
+              : kind === 'object' || kind === 'array'
+                ? [`arg_${name}_present`, { kind: 'Bool' }]
+                : undefined;
+      if (entry && !out.has(entry[0])) out.set(entry[0], entry[1]);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The export.
+
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const comment = (text: string) => `// ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
+
+/** The policy in one Cedar flavour; see the module comment for what it keeps and what it notes. */
+export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOptions): CedarExport {
+  const f = flavour === 'agentcore' ? agentcore(opts.server) : toolhive();
+  const label = CEDAR_FLAVOURS.find((x) => x.id === flavour)!.label;
+  const byName = new Map(opts.tools.map((t) => [t.name, t]));
+  const serverTools = opts.tools.map((t) => t.name);
+  const hideAll = (policy.hide ?? []).includes('*');
+  const hidden = new Set((policy.hide ?? []).filter((n) => n !== '*'));
+  const notes: string[] = [];
+  const statements: string[] = [];
+  const mentioned = new Set<string>();
+  const thAttrs = new Map<string, CType>();
+  let exact = true;
+
+  const ruleFor = (name: string, rule: ToolRule) => {
+    const base = `tools.${name}`;
+    const info = byName.get(name) ?? { name };
+    const parts: string[] = [];
+    const lines: string[] = [comment(base)];
+    let never = false;
+    const cond = (c: Condition, where: string, strict: 'never' | 'always'): string => {
+      let ref = f.argument(info, c.path);
+      if (!('inexpressible' in ref) && ref.key !== undefined) {
+        // ToolHive has one context type for all tools: two tools' arguments of one name must agree.
+        const type: CType = ref.type === 'presentOnly' ? { kind: 'Bool' } : ref.type;
+        const before = thAttrs.get(ref.key);
+        if (before && typeText(before, '') !== typeText(type, ''))
+          ref = { inexpressible: `${c.path}: another tool's argument of the same name has another type` };
+        else thAttrs.set(ref.key, type);
+      }
+      if (!('inexpressible' in ref)) {
+        mentioned.add(name);
+        mentioned.add(`${name}\u0000${c.path}`);
+      }
+      const t = translate(c, ref);
+      if ('expr' in t) return t.expr;
+      exact = false;
+      const reading = strict === 'never' ? 'never holds (the call is denied)' : 'always holds (the rule denies)';
+      notes.push(
+        `${where}: ${t.inexpressible}; here the condition ${reading}, so this export is stricter than the policy.`,
+      );
+      lines.push(comment(`${where}: not expressible in Cedar (${t.inexpressible}); read as: ${reading}.`));
+      return strict === 'never' ? 'false' : 'true';
+    };
+    (rule.require ?? []).forEach((c, i) => {
+      const e = cond(c, `${base}.require[${i}]`, 'never');
+      if (e === 'false') never = true;
+      parts.push(e);
+    });
+    (rule.deny_if ?? []).forEach((d, i) => {
+      const where = `${base}.deny_if[${i}]`;
+      const e = and(...d.conditions.map((c, j) => cond(c, `${where}.conditions[${j}]`, 'always')));
+      notes.push(`${where}: Cedar denies without a message; the policy's message is ${JSON.stringify(d.on_deny)}.`);
+      lines.push(comment(`${where} denies with the message ${JSON.stringify(d.on_deny)}; Cedar carries no message.`));
+      if (e === 'true') never = true;
+      else parts.push(`!(${e})`);
+    });
+    (rule.limits ?? []).forEach((l, i) => {
+      const text = `${base}.limits[${i}]: at most ${l.max} call${l.max === 1 ? '' : 's'} per ${l.window} (counter "${l.counter}"). Cedar keeps no counters: enforce the limit in the gateway's rate limiting.`;
+      notes.push(text);
+    });
+    if (never) {
+      lines.push(comment(`No permit: under this export every call to ${name} is denied.`));
+      statements.push(lines.join('\n'));
+      return;
+    }
+    mentioned.add(name);
+    const when = parts.filter((p) => p !== 'true');
+    statements.push(
+      `${lines.join('\n')}\npermit (\n  ${f.scopeOne(name)}\n)${when.length ? `\nwhen {\n  ${when.join(' &&\n  ')}\n}` : ''};`,
+    );
+  };
+
+  if (hideAll) {
+    notes.push('hide: ["*"]: every tool is hidden, so the export permits nothing.');
+  } else {
+    for (const name of hidden) {
+      mentioned.add(name);
+      statements.push(comment(`hide: ${name} is hidden: no permit, so every call to it is denied.`));
+    }
+    for (const [name, rule] of Object.entries(policy.tools ?? {})) if (!hidden.has(name)) ruleFor(name, rule);
+    if (policy.default === 'allow') {
+      const listed = [...hidden, ...Object.keys(policy.tools ?? {})];
+      const rest = f.allExcept(serverTools, listed);
+      notes.push(
+        'default: "allow": Cedar names the tools it permits, so a tool the server adds after this export is denied until the export is made again.',
+      );
+      if (rest) {
+        for (const t of serverTools) if (!listed.includes(t)) mentioned.add(t);
+        statements.push(
+          `${comment('default: "allow" for every other tool of the server')}\npermit (\n  ${rest.scope}\n)${rest.unless ? `\nunless { ${rest.unless} }` : ''};`,
+        );
+      }
+    }
+  }
+  (policy.all_tools?.limits ?? []).forEach((l, i) => {
+    notes.push(
+      `all_tools.limits[${i}]: at most ${l.max} call${l.max === 1 ? '' : 's'} per ${l.window} across the tools (counter "${l.counter}"). Cedar keeps no counters: enforce the quota in the gateway's rate limiting.`,
+    );
+  });
+  if (hidden.size && flavour === 'agentcore')
+    notes.push(
+      'hide: a hidden tool has no permit, so calls to it are denied; whether it also leaves the tool list depends on the gateway.',
+    );
+
+  const schemas =
+    flavour === 'agentcore'
+      ? f.schema(opts.tools, mentioned, Boolean(opts.fullSchema))
+      : toolhiveSchema(opts.fullSchema ? new Map([...toolhiveAttrs(opts.tools), ...thAttrs]) : thAttrs);
+
+  const header = [
+    comment(`Policy Atlas: policy for the MCP server "${opts.server}" in Cedar, for ${label}.`),
+    comment('Made from the same validated policy.json and checked against the schema published beside it.'),
+    ...(notes.length
+      ? [comment('What Cedar cannot say here:'), ...notes.map((n) => comment(`- ${n}`))]
+      : [comment('Cedar says everything this policy says.')]),
+  ];
+  const body = statements.length ? statements.join('\n\n') : comment('No permit: every call is denied.');
+  return {
+    flavour,
+    text: `${header.join('\n')}\n\n${body}\n`,
+    schema: schemas.text,
+    schemaJson: schemas.json,
+    notes,
+    exact,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests: how each gateway presents one call to Cedar (used by the parity test and by anyone
+// checking a call against an export with Cedar's isAuthorized).
+
+type CedarJson =
+  string | number | boolean | CedarJson[] | { [k: string]: CedarJson } | { __extn: { fn: string; arg: string } };
+
+export interface CedarRequest {
+  principal: { type: string; id: string };
+  action: { type: string; id: string };
+  resource: { type: string; id: string };
+  context: Record<string, CedarJson>;
+  entities: {
+    uid: { type: string; id: string };
+    attrs: Record<string, CedarJson>;
+    parents: { type: string; id: string }[];
+  }[];
+}
+
+/** A JSON value as AgentCore types it by the argument's schema; undefined when it is dropped. */
+function agentcoreValue(v: unknown, type: CType): CedarJson | undefined {
+  switch (type.kind) {
+    case 'String':
+      return typeof v === 'string' ? v : undefined;
+    case 'Bool':
+      return typeof v === 'boolean' ? v : undefined;
+    case 'Long':
+      return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
+    case 'decimal': {
+      const text = typeof v === 'number' ? decimalText(v) : undefined;
+      return text === undefined ? undefined : { __extn: { fn: 'decimal', arg: text } };
+    }
+    case 'Set':
+      return Array.isArray(v) ? v.map((x) => agentcoreValue(x, type.item)).filter((x) => x !== undefined) : undefined;
+    case 'Record': {
+      if (!isObject(v)) return undefined;
+      const out: Record<string, CedarJson> = {};
+      for (const [name, attr] of type.attrs) {
+        if (!own(v, name)) continue;
+        const x = agentcoreValue(v[name], attr.type);
+        if (x !== undefined) out[name] = x;
+      }
+      return out;
+    }
+  }
+}
+
+export function cedarRequest(
+  flavour: CedarFlavour,
+  opts: { server: string; tools: ToolInfo[] },
+  call: { tool: string; args?: Record<string, unknown> },
+): CedarRequest {
+  const info = opts.tools.find((t) => t.name === call.tool) ?? { name: call.tool };
+  if (flavour === 'agentcore') {
+    const input = agentcoreValue(call.args ?? {}, recordType(info.inputSchema ?? {})) as Record<string, CedarJson>;
+    const principal = { type: 'AgentCore::OAuthUser', id: 'parity-user' };
+    const resource = {
+      type: 'AgentCore::Gateway',
+      id: `arn:aws:bedrock-agentcore:region:account:gateway/${opts.server}`,
+    };
+    return {
+      principal,
+      action: { type: 'AgentCore::Action', id: `${opts.server}___${call.tool}` },
+      resource,
+      context: { input },
+      entities: [
+        { uid: principal, attrs: { id: 'parity-user' }, parents: [] },
+        { uid: resource, attrs: {}, parents: [] },
+      ],
+    };
+  }
+  const context: Record<string, CedarJson> = {};
+  for (const [name, v] of Object.entries(call.args ?? {})) {
+    if (typeof v === 'string' || typeof v === 'boolean') context[`arg_${name}`] = v;
+    else if (typeof v === 'number') {
+      if (Number.isSafeInteger(v)) context[`arg_${name}`] = v;
+      else {
+        const text = decimalText(v);
+        if (text !== undefined) context[`arg_${name}`] = { __extn: { fn: 'decimal', arg: text } };
+      }
+    } else if (typeof v === 'object' && v !== null) context[`arg_${name}_present`] = true;
+  }
+  const principal = { type: 'Client', id: 'parity-user' };
+  const resource = { type: 'Tool', id: call.tool };
+  return {
+    principal,
+    action: { type: 'Action', id: 'call_tool' },
+    resource,
+    context,
+    entities: [
+      { uid: principal, attrs: {}, parents: [] },
+      {
+        uid: resource,
+        attrs: { name: call.tool, operation: 'call', feature: 'tool', ...context },
+        parents: [{ type: 'MCP', id: opts.server }],
+      },
+      { uid: { type: 'MCP', id: opts.server }, attrs: {}, parents: [] },
+    ],
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Parity: for every tool of the shipped catalogue (its tool page's policy and its server's
+ * policy) and for the policy corpus with conditions, a corpus of calls gets the same allow/deny
+ * from our evaluator and from Cedar's isAuthorized on each Cedar export. Where an export says it
+ * is stricter than the policy (a condition Cedar cannot express), Cedar may deny what we allow,
+ * never the reverse, and the export must have said so in its notes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { isAuthorized } from '@cedar-policy/cedar-wasm/nodejs';
+import {
+  evaluate,
+  cedarRequest,
+  printCedar,
+  cedarErrors,
+  CEDAR_FLAVOURS,
+  type Policy,
+  type ToolInfo,
+  type CedarExport,
+} from '#src/policy/index.ts';
+import { loadCatalogue } from '#src/catalogue/load.ts';
+import { buildIndex } from '#src/catalogue/index.ts';
+import { toolPolicy, serverPolicyFor, toolScope, toolInfo } from '#src/catalogue/policies.ts';
+import { FIXTURE_TOOLS, VALID } from '../fixtures/policies/corpus.ts';
+import { corpusFor, type CorpusCall } from '../helpers/cedar-corpus.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+interface Tally {
+  policies: number;
+  tools: number;
+  calls: number;
+  decisions: number;
+  stricter: number;
+}
+
+function cedarAllows(exp: CedarExport, server: string, tools: ToolInfo[], call: CorpusCall): boolean {
+  const req = cedarRequest(exp.flavour, { server, tools }, call);
+  const answer = isAuthorized({
+    principal: req.principal,
+    action: req.action,
+    resource: req.resource,
+    context: req.context,
+    entities: req.entities,
+    policies: { staticPolicies: exp.text },
+  });
+  assert.equal(answer.type, 'success', `Cedar could not evaluate ${call.label}: ${JSON.stringify(answer)}`);
+  if (answer.type !== 'success') return false;
+  assert.deepEqual(answer.response.diagnostics.errors, [], `${call.label}: Cedar reported evaluation errors`);
+  return answer.response.decision === 'allow';
+}
+
+/** Checks one policy over the corpus of each tool in `subjects`; returns what it counted. */
+function checkParity(
+  name: string,
+  policy: Policy,
+  server: string,
+  tools: ToolInfo[],
+  subjects: ToolInfo[],
+  tally: Tally,
+) {
+  tally.policies += 1;
+  const exports = CEDAR_FLAVOURS.map((f) => printCedar(policy, f.id, { server, tools }));
+  for (const exp of exports) assert.deepEqual(cedarErrors(exp), [], `${name}: ${exp.flavour} export is invalid`);
+  for (const tool of subjects) {
+    tally.tools += 1;
+    for (const call of corpusFor(policy, tool, tools)) {
+      tally.calls += 1;
+      const ours = evaluate(policy, call).decision === 'allowed';
+      for (const exp of exports) {
+        tally.decisions += 1;
+        const theirs = cedarAllows(exp, server, tools, call);
+        const where = `${name} / ${exp.flavour} / ${call.tool} / ${call.label} ${JSON.stringify(call.args)}`;
+        if (exp.exact) assert.equal(theirs, ours, `${where}: evaluator ${ours ? 'allows' : 'denies'}, Cedar disagrees`);
+        else {
+          assert.ok(!theirs || ours, `${where}: Cedar allows what the evaluator denies`);
+          if (theirs !== ours) {
+            tally.stricter += 1;
+            assert.ok(
+              exp.notes.some((n) => n.includes('stricter')),
+              `${where}: a stricter decision the export's notes do not announce`,
+            );
+          }
+        }
+      }
+    }
+  }
+}
+
+test('Cedar parity over every tool of the shipped catalogue: tool page policies and server policies', () => {
+  const { catalogue, problems } = loadCatalogue(join(ROOT, 'content'), ROOT);
+  assert.deepEqual(problems, []);
+  const index = buildIndex(catalogue.servers, catalogue.tools, catalogue.patterns);
+  const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0 };
+  let toolCount = 0;
+  for (const server of index.servers) {
+    const live = server.tools.filter((t) => !t.removed);
+    for (const tool of server.tools) {
+      toolCount += 1;
+      const scope = toolScope(tool, server.tools);
+      checkParity(`${server.id}/${tool.name}`, toolPolicy(tool).policy, server.id, scope, [toolInfo(tool)], tally);
+    }
+    checkParity(
+      `${server.id} (server policy)`,
+      serverPolicyFor(live),
+      server.id,
+      live.map(toolInfo),
+      live.map(toolInfo),
+      tally,
+    );
+  }
+  assert.equal(toolCount, index.tools.length);
+  assert.ok(tally.calls >= toolCount * 3, 'every tool gets a corpus');
+  console.log(
+    `shipped catalogue: ${index.servers.length} servers, ${toolCount} tools, ${tally.policies} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions (${tally.stricter} stricter, announced)`,
+  );
+});
+
+test('Cedar parity over the policy corpus with conditions (every operator, nested paths, regexes)', () => {
+  const server = 'fixture-shop';
+  const tools: ToolInfo[] = FIXTURE_TOOLS.map((t) => ({
+    name: t.name,
+    ...(t.inputSchema ? { inputSchema: t.inputSchema } : {}),
+  }));
+  const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0 };
+  for (const c of VALID) checkParity(c.name, c.policy as Policy, server, tools, tools, tally);
+  console.log(
+    `policy corpus: ${VALID.length} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions (${tally.stricter} stricter, announced)`,
+  );
+});
+
+const EXPRESSIBLE_TOOLS: ToolInfo[] = [
+  {
+    name: 'send',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        to: { type: 'string' },
+        count: { type: 'integer' },
+        urgent: { type: 'boolean' },
+        level: { type: 'string', enum: ['low', 'high'] },
+        labels: { type: 'array', items: { type: 'string' } },
+        body: { type: 'object', properties: { text: { type: 'string' } } },
+      },
+      required: ['to'],
+    },
+  },
+];
+
+const cond = (path: string, op: string, value: unknown) => ({ path, op, value });
+const EXPRESSIBLE: { name: string; policy: unknown }[] = [
+  ...[
+    cond('args.to', 'eq', 'ops@example.com'),
+    cond('args.to', 'neq', 'root'),
+    cond('args.count', 'lt', 5),
+    cond('args.count', 'lte', 2.5),
+    cond('args.count', 'gt', 0.5),
+    cond('args.count', 'gte', 3),
+    cond('args.level', 'in', ['low']),
+    cond('args.level', 'not_in', ['high']),
+    cond('args.urgent', 'exists', false),
+    cond('args.urgent', 'eq', false),
+    cond('args.to', 'regex', '@example\\.com$'),
+    cond('args.to', 'regex', '^ops'),
+    cond('args.to', 'regex', '^(?:a|b)$'.replace('(?:a|b)', 'alice')),
+    cond('args.to', 'regex', 'spam|phish'),
+    cond('args.to', 'contains', 'a*b'),
+  ].map((c) => ({
+    name: `require ${c.op} ${JSON.stringify(c.value)}`,
+    policy: { version: '1', default: 'deny', tools: { send: { require: [c] } } },
+  })),
+  {
+    name: 'deny_if rules on top-level arguments',
+    policy: {
+      version: '1',
+      default: 'deny',
+      tools: {
+        send: {
+          deny_if: [
+            {
+              conditions: [cond('args.to', 'contains', 'evil'), cond('args.urgent', 'eq', true)],
+              on_deny: 'No urgent mail to evil.',
+            },
+            { conditions: [cond('args.count', 'gt', 100)], on_deny: 'Too many.' },
+            { conditions: [cond('args.labels', 'exists', true)], on_deny: 'No labels.' },
+          ],
+        },
+      },
+    },
+  },
+  {
+    name: 'default allow',
+    policy: { version: '1', default: 'allow', tools: { send: { require: [cond('args.to', 'neq', 'x')] } } },
+  },
+];
+
+test('on conditions Cedar can express, every export is exact and agrees call by call', () => {
+  const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0 };
+  for (const c of EXPRESSIBLE) {
+    const policy = c.policy as Policy;
+    for (const f of CEDAR_FLAVOURS) {
+      const exp = printCedar(policy, f.id, { server: 'mail', tools: EXPRESSIBLE_TOOLS });
+      // ToolHive cannot see inside arrays (labels): only that case may be inexact there.
+      if (!(f.id === 'toolhive' && JSON.stringify(policy).includes('labels')))
+        assert.ok(exp.exact, `${c.name}: ${f.id} is exact`);
+    }
+    checkParity(c.name, policy, 'mail', EXPRESSIBLE_TOOLS, EXPRESSIBLE_TOOLS, tally);
+  }
+  assert.equal(tally.stricter, 0);
+  console.log(
+    `expressible conditions: ${tally.policies} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions`,
+  );
+});
