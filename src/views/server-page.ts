@@ -44,3 +44,19 @@ export async function serverPageModel(server: ServerEntry, index: CatalogueIndex
     serverCount: index.servers.length,
   };
 }
+
+/** One row of the servers table: a server, its live tool count and its Critical tool count. */
+export interface ServerRow {
+  server: ServerEntry;
+  live: number;
+  critical: number;
+}
+
+/** The servers table's rows, in the index's name order, which is the order without JavaScript. */
+export function serverRows(index: CatalogueIndex): ServerRow[] {
+  return index.servers.map((server) => ({
+    server,
+    live: server.tools.filter((t) => !t.removed).length,
+    critical: server.counts.byRisk.Critical,
+  }));
+}
