@@ -7,3 +7,6 @@ export const serverPolicyUrl = (serverId: string) => `/servers/${serverId}/polic
 export const riskUrl = (risk: RiskLevel) => `/risk/${risk.toLowerCase()}/`;
 export const categoryUrl = (category: Category) => `/categories/${category.toLowerCase()}/`;
 export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
+export const contactUrl = '/contact/';
+export const contactSentUrl = '/contact/sent/';
+export const contactProblemUrl = '/contact/problem/';
