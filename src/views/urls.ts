@@ -10,3 +10,7 @@ export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
 export const contactUrl = '/contact/';
 export const contactSentUrl = '/contact/sent/';
 export const contactProblemUrl = '/contact/problem/';
+/** A long-form page from content/pages/<slug>.mdx. */
+export const pageUrl = (slug: string) => `/${slug}/`;
+/** A server's tools with their input schemas, read by the policy playground when it opens. */
+export const serverPlaygroundUrl = (serverId: string) => `/servers/${serverId}/playground.json`;
