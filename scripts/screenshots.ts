@@ -32,10 +32,17 @@ export const SHOTS: { name: string; path: string }[] = [
 ];
 
 const port = 4300 + Math.floor(Math.random() * 500);
-const entry = join(resolve(ROOT, values.dist), 'server/entry.mjs');
+const dist = resolve(ROOT, values.dist);
+const entry = join(dist, 'server/entry.mjs');
 if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
-const child = spawn(process.execPath, [entry], {
-  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CONTACT_DB: join(ROOT, 'data/screenshots.sqlite') },
+const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.ts')], {
+  env: {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ATLAS_OUT: dist,
+    CONTACT_DB: join(ROOT, 'data/screenshots.sqlite'),
+  },
   stdio: 'ignore',
 });
 const base = `http://127.0.0.1:${port}`;
