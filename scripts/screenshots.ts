@@ -29,6 +29,7 @@ export const SHOTS: { name: string; path: string }[] = [
   { name: 'search', path: '/search/?q=workflow' },
   { name: 'policy-language', path: '/policy-language/' },
   { name: 'contact', path: '/contact/' },
+  { name: 'playground', path: `/servers/${SERVER}/comfy_save_workflow/` },
 ];
 
 const port = 4300 + Math.floor(Math.random() * 500);
