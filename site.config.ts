@@ -1,7 +1,7 @@
-import { siteConfigSchema } from '#src/model/site.ts';
+import { defineSiteConfig } from '#src/model/site.ts';
 
 /** Branding and links for this catalogue. Edit here; no template needs to change. */
-export default siteConfigSchema.parse({
+export default defineSiteConfig({
   name: 'Policy Atlas',
   tagline: 'Every MCP tool, its risk, and the policy that keeps an agent safe around it.',
   url: 'https://policy-atlas.example.org',

@@ -8,10 +8,12 @@
  * It opens the database read-only, so it is safe to run while the server is taking messages.
  */
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { CONTACT_DEFAULTS } from '#src/contact/config.ts';
 import { openContactStore } from '#src/contact/runtime.ts';
-import { SqliteStoreMissingError } from '#src/contact/sqlite-store.ts';
 import type { StoredMessage } from '#src/contact/store.ts';
+import { AtlasError } from '#src/model/problems.ts';
+import { runMain, type CliIo } from './lib/cli.ts';
 
 const COLUMNS = ['id', 'receivedAt', 'name', 'email', 'page', 'message'] as const;
 
@@ -31,15 +33,18 @@ export function toCsv(messages: StoredMessage[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
+const USAGE = 'Usage: npm run contact:export -- [--format json|csv] [--db path/to/contact.sqlite]';
 
-async function main(): Promise<void> {
+/** The command: `argv` without node and the script; returns the exit status. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr(`${message}\n`);
+    return 1;
+  };
   let args;
   try {
     args = parseArgs({
+      args: argv,
       options: {
         format: { type: 'string', default: 'json' },
         db: { type: 'string' },
@@ -47,30 +52,29 @@ async function main(): Promise<void> {
       },
     }).values;
   } catch (error) {
-    fail(
-      `${(error as Error).message}. Usage: npm run contact:export -- [--format json|csv] [--db path/to/contact.sqlite]`,
-    );
+    return fail(`${(error as Error).message}. ${USAGE}`);
   }
   if (args.help) {
-    process.stdout.write('Usage: npm run contact:export -- [--format json|csv] [--db path/to/contact.sqlite]\n');
-    return;
+    io.stdout(`${USAGE}\n`);
+    return 0;
   }
   if (args.format !== 'json' && args.format !== 'csv') {
-    fail(`The format "${args.format}" is not supported. Use --format json or --format csv.`);
+    return fail(`The format "${args.format}" is not supported. Use --format json or --format csv.`);
   }
-  const path = args.db ?? (process.env.CONTACT_DB?.trim() || CONTACT_DEFAULTS.dbPath);
+  const given = args.db ?? (io.env.CONTACT_DB?.trim() || CONTACT_DEFAULTS.dbPath);
   let messages: StoredMessage[];
   try {
-    const store = openContactStore(path, { readOnly: true });
+    const store = openContactStore(resolve(io.cwd, given), { readOnly: true });
     messages = await store.list();
     await store.close();
   } catch (error) {
-    if (error instanceof SqliteStoreMissingError) fail(error.message);
-    fail(
-      `The contact database at ${path} could not be read: ${(error as Error).message}. Check that the path points at the file the server writes to.`,
+    if (error instanceof AtlasError) return fail(error.message);
+    return fail(
+      `The contact database at ${given} could not be read: ${(error as Error).message}. Check that the path points at the file the server writes to.`,
     );
   }
-  process.stdout.write(args.format === 'csv' ? toCsv(messages) : `${JSON.stringify(messages, null, 2)}\n`);
+  io.stdout(args.format === 'csv' ? toCsv(messages) : `${JSON.stringify(messages, null, 2)}\n`);
+  return 0;
 }
 
-if (import.meta.main) await main();
+await runMain(main, import.meta);

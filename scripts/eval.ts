@@ -4,63 +4,70 @@
  * 1 when the policy is invalid, 2 when the command itself could not run.
  */
 import { parseArgs } from 'node:util';
-import { formatProblem } from '#src/model/problems.ts';
+import { AtlasError, formatProblem } from '#src/model/problems.ts';
 import { evaluate, parsePolicy } from '#src/policy/index.ts';
-import { parseJson, readPolicyFile, runCli, usage, UsageError } from './lib/policy-cli.ts';
+import { runMain, type CliIo } from './lib/cli.ts';
+import { guarded, parseJson, readPolicyFile, usage } from './lib/policy-cli.ts';
 
 const HELP =
   "npm run eval -- <policy.json> --tool <name> [--args '<json object>'] [--counters '<json object>'] [--json]";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        tool: { type: 'string' },
-        args: { type: 'string' },
-        counters: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    throw usage(err, HELP);
-  }
-  const { positionals, values } = parsed;
-  if (positionals.length !== 1)
-    throw new UsageError(`Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
-  if (!values.tool) throw new UsageError(`Name the tool to call with --tool <name>. Usage: ${HELP}`);
+/** The command: `argv` without node and the script; returns the exit status. */
+export function main(argv: string[], io: CliIo): number {
+  return guarded(io, () => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          tool: { type: 'string' },
+          args: { type: 'string' },
+          counters: { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
+      });
+    } catch (err) {
+      throw usage(err, HELP);
+    }
+    const { positionals, values } = parsed;
+    if (positionals.length !== 1)
+      throw new AtlasError('cli-usage', `Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
+    if (!values.tool) throw new AtlasError('cli-usage', `Name the tool to call with --tool <name>. Usage: ${HELP}`);
 
-  const file = positionals[0]!;
-  const input = readPolicyFile(file);
-  const args = values.args === undefined ? {} : parseJson(values.args, 'The --args option');
-  if (!isObject(args))
-    throw new UsageError(
-      `The --args option must be a JSON object such as '{"name": "x"}', not ${JSON.stringify(args)}.`,
-    );
-  const counters = values.counters === undefined ? {} : parseJson(values.counters, 'The --counters option');
-  if (!isObject(counters) || !Object.values(counters).every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    throw new UsageError(
-      `The --counters option must be a JSON object of numbers keyed by counter key, such as '{"tools.X/X_rate": 30}'.`,
-    );
-  }
+    const file = positionals[0]!;
+    const input = readPolicyFile(file, io.cwd);
+    const args = values.args === undefined ? {} : parseJson(values.args, 'The --args option');
+    if (!isObject(args))
+      throw new AtlasError(
+        'cli-usage',
+        `The --args option must be a JSON object such as '{"name": "x"}', not ${JSON.stringify(args)}.`,
+      );
+    const counters = values.counters === undefined ? {} : parseJson(values.counters, 'The --counters option');
+    if (!isObject(counters) || !Object.values(counters).every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      throw new AtlasError(
+        'cli-usage',
+        `The --counters option must be a JSON object of numbers keyed by counter key, such as '{"tools.X/X_rate": 30}'.`,
+      );
+    }
 
-  const { policy, problems } = parsePolicy(input);
-  if (!policy) {
-    for (const p of problems) process.stdout.write(`${formatProblem({ ...p, file })}\n`);
-    process.stdout.write(`The policy is not valid, so no call was evaluated. Fix the problems above first.\n`);
-    return 1;
-  }
-  const decision = evaluate(policy, { tool: values.tool, args }, counters as Record<string, number>);
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${decision.decision} (rule: ${decision.rule})\n${decision.message}\n`);
-    if (decision.count?.length) process.stdout.write(`Counters to increment: ${decision.count.join(', ')}\n`);
-  }
-  return 0;
+    const { policy, problems } = parsePolicy(input);
+    if (!policy) {
+      for (const p of problems) io.stdout(`${formatProblem({ ...p, file })}\n`);
+      io.stdout(`The policy is not valid, so no call was evaluated. Fix the problems above first.\n`);
+      return 1;
+    }
+    const decision = evaluate(policy, { tool: values.tool, args }, counters as Record<string, number>);
+    if (values.json) {
+      io.stdout(`${JSON.stringify(decision, null, 2)}\n`);
+    } else {
+      io.stdout(`${decision.decision} (rule: ${decision.rule})\n${decision.message}\n`);
+      if (decision.count?.length) io.stdout(`Counters to increment: ${decision.count.join(', ')}\n`);
+    }
+    return 0;
+  });
 }
 
-runCli(main);
+await runMain(main, import.meta);

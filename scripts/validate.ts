@@ -7,68 +7,73 @@
 import { parseArgs } from 'node:util';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { contentDir } from '#src/catalogue/paths.ts';
-import { formatProblem, type Problem } from '#src/model/problems.ts';
+import { AtlasError, formatProblem, type Problem } from '#src/model/problems.ts';
 import { parsePolicy, validatePolicy } from '#src/policy/index.ts';
-import { readPolicyFile, runCli, serverTools, usage, UsageError } from './lib/policy-cli.ts';
+import { runMain, type CliIo } from './lib/cli.ts';
+import { guarded, readPolicyFile, serverTools, usage } from './lib/policy-cli.ts';
 
 const HELP = 'npm run validate [-- <policy.json> [--server <server-id>] [--json]]';
 
-function report(problems: Problem[], json: boolean): void {
-  if (json) process.stdout.write(`${JSON.stringify(problems, null, 2)}\n`);
-  else for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+function report(io: CliIo, problems: Problem[], json: boolean): void {
+  if (json) io.stdout(`${JSON.stringify(problems, null, 2)}\n`);
+  else for (const p of problems) io.stdout(`${formatProblem(p)}\n`);
 }
 
-function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { server: { type: 'string' }, json: { type: 'boolean', default: false } },
-    });
-  } catch (err) {
-    throw usage(err, HELP);
-  }
-  const { positionals, values } = parsed;
-  const json = values.json ?? false;
-  if (positionals.length > 1)
-    throw new UsageError(`Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
-
-  if (positionals.length === 0) {
-    if (values.server) throw new UsageError(`"--server" needs a policy file to check. Usage: ${HELP}`);
-    const { catalogue, problems } = validateCatalogue(contentDir());
-    report(problems, json);
-    if (problems.length) {
-      if (!json)
-        process.stdout.write(
-          `${problems.length} problem${problems.length === 1 ? '' : 's'} found in ${contentDir()}.\n`,
-        );
-      return 1;
+/** The command: `argv` without node and the script; returns the exit status. */
+export function main(argv: string[], io: CliIo): number {
+  return guarded(io, () => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { server: { type: 'string' }, json: { type: 'boolean', default: false } },
+      });
+    } catch (err) {
+      throw usage(err, HELP);
     }
-    if (!json)
-      process.stdout.write(
-        `valid: ${catalogue.servers.length} server${catalogue.servers.length === 1 ? '' : 's'}, ${catalogue.tools.length} tool${catalogue.tools.length === 1 ? '' : 's'} and their policies in ${contentDir()}.\n`,
-      );
-    return 0;
-  }
+    const { positionals, values } = parsed;
+    const json = values.json ?? false;
+    const dir = contentDir(io.env, io.cwd);
+    if (positionals.length > 1)
+      throw new AtlasError('cli-usage', `Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
 
-  const file = positionals[0]!;
-  const input = readPolicyFile(file);
-  const result = values.server ? validatePolicy(input, { tools: serverTools(values.server) }) : parsePolicy(input);
-  const problems = result.problems.map((p) => ({ ...p, file }));
-  report(problems, json);
-  if (!result.policy) return 1;
-  if (!json) {
-    const p = result.policy;
-    const ruled = Object.keys(p.tools ?? {}).length;
-    const hidden = p.hide?.includes('*') ? 'all' : String(p.hide?.length ?? 0);
-    const against = values.server
-      ? `for server "${values.server}"`
-      : '(shape only; add --server <id> to check tool and argument names)';
-    process.stdout.write(
-      `valid: ${file} ${against}: ${ruled} tool rule${ruled === 1 ? '' : 's'}, ${hidden} hidden, default ${p.default}.\n`,
-    );
-  }
-  return 0;
+    if (positionals.length === 0) {
+      if (values.server) throw new AtlasError('cli-usage', `"--server" needs a policy file to check. Usage: ${HELP}`);
+      const { catalogue, problems } = validateCatalogue(dir);
+      report(io, problems, json);
+      if (problems.length) {
+        if (!json) io.stdout(`${problems.length} problem${problems.length === 1 ? '' : 's'} found in ${dir}.\n`);
+        return 1;
+      }
+      if (!json)
+        io.stdout(
+          `valid: ${catalogue.servers.length} server${catalogue.servers.length === 1 ? '' : 's'}, ${catalogue.tools.length} tool${catalogue.tools.length === 1 ? '' : 's'} and their policies in ${dir}.\n`,
+        );
+      return 0;
+    }
+
+    const file = positionals[0]!;
+    const input = readPolicyFile(file, io.cwd);
+    const result = values.server
+      ? validatePolicy(input, { tools: serverTools(values.server, dir) })
+      : parsePolicy(input);
+    const problems = result.problems.map((p) => ({ ...p, file }));
+    report(io, problems, json);
+    if (!result.policy) return 1;
+    if (!json) {
+      const p = result.policy;
+      const ruled = Object.keys(p.tools ?? {}).length;
+      const hidden = p.hide?.includes('*') ? 'all' : String(p.hide?.length ?? 0);
+      const against = values.server
+        ? `for server "${values.server}"`
+        : '(shape only; add --server <id> to check tool and argument names)';
+      io.stdout(
+        `valid: ${file} ${against}: ${ruled} tool rule${ruled === 1 ? '' : 's'}, ${hidden} hidden, default ${p.default}.\n`,
+      );
+    }
+    return 0;
+  });
 }
 
-runCli(main);
+await runMain(main, import.meta);

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadCatalogue } from '#src/catalogue/load.ts';
-import { contentDir } from '#src/catalogue/paths.ts';
 import { closest } from '#src/policy/suggest.ts';
 import { revealInvisible } from '#src/model/text.ts';
 import type { ToolInfo } from '#src/policy/server.ts';
+import { AtlasError } from '#src/model/problems.ts';
+import type { CliIo } from './cli.ts';
 
-/**
+/*
  * Shared by scripts/validate.ts and scripts/eval.ts. A user's mistake (missing file, bad JSON,
- * unknown server, bad option) is a `UsageError`: one line on stderr and exit status 2.
+ * unknown server, bad option) is an `AtlasError` with a `cli-*` code: one line on stderr and exit
+ * status 2.
  */
-export class UsageError extends Error {}
 
 /** Line and column (1-based) of a character offset, for JSON syntax errors. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -39,7 +41,7 @@ function errorOffset(text: string, message: string): number {
 }
 
 /**
- * Parses JSON text (a leading byte-order mark is ignored), or throws a UsageError naming the
+ * Parses JSON text (a leading byte-order mark is ignored), or throws an AtlasError naming the
  * line and column of the mistake, on one line.
  */
 export function parseJson(text: string, what: string): unknown {
@@ -53,17 +55,18 @@ export function parseJson(text: string, what: string): unknown {
       .replace(/\s*(in JSON )?at position \d+.*$/s, '')
       .replace(/\s+in JSON$/, '')
       .replace(/^(Unexpected token '.+?'), .*$/su, '$1');
-    throw new UsageError(
+    throw new AtlasError(
+      'cli-json',
       `${what} is not valid JSON at line ${line}, column ${column}: ${revealInvisible(reason)}. Fix the syntax there (check commas, quotes and brackets).`,
     );
   }
 }
 
-/** Reads and parses a policy file, or throws a UsageError. */
-export function readPolicyFile(file: string): unknown {
+/** Reads and parses a policy file, or throws an AtlasError. */
+export function readPolicyFile(file: string, cwd: string = process.cwd()): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -72,19 +75,20 @@ export function readPolicyFile(file: string): unknown {
         : code === 'EISDIR'
           ? 'it is a folder'
           : `it cannot be read (${code ?? 'unknown error'})`;
-    throw new UsageError(`Cannot read the policy file "${file}": ${why}. Check the path.`);
+    throw new AtlasError('cli-file', `Cannot read the policy file "${file}": ${why}. Check the path.`);
   }
   return parseJson(text, `The policy file "${file}"`);
 }
 
-/** The tools a catalogue server lists today, or a UsageError naming the closest server id. */
-export function serverTools(id: string): ToolInfo[] {
-  const { catalogue } = loadCatalogue(contentDir());
+/** The tools a server of the catalogue in `dir` lists today, or an AtlasError naming the closest server id. */
+export function serverTools(id: string, dir: string): ToolInfo[] {
+  const { catalogue } = loadCatalogue(dir);
   const ids = catalogue.servers.map((s) => s.id);
   if (!ids.includes(id)) {
     const hint = closest(id, ids);
-    throw new UsageError(
-      `There is no server "${id}" in the catalogue (${contentDir()}).${hint ? ` Did you mean "${hint}"?` : ' The catalogue has no servers.'} Use the id of a file in content/servers/, without ".yaml".`,
+    throw new AtlasError(
+      'cli-unknown-server',
+      `There is no server "${id}" in the catalogue (${dir}).${hint ? ` Did you mean "${hint}"?` : ' The catalogue has no servers.'} Use the id of a file in content/servers/, without ".yaml".`,
     );
   }
   // A tool the server no longer lists (history.removed) cannot be called: a rule for it is a mistake.
@@ -93,24 +97,27 @@ export function serverTools(id: string): ToolInfo[] {
     .map((t) => ({ name: t.data.name, inputSchema: t.data.definition.inputSchema }));
 }
 
-/** Runs a CLI's main function: usage errors exit 2 with one line, never a stack trace. */
-export function runCli(main: () => number): void {
+/**
+ * Runs the body of a policy CLI and returns its exit status: a user's mistake (an AtlasError) is
+ * one line on stderr and status 2, never a stack trace; so is anything unexpected.
+ */
+export function guarded(io: CliIo, body: () => number): number {
   try {
-    process.exitCode = main();
+    return body();
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n`);
+    if (err instanceof AtlasError) {
+      io.stderr(`${err.message}\n`);
     } else {
-      process.stderr.write(
+      io.stderr(
         `Unexpected error: ${err instanceof Error ? err.message : String(err)}. Please report it with the command you ran.\n`,
       );
     }
-    process.exitCode = 2;
+    return 2;
   }
 }
 
-/** Turns node:util parseArgs errors (unknown option, missing value) into a one-line UsageError. */
-export function usage(err: unknown, help: string): UsageError {
+/** Turns node:util parseArgs errors (unknown option, missing value) into a one-line AtlasError. */
+export function usage(err: unknown, help: string): AtlasError {
   // node:util adds advice about positionals after the first sentence; keep only that sentence.
   const message =
     err instanceof Error
@@ -119,5 +126,5 @@ export function usage(err: unknown, help: string): UsageError {
           .split('. ')[0]!
           .replace(/\.?\s*$/, '')
       : String(err);
-  return new UsageError(`${message}. Usage: ${help}`);
+  return new AtlasError('cli-usage', `${message}. Usage: ${help}`);
 }

@@ -1,7 +1,10 @@
+import { AtlasError } from '#src/model/problems.ts';
+
 /**
  * Runtime settings for the contact endpoint, read from environment variables when the server
  * handles its first message. Each bad value stops the endpoint with a sentence naming the
- * variable and the fix, rather than silently falling back to a default.
+ * variable and the fix, rather than silently falling back to a default: an `AtlasError`
+ * with the code `contact-misconfigured`.
  */
 export interface ContactConfig {
   /** SQLite file the messages are written to (`CONTACT_DB`). */
@@ -26,8 +29,6 @@ export const CONTACT_DEFAULTS = {
   maxBodyBytes: 64 * 1024,
 } as const;
 
-export class ContactConfigError extends Error {}
-
 function wholeNumber(
   env: Record<string, string | undefined>,
   key: string,
@@ -38,7 +39,8 @@ function wholeNumber(
   const raw = env[key];
   if (raw === undefined || raw.trim() === '') return fallback;
   if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) {
-    throw new ContactConfigError(
+    throw new AtlasError(
+      'contact-misconfigured',
       `The environment variable ${key} is "${raw}", which is not a whole number of at least ${min}. Set it to a number such as ${example}, or unset it to use the default (${fallback}).`,
     );
   }
@@ -56,7 +58,8 @@ function origins(raw: string | undefined): string[] {
       try {
         url = new URL(entry);
       } catch {
-        throw new ContactConfigError(
+        throw new AtlasError(
+          'contact-misconfigured',
           `The environment variable CONTACT_ALLOWED_ORIGINS contains "${entry}", which is not an origin. List origins such as https://docs.example.org, separated by commas.`,
         );
       }

@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { CONTACT_LIMITS, HONEYPOT_FIELD } from '#src/model/contact.ts';
+import type { ContactCode } from '#src/model/codes.ts';
 import { showValue, zodProblems } from '#src/model/problems.ts';
 
 /**
@@ -8,8 +9,8 @@ import { showValue, zodProblems } from '#src/model/problems.ts';
  */
 export interface ContactError {
   field: string | null;
-  /** Stable kebab-case code, e.g. `contact-invalid-email`. */
-  code: string;
+  /** Stable code from the registry, e.g. `contact-invalid-email`. */
+  code: ContactCode;
   /** A full sentence for the visitor: what is wrong and what to do. */
   message: string;
 }
@@ -35,7 +36,7 @@ function visitorMessage(
   field: string,
   issue: z.core.$ZodIssue,
   value: unknown,
-): { code: string; message: string } | undefined {
+): { code: ContactCode; message: string } | undefined {
   const empty = value === undefined || length(value) === 0;
   if (field === HONEYPOT_FIELD) {
     return {

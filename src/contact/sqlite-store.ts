@@ -2,6 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ContactMessage } from '#src/model/contact.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import type { ContactStore, StoredMessage } from './store.ts';
 
 const SCHEMA = `
@@ -34,8 +35,6 @@ function toMessage(row: Row): StoredMessage {
   };
 }
 
-export class SqliteStoreMissingError extends Error {}
-
 /**
  * The default store: one SQLite file. WAL mode lets `contact:export` read while the server
  * writes; `synchronous = FULL` makes each insert durable before it returns, and every insert is
@@ -49,7 +48,8 @@ export class SqliteContactStore implements ContactStore {
     this.path = resolve(path);
     if (options.readOnly) {
       if (!existsSync(this.path)) {
-        throw new SqliteStoreMissingError(
+        throw new AtlasError(
+          'contact-store-missing',
           `No contact database exists at ${this.path}. Point CONTACT_DB (or --db) at the file the server writes to; it is created when the first message arrives.`,
         );
       }

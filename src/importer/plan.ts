@@ -6,10 +6,9 @@ import { loadCatalogue, parseYaml, type Catalogue } from '#src/catalogue/load.ts
 import { checkCatalogue } from '#src/catalogue/validate.ts';
 import { SERVER_ID_PATTERN, serverSchema, type ServerRecord } from '#src/model/server.ts';
 import { toolSchema, type ToolDefinition, type ToolHistory, type ToolRecord } from '#src/model/tool.ts';
-import { formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
+import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
 import { hashDefinition } from './canonical.ts';
 import { describeChanges } from './diff.ts';
-import { ImportError } from './errors.ts';
 import type { SourceResult } from './sources.ts';
 import { portableNode, printRecord, updateRecord } from './yaml.ts';
 import type { FileWrite } from './write.ts';
@@ -52,7 +51,7 @@ function slugify(text: string): string {
 function deriveServerId(source: SourceResult, given: string | undefined): string {
   if (given !== undefined) {
     if (!SERVER_ID_PATTERN.test(given)) {
-      throw new ImportError(
+      throw new AtlasError(
         'import-bad-server-id',
         `The --server-id ${JSON.stringify(given)} is not a valid server id. Use lower-case letters, digits and hyphens, starting with a letter or digit (for example "${slugify(given) || 'my-server'}").`,
       );
@@ -66,7 +65,7 @@ function deriveServerId(source: SourceResult, given: string | undefined): string
     const fromFile = slugify(basename(source.source.slice(6)).split('.')[0] ?? '');
     if (fromFile && SERVER_ID_PATTERN.test(fromFile)) return fromFile;
   }
-  throw new ImportError(
+  throw new AtlasError(
     'import-bad-server-id',
     'The server did not say what it is called, so no server id could be derived. Give one with --server-id <id>.',
   );
@@ -80,7 +79,7 @@ function checkedUrl(value: string | undefined, option: string): string | undefin
   } catch {
     /* reported below */
   }
-  throw new ImportError(
+  throw new AtlasError(
     'import-bad-url',
     `The ${option} ${JSON.stringify(value)} is not an http(s) URL. Give the full address, for example https://github.com/owner/repo.`,
   );
@@ -139,13 +138,13 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   const ours = [serverPath, ...listYaml(toolsDir).map((f) => join(toolsDir, f))];
   const blocked = loadProblems.filter((p) => p.file && ours.some((o) => relTo(cwd, o) === p.file));
   if (blocked.length > 0) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-existing-invalid',
       `The existing records of "${serverId}" have problems, and the import will not rewrite files it cannot read in full. Fix these first:\n${blocked.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     );
   }
   if (existsSync(join(contentDir, 'servers', `${serverId}.yml`))) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-existing-invalid',
       `The server record ${relTo(cwd, join(contentDir, 'servers', `${serverId}.yml`))} uses the .yml extension; the importer writes .yaml. Rename it to ${serverId}.yaml and run the import again.`,
     );
@@ -310,7 +309,7 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     ...after.filter((p) => !before.has(formatProblem(p)) || (p.file !== undefined && ourFiles.has(p.file))),
   );
   if (problems.length > 0) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-invalid-result',
       `The import would leave the catalogue with ${problems.length} problem${problems.length === 1 ? '' : 's'}, so nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     );

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { z } from 'astro/zod';
-import { ImportError } from './errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { planImport, type ImportReport } from './plan.ts';
 import { DEFAULT_TIMEOUT_SECONDS, fromFile, fromHttp, fromStdio, type SourceResult } from './sources.ts';
 import { writeAtomically } from './write.ts';
@@ -31,7 +31,7 @@ async function readSource(
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   // The same check as the records' date fields, so a date accepted here is one they accept.
   if (!z.iso.date().safeParse(options.date).success) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-date',
       `The date ${JSON.stringify(options.date)} is not a calendar date. Give it as YYYY-MM-DD (--date or ATLAS_TODAY).`,
     );

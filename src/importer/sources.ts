@@ -11,7 +11,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'astro/zod';
-import { ImportError } from './errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { checkTools, LIMITS, parseToolsListFile, toPage, type ImportedTool } from './parse.ts';
 
 /** What a source yields: the tools and what the server said about itself. */
@@ -53,7 +53,7 @@ export function splitCommandLine(line: string): string[] {
     }
   }
   if (quote)
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-command',
       `The command line ${JSON.stringify(line)} has an unclosed ${quote} quote. Close it and try again.`,
     );
@@ -89,7 +89,7 @@ async function listAllTools(client: Client, where: string): Promise<unknown[]> {
   let cursor: string | undefined;
   for (let page = 1; ; page++) {
     if (page > LIMITS.pages) {
-      throw new ImportError(
+      throw new AtlasError(
         'import-too-large',
         `${where} kept sending a "nextCursor" after ${LIMITS.pages} pages of tools. Check the server's pagination.`,
       );
@@ -103,7 +103,7 @@ async function listAllTools(client: Client, where: string): Promise<unknown[]> {
     if (tools.length > LIMITS.tools) break;
     if (next.nextCursor === undefined) break;
     if (cursors.has(next.nextCursor)) {
-      throw new ImportError(
+      throw new AtlasError(
         'import-bad-cursor',
         `${where} sent the cursor ${JSON.stringify(next.nextCursor)} twice, so its pages loop. Check the server's pagination.`,
       );
@@ -120,29 +120,29 @@ function stderrTail(stderr: string): string {
   return tail ? ` Its last output on stderr was:\n${tail}` : '';
 }
 
-function describeFailure(err: unknown, where: string, stderr: string): ImportError {
-  if (err instanceof ImportError) return err;
+function describeFailure(err: unknown, where: string, stderr: string): AtlasError {
+  if (err instanceof AtlasError) return err;
   const message = err instanceof Error ? err.message : String(err);
   const said = stderrTail(stderr);
   if (/ENOENT/.test(message)) {
-    return new ImportError(
+    return new AtlasError(
       'import-server-start',
       `${where} could not be started: the command was not found (${message}). Check the command and that it is installed.`,
     );
   }
   if (/Connection closed|closed/i.test(message)) {
-    return new ImportError(
+    return new AtlasError(
       'import-server-crash',
       `${where} closed the connection before answering (${message}); it probably crashed or exited.${said}`,
     );
   }
   if (/JSON|parse|Unexpected token/i.test(message)) {
-    return new ImportError(
+    return new AtlasError(
       'import-malformed',
       `${where} sent something that is not valid MCP JSON-RPC (${message}).${said}`,
     );
   }
-  return new ImportError('import-server-error', `${where} failed: ${message}.${said}`);
+  return new AtlasError('import-server-error', `${where} failed: ${message}.${said}`);
 }
 
 /** Connects, lists every page of tools, and always closes the connection (and so the child). */
@@ -159,7 +159,7 @@ async function withClient(
     timer = setTimeout(
       () =>
         reject(
-          new ImportError(
+          new AtlasError(
             'import-timeout',
             `${where} did not answer within ${timeoutSeconds} seconds, so the import gave up. If the server is just slow to start, raise the limit with --timeout <seconds>.`,
           ),
@@ -169,10 +169,7 @@ async function withClient(
   });
   // A child that exits while we wait would otherwise leave the request hanging until the timeout.
   const closed = transportClosed.then(() => {
-    throw new ImportError(
-      'import-server-crash',
-      `${where} exited before it finished answering.${stderrTail(stderr())}`,
-    );
+    throw new AtlasError('import-server-crash', `${where} exited before it finished answering.${stderrTail(stderr())}`);
   });
   closed.catch(() => {});
   // Lines that are not JSON-RPC make the transport report an error and drop them; without this the
@@ -182,7 +179,7 @@ async function withClient(
       const text = error instanceof Error ? error.message : String(error);
       if (error instanceof SyntaxError || /JSON|parse|invalid_union|expected/i.test(text)) {
         reject(
-          new ImportError(
+          new AtlasError(
             'import-malformed',
             `${where} wrote something that is not an MCP JSON-RPC message (${text.split('\n')[0]}). Only JSON-RPC messages may go to stdout; logs belong on stderr.`,
           ),
@@ -215,7 +212,7 @@ async function withClient(
 export async function fromStdio(commandLine: string, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS): Promise<SourceResult> {
   const [command, ...args] = splitCommandLine(commandLine);
   if (!command)
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-command',
       'The --stdio option needs a command line, for example --stdio "npx -y @modelcontextprotocol/server-everything".',
     );
@@ -240,13 +237,13 @@ export async function fromHttp(url: string, timeoutSeconds = DEFAULT_TIMEOUT_SEC
   try {
     parsed = new URL(url);
   } catch {
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-url',
       `The --http option ${JSON.stringify(url)} is not a URL. Give the server's MCP endpoint, for example http://127.0.0.1:3001/mcp.`,
     );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ImportError(
+    throw new AtlasError(
       'import-bad-url',
       `The --http option ${JSON.stringify(url)} uses ${parsed.protocol}, not http: or https:.`,
     );
@@ -266,13 +263,13 @@ export function fromFile(path: string, label = path): SourceResult {
   try {
     size = statSync(path).size;
   } catch {
-    throw new ImportError(
+    throw new AtlasError(
       'import-file-missing',
       `${where} does not exist or cannot be read. Check the path given to --file.`,
     );
   }
   if (size > LIMITS.fileBytes) {
-    throw new ImportError(
+    throw new AtlasError(
       'import-too-large',
       `${where} is ${size} bytes, larger than the ${LIMITS.fileBytes / 1024 / 1024} MiB a tool list may be.`,
     );

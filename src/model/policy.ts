@@ -2,9 +2,10 @@ import { z } from 'astro/zod';
 import { TOOL_NAME_PATTERN } from './tool.ts';
 
 /**
- * The policy language, version "1" (/work/shared/POLICY-LANGUAGE.md). This module holds the
- * shape only; `src/policy/` adds the checks zod cannot express on its own (regex compile and
- * safety, duplicate counters), the checks against a server's tools, and the evaluator.
+ * The policy language, version "1", as the site's /policy-language/ page explains it to readers
+ * (content/pages/policy-language.mdx). This module holds the shape only; `src/policy/` adds the
+ * checks zod cannot express on its own (regex compile and safety, duplicate counters), the checks
+ * against a server's tools, and the evaluator.
  */
 
 export const OPERATORS = [

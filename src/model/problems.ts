@@ -1,12 +1,13 @@
 import type { z } from 'astro/zod';
+import type { ProblemCode } from './codes.ts';
 
 /**
  * One problem found in a record or a policy. Every validator in the project reports these, and
  * one printer shows them, so a user reads the same shape of message everywhere.
  */
 export interface Problem {
-  /** Stable kebab-case code, e.g. `record-schema` or `policy-unknown-tool`. */
-  code: string;
+  /** Stable code from the registry in `codes.ts`, e.g. `record-schema` or `policy-unknown-tool`. */
+  code: ProblemCode;
   /** Dotted path inside the document, e.g. `tools.comfy_get_status.limits[0].max`; '' for the root. */
   path: string;
   /** The offending value, when there is one. */
@@ -68,10 +69,11 @@ function article(expected: string): string {
 function describeIssue(
   issue: z.core.$ZodIssue,
   root: unknown,
+  whole: string,
 ): { path: PropertyKey[]; value: unknown; message: string } {
   const path = [...issue.path];
   const value = valueAt(root, path);
-  const where = path.length ? `"${formatPath(path)}"` : 'The document';
+  const where = path.length ? `"${formatPath(path)}"` : whole;
   switch (issue.code) {
     case 'unrecognized_keys': {
       const keys = issue.keys;
@@ -79,11 +81,11 @@ function describeIssue(
       return {
         path: [...path, first],
         value: keys.length === 1 ? first : keys,
-        message: `${path.length ? `The object at "${formatPath(path)}"` : 'The document'} has the unknown key${keys.length > 1 ? 's' : ''} ${keys
+        message: `${path.length ? `The object at "${formatPath(path)}"` : whole} has the unknown key${keys.length > 1 ? 's' : ''} ${keys
           .map((k) => `"${k}"`)
           .join(
             ', ',
-          )}. Remove ${keys.length > 1 ? 'them' : 'it'} or correct the spelling; only the documented keys are allowed.`,
+          )}. Remove ${keys.length > 1 ? 'them' : 'it'} or correct the spelling; only the known keys are allowed.`,
       };
     }
     case 'invalid_type': {
@@ -148,9 +150,16 @@ function describeIssue(
 }
 
 /** Converts a failed zod parse into Problems. Never shows zod's own text unaltered. */
-export function zodProblems(error: z.ZodError, root: unknown, code: string, file?: string): Problem[] {
+export function zodProblems<C extends ProblemCode>(
+  error: z.ZodError,
+  root: unknown,
+  code: C,
+  file?: string,
+  /** What the messages call the whole document when the problem is at its root. */
+  whole = 'The document',
+): (Problem & { code: C })[] {
   return error.issues.map((issue) => {
-    const { path, value, message } = describeIssue(issue, root);
+    const { path, value, message } = describeIssue(issue, root, whole);
     return { code, path: formatPath(path), value, message, ...(file ? { file } : {}) };
   });
 }
@@ -159,4 +168,18 @@ export function zodProblems(error: z.ZodError, root: unknown, code: string, file
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.path || '(root)'].filter(Boolean).join(' › ');
   return `${where}  [${p.code}]  ${p.message}`;
+}
+
+/**
+ * A failure the user can fix, as opposed to a bug: its message is written for them (what is wrong
+ * and what to do) and its code is in the registry. Callers print the message without a stack
+ * trace. The project's one error class; the build's report is Astro's own `AstroError`.
+ */
+export class AtlasError extends Error {
+  readonly code: ProblemCode;
+  constructor(code: ProblemCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'AtlasError';
+    this.code = code;
+  }
 }

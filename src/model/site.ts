@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { AtlasError, formatProblem, zodProblems } from './problems.ts';
 
 /** The one file another team edits to brand the catalogue: site.config.ts at the project root. */
 export const siteConfigSchema = z.strictObject({
@@ -35,3 +36,22 @@ export const siteConfigSchema = z.strictObject({
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+/**
+ * Checks the site configuration with the same friendly problems as records (file, field, value,
+ * fix) and returns it with its defaults filled in; `site.config.ts` calls it. A mistake throws an
+ * `AtlasError` with the code `site-config` listing every problem, which stops the build.
+ */
+export function defineSiteConfig(input: z.input<typeof siteConfigSchema>, file = 'site.config.ts'): SiteConfig {
+  const result = siteConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  // Not "the document": Astro adds a hint about browser APIs to any config error naming one.
+  const problems = zodProblems(result.error, input, 'site-config', file, 'The configuration');
+  throw new AtlasError(
+    'site-config',
+    [
+      `The site configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`,
+      ...problems.map((p) => `  ${formatProblem(p)}`),
+    ].join('\n'),
+  );
+}

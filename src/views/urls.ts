@@ -1,4 +1,5 @@
 import type { Category, RiskLevel } from '#src/model/taxonomy.ts';
+import type { ProblemCode } from '#src/model/codes.ts';
 
 /** Every URL the site links to is made here, so routes and links cannot drift apart. */
 export const serverUrl = (serverId: string) => `/servers/${serverId}/`;
@@ -14,3 +15,5 @@ export const contactProblemUrl = '/contact/problem/';
 export const pageUrl = (slug: string) => `/${slug}/`;
 /** A server's tools with their input schemas, read by the policy playground when it opens. */
 export const serverPlaygroundUrl = (serverId: string) => `/servers/${serverId}/playground.json`;
+export const problemsUrl = () => '/problems/';
+export const problemCodeUrl = (code: ProblemCode) => `/problems/#${code}`;

@@ -1,7 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,13 +8,15 @@ import { contactSchema, CONTACT_LIMITS } from '#src/model/contact.ts';
 import { contactProblems } from '#src/contact/problems.ts';
 import { RateLimiter } from '#src/contact/rate-limit.ts';
 import { clientKey, handleContact, handlePreflight, type ContactRuntime } from '#src/contact/handler.ts';
-import { readContactConfig, ContactConfigError } from '#src/contact/config.ts';
+import { readContactConfig } from '#src/contact/config.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { contactAction } from '#src/contact/endpoint.ts';
 import { contactFormId } from '#src/contact/form-id.ts';
 import type { ProblemPage } from '#src/contact/problems.ts';
 import { SqliteContactStore } from '#src/contact/sqlite-store.ts';
 import type { ContactStore, StoredMessage } from '#src/contact/store.ts';
-import { csvCell, toCsv } from '#scripts/contact-export.ts';
+import { csvCell, main as exportMain, toCsv } from '#scripts/contact-export.ts';
+import { callMain, runScript } from '../helpers/cli.ts';
 import { VALID, form } from '../helpers/contact.ts';
 
 function problemsFor(input: unknown) {
@@ -126,7 +127,7 @@ describe('configuration and helpers', () => {
     assert.throws(
       () => readContactConfig({ CONTACT_RATE_LIMIT: 'lots' }),
       (error: Error) => {
-        assert.ok(error instanceof ContactConfigError);
+        assert.ok(error instanceof AtlasError && error.code === 'contact-misconfigured');
         assert.match(error.message, /CONTACT_RATE_LIMIT is "lots".*Set it to a number such as 5/);
         return true;
       },
@@ -351,21 +352,46 @@ describe('the SQLite store', () => {
   });
 
   test('contact:export answers a file that is not the contact database with a sentence, not a stack trace', () => {
+    // A real process: the exit status and that nothing else reaches stdout or stderr.
     const path = join(mkdtempSync(join(tmpdir(), 'atlas-store-')), 'notes.sqlite');
     writeFileSync(path, 'these are not messages');
-    const run = spawnSync(
-      process.execPath,
-      [join(import.meta.dirname, '../../scripts/contact-export.ts'), '--db', path],
-      {
-        encoding: 'utf8',
-      },
-    );
-    assert.equal(run.status, 1);
+    const run = runScript('contact-export', ['--db', path]);
+    assert.equal(run.code, 1);
     assert.equal(run.stdout, '');
     assert.match(
       run.stderr,
       /^The contact database at .*notes\.sqlite could not be read: file is not a database\. Check that the path points at the file the server writes to\.\n$/,
     );
+  });
+
+  test('contact:export prints the messages of CONTACT_DB as JSON or CSV, newest first', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'atlas-store-'));
+    const store = new SqliteContactStore(join(folder, 'contact.sqlite'));
+    await store.save({ ...VALID, name: 'First' }, new Date('2026-01-01T00:00:00Z'));
+    await store.save({ ...VALID, name: '=Second' }, new Date('2026-01-02T00:00:00Z'));
+    await store.close();
+    const json = await callMain(exportMain, [], { CONTACT_DB: 'contact.sqlite' }, folder);
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual(
+      JSON.parse(json.stdout).map((m: { name: string }) => m.name),
+      ['=Second', 'First'],
+    );
+    const csv = await callMain(exportMain, ['--format', 'csv', '--db', join(folder, 'contact.sqlite')]);
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.match(csv.stdout, /^id,receivedAt,name,email,page,message\r\n2,2026-01-02T00:00:00\.000Z,'=Second,/);
+  });
+
+  test('contact:export refuses an unknown format and a missing database in one line each', async () => {
+    const format = await callMain(exportMain, ['--format', 'xml']);
+    assert.equal(format.code, 1);
+    assert.equal(format.stderr, 'The format "xml" is not supported. Use --format json or --format csv.\n');
+    const missing = await callMain(exportMain, [], { CONTACT_DB: '/nonexistent/dir/contact.sqlite' });
+    assert.equal(missing.code, 1);
+    assert.match(
+      missing.stderr,
+      /^No contact database exists at \/nonexistent\/dir\/contact\.sqlite\. Point CONTACT_DB/,
+    );
+    assert.equal(missing.stdout, '');
   });
 
   test('opening a missing database read-only says where it looked and what to set', () => {

@@ -1,18 +1,16 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT, startSite, type RunningSite } from '../helpers/server.ts';
+import { main as contactExport } from '#scripts/contact-export.ts';
+import { callMain } from '../helpers/cli.ts';
+import { startSite, type RunningSite } from '../helpers/server.ts';
 import { countRows, VALID, form } from '../helpers/contact.ts';
 
 const ENDPOINT = '/api/contact/';
 
-function exportMessages(dbPath: string, format: 'json' | 'csv') {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/contact-export.ts'), '--format', format], {
-    env: { ...process.env, CONTACT_DB: dbPath },
-    encoding: 'utf8',
-  });
-  assert.equal(run.status, 0, run.stderr);
+/** `CONTACT_DB=<dbPath> npm run contact:export -- --format <format>`, called in this process while the server writes. */
+async function exportMessages(dbPath: string, format: 'json' | 'csv') {
+  const run = await callMain(contactExport, ['--format', format], { CONTACT_DB: dbPath });
+  assert.equal(run.code, 0, run.stderr);
   return run.stdout;
 }
 
@@ -34,12 +32,12 @@ describe('the contact endpoint on the real server', () => {
     const body = await res.json();
     assert.equal(body.ok, true);
     assert.equal(countRows(site.dbPath), before + 1);
-    const exported = JSON.parse(exportMessages(site.dbPath, 'json'));
+    const exported = JSON.parse(await exportMessages(site.dbPath, 'json'));
     assert.equal(exported[0].id, body.id);
     assert.equal(exported[0].message, 'Please add the weather server.');
     assert.equal(exported[0].email, VALID.email);
     assert.match(
-      exportMessages(site.dbPath, 'csv'),
+      await exportMessages(site.dbPath, 'csv'),
       /^id,receivedAt,name,email,page,message\r\n\d+,[^,]+,Ada Lovelace,ada@example\.org,\/contact\/,Please add the weather server\.\r\n/,
     );
   });
@@ -59,7 +57,7 @@ describe('the contact endpoint on the real server', () => {
   test('a form-encoded post is accepted and the export lists the newest first', async () => {
     const res = await post(form({ ...VALID, message: 'Newest of all.' }), { accept: 'application/json' });
     assert.equal(res.status, 201);
-    const exported = JSON.parse(exportMessages(site.dbPath, 'json'));
+    const exported = JSON.parse(await exportMessages(site.dbPath, 'json'));
     assert.equal(exported[0].message, 'Newest of all.');
     assert.ok(exported[0].id > exported[1].id);
   });
@@ -232,7 +230,7 @@ describe('the contact endpoint on the real server', () => {
     const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).id)));
     assert.equal(ids.size, 200);
     assert.equal(countRows(site.dbPath), before + 200);
-    const exported: Array<{ message: string }> = JSON.parse(exportMessages(site.dbPath, 'json'));
+    const exported: Array<{ message: string }> = JSON.parse(await exportMessages(site.dbPath, 'json'));
     const stored = new Set(exported.map((m) => m.message));
     for (let i = 0; i < 200; i++) assert.ok(stored.has(`Concurrent message ${i}`), `message ${i} is missing`);
   });

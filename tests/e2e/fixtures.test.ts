@@ -45,6 +45,14 @@ const failing: { scenario: string; file: string; path: string; code: string; mes
     message: /risk is set to Critical, but the recommended rule for a Read tool is made for Low risk/,
   },
   {
+    // "window" in a report once made Astro swap the build's hint for advice about browser APIs.
+    scenario: 'invalid-limit-window',
+    file: 'tests/fixtures/invalid-limit-window/tools/demo-server/read_notes.yaml',
+    path: 'editorial.policy.tools.read_notes.limits[0].window',
+    code: 'policy-schema',
+    message: /is "week", which is not allowed\. Use one of: "minute", "hour", "day"\./,
+  },
+  {
     scenario: 'invalid-malformed-yaml',
     file: 'tests/fixtures/invalid-malformed-yaml/tools/demo-server/read_notes.yaml',
     path: '(root)',
@@ -62,6 +70,8 @@ for (const f of failing) {
     assert.ok(line.includes(`› ${f.path}  `), `the line should name the path ${f.path}: ${line}`);
     assert.match(line, f.message);
     assert.ok(!existsSync(join(result.outDir, 'client', 'index.html')), 'no page may be written by a failed build');
+    assert.match(result.output, /Hint:\s+Fix them and build again; `npm run validate` runs the same checks/);
+    assert.doesNotMatch(result.output, /Browser APIs/);
   });
 }
 

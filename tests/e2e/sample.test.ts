@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DIST } from '../helpers/server.ts';
 import { loadCatalogue } from '#src/catalogue/load.ts';
 import { parsePolicy, printPolicy, recommendedPolicy, evaluate } from '#src/policy/index.ts';
+import { ALL_CODES } from '#src/model/codes.ts';
 
 const SERVER = 'nikolaibibo-claude-comfyui-mcp';
 const client = join(DIST, 'client');
@@ -169,4 +170,15 @@ test('the home page, the servers index, the attack patterns and the 404 page are
     assert.ok(existsSync(join(client, 'attack-patterns', id, 'index.html')), id);
   }
   assert.ok(existsSync(join(client, '404.html')));
+});
+
+test('the /problems/ page documents every code of the registry under its own anchor', () => {
+  const html = page('problems');
+  for (const code of ALL_CODES) {
+    const entry = new RegExp(`<dt id="${code}"[^>]*>[\\s\\S]*?</dt>\\s*<dd[^>]*>([\\s\\S]*?)</dd>`).exec(html);
+    assert.ok(entry, `no entry for ${code}`);
+    assert.ok(entry[1]!.includes('Fix:'), `${code} has no fix on the page`);
+  }
+  const anchors = [...html.matchAll(/<dt id="([a-z0-9-]+)"/g)].map((m) => m[1]);
+  assert.deepEqual([...anchors].sort(), [...ALL_CODES].sort());
 });

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runImport } from '#src/importer/run.ts';
-import { ImportError } from '#src/importer/errors.ts';
-import { ROOT } from '../helpers/server.ts';
-import { fixture, snapshot, tempContent } from './helpers.ts';
+import { AtlasError } from '#src/model/problems.ts';
+import { main as importMain } from '#scripts/import.ts';
+import { callMain, runScript } from '../helpers/cli.ts';
+import { FIXTURES, fixture, snapshot, tempContent } from './helpers.ts';
 
 /** A content folder that already holds an import, so "nothing touched" means something. */
 async function seeded(): Promise<string> {
@@ -26,7 +26,7 @@ async function expectFailure(file: string, code: string, message: RegExp): Promi
   await assert.rejects(
     runImport({ source: { file }, contentDir: dir, serverId: 'notes', date: '2026-02-01' }),
     (err: unknown) => {
-      assert.ok(err instanceof ImportError, `expected an ImportError, got ${String(err)}`);
+      assert.ok(err instanceof AtlasError, `expected an AtlasError, got ${String(err)}`);
       assert.equal(err.code, code);
       assert.match(err.message, message);
       return true;
@@ -127,7 +127,7 @@ test('a date that is not on the calendar is refused before anything is read', as
   await assert.rejects(
     runImport({ source: { file: fixture('notes-v2.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-30' }),
     (err: unknown) =>
-      err instanceof ImportError &&
+      err instanceof AtlasError &&
       err.code === 'import-bad-date' &&
       /"2026-02-30" is not a calendar date/.test(err.message),
   );
@@ -141,7 +141,7 @@ test('an existing record the loader cannot read blocks the import instead of bei
   await assert.rejects(
     runImport({ source: { file: fixture('notes-v2.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-01' }),
     (err: unknown) =>
-      err instanceof ImportError && err.code === 'import-existing-invalid' && /list_notes\.yaml/.test(err.message),
+      err instanceof AtlasError && err.code === 'import-existing-invalid' && /list_notes\.yaml/.test(err.message),
   );
   assert.deepEqual(snapshot(dir), before);
 });
@@ -149,36 +149,51 @@ test('an existing record the loader cannot read blocks the import instead of bei
 test('the command line exits non-zero with a sentence, not a stack trace, and writes nothing', async () => {
   const dir = await seeded();
   const before = snapshot(dir);
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'scripts/import.ts'),
-      '--file',
-      fixture('bad-duplicate-names.json'),
-      '--server-id',
-      'notes',
-      '--content',
-      dir,
-    ],
-    { encoding: 'utf8', cwd: ROOT },
-  );
-  assert.equal(result.status, 1);
+  const result = await callMain(importMain, [
+    '--file',
+    fixture('bad-duplicate-names.json'),
+    '--server-id',
+    'notes',
+    '--content',
+    dir,
+  ]);
+  assert.equal(result.code, 1);
   assert.match(
     result.stderr,
     /^Import failed \[import-duplicate-name\]: The file .* lists the tool "get_x" more than once\./,
   );
   assert.doesNotMatch(result.stderr, /\n\s+at /);
+  assert.equal(result.stdout, '');
   assert.deepEqual(snapshot(dir), before);
 });
 
-test('the command line refuses two sources at once and explains the usage', () => {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'scripts/import.ts'), '--file', 'a.json', '--http', 'http://127.0.0.1:1/mcp'],
-    { encoding: 'utf8', cwd: ROOT },
-  );
-  assert.equal(result.status, 1);
+test('the command line refuses two sources at once and explains the usage', async () => {
+  const result = await callMain(importMain, ['--file', 'a.json', '--http', 'http://127.0.0.1:1/mcp']);
+  assert.equal(result.code, 1);
   assert.match(result.stderr, /Only one source may be given, not --http and --file\./);
+  assert.match(result.stderr, /Usage: npm run import/);
+});
+
+test('the command line takes its content folder and date from ATLAS_CONTENT and ATLAS_TODAY, and a relative --file from its folder', async () => {
+  const dir = tempContent();
+  const result = await callMain(
+    importMain,
+    ['--file', 'notes-v1.json', '--server-id', 'notes'],
+    { ATLAS_CONTENT: dir, ATLAS_TODAY: '2026-03-04' },
+    FIXTURES,
+  );
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(readFileSync(join(dir, 'servers/notes.yaml'), 'utf8'), /2026-03-04/);
+});
+
+test('the command line, as a real process, exits 1 on a bad import and 0 on --help', () => {
+  const bad = runScript('import', ['--file', fixture('bad-duplicate-names.json'), '--dry-run']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^Import failed \[import-duplicate-name\]/);
+  assert.doesNotMatch(bad.stderr, /\n\s+at /);
+  const help = runScript('import', ['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: npm run import/);
 });
 
 test("an import that would break an editor's policy is refused, naming the record and the argument, and writes nothing", async () => {
@@ -209,7 +224,7 @@ test("an import that would break an editor's policy is refused, naming the recor
   await assert.rejects(
     runImport({ source: { file: fixture('notes-v1.json') }, contentDir: dir, serverId: 'notes', date: '2026-02-01' }),
     (err: unknown) => {
-      assert.ok(err instanceof ImportError);
+      assert.ok(err instanceof AtlasError);
       assert.equal(err.code, 'import-invalid-result');
       assert.match(
         err.message,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runImport } from '#src/importer/run.ts';
-import { ImportError } from '#src/importer/errors.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { buildSite } from '../helpers/build.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
@@ -47,7 +47,7 @@ function isAlive(pid: number): boolean {
 
 async function expectImportError(promise: Promise<unknown>, code: string, message: RegExp): Promise<void> {
   await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof ImportError, `expected an ImportError, got ${String(err)}`);
+    assert.ok(err instanceof AtlasError, `expected an AtlasError, got ${String(err)}`);
     assert.equal(err.code, code);
     assert.match(err.message, message);
     return true;
@@ -170,10 +170,11 @@ test('a server that hangs is stopped after the timeout and its process is ended'
       source: { stdio: `${quote(NODE)} ${quote(FAKE)} hang ${quote(pidFile)}` },
       contentDir: dir,
       date: '2026-01-10',
-      timeoutSeconds: 2,
+      // Long enough for the server to start and reach tools/list (and write its pid) on a busy machine.
+      timeoutSeconds: 6,
     }),
     'import-timeout',
-    /did not answer within 2 seconds.*--timeout/,
+    /did not answer within 6 seconds.*--timeout/,
   );
   const pid = Number(readFileSync(pidFile, 'utf8'));
   assert.equal(isAlive(pid), false, 'the hanging server was ended');
@@ -234,7 +235,7 @@ test('an HTTP address where no server listens is reported without writing anythi
       date: '2026-01-10',
       timeoutSeconds: 10,
     }),
-    (err: unknown) => err instanceof ImportError && /The server at http:\/\/127\.0\.0\.1:\d+\/mcp/.test(err.message),
+    (err: unknown) => err instanceof AtlasError && /The server at http:\/\/127\.0\.0\.1:\d+\/mcp/.test(err.message),
   );
   assert.deepEqual(snapshot(dir), {});
 });

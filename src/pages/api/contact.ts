@@ -1,14 +1,15 @@
 import type { APIRoute } from 'astro';
-import { ContactConfigError } from '#src/contact/config.ts';
 import { handleContact, handlePreflight, type ContactRuntime } from '#src/contact/handler.ts';
 import { contactRuntime } from '#src/contact/runtime.ts';
 import { contactProblemUrl } from '#src/views/urls.ts';
+import type { ContactCode } from '#src/model/codes.ts';
+import { AtlasError } from '#src/model/problems.ts';
 
 /** The only on-demand route: every other page is prerendered. */
 export const prerender = false;
 
 /** A refusal the route answers itself, in the handler's shape: a summary and one `{field, code, message}`. */
-const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+const refuse = (status: number, code: ContactCode, message: string, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ ok: false, message, errors: [{ field: null, code, message }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
@@ -20,7 +21,7 @@ function withRuntime(answer: (rt: ContactRuntime) => Response | Promise<Response
   try {
     rt = contactRuntime();
   } catch (error) {
-    console.error(error instanceof ContactConfigError ? `[contact] ${error.message}` : error);
+    console.error(error instanceof AtlasError ? `[contact] ${error.message}` : error);
     return refuse(
       500,
       'contact-misconfigured',
