@@ -197,7 +197,7 @@ describe('the contact endpoint on the real server', () => {
     assert.ok(!outsideValues.includes('<img src=x'), 'the email must not appear as markup');
     assert.ok(html.includes('value="<script>alert(1)</script>"'), 'the name is shown again, as a field value');
     assert.ok(html.includes('value="&quot;><img src=x onerror=alert(2)>"'), 'a quote cannot end the value');
-    assert.match(html, /<nav aria-label="Main">/, 'the page has the site header and navigation');
+    assert.match(html, /<nav [^>]*aria-label="Main"/, 'the page has the site header and navigation');
     assert.match(html, /is not an email address/);
     assert.equal(countRows(site.dbPath), before);
   });
