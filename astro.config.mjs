@@ -16,7 +16,14 @@ export default defineConfig({
   // The catalogue is checked by its content loader (src/catalogue/source.ts), and the search index
   // is built by scripts/build.ts after each slice is rendered.
   integrations: [outsideOutDir(), mdx()],
+  // Every script is a file, never inlined into a page, so the Content-Security-Policy that
+  // scripts/serve.ts sends can allow scripts from 'self' plus the one theme script by its hash.
+  // No module-preload helper either: it would add about 1.7 KB to every page for the two
+  // dynamic imports (search, playground) that load only when opened.
+  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
   build: { format: 'directory' },
+  // Code in the editors' MDX: light colours inline, dark ones as --shiki-dark (see global.css).
+  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } } },
   // The contact endpoint (the only on-demand route) checks Origin itself so a refusal can say
   // per field what is wrong, in JSON or HTML; Astro's built-in check would answer plain text.
   security: { checkOrigin: false },

@@ -8,11 +8,15 @@ export default defineSiteConfig({
   // building, or write the URL here; left unset, those are omitted rather than made up.
   url: process.env.ATLAS_SITE_URL || undefined,
   social: { twitter_card: 'summary' },
+  // Optional: leave out to show no call to action.
   cta: {
-    label: 'Apply this policy in your gateway',
-    href: 'https://policy-atlas.example.org/docs/gateways/',
-    text: 'Paste the policy into any MCP gateway that speaks policy language version 1.',
+    label: 'How to apply it',
+    href: '/apply/',
+    text: 'Which gateways can enforce this policy, and how to load it into each.',
   },
+  // Optional, shown in the footer when set:
+  // repository: 'https://github.com/<owner>/<repo>',
+  // license: { name: 'CC BY 4.0', href: 'https://creativecommons.org/licenses/by/4.0/' },
   contact: {
     endpoint: '/api/contact/',
   },

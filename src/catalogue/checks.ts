@@ -14,7 +14,7 @@ function closestName(wanted: string, candidates: readonly string[]): string | un
 import { buildIndex, type ServerEntry } from './index.ts';
 import { CATEGORY_RISK } from '#src/model/taxonomy.ts';
 import { toolFileStem } from '#src/model/tool.ts';
-import { toolPolicy, serverPolicyFor, rateLimitSnippet, blockSnippet, toolInfo } from './policies.ts';
+import { toolPolicy, serverPolicyFor, rateAnswerSnippet, blockSnippet, toolInfo } from './policies.ts';
 
 /** One named cross-record check; each feeds the single report that fails a build. */
 export interface CatalogueCheck {
@@ -213,15 +213,25 @@ const embeddedPolicies: CatalogueCheck = {
               out.push(...cedarErrorProblems(errors, f.id, file, where));
             }
         }
+        // Each FAQ snippet keeps the promise it is offered for: the rate-limit answer the tool's own
+        // risk level (approval for a Critical tool), the block answer that no call gets through.
         out.push(
           ...located(
-            validatePolicy(rateLimitSnippet(tool.name, tool.category), { tools: scope }).problems,
+            validatePolicy(rateAnswerSnippet(tool.name, tool.category, tool.risk), {
+              tools: scope,
+              promises: [promise],
+            }).problems,
             file,
             '(FAQ rate-limit example)',
           ),
         );
         out.push(
-          ...located(validatePolicy(blockSnippet(tool.name), { tools: scope }).problems, file, '(FAQ block example)'),
+          ...located(
+            validatePolicy(blockSnippet(tool.name), { tools: scope, promises: [{ ...promise, risk: 'Critical' }] })
+              .problems,
+            file,
+            '(FAQ block example)',
+          ),
         );
       }
       // The server policy is made of the tool policies: report it only when they are sound, so one

@@ -8,7 +8,7 @@ import {
   type CedarExport,
   type CedarFlavour,
 } from '#src/policy/index.ts';
-import type { Category } from '#src/model/taxonomy.ts';
+import type { Category, RiskLevel } from '#src/model/taxonomy.ts';
 import type { ToolEntry } from './index.ts';
 
 /**
@@ -48,6 +48,24 @@ export function rateLimitSnippet(tool: string, category: Category): Policy {
       [tool]: { limits: [{ counter: rateCounter(tool), window: 'minute', max: FAQ_RATE[category], scope: 'grant' }] },
     },
   } as Policy;
+}
+
+/**
+ * The FAQ's answer to "can it be rate-limited?" for a Critical tool: a limit alone would let
+ * calls through, which the Critical promise forbids, so the answer puts every call behind a
+ * person's approval instead (the Financial rule's shape).
+ */
+export function approvalSnippet(tool: string): Policy {
+  return {
+    version: '1',
+    default: 'deny',
+    tools: { [tool]: { deny_if: [{ conditions: [], on_deny: `${tool} needs a person's approval.` }] } },
+  } as Policy;
+}
+
+/** The policy the FAQ gives as its answer to rate-limiting: a limit, or approval for Critical tools. */
+export function rateAnswerSnippet(tool: string, category: Category, risk: RiskLevel): Policy {
+  return risk === 'Critical' ? approvalSnippet(tool) : rateLimitSnippet(tool, category);
 }
 
 /** The FAQ's answer to "how do I block it?": hidden from the tool list and every call denied. */

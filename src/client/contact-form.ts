@@ -96,3 +96,4 @@ class ContactFormElement extends HTMLElement {
 }
 
 if (!customElements.get('contact-form')) customElements.define('contact-form', ContactFormElement);
+export {};

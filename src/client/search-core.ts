@@ -110,9 +110,4 @@ export function safeUrl(url: unknown): string | undefined {
   return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : undefined;
 }
 
-/** True when a key press happens while the visitor is typing, so `/` must type a slash. */
-export function isTypingTarget(target: { tagName?: string; isContentEditable?: boolean } | null): boolean {
-  if (!target) return false;
-  const tag = (target.tagName ?? '').toUpperCase();
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || Boolean(target.isContentEditable);
-}
+export { isTypingTarget } from './typing.ts';

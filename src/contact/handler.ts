@@ -2,8 +2,7 @@ import { contactSchema } from '#src/model/contact.ts';
 import { plural } from '#src/model/text.ts';
 import { showValue } from '#src/model/problems.ts';
 import type { ContactConfig } from './config.ts';
-import { renderProblemPage } from './html.ts';
-import { contactProblems, type ContactError } from './problems.ts';
+import { contactProblems, type ContactError, type ProblemPage } from './problems.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { ContactStore } from './store.ts';
 
@@ -12,12 +11,13 @@ export interface ContactRuntime {
   config: ContactConfig;
   store: ContactStore;
   limiter: RateLimiter;
-  /** Shown in the title of HTML answers. */
-  siteName: string;
   /** The deployed site's origin (from site.config.ts, when it sets `url`), always allowed to post. */
   siteOrigin?: string;
-  /** Where the form posts; used when the HTML error answer shows the form again. */
-  action: string;
+  /**
+   * Renders the page a browser without JavaScript gets for a refusal, in the site's own layout
+   * (the Astro route rewrites to an on-demand page). Without it, refusals are answered as JSON.
+   */
+  problemPage?: (problem: ProblemPage) => Response | Promise<Response>;
   /** Where a browser lands after a successful post without JavaScript. */
   sentPath: string;
   now?: () => Date;
@@ -233,14 +233,7 @@ async function parseBody(request: Request, bytes: Uint8Array<ArrayBuffer>): Prom
   }
 }
 
-function respond(
-  request: Request,
-  rt: ContactRuntime,
-  status: number,
-  body: Record<string, unknown>,
-  extra: Record<string, string>,
-  page?: () => string,
-): Response {
+function answerHeaders(request: Request, rt: ContactRuntime, extra: Record<string, string>): Record<string, string> {
   const headers: Record<string, string> = {
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -251,30 +244,47 @@ function respond(
     headers['access-control-allow-origin'] = origin;
     headers['vary'] = 'Origin';
   }
-  if (page && wantsHtml(request)) {
-    return new Response(page(), { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
-  }
+  return headers;
+}
+
+function respond(
+  request: Request,
+  rt: ContactRuntime,
+  status: number,
+  body: Record<string, unknown>,
+  extra: Record<string, string>,
+): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+    headers: { ...answerHeaders(request, rt, extra), 'content-type': 'application/json; charset=utf-8' },
   });
 }
 
-function refuse(request: Request, rt: ContactRuntime, r: Refusal): Response {
+/** Only the fields the form shows again: never the honeypot, never a list or a file. */
+function shownValues(values: Record<string, unknown> | undefined): ProblemPage['values'] {
+  if (!values) return undefined;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { name: text(values.name), email: text(values.email), message: text(values.message), page: text(values.page) };
+}
+
+async function refuse(request: Request, rt: ContactRuntime, r: Refusal): Promise<Response> {
+  if (rt.problemPage && wantsHtml(request)) {
+    const page = await rt.problemPage({
+      status: r.status,
+      title: r.title,
+      errors: r.errors,
+      values: shownValues(r.values),
+    });
+    const headers = new Headers(page.headers);
+    for (const [k, v] of Object.entries(answerHeaders(request, rt, r.headers))) headers.set(k, v);
+    headers.set('content-type', 'text/html; charset=utf-8');
+    return new Response(page.body, { status: r.status, headers });
+  }
   const summary =
     r.errors.length === 1
       ? r.errors[0]!.message
       : `The message was not sent: ${r.errors.length} fields need attention.`;
-  return respond(request, rt, r.status, { ok: false, message: summary, errors: r.errors }, r.headers, () =>
-    renderProblemPage({
-      status: r.status,
-      title: r.title,
-      errors: r.errors,
-      values: r.values,
-      action: rt.action,
-      siteName: rt.siteName,
-    }),
-  );
+  return respond(request, rt, r.status, { ok: false, message: summary, errors: r.errors }, r.headers);
 }
 
 /**
@@ -344,7 +354,7 @@ export async function handleContact(request: Request, socketAddress: string, rt:
     // Only accepted messages use up the limit; a refused post counts against the address's
     // (larger) budget of refused posts, and a post the server failed to store counts for nothing.
     if (reserved !== undefined) rt.limiter.release(key, reserved, error instanceof Refusal && error.status < 500);
-    if (error instanceof Refusal) return refuse(request, rt, error);
+    if (error instanceof Refusal) return await refuse(request, rt, error);
     throw error;
   }
 }

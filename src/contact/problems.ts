@@ -16,6 +16,15 @@ export interface ContactError {
   message: string;
 }
 
+/** What the page shown to a browser without JavaScript needs to explain a refusal. */
+export interface ProblemPage {
+  status: number;
+  title: string;
+  errors: ContactError[];
+  /** What the visitor typed, when the body could be read; the form shows it again, as text. */
+  values?: { name: string; email: string; message: string; page: string } | undefined;
+}
+
 function length(value: unknown): number {
   return typeof value === 'string' ? value.trim().length : 0;
 }

@@ -1,5 +1,4 @@
 import site from '#site-config';
-import { contactAction } from './endpoint.ts';
 import { readContactConfig } from './config.ts';
 import type { ContactRuntime } from './handler.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -25,9 +24,7 @@ export function contactRuntime(): ContactRuntime {
       config,
       store: openContactStore(config.dbPath),
       limiter: new RateLimiter(config.rateLimit, config.rateWindowMs),
-      siteName: site.name,
       ...(site.url ? { siteOrigin: new URL(site.url).origin } : {}),
-      action: contactAction(site.contact.endpoint),
       sentPath: '/contact/sent/',
     };
   }

@@ -21,6 +21,9 @@ const EXCLUDE_SELECTORS = [
   // The risk and category badges: the filters cover them, and in excerpts they read as noise.
   '.badges',
   '.policy-block',
+  // The tool page's verdict box (its policy, steps and call to action) and small labels.
+  '.verdict',
+  '.eyebrow',
   '.steps',
   '.faq',
   '.evidence',

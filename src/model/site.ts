@@ -24,13 +24,22 @@ export const siteConfigSchema = z.strictObject({
       image: httpUrl().optional(),
     })
     .default({ twitter_card: 'summary' }),
-  /** The call to action on every tool and server page: where to apply a policy. */
-  cta: z.strictObject({
-    label: z.string().min(1).max(80),
-    href: httpUrl(),
-    /** One sentence shown next to the button. */
-    text: z.string().min(1).max(300),
-  }),
+  /**
+   * The call to action on tool and server pages: where to apply a policy. Leave it out and the
+   * pages show none. `href` is an absolute URL or a path on this site ("/apply/").
+   */
+  cta: z
+    .strictObject({
+      label: z.string().min(1).max(80),
+      href: z.union([httpUrl(), z.string().regex(/^\/(?!\/)\S*$/, 'Use an absolute URL or a path starting with "/".')]),
+      /** One sentence shown next to the button. */
+      text: z.string().min(1).max(300),
+    })
+    .optional(),
+  /** The catalogue's source repository, linked from the footer when set. */
+  repository: httpUrl().optional(),
+  /** The licence the catalogue is published under, linked from the footer when set. */
+  license: z.strictObject({ name: z.string().min(1).max(80), href: httpUrl() }).optional(),
   contact: z.strictObject({
     /**
      * Where contact forms post. The default, `/api/contact/`, is this project's own endpoint

@@ -1,11 +1,12 @@
 import { createHighlighter, type Highlighter } from 'shiki';
 
-const THEME = 'github-light';
+/** Light colours inline; the dark ones as --shiki-dark, which global.css applies in the dark theme. */
+const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 let highlighter: Promise<Highlighter> | undefined;
 const cache = new Map<string, string>();
 
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: [THEME], langs: ['json'] });
+  highlighter ??= createHighlighter({ themes: Object.values(THEMES), langs: ['json'] });
   return highlighter;
 }
 
@@ -16,7 +17,7 @@ function getHighlighter(): Promise<Highlighter> {
 export async function highlightJson(code: string): Promise<string> {
   const hit = cache.get(code);
   if (hit !== undefined) return hit;
-  const html = (await getHighlighter()).codeToHtml(code, { lang: 'json', theme: THEME });
+  const html = (await getHighlighter()).codeToHtml(code, { lang: 'json', themes: THEMES });
   if (cache.size < 5000) cache.set(code, html);
   return html;
 }

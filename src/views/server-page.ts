@@ -1,5 +1,5 @@
 import { printPolicy } from '#src/policy/index.ts';
-import type { ServerEntry, ToolEntry, ToolSummary } from '#src/catalogue/index.ts';
+import type { CatalogueIndex, ServerEntry, ToolEntry, ToolSummary } from '#src/catalogue/index.ts';
 import type { SiteIndex } from './site-data.ts';
 import { serverPolicyFor } from '#src/catalogue/policies.ts';
 import { highlightJson } from './highlight.ts';
@@ -62,4 +62,20 @@ export async function serverPageModel(server: ServerEntry<ToolSummary>, index: S
     policy: { json, html: await highlightJson(json) },
     serverCount: index.servers.length,
   };
+}
+
+/** One row of the servers table: a server, its live tool count and its Critical tool count. */
+export interface ServerRow {
+  server: ServerEntry<ToolSummary>;
+  live: number;
+  critical: number;
+}
+
+/** The servers table's rows, in the index's name order, which is the order without JavaScript. */
+export function serverRows(index: CatalogueIndex<ToolSummary>): ServerRow[] {
+  return index.servers.map((server) => ({
+    server,
+    live: server.tools.filter((t) => !t.removed).length,
+    critical: server.counts.byRisk.Critical,
+  }));
 }

@@ -60,3 +60,9 @@ export function getIndex(): Promise<SiteIndex> {
   index ??= load();
   return index;
 }
+
+/**
+ * The day this build ran (UTC, YYYY-MM-DD), shown in the footer. ATLAS_BUILD_DATE pins it, for
+ * builds that must come out byte for byte the same.
+ */
+export const buildDate: string = process.env.ATLAS_BUILD_DATE ?? new Date().toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
-import { printPolicy, recommendedPolicy } from '#src/policy/index.ts';
+import { limitsFor, printPolicy, recommendedPolicy, type Policy } from '#src/policy/index.ts';
 import type { CatalogueIndex, ServerEntry, ToolEntry, ToolSummary, PatternEntry } from '#src/catalogue/index.ts';
 import { patternsFor, relatedTools } from '#src/catalogue/index.ts';
-import { toolPolicy, rateLimitSnippet, blockSnippet, faqRate } from '#src/catalogue/policies.ts';
+import { toolPolicy, rateAnswerSnippet, blockSnippet, faqRate } from '#src/catalogue/policies.ts';
 import { highlightJson, highlightForTool } from './highlight.ts';
 import { paramRows, summaryText, whyText, describeCategory, type ParamRow } from './tool-view.ts';
 import { serverUrl } from './urls.ts';
@@ -31,7 +31,7 @@ export interface ToolPageModel {
   params: ParamRow[];
   patterns: PatternEntry[];
   related: ToolSummary[];
-  policy: { json: string; html: string; overridden: boolean };
+  policy: { json: string; html: string; overridden: boolean; verdict: Verdict };
   faq: FaqItem[];
   serverCount: number;
 }
@@ -45,7 +45,8 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex<ToolS
     ? await highlightJson(json)
     : await highlightPolicyFor(json, tool.name, () => printPolicy(recommendedPolicy(PLACEHOLDER, tool.category)));
 
-  const rate = printPolicy(rateLimitSnippet(tool.name, tool.category));
+  const critical = tool.risk === 'Critical';
+  const rate = printPolicy(rateAnswerSnippet(tool.name, tool.category, tool.risk));
   const block = printPolicy(blockSnippet(tool.name));
   const liveTools = server.tools.filter((t) => !t.removed).length;
   const summary = summaryText(tool, server);
@@ -63,11 +64,13 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex<ToolS
     },
     {
       question: `Can ${tool.name} be rate-limited?`,
-      answer: `Yes. A \`limits\` entry caps how often it may be called in a minute, an hour or a day; a call past \`max\` is refused as rate-limited. This policy allows at most ${faqRate(tool.category)} calls a minute:${tool.risk === 'Critical' ? ` For a ${riskWord} tool a limit alone still lets some calls through, so prefer hiding it or requiring approval.` : ''}`,
+      answer: critical
+        ? `A limit alone is not enough here. A \`limits\` entry caps how often a tool may be called in a minute, an hour or a day, but every call under the cap still goes through, and the language promises that no call to a Critical tool does. Put each call behind a person's approval instead: a \`deny_if\` rule with no conditions refuses every call with a message that a gateway with an approval flow can route to a human.`
+        : `Yes. A \`limits\` entry caps how often it may be called in a minute, an hour or a day; a call past \`max\` is refused as rate-limited. This policy allows at most ${faqRate(tool.category)} calls a minute:`,
       snippet: {
         json: rate,
         html: await highlightPolicyFor(rate, tool.name, () =>
-          printPolicy(rateLimitSnippet(PLACEHOLDER, tool.category)),
+          printPolicy(rateAnswerSnippet(PLACEHOLDER, tool.category, tool.risk)),
         ),
       },
     },
@@ -94,10 +97,52 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex<ToolS
     params: paramRows(tool.record.definition.inputSchema),
     patterns: patternsFor(tool, index),
     related: relatedTools(tool, index),
-    policy: { json, html, overridden },
+    policy: { json, html, overridden, verdict: policyVerdict(policy, tool.name) },
     faq,
     serverCount: index.servers.length,
   };
+}
+
+/** What a policy does to one tool, in a word (for the badge) and a sentence. */
+export interface Verdict {
+  kind: 'allowed' | 'limited' | 'conditional' | 'approval' | 'denied' | 'hidden';
+  label: string;
+  text: string;
+}
+
+const WINDOW_WORD = { minute: 'a minute', hour: 'an hour', day: 'a day' } as const;
+
+/** Reads a policy's rule for one tool the way the evaluator applies it, as one sentence. */
+export function policyVerdict(policy: Policy, tool: string): Verdict {
+  if ((policy.hide ?? []).some((n) => n === '*' || n === tool))
+    return {
+      kind: 'hidden',
+      label: 'Hidden',
+      text: 'Agents never see it in the tool list, and every call is refused.',
+    };
+  const rule = policy.tools && Object.hasOwn(policy.tools, tool) ? policy.tools[tool] : undefined;
+  if (!rule && policy.default === 'deny')
+    return { kind: 'denied', label: 'Denied', text: "Every call is refused by the policy's default." };
+  if (rule?.deny_if?.some((r) => r.conditions.length === 0))
+    return {
+      kind: 'approval',
+      label: 'Needs approval',
+      text: "Every call is refused with a message asking for a person's approval.",
+    };
+  const limits = limitsFor(policy, tool)
+    .map((l) => `${l.max.toLocaleString('en-US')} ${l.max === 1 ? 'call' : 'calls'} ${WINDOW_WORD[l.window]}`)
+    .join(' and ');
+  const conditional = (rule?.require?.length ?? 0) + (rule?.deny_if?.length ?? 0) > 0;
+  const when = conditional ? ' when its conditions hold' : '';
+  if (limits)
+    return {
+      kind: conditional ? 'conditional' : 'limited',
+      label: 'Rate-limited',
+      text: `Allowed${when}, at most ${limits}.`,
+    };
+  return conditional
+    ? { kind: 'conditional', label: 'Conditional', text: 'Allowed when its conditions hold.' }
+    : { kind: 'allowed', label: 'Allowed', text: 'Allowed without conditions.' };
 }
 
 /** The answer without its `code` span marks, as search engines read it. */

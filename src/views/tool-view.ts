@@ -171,3 +171,8 @@ export function summaryText(tool: ToolEntry, server: ServerEntry<ToolSummary>): 
 export function definitionText(tool: ToolEntry): string {
   return JSON.stringify({ name: tool.name, ...tool.record.definition });
 }
+
+/** A name cut after each `_`, `.`, `-` or `/`, where a line may break; the parts join back to it. */
+export function nameParts(name: string): string[] {
+  return name.split(/(?<=[_.\-/])(?=.)/);
+}

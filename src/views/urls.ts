@@ -48,5 +48,12 @@ export const sitemapUrl = (n: number) => `/sitemap-${n}.xml`;
 export function absoluteUrl(path: string, base: string | undefined): string | undefined {
   return base ? new URL(path, base).href : undefined;
 }
+export const contactUrl = '/contact/';
+export const contactSentUrl = '/contact/sent/';
+export const contactProblemUrl = '/contact/problem/';
+/** A long-form page from content/pages/<slug>.mdx. */
+export const pageUrl = (slug: string) => `/${slug}/`;
+/** A server's tools with their input schemas, read by the policy playground when it opens. */
+export const serverPlaygroundUrl = (serverId: string) => `/servers/${serverId}/playground.json`;
 export const problemsUrl = () => '/problems/';
 export const problemCodeUrl = (code: ProblemCode) => `/problems/#${code}`;

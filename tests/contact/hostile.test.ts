@@ -31,9 +31,7 @@ function runtime(store: ContactStore, rateLimit = 100): ContactRuntime {
     config: { ...readContactConfig({}), rateLimit },
     store,
     limiter: new RateLimiter(rateLimit, 60_000),
-    siteName: 'Atlas',
     siteOrigin: 'https://atlas.example.org',
-    action: '/api/contact/',
     sentPath: '/contact/sent/',
   };
 }

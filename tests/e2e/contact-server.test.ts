@@ -190,9 +190,14 @@ describe('the contact endpoint on the real server', () => {
     assert.equal(res.status, 422);
     assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
     const html = await res.text();
-    assert.ok(!html.includes('<script>alert(1)'), 'the name must not appear as markup');
-    assert.ok(!html.includes('<img src=x'), 'the email must not appear as markup');
-    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the name is shown again, escaped');
+    // Inside a double-quoted attribute only `"` and `&` need escaping, so markup is looked for
+    // outside attribute values; `"` in a value is always written &quot;, so the pattern is exact.
+    const outsideValues = html.replace(/="[^"]*"/g, '=""');
+    assert.ok(!outsideValues.includes('<script>alert(1)'), 'the name must not appear as markup');
+    assert.ok(!outsideValues.includes('<img src=x'), 'the email must not appear as markup');
+    assert.ok(html.includes('value="<script>alert(1)</script>"'), 'the name is shown again, as a field value');
+    assert.ok(html.includes('value="&quot;><img src=x onerror=alert(2)>"'), 'a quote cannot end the value');
+    assert.match(html, /<nav [^>]*aria-label="Main"/, 'the page has the site header and navigation');
     assert.match(html, /is not an email address/);
     assert.equal(countRows(site.dbPath), before);
   });

@@ -10,7 +10,8 @@ import { ALL_CODES } from '#src/model/codes.ts';
 
 const SERVER = 'nikolaibibo-claude-comfyui-mcp';
 const client = join(DIST, 'client');
-const page = (path: string) => readFileSync(join(client, path, 'index.html'), 'utf8');
+/** A built page, without the <wbr> line-break hints that long names carry. */
+const page = (path: string) => readFileSync(join(client, path, 'index.html'), 'utf8').replaceAll('<wbr>', '');
 const { catalogue } = loadCatalogue(join(import.meta.dirname, '../../content'));
 const tools = catalogue.tools.filter((t) => t.data.server === SERVER);
 
@@ -51,23 +52,28 @@ test('the sample catalogue has the 14 tools of the ComfyUI server, classified as
     assert.equal(t.data.editorial?.category ?? t.data.classification.category, expected[t.data.name], t.data.name);
 });
 
-test('every tool page exists at /servers/<server-id>/tools/<tool-name>/ with its sections in order', () => {
+test('every tool page exists at /servers/<server-id>/tools/<tool-name>/ and leads with its policy, then the reasons', () => {
   const order = [
+    'id="policy"',
+    'class="policy-block"',
     'id="what"',
     'id="why"',
+    'id="try"',
     'id="definition"',
     'id="attacks"',
-    'id="control"',
-    'id="related"',
-    'id="deeper"',
     'id="faq-heading"',
+    'id="related"',
   ];
   for (const t of tools) {
     const html = page(toolUrl(SERVER, t.data.name).slice(1, -1));
     const badge = html.indexOf('class="risk risk-');
     const h1 = html.indexOf('<h1');
     assert.ok(badge > 0 && badge < h1, `${t.data.name}: the risk badge comes before the name`);
-    assert.ok(html.indexOf('<code>' + t.data.name + '</code>', h1) > h1, `${t.data.name}: the h1 holds the tool name`);
+    assert.ok(
+      html.indexOf('<code class="name">' + t.data.name + '</code>', h1) > h1,
+      `${t.data.name}: the h1 holds the tool name`,
+    );
+    assert.match(html, /<nav class="toc" aria-label="On this page"[^>]*>[\s\S]*href="#policy"/, 'a table of contents');
     let last = h1;
     for (const marker of order) {
       const at = html.indexOf(marker);
@@ -88,14 +94,22 @@ test('a tool page shows the quoted evidence, the annotations and the parameters 
   const html = page(toolUrl(SERVER, 'comfy_get_status').slice(1, -1));
   assert.match(html, /Get the current status and progress of a specific generation or the overall queue/);
   assert.match(html, /None declared/);
-  assert.match(html, /<code>prompt_id<\/code>/);
-  assert.match(html, /<code>include_outputs<\/code>/);
+  assert.match(html, /<code class="name">prompt_id<\/code>/);
+  assert.match(html, /<code class="name">include_outputs<\/code>/);
+  assert.match(html, /Risk level: <a href="\/risk\/low\/"[^>]*>Low<\/a>/, 'a space after "Risk level:"');
   assert.match(html, /href="\/attack-patterns\/tool-poisoning\/"/);
 });
 
 test('the FAQ has six answered questions in the HTML and the same six as FAQPage structured data', () => {
   const html = page(toolUrl(SERVER, 'comfy_delete_workflow').slice(1, -1));
-  const questions = [...html.matchAll(/<summary[^>]*>\s*<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1]);
+  const faq = html.slice(html.indexOf('id="faq-heading"'));
+  const details = [...faq.matchAll(/<details([^>]*)>\s*<summary[^>]*>\s*<h3[^>]*>([^<]+)<\/h3>/g)];
+  const questions = details.map((m) => m[2]);
+  assert.deepEqual(
+    details.map((m) => /\sopen\b/.test(m[1]!)),
+    [true, false, false, false, false, false],
+    'only the first answer is open',
+  );
   assert.deepEqual(questions, [
     'What does comfy_delete_workflow do?',
     'How do I enforce a policy on comfy_delete_workflow?',
@@ -133,7 +147,9 @@ test('the policy a tool page copies is the canonical recommended policy and keep
 
 test('the server page lists every tool and its download is the policy it shows', () => {
   const html = page(`servers/${SERVER}`);
-  const rows = [...html.matchAll(/<tr>\s*<td><a href="\/servers\/[^/]+\/tools\/([^/]+)\/"><code>/g)].map((m) => m[1]);
+  const rows = [
+    ...html.matchAll(/<tr>\s*<td data-label="Tool"><a class="tool-link" href="\/servers\/[^/]+\/tools\/([^/]+)\/">/g),
+  ].map((m) => m[1]);
   assert.equal(rows.length, 14);
   assert.match(html, /The riskiest tools/);
   assert.match(html, /tokens of an agent's context/);

@@ -31,16 +31,16 @@ export interface RunningSite {
 }
 
 /**
- * Starts the built site (`npm start`'s entry) on a free port with its own database file.
- * Expects `dist/` to exist: `npm test` builds the sample catalogue first.
+ * Starts the built site with `npm start`'s script (scripts/serve.ts) on a free port with its own
+ * database file. Expects `dist/` to exist: `npm test` builds the sample catalogue first.
  */
 export async function startSite(env: Record<string, string> = {}, distDir = DIST): Promise<RunningSite> {
   const entry = join(distDir, 'server', 'entry.mjs');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
   const port = await freePort();
   const dbPath = join(mkdtempSync(join(tmpdir(), 'atlas-db-')), 'contact.sqlite');
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CONTACT_DB: dbPath, ...env },
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.ts')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CONTACT_DB: dbPath, ATLAS_OUT: distDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

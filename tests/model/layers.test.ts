@@ -25,11 +25,15 @@ const RANK: Record<string, number> = {
   pages: 5,
   client: 5,
   'content.config.ts': 5,
+  'env.d.ts': 5,
   scripts: 6,
 };
 const BESIDE = new Set(['importer', 'contact', 'integrations']);
-/** Browser code ships to visitors: it may not pull in Node-side modules. */
-const BROWSER_MAY_IMPORT = new Set(['model', 'views', 'client']);
+/**
+ * Browser code ships to visitors: it may not pull in Node-side modules. The policy engine is pure
+ * (no I/O) and runs in the browser on purpose, in the policy playground.
+ */
+const BROWSER_MAY_IMPORT = new Set(['model', 'policy', 'views', 'client']);
 
 /** The layer a project file belongs to, or undefined for a file outside src/, scripts/ and the site config. */
 export function layerOf(file: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { handleContact, handlePreflight, type ContactRuntime } from '#src/contact/handler.ts';
 import { contactRuntime } from '#src/contact/runtime.ts';
+import { contactProblemUrl } from '#src/views/urls.ts';
 import type { ContactCode } from '#src/model/codes.ts';
 import { AtlasError } from '#src/model/problems.ts';
 
@@ -30,8 +31,18 @@ function withRuntime(answer: (rt: ContactRuntime) => Response | Promise<Response
   return answer(rt);
 }
 
-export const POST: APIRoute = ({ request, clientAddress }) =>
-  withRuntime((rt) => handleContact(request, clientAddress, rt));
+export const POST: APIRoute = ({ request, clientAddress, locals, rewrite, url }) =>
+  withRuntime((rt) =>
+    handleContact(request, clientAddress, {
+      ...rt,
+      // A refusal for a browser without JavaScript is rendered by an on-demand page in the site's
+      // layout; a fresh GET, since this request's body has been read.
+      problemPage: (problem) => {
+        locals.contactProblem = problem;
+        return rewrite(new Request(new URL(contactProblemUrl, url), { headers: { accept: 'text/html' } }));
+      },
+    }),
+  );
 
 export const OPTIONS: APIRoute = ({ request }) => withRuntime((rt) => handlePreflight(request, rt));
 

@@ -1,0 +1,482 @@
+/**
+ * The built sample site in one Chromium session, served by `npm start`'s script: accessibility
+ * (axe-core) and phone layout on every page type at 1280 and 390 pixels in both themes, the theme
+ * switch, print, the JavaScript budget of a tool page, the policy playground against
+ * `npm run eval`, and what the server sends (compression, caching, security headers).
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { ROOT, startSite, type RunningSite } from '../helpers/server.ts';
+
+const SERVER = 'nikolaibibo-claude-comfyui-mcp';
+const tool = (name: string) => `/servers/${SERVER}/${name}/`;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** One page of each type (the category pages share the risk pages' body, /method/ the apply page's). */
+const PAGES = [
+  '/',
+  `/servers/${SERVER}/`,
+  tool('comfy_get_status'),
+  tool('comfy_delete_workflow'),
+  '/servers/',
+  '/risk/critical/',
+  '/search/?q=workflow',
+  '/policy-language/',
+  '/attack-patterns/',
+  '/attack-patterns/rug-pull/',
+  '/apply/',
+  '/contact/',
+  '/no-such-page/',
+];
+
+let site: RunningSite;
+let browser: Browser;
+before(async () => {
+  site = await startSite({ CONTACT_RATE_LIMIT: '1000' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+}
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(o: object): Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }),
+  )) as AxeResult;
+  return result.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('axe finds no violation on any page type at 1280 and 390 px, light and dark, and nothing scrolls sideways on a phone', async () => {
+  const problems: string[] = [];
+  const combos = [1280, 390].flatMap((width) =>
+    (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })),
+  );
+  // The four combinations run side by side in the one browser; each has its own context.
+  await Promise.all(
+    combos.map(async ({ width, colorScheme }) => {
+      // bypassCSP lets axe's script in; the site's own policy allows no injected script.
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
+      const page = await context.newPage();
+      for (const path of PAGES) {
+        await page.goto(site.url + path);
+        if (path.startsWith('/search/')) await page.locator('.search-ui[data-settled]').waitFor();
+        const where = `${path} at ${width} px, ${colorScheme}`;
+        for (const v of await axe(page)) problems.push(`${where}: ${v}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) problems.push(`${where}: the page scrolls ${overflow} px sideways`);
+      }
+      // The playground and the search dialog, opened.
+      await page.goto(site.url + tool('comfy_save_workflow'));
+      await page.locator('policy-playground summary').click();
+      await page.locator('policy-playground[data-ready]').waitFor();
+      for (const v of await axe(page)) problems.push(`playground at ${width} px, ${colorScheme}: ${v}`);
+      await page.keyboard.press('Escape');
+      await page.locator('body').click({ position: { x: 1, y: 300 } });
+      await page.keyboard.press('/');
+      await page.locator('.search-dialog[open] input[type="search"]').fill('workflow');
+      await page.locator('.search-dialog .search-ui[data-settled]').waitFor();
+      for (const v of await axe(page)) problems.push(`search dialog at ${width} px, ${colorScheme}: ${v}`);
+      await context.close();
+    }),
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('the theme follows the system, and the header switch overrides it for every later page without a flash', async () => {
+  const context = await browser.newContext({ colorScheme: 'light' });
+  const page = await context.newPage();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.goto(site.url + tool('comfy_get_status'));
+  const light = await background();
+  const button = page.getByRole('button', { name: 'Dark theme' });
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  await button.click();
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  const dark = await background();
+  assert.notEqual(dark, light);
+  // On the next page the stored choice is applied before the first paint: already at the first
+  // script that runs after the head, the document is dark.
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive')
+        (window as unknown as { firstTheme: string }).firstTheme = document.documentElement.dataset.theme ?? '';
+    });
+  });
+  await page.goto(site.url + '/servers/');
+  assert.equal(await page.evaluate(() => (window as unknown as { firstTheme: string }).firstTheme), 'dark');
+  assert.equal(await background(), dark);
+  // Highlighted code takes its dark colours too.
+  await page.goto(site.url + tool('comfy_get_status'));
+  const keyColour = () =>
+    page
+      .locator('.policy-code .shiki span[style]')
+      .nth(1)
+      .evaluate((el) => getComputedStyle(el).color);
+  const darkKey = await keyColour();
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  assert.notEqual(await keyColour(), darkKey, 'code colours change with the theme');
+  await context.close();
+});
+
+test('printing a tool page leaves out the header, search, forms, the playground and the call to action', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url + tool('comfy_delete_workflow'));
+  await page.emulateMedia({ media: 'print' });
+  for (const selector of ['.site-header', 'site-search', 'contact-form', '.cta', 'policy-playground', '.toc']) {
+    const count = await page.locator(selector).count();
+    assert.ok(count > 0, `${selector} is on the page`);
+    assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is not printed`);
+  }
+  assert.equal(await page.locator('.policy-block').isVisible(), true, 'the policy is printed');
+  await page.close();
+});
+
+test('a tool page runs at most 7 KB of JavaScript before search or the playground is opened', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url + tool('comfy_save_workflow'), { waitUntil: 'networkidle' });
+  const loaded = () =>
+    page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+        .map((e) => [e.name, e.decodedBodySize] as const),
+    );
+  const scripts = new Map(await loaded());
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')].reduce(
+      (n, s) => n + (s.textContent ?? '').length,
+      0,
+    ),
+  );
+  const total = [...scripts.values()].reduce((a, b) => a + b, inline);
+  assert.ok(scripts.size > 0, 'the page loads its scripts');
+  assert.ok(![...scripts.keys()].some((u) => /playground\.|search-ui/.test(u)), 'nothing lazy is loaded yet');
+  assert.ok(total <= 7 * 1024, `the page runs ${total} bytes of JavaScript: ${[...scripts.keys()].join(', ')}`);
+  console.log(`# tool page JavaScript before opening search or the playground: ${total} bytes`);
+  await page.locator('policy-playground summary').click();
+  await page.locator('policy-playground[data-ready]').waitFor();
+  assert.ok(
+    (await loaded()).some(([u]) => /playground\./.test(u)),
+    'the playground loads when opened',
+  );
+  await page.close();
+});
+
+/** One call tried in the playground and in `npm run eval`. */
+interface Case {
+  tool: string;
+  /** The policy text; undefined keeps the page's recommended policy. */
+  policy?: object;
+  args: Record<string, unknown>;
+  counters?: Record<string, number>;
+}
+
+const require_ = (t: string, conditions: object[]) => ({
+  version: '1',
+  default: 'deny',
+  tools: { [t]: { require: conditions } },
+});
+const denyIf = (t: string, conditions: object[]) => ({
+  version: '1',
+  default: 'deny',
+  tools: { [t]: { deny_if: [{ conditions, on_deny: 'Not this one.' }] } },
+});
+const save = 'comfy_save_workflow';
+const gen = 'comfy_generate_simple';
+const CASES: Case[] = [
+  { tool: 'comfy_get_status', args: {} },
+  { tool: 'comfy_get_status', args: { prompt_id: 'abc', include_outputs: false } },
+  { tool: 'comfy_delete_workflow', args: { name: 'old', confirm: true } },
+  { tool: 'comfy_clear_queue', args: { confirm: true } },
+  { tool: save, args: { name: 'a', workflow: {} } },
+  {
+    tool: save,
+    args: { name: 'a', workflow: {} },
+    counters: { 'tools.comfy_save_workflow/comfy_save_workflow_rate': 29 },
+  },
+  {
+    tool: save,
+    args: { name: 'a', workflow: {} },
+    counters: { 'tools.comfy_save_workflow/comfy_save_workflow_rate': 30 },
+  },
+  {
+    tool: 'comfy_submit_workflow',
+    args: { workflow: {} },
+    counters: { 'tools.comfy_submit_workflow/comfy_submit_workflow_rate': 9 },
+  },
+  {
+    tool: 'comfy_submit_workflow',
+    args: { workflow: {} },
+    counters: { 'tools.comfy_submit_workflow/comfy_submit_workflow_rate': 10 },
+  },
+  {
+    tool: save,
+    policy: require_(save, [{ path: 'args.name', op: 'regex', value: '^[a-zA-Z0-9_-]+$' }]),
+    args: { name: '../../secrets', workflow: {} },
+  },
+  {
+    tool: save,
+    policy: require_(save, [{ path: 'args.name', op: 'regex', value: '^[a-zA-Z0-9_-]+$' }]),
+    args: { name: 'portrait_v2', workflow: {} },
+  },
+  {
+    tool: save,
+    policy: require_(save, [{ path: 'args.name', op: 'regex', value: '^[a-zA-Z0-9_-]+$' }]),
+    args: { workflow: {} },
+  },
+  {
+    tool: save,
+    policy: denyIf(save, [{ path: 'args.overwrite', op: 'eq', value: true }]),
+    args: { name: 'a', workflow: {}, overwrite: true },
+  },
+  {
+    tool: save,
+    policy: denyIf(save, [{ path: 'args.overwrite', op: 'eq', value: true }]),
+    args: { name: 'a', workflow: {}, overwrite: false },
+  },
+  {
+    tool: save,
+    policy: denyIf(save, [{ path: 'args.overwrite', op: 'exists', value: true }]),
+    args: { name: 'a', workflow: {} },
+  },
+  {
+    tool: save,
+    policy: require_(save, [{ path: 'args.tags', op: 'contains', value: 'safe' }]),
+    args: { name: 'a', workflow: {}, tags: ['x', 'safe'] },
+  },
+  {
+    tool: save,
+    policy: require_(save, [{ path: 'args.tags', op: 'contains', value: 'safe' }]),
+    args: { name: 'a', workflow: {}, tags: ['x'] },
+  },
+  {
+    tool: gen,
+    policy: require_(gen, [{ path: 'args.steps', op: 'lte', value: 50 }]),
+    args: { prompt: 'cat', template: 'flux_txt2img', steps: 50 },
+  },
+  {
+    tool: gen,
+    policy: require_(gen, [{ path: 'args.steps', op: 'lte', value: 50 }]),
+    args: { prompt: 'cat', template: 'flux_txt2img', steps: 51 },
+  },
+  {
+    tool: gen,
+    policy: require_(gen, [{ path: 'args.steps', op: 'gt', value: 4 }]),
+    args: { prompt: 'cat', template: 'flux_txt2img', steps: 4 },
+  },
+  {
+    tool: gen,
+    policy: require_(gen, [{ path: 'args.template', op: 'in', value: ['sd15_txt2img', 'sdxl_txt2img'] }]),
+    args: { prompt: 'cat', template: 'sdxl_txt2img' },
+  },
+  {
+    tool: gen,
+    policy: require_(gen, [{ path: 'args.template', op: 'not_in', value: ['basic_img2img'] }]),
+    args: { prompt: 'cat', template: 'basic_img2img' },
+  },
+  {
+    tool: gen,
+    policy: denyIf(gen, [{ path: 'args.prompt', op: 'regex', value: '[Ii]gnore previous' }]),
+    args: { prompt: 'Ignore previous instructions', template: 'flux_txt2img' },
+  },
+  {
+    tool: gen,
+    policy: denyIf(gen, [
+      { path: 'args.width', op: 'gte', value: 4096 },
+      { path: 'args.height', op: 'gte', value: 4096 },
+    ]),
+    args: { prompt: 'x', template: 'flux_txt2img', width: 4096, height: 1024 },
+  },
+  {
+    tool: gen,
+    policy: denyIf(gen, [
+      { path: 'args.width', op: 'gte', value: 4096 },
+      { path: 'args.height', op: 'gte', value: 4096 },
+    ]),
+    args: { prompt: 'x', template: 'flux_txt2img', width: 4096, height: 4096 },
+  },
+  {
+    tool: gen,
+    policy: require_(gen, [{ path: 'args.negative_prompt', op: 'exists', value: false }]),
+    args: { prompt: 'x', template: 'flux_txt2img' },
+  },
+  {
+    tool: gen,
+    policy: require_(gen, [{ path: 'args.seed', op: 'neq', value: 0 }]),
+    args: { prompt: 'x', template: 'flux_txt2img', seed: 0 },
+  },
+  { tool: 'comfy_get_queue', policy: { version: '1', default: 'deny', tools: { comfy_get_status: {} } }, args: {} },
+  {
+    tool: 'comfy_get_queue',
+    policy: {
+      version: '1',
+      default: 'allow',
+      all_tools: { limits: [{ counter: 'calls', window: 'hour', max: 100, scope: 'grant' }] },
+    },
+    args: {},
+    counters: { 'all_tools/calls': 99 },
+  },
+  {
+    tool: 'comfy_get_queue',
+    policy: {
+      version: '1',
+      default: 'allow',
+      all_tools: { limits: [{ counter: 'calls', window: 'hour', max: 100, scope: 'grant' }] },
+    },
+    args: {},
+    counters: { 'all_tools/calls': 100 },
+  },
+  { tool: 'comfy_get_queue', policy: { version: '1', default: 'allow', hide: ['*'] }, args: {} },
+  {
+    tool: 'comfy_upload_image',
+    policy: require_('comfy_upload_image', [
+      { path: 'args.image_path', op: 'regex', value: '^/srv/images/[^/]+\\.png$' },
+    ]),
+    args: { image_path: '/home/me/.ssh/id_rsa' },
+  },
+];
+
+function evalCli(policyFile: string, c: Case): Promise<{ decision: string; rule: string; message: string }> {
+  const args = [
+    'run',
+    '--silent',
+    'eval',
+    '--',
+    policyFile,
+    '--tool',
+    c.tool,
+    '--args',
+    JSON.stringify(c.args),
+    '--counters',
+    JSON.stringify(c.counters ?? {}),
+    '--json',
+  ];
+  return new Promise((done, fail) => {
+    const child = spawn('npm', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) =>
+      code === 0 ? done(JSON.parse(out)) : fail(new Error(`npm run eval: ${code}\n${out}${err}`)),
+    );
+  });
+}
+
+test(`the playground decides ${CASES.length} calls exactly as npm run eval does`, async () => {
+  assert.ok(CASES.length >= 30);
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-playground-'));
+  const page = await browser.newPage();
+  const seen: { decision: string; rule: string; message: string; policy: string }[] = [];
+  let open = '';
+  for (const c of CASES) {
+    if (open !== c.tool) {
+      await page.goto(site.url + tool(c.tool));
+      await page.locator('policy-playground summary').click();
+      await page.locator('policy-playground[data-ready]').waitFor();
+      await page.getByLabel('JSON', { exact: true }).check();
+      open = c.tool;
+    }
+    const recommended = (await page.locator('policy-playground').getAttribute('data-policy')) ?? '';
+    const policy = c.policy ? JSON.stringify(c.policy, null, 2) : recommended;
+    await page.getByLabel('Policy', { exact: true }).fill(policy);
+    await page.getByLabel('Arguments as JSON').fill(JSON.stringify(c.args));
+    for (const [key, value] of Object.entries(c.counters ?? {}))
+      await page.locator(`.pg-counters input[data-key="${key}"]`).fill(String(value));
+    const output = page.locator('.pg-result[data-decision]');
+    await output.waitFor({ timeout: 5000 }).catch(async () => {
+      throw new Error(`no decision for ${c.tool} ${policy}: ${await page.locator('.pg').innerText()}`);
+    });
+    seen.push({
+      decision: (await output.getAttribute('data-decision')) ?? '',
+      rule: (await output.getAttribute('data-rule')) ?? '',
+      message: (await output.locator('.pg-message').textContent()) ?? '',
+      policy,
+    });
+  }
+  await page.close();
+  const expected: { decision: string; rule: string; message: string }[] = [];
+  for (let i = 0; i < CASES.length; i += 4) {
+    const batch = CASES.slice(i, i + 4).map((c, j) => {
+      const file = join(dir, `policy-${i + j}.json`);
+      writeFileSync(file, seen[i + j]!.policy);
+      return evalCli(file, c);
+    });
+    expected.push(...(await Promise.all(batch)));
+  }
+  for (const [i, c] of CASES.entries()) {
+    const { decision, rule, message } = expected[i]!;
+    assert.deepEqual(
+      { decision: seen[i]!.decision, rule: seen[i]!.rule, message: seen[i]!.message },
+      { decision, rule, message },
+      `call ${i + 1}: ${c.tool} ${JSON.stringify(c.args)}`,
+    );
+  }
+  const decisions = new Set(expected.map((e) => e.decision));
+  assert.deepEqual(
+    [...decisions].sort(),
+    ['allowed', 'denied', 'hidden', 'rate-limited'],
+    'every kind of decision was tried',
+  );
+});
+
+test('the playground shows validation problems with their codes', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url + tool('comfy_save_workflow'));
+  await page.locator('policy-playground summary').click();
+  await page.locator('policy-playground[data-ready]').waitFor();
+  await page
+    .getByLabel('Policy', { exact: true })
+    .fill(JSON.stringify({ version: '1', default: 'deny', tools: { comfy_save_workflo: {} } }));
+  await page.locator('.pg-problem-list').getByText('policy-unknown-tool').waitFor();
+  await page.getByLabel('Policy', { exact: true }).fill('{"version": "2"');
+  await page.locator('.pg-problems').getByText('not valid JSON').waitFor();
+  await page.getByLabel('Policy', { exact: true }).fill(JSON.stringify({ version: '1', default: 'maybe' }));
+  await page.locator('.pg-problem-list').getByText('policy-schema').first().waitFor();
+  await page.close();
+});
+
+test('npm start compresses text, caches hashed files for a year, sends security headers and a favicon.ico', async () => {
+  const html = await fetch(`${site.url}${tool('comfy_get_status')}`, { headers: { 'accept-encoding': 'br' } });
+  assert.equal(html.headers.get('content-encoding'), 'br');
+  assert.match(html.headers.get('cache-control') ?? '', /max-age=0/);
+  for (const header of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options'])
+    assert.ok(html.headers.get(header), `${header} is sent`);
+  assert.match(html.headers.get('content-security-policy') ?? '', /script-src 'self' 'sha256-[^']+'/);
+  // Node's fetch decodes the body itself; ask again without it to see the compressed bytes.
+  const raw = await new Promise<Buffer>((done) => {
+    import('node:http').then(({ get }) =>
+      get(`${site.url}/`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => done(Buffer.concat(chunks)));
+      }),
+    );
+  });
+  assert.match(gunzipSync(raw).toString(), /<!DOCTYPE html>/i);
+  assert.ok(brotliDecompressSync);
+  const page = await (await fetch(`${site.url}/`)).text();
+  const asset = /href="(\/_astro\/[^"]+\.css)"/.exec(page)?.[1];
+  assert.ok(asset, 'the home page links a hashed stylesheet');
+  const css = await fetch(site.url + asset);
+  assert.equal(css.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.equal(css.headers.get('content-encoding'), 'gzip', "fetch's default Accept-Encoding gets gzip or br");
+  const icon = await fetch(`${site.url}/favicon.ico`);
+  assert.equal(icon.status, 200);
+  assert.match(icon.headers.get('content-type') ?? '', /icon/);
+  // The only inline script is the theme's, the one the policy allows by hash.
+  const inline = [...page.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/g)];
+  assert.equal(inline.length, 1);
+});
