@@ -1,5 +1,5 @@
 import type { Page, PaginateFunction } from 'astro';
-import type { CatalogueIndex, ServerEntry, ToolEntry, ToolSummary } from '#src/catalogue/index.ts';
+import type { CatalogueIndex, ServerEntry, ToolSummary } from '#src/catalogue/index.ts';
 import { CATEGORIES, CATEGORY_RISK, RISK_LEVELS, slugOf, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
 import { categoryUrl, riskUrl } from './urls.ts';
 
@@ -47,7 +47,7 @@ export function browseGroup(kind: 'risk' | 'category', value: RiskLevel | Catego
 
 /** Props of one browse page: Astro's page of tools and the group it belongs to. */
 export interface BrowseProps {
-  page: Page<ToolEntry>;
+  page: Page<ToolSummary>;
   group: BrowseGroup;
 }
 

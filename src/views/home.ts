@@ -1,4 +1,10 @@
-import { categoryCounts, riskCounts, type CatalogueIndex, type ServerEntry } from '#src/catalogue/index.ts';
+import {
+  categoryCounts,
+  riskCounts,
+  type CatalogueIndex,
+  type ServerEntry,
+  type ToolSummary,
+} from '#src/catalogue/index.ts';
 import type { Category, RiskLevel } from '#src/model/taxonomy.ts';
 
 export interface HomeModel {
@@ -7,10 +13,10 @@ export interface HomeModel {
   risks: Record<RiskLevel, number>;
   categories: Record<Category, number>;
   /** The servers with the most Critical tools, then by name; at most 12. */
-  topServers: { server: ServerEntry; live: number; critical: number }[];
+  topServers: { server: ServerEntry<ToolSummary>; live: number; critical: number }[];
 }
 
-export function homeModel(index: CatalogueIndex): HomeModel {
+export function homeModel(index: CatalogueIndex<ToolSummary>): HomeModel {
   const topServers = [...index.servers]
     .sort((a, b) => b.counts.byRisk.Critical - a.counts.byRisk.Critical || a.record.name.localeCompare(b.record.name))
     .slice(0, 12)

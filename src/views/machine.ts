@@ -109,7 +109,7 @@ export const catalogueAlternates = (): Alternate[] => [
   { href: llmsTxtUrl(), type: 'text/plain', title: 'llms.txt: the catalogue for language models' },
 ];
 
-export const serverAlternates = (server: ServerEntry): Alternate[] => [
+export const serverAlternates = (server: ServerEntry<ToolSummary>): Alternate[] => [
   { href: serverMarkdownUrl(server.id), type: 'text/markdown', title: `${server.record.name} as Markdown` },
   { href: serverJsonUrl(server.id), type: 'application/json', title: `${server.record.name} as JSON` },
 ];
