@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CATEGORIES, RISK_LEVELS, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
 import type { Catalogue } from './load.ts';
+import { toolFileStem } from '#src/model/tool.ts';
 import { toToolEntry, type ToolSummary } from './index.ts';
 
 /**
@@ -50,7 +51,8 @@ export function manifestOf(catalogue: Catalogue): Manifest {
 
 export function summariesOf(manifest: Manifest): ToolSummary[] {
   return manifest.tools.map(([serverId, name, category, risk, flags]) => ({
-    id: `${serverId}/${name}`,
+    // The record's id: its server folder and file stem (a leading `_` or `.` gets a `~`).
+    id: `${serverId}/${toolFileStem(name)}`,
     name,
     serverId,
     category: CATEGORIES[category] as Category,

@@ -1,5 +1,6 @@
 import type { CatalogueIndex, ServerEntry, ToolSummary } from '#src/catalogue/index.ts';
 import type { ManifestChange } from '#src/catalogue/manifest.ts';
+import { toolFileStem } from '#src/model/tool.ts';
 
 /** One change to one tool's definition, from its record's `history`. */
 export interface ToolChange {
@@ -30,7 +31,7 @@ export function changeEntries(index: CatalogueIndex<ToolSummary>, changes: reado
   const kinds = ['added', 'changed', 'removed'] as const;
   for (const [date, serverId, name, kindIndex, summary] of changes) {
     const server = index.serverById.get(serverId);
-    const tool = toolById.get(`${serverId}/${name}`);
+    const tool = toolById.get(`${serverId}/${toolFileStem(name)}`);
     const kind = kinds[kindIndex];
     if (!server || !tool || !kind) continue;
     const key = `${date}\u0000${server.id}`;

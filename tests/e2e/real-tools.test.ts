@@ -1,6 +1,6 @@
 /**
  * One build over what real servers send: a 128-character tool name, an input schema without
- * "type", a tool the catalogue cannot host, and a server re-imported with a changed answer, whose
+ * "type", a tool the catalogue cannot host, one whose name starts with "_", and a server re-imported with a changed answer, whose
  * changes must reach the change page and the Atom feed.
  */
 import { before, test } from 'node:test';
@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runImport } from '#src/importer/run.ts';
+import { toolUrl } from '#src/views/urls.ts';
 import { buildSite, type BuildResult } from '../helpers/build.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, tempContent } from '../importer/helpers.ts';
@@ -37,12 +38,13 @@ before(async () => {
           inputSchema: { properties: { limit: { type: 'integer' } } },
         },
         { name: '__node_version', description: 'Prints the Node.js version.', inputSchema: { type: 'object' } },
+        { name: 'node version', description: 'Prints the Node.js version.', inputSchema: { type: 'object' } },
       ],
     }),
   );
   const report = await runImport({ source: { file: edge }, contentDir: dir, serverId: 'edge', date: '2026-01-10' });
-  assert.deepEqual(report.added.sort(), ['list_things', LONG]);
-  assert.equal(report.skipped[0]?.name, '__node_version');
+  assert.deepEqual(report.added.sort(), ['__node_version', 'list_things', LONG]);
+  assert.equal(report.skipped[0]?.name, 'node version');
 
   await runImport({
     source: { file: fixture('notes-v1.json') },
@@ -62,22 +64,23 @@ before(async () => {
 });
 
 test('a 128-character tool name gets its page, and its rate-limit counter fits the policy language', () => {
-  const html = page('servers/edge', LONG, 'index.html');
+  const html = page(toolUrl('edge', LONG), 'index.html');
   assert.ok(html.includes(LONG));
   assert.match(html, /update_a1_a1_[a-z0-9_]*_[0-9a-f]{8}_rate/);
   assert.ok(JSON.parse(page('servers/edge/policy.json')).tools[LONG].limits[0].counter.length <= 64);
 });
 
 test('a tool whose input schema has no "type" is catalogued with its arguments', () => {
-  const html = page('servers/edge/list_things/index.html');
+  const html = page(toolUrl('edge', 'list_things'), 'index.html');
   assert.match(html, /It takes one argument: <code>limit<\/code>/);
 });
 
 test('a tool the catalogue cannot host is named on its server page with the reason', () => {
   const html = page('servers/edge/index.html');
   assert.match(html, /Tools the catalogue could not list/);
-  assert.match(html, /<code>__node_version<\/code>: Its name starts with &quot;_&quot;/);
-  assert.ok(!existsSync(join(build.outDir, 'client/servers/edge/__node_version')));
+  assert.match(html, /<code[^>]*>node version<\/code>: Its name is not a valid MCP tool name/);
+  // A valid name that starts with "_" is hosted: its file and URL get a "~" (see toolFileStem).
+  assert.ok(existsSync(join(build.outDir, 'client', toolUrl('edge', '__node_version'), 'index.html')));
 });
 
 test('a re-import that changes tools shows on the change page and in the Atom feed, newest first', () => {
