@@ -226,7 +226,13 @@ test('only tool, server and long-form pages are in the search index', () => {
   const entry = JSON.parse(readFileSync(join(outDir, 'client/pagefind/pagefind-entry.json'), 'utf8'));
   const longForm = ['pages', 'attack-patterns'].map((d) => readdirCount(join(content, d))).reduce((a, b) => a + b, 0);
   assert.ok(allTools.length > tools.length, 'the catalogue has removed tools, whose pages stay searchable');
-  assert.equal(entry.languages.en.page_count, allTools.length + serverNames.size + longForm);
+  // The site's own guides (how to apply a policy, the method, the classifier's methodology) are
+  // searchable too; they are Astro pages, not MDX.
+  const guides = ['apply', 'method', 'methodology'].filter((g) =>
+    readFileSync(join(outDir, 'client', g, 'index.html'), 'utf8').includes('data-pagefind-meta="kind"'),
+  ).length;
+  assert.equal(guides, 3);
+  assert.equal(entry.languages.en.page_count, allTools.length + serverNames.size + longForm + guides);
 });
 
 const readdirCount = (dir: string) => readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).length;
