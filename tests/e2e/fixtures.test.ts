@@ -93,7 +93,7 @@ test('text from an MCP server stays text on the built page; flags, changes and r
   assert.match(html, /Changed 2026-11-02: description changed; parameter `folder` added/);
   assert.match(html, /Removed from the server on 2026-11-20/);
   const serverPage = readFileSync(join(result.outDir, 'client/servers/demo-server/index.html'), 'utf8');
-  assert.match(serverPage, /<h3>Removed tools<\/h3>/);
+  assert.match(serverPage, /<h3[^>]*>Removed tools<\/h3>/);
   // JSON-LD is the only script content built from catalogue text, and it cannot close its element.
   for (const m of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
     assert.ok(!/<\/script/i.test(m[1]!), 'structured data must not contain a closing script tag');
