@@ -109,7 +109,8 @@ test('the JSON documents validate against the published JSON Schemas', () => {
   const validServer = ajv.compile(JSON.parse(read(jsonSchemaUrl('server'))));
   const index = JSON.parse(read(catalogueJsonUrl())) as IndexDocument;
   assert.ok(validIndex(index), JSON.stringify(validIndex.errors));
-  assert.equal(index.counts.tools, 14);
+  const live = loadCatalogue(join(ROOT, 'content')).catalogue.tools.filter((t) => !t.data.history?.removed).length;
+  assert.equal(index.counts.tools, live);
   for (const s of index.servers) {
     const doc = JSON.parse(read(s.json));
     assert.ok(validServer(doc), `${s.id}: ${JSON.stringify(validServer.errors)}`);
@@ -183,6 +184,8 @@ test('hostile text from a server stays inside code in the Markdown twin', () => 
   const out = join(built.outDir, 'client');
   const md = file(out, toolMarkdownUrl('demo-server', 'read_notes'));
   const outside = md.replace(/^(`{3,})\w*\n[\s\S]*?\n\1$/gm, '').replace(/(`+)[^`]*?\1/g, '');
-  assert.doesNotMatch(outside, /<script|<img|<IMPORTANT>/);
+  // Outside code, a server's text appears only with its markup characters backslash-escaped
+  // (the generated summary quotes the description's first sentence), which Markdown shows as text.
+  assert.doesNotMatch(outside, /(?<!\\)<(script|img|IMPORTANT>)/);
   assert.match(md, /<script>alert\('pwned'\)<\/script>/, 'the text is kept exactly as sent, inside code');
 });

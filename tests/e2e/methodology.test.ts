@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from '../helpers/server.ts';
 import { RESULTS_FILE } from '#scripts/lib/classify-corpus.ts';
+import { toolUrl } from '#src/views/urls.ts';
 
 const html = () => readFileSync(join(DIST, 'client/methodology/index.html'), 'utf8');
 const results = JSON.parse(readFileSync(join(ROOT, RESULTS_FILE), 'utf8'));
@@ -27,7 +28,7 @@ test('/methodology/ explains categories, annotations and poisoning, and every to
   for (const id of ['categories', 'classifier', 'annotations', 'confidence', 'poisoning', 'measured'])
     assert.ok(page.includes(`id="${id}"`), id);
   const tool = readFileSync(
-    join(DIST, 'client/servers/nikolaibibo-claude-comfyui-mcp/comfy_get_status/index.html'),
+    join(DIST, 'client', toolUrl('nikolaibibo-claude-comfyui-mcp', 'comfy_get_status'), 'index.html'),
     'utf8',
   );
   assert.ok(tool.includes('href="/methodology/"'));
