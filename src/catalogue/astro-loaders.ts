@@ -63,8 +63,9 @@ export function mdxLoader(
     name: `policy-atlas:${kind}`,
     load: async (context) => {
       const source = catalogueSource();
-      // Guides and attack pattern pages are rendered by the first slice only.
-      const names = kind === 'pages' && source.slice.index > 0 ? [] : source.files[kind];
+      // Every slice knows every guide and pattern (llms.txt and the sitemaps list them, and must be
+      // the same in each slice); their pages are rendered by the first slice only (ownsGlobals).
+      const names = source.files[kind];
       if (names.length === 0) {
         context.store.clear();
         return;

@@ -136,21 +136,34 @@ export async function buildSearchIndex(
     let index = await open();
     let shard = 0;
     let inShard = 0;
-    let batch: Promise<void>[] = [];
-    const add = async (file: string) => {
+    let batch: Promise<{ sourcePath: string; content: string } | undefined>[] = [];
+    const read = async (file: string) => {
+      const sourcePath = relative(root, file).split(sep).join('/');
+      // Pages about no one server (the site's own guides) are rendered by every slice but belong to
+      // the first: the merged site takes them from there, and so does the search index.
+      if (slice > 0 && !sourcePath.startsWith('servers/')) return undefined;
       const content = await readFile(file, 'utf8');
-      if (!content.includes(SEARCHABLE_MARKER)) return;
-      const res = await index.addHTMLFile({ sourcePath: relative(root, file).split(sep).join('/'), content });
-      if (res.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${res.errors.join('; ')}`);
-      inShard += 1;
-      total += 1;
+      return content.includes(SEARCHABLE_MARKER) ? { sourcePath, content } : undefined;
+    };
+    // Files are read side by side but added in the order they were found, so the index is the same
+    // bytes on every run (Pagefind's output depends on the order pages are added).
+    const flush = async () => {
+      const pages = await Promise.all(batch);
+      batch = [];
+      for (const page of pages) {
+        if (!page) continue;
+        const res = await index.addHTMLFile(page);
+        if (res.errors.length > 0)
+          throw new Error(`Pagefind could not index ${page.sourcePath}: ${res.errors.join('; ')}`);
+        inShard += 1;
+        total += 1;
+      }
     };
     for await (const file of htmlFiles(root)) {
-      batch.push(add(file));
+      batch.push(read(file));
       // A batch never holds more files than the part has room for, so no part overfills.
       if (batch.length >= Math.min(BATCH, SHARD_PAGES - inShard)) {
-        await Promise.all(batch);
-        batch = [];
+        await flush();
         if (inShard >= SHARD_PAGES) {
           await finish(index, shard);
           index = await open();
@@ -159,7 +172,7 @@ export async function buildSearchIndex(
         }
       }
     }
-    await Promise.all(batch);
+    await flush();
     // Slice 0 always writes the primary bundle, which the browser loads first.
     if (inShard > 0 || (slice === 0 && shard === 0)) await finish(index, shard);
     else await index.deleteIndex();

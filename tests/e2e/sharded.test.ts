@@ -54,7 +54,7 @@ const build = async (args: string[]) => {
   return built.output;
 };
 const pageOf = (site: string) =>
-  join(site, 'client', 'servers', firstServer!, firstTool!.replace(/\.yaml$/, ''), 'index.html');
+  join(site, 'client', 'servers', firstServer!, 'tools', firstTool!.replace(/\.yaml$/, ''), 'index.html');
 
 test('one machine and three shards merged: the same site, byte for byte', { timeout: 1_200_000 }, async () => {
   const single = join(tmp, 'single');
