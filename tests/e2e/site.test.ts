@@ -5,6 +5,7 @@
  * `npm run eval`, and what the server sends (compression, caching, security headers).
  */
 import { test, before, after } from 'node:test';
+import { toolUrl } from '#src/views/urls.ts';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT, startSite, type RunningSite } from '../helpers/server.ts';
 
 const SERVER = 'nikolaibibo-claude-comfyui-mcp';
-const tool = (name: string) => `/servers/${SERVER}/${name}/`;
+const tool = (name: string) => toolUrl(SERVER, name);
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** One page of each type (the category pages share the risk pages' body, /method/ the apply page's). */
