@@ -419,30 +419,37 @@ const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / x
 
 /**
  * What a visitor's browser downloads for a search, as a static host sends it (gzip for JS and JSON;
- * Pagefind's own files are compressed already): the first query loads Pagefind's code and wasm,
- * then for every index part its entry, metadata and filters and one index chunk; the results shown
- * (10) load one fragment each. A later query loads one index chunk per part and its 10 fragments.
+ * Pagefind's own files are compressed already). A first query loads Pagefind's code and wasm, the
+ * index's entry and metadata, one index chunk, the exact-name lookup's bucket count and one bucket,
+ * and one fragment per result read (counted as 10; a server's document usually gives several
+ * lines, so fewer are read). A later query loads one chunk, one bucket and its fragments. Filters
+ * load only when one is used (a browser test checks a plain query fetches none); they are
+ * reported beside. Chunks and fragments are averages; the largest chunk is reported too.
  */
-function searchTransfer(): { first: number; next: number } | undefined {
+function searchTransfer(): { first: number; next: number; largestChunk: number; filters: number } | undefined {
   const root = join(outDir, 'client', 'pagefind');
   if (!existsSync(join(root, 'pagefind.js'))) return undefined;
-  const { shards } = JSON.parse(readFileSync(join(root, 'shards.json'), 'utf8')) as { shards: string[] };
   let first = gzipKb(join(root, 'pagefind.js')) + gzipKb(join(root, 'pagefind-worker.js'));
-  first += sizeKb(join(root, 'wasm.en.pagefind'));
-  let chunks = 0;
-  const fragments: number[] = [];
-  for (const part of ['', ...shards]) {
-    const dir = join(root, part);
-    first += gzipKb(join(dir, 'pagefind-entry.json'));
-    for (const name of readdirSync(dir)) if (name.endsWith('.pf_meta')) first += sizeKb(join(dir, name));
-    for (const name of readdirSync(join(dir, 'filter'))) first += sizeKb(join(dir, 'filter', name));
-    chunks += average(readdirSync(join(dir, 'index')).map((n) => sizeKb(join(dir, 'index', n))));
-    const names = readdirSync(join(dir, 'fragment'));
-    // A sample is enough for an average; reading 200,000 fragment sizes is not needed.
-    for (const n of names.slice(0, 200)) fragments.push(sizeKb(join(dir, 'fragment', n)));
-  }
-  const shown = 10 * average(fragments);
-  return { first: first + chunks + shown, next: chunks + shown };
+  first += sizeKb(join(root, 'wasm.en.pagefind')) + gzipKb(join(root, 'pagefind-entry.json'));
+  for (const name of readdirSync(root)) if (name.endsWith('.pf_meta')) first += sizeKb(join(root, name));
+  const chunkSizes = readdirSync(join(root, 'index')).map((n) => sizeKb(join(root, 'index', n)));
+  const chunk = average(chunkSizes);
+  const buckets = readdirSync(join(root, 'names')).filter((n) => n !== 'index.json');
+  // A sample is enough for an average; reading 200,000 sizes is not needed.
+  const bucket = average(buckets.slice(0, 200).map((n) => gzipKb(join(root, 'names', n))));
+  const fragment = average(
+    readdirSync(join(root, 'fragment'))
+      .slice(0, 200)
+      .map((n) => sizeKb(join(root, 'fragment', n))),
+  );
+  const filters = readdirSync(join(root, 'filter')).reduce((sum, n) => sum + sizeKb(join(root, 'filter', n)), 0);
+  const next = chunk + bucket + 10 * fragment;
+  return {
+    first: first + gzipKb(join(root, 'names', 'index.json')) + next,
+    next,
+    largestChunk: Math.max(0, ...chunkSizes),
+    filters,
+  };
 }
 
 console.log(
@@ -456,7 +463,7 @@ const pagefind = existsSync(pagefindDir) ? sizeOf(pagefindDir) : undefined;
 const search = searchTransfer();
 console.log(`output size                ${mib(output_.bytes)} in ${output_.files} files`);
 console.log(
-  `search index               ${pagefind ? `${mib(pagefind.bytes)} in ${pagefind.files} files` : 'none'}; a first query fetches ${search ? search.first.toFixed(0) : '?'} KB, a later one ${search ? search.next.toFixed(0) : '?'} KB`,
+  `search index               ${pagefind ? `${mib(pagefind.bytes)} in ${pagefind.files} files` : 'none'}; a first query fetches ${search ? search.first.toFixed(0) : '?'} KB, a later one ${search ? search.next.toFixed(0) : '?'} KB (largest index chunk ${search ? search.largestChunk.toFixed(0) : '?'} KB; filters, when used, ${search ? search.filters.toFixed(0) : '?'} KB)`,
 );
 
 if (opts.profile) {

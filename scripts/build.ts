@@ -1,6 +1,6 @@
 /**
  * `npm run build`: checks the catalogue once, renders it in slices of whole servers, each in a
- * fresh Astro process followed by its own search index, and assembles the site in dist/.
+ * fresh Astro process, and assembles the site in dist/ with one search index for all of it.
  *
  *   npm run build                                  everything, on this machine
  *   npm run build -- --shard K/N [--out DIR]       slices K, K+N, K+2N, … (1-based K) into DIR
@@ -25,7 +25,6 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeShardList } from '#src/integrations/pagefind.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = `Usage: npm run build [-- --shard K/N | --merge DIR...] [--out DIR]`;
@@ -35,8 +34,6 @@ interface SliceInfo {
   index: number;
   count: number;
   key: string;
-  parts: string[];
-  pages: number;
 }
 
 function fail(message: string, code = 2): never {
@@ -189,22 +186,12 @@ async function buildSlice(index: number, key: string): Promise<string> {
       `Rendering slice ${index}`,
     ),
   );
-  const indexed = JSON.parse(
-    (
-      await run(
-        [join(ROOT, 'scripts/lib/index-slice.ts'), join(dir, 'site', 'client'), String(index)],
-        {},
-        `Indexing slice ${index}`,
-      )
-    )
-      .trim()
-      .split('\n')
-      .at(-1)!,
-  ) as { parts: string[]; pages: number };
+  // The slice's search documents travel with it; the merge indexes every slice's at once.
+  copyFileSync(join(work, 'plan', `search-${index}.json`), join(dir, 'search.json'));
   const count = JSON.parse(readFileSync(join(work, 'plan', 'summary.json'), 'utf8')).slices as number;
-  const written: SliceInfo = { index, count, key, ...indexed };
+  const written: SliceInfo = { index, count, key };
   writeFileSync(join(dir, 'slice.json'), `${JSON.stringify(written)}\n`);
-  log(`slice ${index}: rendered and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  log(`slice ${index}: rendered in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return dir;
 }
 
@@ -249,9 +236,11 @@ async function merge(dirs: string[], target: string): Promise<void> {
       }
     }
   }
-  await writeShardList(
-    join(target, 'client'),
-    slices.flatMap((s) => s.info.parts),
+  // One search index for the whole site, from every slice's documents (src/integrations/pagefind.ts).
+  await run(
+    [join(ROOT, 'scripts/lib/index-site.ts'), join(target, 'client'), ...slices.map((s) => join(s.dir, 'search.json'))],
+    {},
+    'Indexing the site for search',
   );
 }
 
@@ -301,7 +290,7 @@ try {
       rmSync(out, { recursive: true, force: true });
       for (const dir of dirs) {
         const to = join(out, `slice-${readInfo(dir)!.index}`);
-        for (const rel of ['slice.json', ...files(dir, 'site')]) {
+        for (const rel of ['slice.json', 'search.json', ...files(dir, 'site')]) {
           mkdirSync(join(to, rel, '..'), { recursive: true });
           place(join(dir, rel), join(to, rel));
         }

@@ -19,6 +19,7 @@ import { PROBLEM_HINT, problemReport, type SlicePlan } from '#src/catalogue/sour
 import { listCatalogueFiles, loadFiles, type Catalogue, type CatalogueFiles } from '#src/catalogue/load.ts';
 import { crossRecordChecks } from '#src/catalogue/checks.ts';
 import type { Problem } from '#src/model/problems.ts';
+import { serverSearch, type ServerSearch } from '#src/search/documents.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -89,7 +90,6 @@ function codeDigest(): string {
     join(ROOT, 'package-lock.json'),
   ];
   hashFiles(hash, '/', files);
-  for (const v of ['ATLAS_SEARCH_SHARD_PAGES']) hash.update(`${v}=${process.env[v] ?? ''}\0`);
   return hash.digest('hex');
 }
 
@@ -112,7 +112,7 @@ function checkByServer(
   dir: string,
   work: string,
   code: string,
-): { problems: Problem[]; manifest: Manifest; files: CatalogueFiles } {
+): { problems: Problem[]; manifest: Manifest; files: CatalogueFiles; search: Map<string, ServerSearch> } {
   const files = listCatalogueFiles(dir);
   const base = loadFiles(dir, { ...files, tools: [] });
   const problems = [...base.problems];
@@ -134,6 +134,7 @@ function checkByServer(
   const used = new Set<string>();
   const tools: Manifest['tools'] = [];
   const changes: Manifest['changes'] = [];
+  const search = new Map<string, ServerSearch>();
   for (const group of groups) {
     const own = byFolder.get(group) ?? [];
     const key = createHash('sha256').update(baseKey).update(group).update('\0');
@@ -141,14 +142,19 @@ function checkByServer(
     hashFiles(key, dir, server ? [server, ...own] : own);
     const name = `${key.digest('hex')}.json`;
     used.add(name);
-    let result: { problems: Problem[]; tools: Manifest['tools']; changes: Manifest['changes'] } | undefined;
+    let result:
+      | { problems: Problem[]; tools: Manifest['tools']; changes: Manifest['changes']; search?: ServerSearch }
+      | undefined;
     try {
       result = JSON.parse(readFileSync(join(cacheDir, name), 'utf8'));
     } catch {
       const loaded = loadFiles(dir, { servers: [], tools: own, patterns: [], pages: [] });
       const mini: Catalogue = { ...base.catalogue, tools: loaded.catalogue.tools };
       const alone: Catalogue = { ...mini, servers: mini.servers.filter((s) => s.id === group) };
+      const record = alone.servers[0];
       result = {
+        // What search holds of the server: its documents and tool names (src/search/documents.ts).
+        search: record ? serverSearch(group, record.data, loaded.catalogue.tools) : undefined,
         problems: [...loaded.problems, ...crossRecordChecks.flatMap((c) => c.run(c.perServer ? alone : mini))],
         ...(({ tools, changes }) => ({ tools, changes }))(manifestOf(mini)),
       };
@@ -157,15 +163,16 @@ function checkByServer(
     problems.push(...result!.problems);
     tools.push(...result!.tools);
     changes.push(...(result!.changes ?? []));
+    if (result!.search) search.set(group, result!.search);
   }
   for (const old of readdirSync(cacheDir)) if (!used.has(old)) rmSync(join(cacheDir, old), { force: true });
-  return { problems, manifest: { tools, changes }, files };
+  return { problems, manifest: { tools, changes }, files, search };
 }
 
 export function planBuild(work: string): PlanSummary | { report: string } {
   const dir = contentDir();
   const code = codeDigest();
-  const { problems, manifest, files } = checkByServer(dir, work, code);
+  const { problems, manifest, files, search } = checkByServer(dir, work, code);
   if (problems.length > 0) return { report: `${problemReport(dir, problems)}\nHint: ${PROBLEM_HINT}` };
 
   rmSync(join(work, 'plan'), { recursive: true, force: true });
@@ -197,6 +204,11 @@ export function planBuild(work: string): PlanSummary | { report: string } {
     hashFiles(key, dir, sliceFiles.tools);
     keys.push(key.digest('hex'));
     writeFileSync(join(work, 'plan', `slice-${index}.json`), JSON.stringify(plan));
+    // The slice's part of the search index: its servers' documents, in server order.
+    writeFileSync(
+      join(work, 'plan', `search-${index}.json`),
+      JSON.stringify(servers.flatMap((s) => search.get(s) ?? [])),
+    );
   });
   return { slices: slices.length, tools: manifest.tools.length, servers: files.servers.length, keys };
 }

@@ -110,4 +110,161 @@ export function safeUrl(url: unknown): string | undefined {
   return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : undefined;
 }
 
+/**
+ * The exact-name lookup's bucket of a name: FNV-1a over the lower-cased name's UTF-16 code units,
+ * modulo the bucket count (a power of two). The build (src/search/names.ts) and the browser must
+ * agree, so both call this.
+ */
+export function nameBucket(name: string, buckets: number): number {
+  const key = name.trim().toLowerCase();
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash & (buckets - 1);
+}
+
+/**
+ * A row of the exact-name lookup: `[tool name, tool URL, risk, category, server name, the start of
+ * its description]`, risk and category as indices into the lists below.
+ */
+export type NameRow = [name: string, url: string, risk: number, category: number, server: string, text: string];
+
+export const RISKS = ['Low', 'Medium', 'High', 'Critical'] as const;
+export const CATEGORY_NAMES = ['Read', 'Write', 'Execute', 'Destructive', 'Financial'] as const;
+
+/** One line of the results list. */
+export interface SearchItem {
+  url: string;
+  title: string;
+  kind: string;
+  risk?: string;
+  server?: string;
+  excerpt: string;
+}
+
+const byLower = (list: readonly string[], value: string) => list.find((v) => v.toLowerCase() === value);
+
+/**
+ * Which tool a section of a server's search document is: its anchor is `<risk>.<category>.<stem>`
+ * (src/search/documents.ts), and the tool page is `tools/<stem>/` under the server's URL.
+ */
+export function sectionTool(url: string): { url: string; risk: string; category: string } | undefined {
+  const hash = url.indexOf('#');
+  if (hash === -1) return undefined;
+  let anchor: string;
+  try {
+    anchor = decodeURIComponent(url.slice(hash + 1));
+  } catch {
+    return undefined;
+  }
+  const [risk, category] = anchor.split('.', 2);
+  const stem = anchor.slice((risk?.length ?? 0) + (category?.length ?? 0) + 2);
+  const base = url.slice(0, hash).replace(/\?.*$/, '');
+  const r = byLower(RISKS, risk ?? '');
+  const c = byLower(CATEGORY_NAMES, category ?? '');
+  if (!r || !c || !stem || !base.endsWith('/')) return undefined;
+  return { url: `${base}tools/${stem}/`, risk: r, category: c };
+}
+
+/** What Pagefind gives for one indexed page (the fields this site reads). */
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: { title: string; url: string; excerpt: string; locations?: number[] }[];
+  /** The page's headings with ids, and the word each starts at in `content`. */
+  anchors?: { id: string; text: string; location: number }[];
+  content?: string;
+}
+
+/** Text as Pagefind writes excerpts (escaped, so excerptSegments reads it back as typed). */
+const asExcerpt = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The tool sections of a server's document when there are no words to match (a search by filters
+ * alone, where Pagefind gives no sub-results): every heading, with the start of its text.
+ */
+function sectionsOf(data: ResultData): { title: string; url: string; excerpt: string; locations: number[] }[] {
+  const words = (data.content ?? '').split(/\s+/);
+  const anchors = data.anchors ?? [];
+  return anchors.map((a, i) => {
+    const from = a.location + a.text.split(/\s+/).length;
+    const to = Math.min(anchors[i + 1]?.location ?? words.length, from + 24);
+    return {
+      title: a.text,
+      url: `${data.url}#${a.id}`,
+      excerpt: asExcerpt(words.slice(from, to).join(' ')),
+      locations: [],
+    };
+  });
+}
+
+/**
+ * The lines one Pagefind result gives. A guide or an attack pattern is one line. A server's
+ * document gives one line per tool section that matched (every section for a search by filters
+ * alone), most matches first, dropping tools the risk or category filter excludes; and the server
+ * itself when its name or summary matched.
+ */
+export function resultItems(
+  data: ResultData,
+  hasQuery: boolean,
+  filters: Partial<Record<FilterKey, string>>,
+): SearchItem[] {
+  const kind = data.meta.kind ?? 'page';
+  const title = data.meta.title ?? data.url;
+  if (kind !== 'server') return [{ url: data.url, title, kind, excerpt: data.excerpt ?? '' }];
+  const items: (SearchItem & { hits: number; order: number })[] = [];
+  (hasQuery ? (data.sub_results ?? []) : sectionsOf(data)).forEach((sub, order) => {
+    const hits = sub.locations?.length ?? 0;
+    if (hasQuery && hits === 0) return;
+    const tool = sectionTool(sub.url);
+    if (!tool) {
+      // The server's own part: its name and summary, in the first of its documents only.
+      if (hasQuery && !filters.risk && !filters.category && !data.url.includes('?'))
+        items.push({ url: data.url, title, kind: 'server', excerpt: sub.excerpt, hits, order });
+      return;
+    }
+    if (filters.risk && tool.risk !== filters.risk) return;
+    if (filters.category && tool.category !== filters.category) return;
+    items.push({
+      url: tool.url,
+      title: sub.title,
+      kind: 'tool',
+      risk: tool.risk,
+      server: title,
+      excerpt: sub.excerpt,
+      hits,
+      order,
+    });
+  });
+  items.sort((a, b) => b.hits - a.hits || a.order - b.order);
+  return items.map(({ hits: _h, order: _o, ...item }) => item);
+}
+
+/** The lookup's rows for exactly this name that pass the filters, as result lines. */
+export function exactItems(
+  rows: readonly NameRow[],
+  query: string,
+  filters: Partial<Record<FilterKey, string>>,
+): SearchItem[] {
+  const wanted = query.trim().toLowerCase();
+  return rows
+    .filter(([name, , risk, category, server]) => {
+      if (name.toLowerCase() !== wanted) return false;
+      if (filters.risk && RISKS[risk] !== filters.risk) return false;
+      if (filters.category && CATEGORY_NAMES[category] !== filters.category) return false;
+      return !filters.server || server === filters.server;
+    })
+    .map(([name, url, risk, , server, text]) => ({
+      url,
+      title: name,
+      kind: 'tool',
+      risk: RISKS[risk],
+      server,
+      excerpt: asExcerpt(text),
+    }));
+}
+
 export { isTypingTarget } from './typing.ts';

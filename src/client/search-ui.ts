@@ -6,7 +6,10 @@
 import {
   activeFilters,
   exactFirst,
+  exactItems,
   excerptSegments,
+  nameBucket,
+  resultItems,
   isTypingTarget,
   moveActive,
   orderValues,
@@ -14,17 +17,15 @@ import {
   safeUrl,
   stateToQuery,
   type FilterKey,
+  type NameRow,
+  type ResultData,
+  type SearchItem,
   type SearchState,
 } from './search-core.ts';
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
 interface PagefindResult {
   id: string;
-  data(): Promise<PagefindResultData>;
+  data(): Promise<ResultData>;
 }
 interface PagefindSearch {
   results: PagefindResult[];
@@ -32,7 +33,6 @@ interface PagefindSearch {
 interface Pagefind {
   options(o: object): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(url: string, o?: object): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(term: string | null, o: object, ms: number): Promise<PagefindSearch | null>;
 }
@@ -45,23 +45,43 @@ const FILTERS: { key: FilterKey; label: string }[] = [
 ];
 const KIND_LABEL: Record<string, string> = { server: 'Server', guide: 'Guide', 'attack pattern': 'Attack pattern' };
 
+const bundle = () => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`;
+
 let pagefindPromise: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefindPromise ??= (async () => {
-    const bundle = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`;
-    const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+    const pf = (await import(/* @vite-ignore */ `${bundle()}pagefind.js`)) as Pagefind;
     await pf.options({ excerptLength: 24 });
-    // A large catalogue's index is built in shards (src/integrations/pagefind.ts); merge them all.
-    const listed: { shards?: string[] } = await fetch(`${bundle}shards.json`).then(
-      (r) => (r.ok ? r.json() : {}),
-      () => ({}),
-    );
-    for (const shard of listed.shards ?? []) await pf.mergeIndex(`${bundle}${shard}`);
     await pf.init();
     return pf;
   })();
   pagefindPromise.catch(() => (pagefindPromise = undefined));
   return pagefindPromise;
+}
+
+/** The exact-name lookup (src/search/names.ts): one small file per bucket, fetched when needed. */
+let bucketsPromise: Promise<number> | undefined;
+const bucketFiles = new Map<number, Promise<NameRow[]>>();
+async function rowsNamed(name: string): Promise<NameRow[]> {
+  // Tool names have no spaces; a query with one is words, not a name.
+  if (!name || /\s/.test(name)) return [];
+  try {
+    bucketsPromise ??= fetch(`${bundle()}names/index.json`)
+      .then((r) => r.json() as Promise<{ buckets: number }>)
+      .then((j) => j.buckets);
+    const buckets = await bucketsPromise;
+    const n = nameBucket(name, buckets);
+    if (!bucketFiles.has(n))
+      bucketFiles.set(
+        n,
+        fetch(`${bundle()}names/${n}.json`).then((r) => r.json() as Promise<NameRow[]>),
+      );
+    return await bucketFiles.get(n)!;
+  } catch {
+    bucketsPromise = undefined;
+    bucketFiles.clear();
+    return []; // full-text search still answers
+  }
 }
 
 let counter = 0;
@@ -132,8 +152,11 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
   root.append(label, input, filterBar, status, list, more);
   if (!options.syncUrl) root.append(share);
 
-  let all: PagefindResult[] = [];
-  let shown: { data: PagefindResultData; node: HTMLAnchorElement }[] = [];
+  /** Pagefind results not yet read, lines read but not yet shown, and the URLs listed so far. */
+  let pending: PagefindResult[] = [];
+  let ready: SearchItem[] = [];
+  let seen = new Set<string>();
+  let shown: { data: SearchItem; node: HTMLAnchorElement }[] = [];
   let active = -1;
   let run = 0;
 
@@ -149,7 +172,7 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     }
   };
 
-  const renderResult = (data: PagefindResultData, index: number): HTMLAnchorElement => {
+  const renderResult = (data: SearchItem, index: number): HTMLAnchorElement => {
     const a = el('a', {
       id: `${id}-r${index}`,
       role: 'option',
@@ -159,17 +182,13 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     });
     a.href = safeUrl(data.url) ?? '#';
     const head = el('span', { class: 'search-result-head' });
-    const kind = data.meta.kind ?? 'tool';
-    const title = el(
-      kind === 'tool' ? 'code' : 'strong',
-      { class: 'search-result-title' },
-      data.meta.title ?? data.url,
-    );
+    const kind = data.kind;
+    const title = el(kind === 'tool' ? 'code' : 'strong', { class: 'search-result-title' }, data.title);
     head.append(title);
-    if (data.meta.risk) head.append(el('span', { class: `risk risk-${data.meta.risk.toLowerCase()}` }, data.meta.risk));
+    if (data.risk) head.append(el('span', { class: `risk risk-${data.risk.toLowerCase()}` }, data.risk));
     if (kind !== 'tool' && KIND_LABEL[kind]) head.append(el('span', { class: 'search-result-kind' }, KIND_LABEL[kind]));
     a.append(head);
-    if (data.meta.server) a.append(el('span', { class: 'search-result-server' }, `on ${data.meta.server}`));
+    if (data.server) a.append(el('span', { class: 'search-result-server' }, `on ${data.server}`));
     const excerpt = el('span', { class: 'search-result-excerpt' });
     for (const seg of excerptSegments(data.excerpt ?? ''))
       excerpt.append(seg.mark ? el('mark', {}, seg.text) : document.createTextNode(seg.text));
@@ -177,18 +196,39 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     return a;
   };
 
+  /** Pagefind results read at once: a server's document usually holds several matching tools. */
+  const READ_AHEAD = 5;
+  /** Reads Pagefind results until `PAGE_SIZE` lines are ready or none are left. */
+  const fill = async (mine: number) => {
+    const filters = { ...state.filters };
+    while (ready.length < PAGE_SIZE && pending.length > 0) {
+      const batch = pending.splice(0, READ_AHEAD);
+      const data = await Promise.all(batch.map((r) => r.data()));
+      if (mine !== run) return;
+      for (const d of data)
+        for (const item of resultItems(d, state.q !== '', filters)) {
+          if (seen.has(item.url)) continue;
+          seen.add(item.url);
+          ready.push(item);
+        }
+    }
+  };
+
   const showMore = async (first: boolean) => {
     const mine = run;
-    const start = shown.length;
-    const batch = await Promise.all(all.slice(start, start + PAGE_SIZE).map((r) => r.data()));
+    await fill(mine);
     if (mine !== run) return;
-    const ordered = first ? exactFirst(batch, state.q, (d) => d.meta.title) : batch;
+    const start = shown.length;
+    const batch = ready.splice(0, PAGE_SIZE);
+    const ordered = first ? exactFirst(batch, state.q, (d) => d.title) : batch;
     ordered.forEach((data, i) => {
       const node = renderResult(data, start + i);
       shown.push({ data, node });
       list.append(node);
     });
-    more.hidden = shown.length >= all.length;
+    const done = ready.length === 0 && pending.length === 0;
+    more.hidden = done;
+    status.textContent = `${shown.length.toLocaleString('en-US')}${done ? '' : '+'} ${shown.length === 1 && done ? 'result' : 'results'}`;
     input.setAttribute('aria-expanded', String(shown.length > 0));
     if (first) setActive(shown.length > 0 ? 0 : -1);
   };
@@ -213,7 +253,8 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     syncLocation();
     const filters = activeFilters(state);
     if (!state.q && Object.keys(filters).length === 0) {
-      all = [];
+      pending = [];
+      ready = [];
       shown = [];
       list.replaceChildren();
       more.hidden = true;
@@ -232,23 +273,26 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
       settle();
       return;
     }
-    const result = await pf.debouncedSearch(state.q || null, { filters }, 150);
+    const [result, named] = await Promise.all([
+      pf.debouncedSearch(state.q || null, { filters }, 150),
+      rowsNamed(state.q),
+    ]);
     if (result === null || mine !== run) return;
-    all = result.results;
+    pending = [...result.results];
+    // A tool whose name is exactly the query comes first, wherever full-text search ranks it.
+    ready = exactItems(named, state.q, state.filters);
+    seen = new Set(ready.map((item) => item.url));
     shown = [];
     list.replaceChildren();
     setActive(-1);
-    if (all.length === 0) {
+    await showMore(true);
+    if (mine !== run) return;
+    if (shown.length === 0) {
       more.hidden = true;
       input.setAttribute('aria-expanded', 'false');
       const what = state.q ? `“${state.q}”` : 'these filters';
       status.textContent = `Nothing matched ${what}${state.q && Object.keys(filters).length ? ' with these filters' : ''}. Check the spelling, try part of a tool name, or clear a filter.`;
-      settle();
-      return;
     }
-    await showMore(true);
-    if (mine !== run) return;
-    status.textContent = `${all.length.toLocaleString('en-US')} ${all.length === 1 ? 'result' : 'results'}`;
     settle();
   };
 

@@ -1,10 +1,15 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { NameRow } from '#src/client/search-core.ts';
+import type { ServerSearch } from '#src/search/documents.ts';
+import { nameFiles } from '#src/search/names.ts';
 
 /**
- * A page is searchable when its layout says what kind of page it is (tool, server, guide, attack
- * pattern) with `data-pagefind-meta="kind"`. Browse lists, the home page, the search page and
- * contact pages carry no kind, so their text never crowds out the pages people are looking for.
+ * A rendered page is indexed when its layout says what kind of page it is (a guide, an attack
+ * pattern) with `data-pagefind-meta="kind"` and it is not a server's page: servers and their tools
+ * are indexed from their records (src/search/documents.ts), a document per server, not a page per
+ * tool. Browse lists, the home page, the search page and contact pages carry no kind, so their
+ * text never crowds out the pages people are looking for.
  */
 const SEARCHABLE_MARKER = 'data-pagefind-meta="kind"';
 
@@ -45,37 +50,14 @@ const UNUSED_FILES = [
   'pagefind-highlight.js',
 ];
 
-/** Pages sent to Pagefind at once; enough to keep its indexer busy without holding the site in memory. */
+/** Pages read from disk at once. */
 const BATCH = 64;
 
-/**
- * Pagefind holds a whole index in memory while it builds it (about 1.4 GB for 10,000 tool pages),
- * so a large catalogue is indexed in shards of at most this many pages, one after another, each
- * written and dropped before the next starts. The browser merges them (`mergeIndex`) using the
- * list in `pagefind/shards.json`. `ATLAS_SEARCH_SHARD_PAGES` changes the size (tests use a small one).
- */
-export function shardPages(value = process.env.ATLAS_SEARCH_SHARD_PAGES): number {
-  if (value === undefined || value.trim() === '') return 20_000;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new Error(
-      `ATLAS_SEARCH_SHARD_PAGES is "${value}", but it must be a whole number of pages, 1 or more (for example 20000); unset it for the default of 20000.`,
-    );
-  }
-  return n;
-}
-
-/**
- * Where part n (0, 1, …) of slice s lives, relative to the primary bundle in `pagefind/`, which
- * is part 0 of slice 0 (the path '').
- */
-export const partPath = (slice: number, n: number) => (slice === 0 && n === 0 ? '' : `shard-${slice}-${n}/`);
-
 async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === '_astro' || entry.name === 'pagefind') continue;
+      if (entry.name === '_astro' || entry.name === 'pagefind' || entry.name === 'servers') continue;
       yield* htmlFiles(path);
     } else if (entry.name.endsWith('.html')) {
       yield path;
@@ -93,103 +75,69 @@ async function dirSize(dir: string): Promise<number> {
 }
 
 /**
- * Builds the Pagefind index of the searchable pages under `root` (a static output folder) with
- * Pagefind's Node API, into `root/pagefind/`. A build renders its catalogue in slices; each slice
- * indexes the pages it rendered, in parts of at most `ATLAS_SEARCH_SHARD_PAGES` pages, and the
- * merge lists every part in `pagefind/shards.json` for the browser to merge. It runs in its own
- * process, after Astro's has ended, so Astro's memory is not held while Pagefind works.
- * Returns the part folders written (relative to `pagefind/`) and the pages indexed.
+ * Builds the site's one search index into `root/pagefind/` (root is a static output folder): the
+ * rendered guides and attack patterns under `root`, then the servers' search documents from
+ * `searchFiles` (each a slice's `search.json`, in slice order), and the exact-name lookup in
+ * `pagefind/names/`. One index, however many slices or machines rendered the site, keeps what a
+ * browser fetches before its first result small: Pagefind's per-page metadata is loaded whole,
+ * and a server's document stands for all its tools. Run in its own process after rendering.
  */
 export async function buildSearchIndex(
   root: string,
-  slice = 0,
+  searchFiles: string[],
   log: (line: string) => void = () => {},
-): Promise<{ parts: string[]; pages: number }> {
-  const SHARD_PAGES = shardPages();
+): Promise<{ pages: number; tools: number }> {
   const started = performance.now();
   const pagefind = await import('pagefind');
   const outputPath = join(root, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
-  const parts: string[] = [];
-  let total = 0;
-  const open = async () => {
-    const { index, errors } = await pagefind.createIndex({
-      forceLanguage: 'en',
-      excludeSelectors: EXCLUDE_SELECTORS,
-    });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    return index;
-  };
-  type Index = Awaited<ReturnType<typeof open>>;
-  /** Writes part n and frees it in Pagefind's process. */
-  const finish = async (index: Index, n: number) => {
-    const part = partPath(slice, n);
-    const path = join(outputPath, part);
-    const written = await index.writeFiles({ outputPath: path });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    await index.deleteIndex();
-    await Promise.all(UNUSED_FILES.map((f) => rm(join(path, f), { force: true })));
-    parts.push(part);
-  };
-
   try {
-    let index = await open();
-    let shard = 0;
-    let inShard = 0;
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDE_SELECTORS });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    let pages = 0;
+    const add = async (page: { sourcePath: string } | { url: string }, content: string) => {
+      const res = await index.addHTMLFile({ ...page, content });
+      if (res.errors.length > 0)
+        throw new Error(`Pagefind could not index ${Object.values(page)[0]}: ${res.errors.join('; ')}`);
+      pages += 1;
+    };
+    // Files are read side by side but added in a fixed order, so the index is the same bytes on
+    // every run (Pagefind's output depends on the order pages are added).
     let batch: Promise<{ sourcePath: string; content: string } | undefined>[] = [];
     const read = async (file: string) => {
-      const sourcePath = relative(root, file).split(sep).join('/');
-      // Pages about no one server (the site's own guides) are rendered by every slice but belong to
-      // the first: the merged site takes them from there, and so does the search index.
-      if (slice > 0 && !sourcePath.startsWith('servers/')) return undefined;
       const content = await readFile(file, 'utf8');
+      const sourcePath = relative(root, file).split(sep).join('/');
       return content.includes(SEARCHABLE_MARKER) ? { sourcePath, content } : undefined;
     };
-    // Files are read side by side but added in the order they were found, so the index is the same
-    // bytes on every run (Pagefind's output depends on the order pages are added).
     const flush = async () => {
-      const pages = await Promise.all(batch);
+      for (const page of await Promise.all(batch)) if (page) await add({ sourcePath: page.sourcePath }, page.content);
       batch = [];
-      for (const page of pages) {
-        if (!page) continue;
-        const res = await index.addHTMLFile(page);
-        if (res.errors.length > 0)
-          throw new Error(`Pagefind could not index ${page.sourcePath}: ${res.errors.join('; ')}`);
-        inShard += 1;
-        total += 1;
-      }
     };
     for await (const file of htmlFiles(root)) {
       batch.push(read(file));
-      // A batch never holds more files than the part has room for, so no part overfills.
-      if (batch.length >= Math.min(BATCH, SHARD_PAGES - inShard)) {
-        await flush();
-        if (inShard >= SHARD_PAGES) {
-          await finish(index, shard);
-          index = await open();
-          shard += 1;
-          inShard = 0;
-        }
-      }
+      if (batch.length >= BATCH) await flush();
     }
     await flush();
-    // Slice 0 always writes the primary bundle, which the browser loads first.
-    if (inShard > 0 || (slice === 0 && shard === 0)) await finish(index, shard);
-    else await index.deleteIndex();
-    const kb = Math.round((await dirSize(outputPath).catch(() => 0)) / 1024);
+    const names: NameRow[] = [];
+    for (const file of searchFiles) {
+      const servers = JSON.parse(await readFile(file, 'utf8')) as ServerSearch[];
+      for (const server of servers) {
+        for (const doc of server.docs) await add({ url: doc.url }, doc.html);
+        names.push(...server.names);
+      }
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    await Promise.all(UNUSED_FILES.map((f) => rm(join(outputPath, f), { force: true })));
+    await mkdir(join(outputPath, 'names'), { recursive: true });
+    for (const [name, text] of nameFiles(names)) await writeFile(join(outputPath, 'names', name), text);
+    const kb = Math.round((await dirSize(outputPath)) / 1024);
     log(
-      `Search index of slice ${slice}: ${total} pages in ${parts.length} part${parts.length === 1 ? '' : 's'}, ${kb.toLocaleString('en-US')} KB (${Math.round(performance.now() - started)} ms).`,
+      `Search index: ${pages.toLocaleString('en-US')} pages for ${names.length.toLocaleString('en-US')} tools, ${kb.toLocaleString('en-US')} KB (${Math.round(performance.now() - started)} ms).`,
     );
-    return { parts, pages: total };
+    return { pages, tools: names.length };
   } finally {
     await pagefind.close();
   }
-}
-
-/** The list of index parts besides the primary one, which the browser merges (src/client/search-ui.ts). */
-export async function writeShardList(root: string, parts: string[]): Promise<void> {
-  await writeFile(
-    join(root, 'pagefind', 'shards.json'),
-    `${JSON.stringify({ shards: parts.filter((p) => p !== '') })}\n`,
-  );
 }

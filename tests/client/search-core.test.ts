@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   activeFilters,
+  CATEGORY_NAMES,
   decodeEntities,
+  exactItems,
+  resultItems,
+  RISKS,
+  sectionTool,
+  type NameRow,
+  type ResultData,
   exactFirst,
   excerptSegments,
   isTypingTarget,
@@ -12,6 +19,7 @@ import {
   safeUrl,
   stateToQuery,
 } from '#src/client/search-core.ts';
+import { CATEGORIES, RISK_LEVELS } from '#src/model/taxonomy.ts';
 
 test('a search URL is read into a query and the three filters, ignoring blanks and unknown parameters', () => {
   assert.deepEqual(parseState('?q=+comfy_get_status+&risk=Critical&category=&server=ComfyUI%20MCP%20Server&page=2'), {
@@ -101,4 +109,102 @@ test('the slash shortcut is left alone while the visitor types in a field', () =
   assert.equal(isTypingTarget({ tagName: 'DIV', isContentEditable: true }), true);
   assert.equal(isTypingTarget({ tagName: 'BODY' }), false);
   assert.equal(isTypingTarget(null), false);
+});
+
+test("a server's document gives one line per matching tool section, most matches first, filtered tool by tool", () => {
+  const data: ResultData = {
+    url: '/servers/s/',
+    excerpt: '',
+    meta: { kind: 'server', title: 'S Server' },
+    sub_results: [
+      { title: 'S Server', url: '/servers/s/', excerpt: 'the <mark>S</mark> server', locations: [1] },
+      { title: 'read_a', url: '/servers/s/#low.read.read_a', excerpt: 'a', locations: [5] },
+      { title: 'drop_b', url: '/servers/s/#critical.destructive.drop_b', excerpt: 'b', locations: [9, 12] },
+      { title: 'quiet', url: '/servers/s/#low.read.quiet', excerpt: 'c', locations: [] },
+    ],
+  };
+  assert.deepEqual(
+    resultItems(data, true, {}).map((i) => [i.title, i.kind, i.url, i.risk]),
+    [
+      ['drop_b', 'tool', '/servers/s/tools/drop_b/', 'Critical'],
+      ['S Server', 'server', '/servers/s/', undefined],
+      ['read_a', 'tool', '/servers/s/tools/read_a/', 'Low'],
+    ],
+  );
+  assert.deepEqual(
+    resultItems(data, true, { risk: 'Critical' }).map((i) => i.title),
+    ['drop_b'],
+  );
+  assert.deepEqual(
+    resultItems(data, true, { category: 'Read' }).map((i) => i.title),
+    ['read_a'],
+  );
+  // A guide is one line, as Pagefind gives it.
+  assert.deepEqual(resultItems({ url: '/method/', excerpt: 'x', meta: { kind: 'guide', title: 'Method' } }, true, {}), [
+    { url: '/method/', title: 'Method', kind: 'guide', excerpt: 'x' },
+  ]);
+});
+
+test('a search by filters alone lists every tool section of a document, from its headings', () => {
+  const data: ResultData = {
+    url: '/servers/s/?tools=2',
+    excerpt: '',
+    meta: { kind: 'server', title: 'S' },
+    content: 'S drop_b Drops a table <b> for good. read_a Reads a row.',
+    anchors: [
+      { id: 'critical.destructive.drop_b', text: 'drop_b', location: 1 },
+      { id: 'low.read.read_a', text: 'read_a', location: 8 },
+    ],
+  };
+  const items = resultItems(data, false, { risk: 'Critical' });
+  assert.deepEqual(items, [
+    {
+      url: '/servers/s/tools/drop_b/',
+      title: 'drop_b',
+      kind: 'tool',
+      risk: 'Critical',
+      server: 'S',
+      excerpt: 'Drops a table &lt;b&gt; for good.',
+    },
+  ]);
+  assert.deepEqual(excerptSegments(items[0]!.excerpt), [{ text: 'Drops a table <b> for good.', mark: false }]);
+});
+
+test('section anchors that are not ours give no tool', () => {
+  assert.equal(sectionTool('/servers/s/'), undefined);
+  assert.equal(sectionTool('/servers/s/#nope.read.x'), undefined);
+  assert.equal(sectionTool('/servers/s/#low.read.'), undefined);
+  assert.equal(sectionTool('/servers/s/#low.read.%E0'), undefined);
+  assert.deepEqual(sectionTool('/servers/s/?tools=2#high.execute.a.b.c'), {
+    url: '/servers/s/tools/a.b.c/',
+    risk: 'High',
+    category: 'Execute',
+  });
+});
+
+test('the exact-name rows list a tool whatever the case typed, and respect every filter', () => {
+  const rows: NameRow[] = [
+    ['Get_Thing', '/servers/a/tools/Get_Thing/', 0, 0, 'A', 'Gets a <thing>.'],
+    ['get_thing', '/servers/b/tools/get_thing/', 3, 3, 'B', ''],
+    ['get_things', '/servers/c/tools/get_things/', 0, 0, 'C', ''],
+  ];
+  assert.deepEqual(
+    exactItems(rows, ' GET_THING ', {}).map((i) => i.url),
+    ['/servers/a/tools/Get_Thing/', '/servers/b/tools/get_thing/'],
+  );
+  assert.equal(exactItems(rows, 'get_thing', {})[0]!.excerpt, 'Gets a &lt;thing&gt;.');
+  assert.deepEqual(
+    exactItems(rows, 'get_thing', { risk: 'Critical' }).map((i) => i.server),
+    ['B'],
+  );
+  assert.deepEqual(
+    exactItems(rows, 'get_thing', { category: 'Read', server: 'A' }).map((i) => i.server),
+    ['A'],
+  );
+  assert.deepEqual(exactItems(rows, 'get_thing', { server: 'C' }), []);
+});
+
+test("the browser's lists of risks and categories are the model's", () => {
+  assert.deepEqual([...RISKS], [...RISK_LEVELS]);
+  assert.deepEqual([...CATEGORY_NAMES], [...CATEGORIES]);
 });

@@ -16,6 +16,7 @@ import { writeSyntheticCatalogue } from '#scripts/lib/synthetic.ts';
 import { toToolEntry, type ToolEntry } from '#src/catalogue/index.ts';
 import { CATEGORIES, RISK_LEVELS, slugOf } from '#src/model/taxonomy.ts';
 import type { ToolRecord } from '#src/model/tool.ts';
+import { GROUP_TOOLS } from '#src/search/documents.ts';
 import { stateToQuery } from '#src/client/search-core.ts';
 
 const TOOLS = 420;
@@ -222,7 +223,7 @@ test('without JavaScript the servers table is a plain table in name order with n
   await context.close();
 });
 
-test('only tool, server and long-form pages are in the search index', () => {
+test('the search index holds a document per server (one per GROUP_TOOLS tools) and the long-form pages, and the name lookup every tool', () => {
   const entry = JSON.parse(readFileSync(join(outDir, 'client/pagefind/pagefind-entry.json'), 'utf8'));
   const longForm = ['pages', 'attack-patterns'].map((d) => readdirCount(join(content, d))).reduce((a, b) => a + b, 0);
   assert.ok(allTools.length > tools.length, 'the catalogue has removed tools, whose pages stay searchable');
@@ -232,7 +233,15 @@ test('only tool, server and long-form pages are in the search index', () => {
     readFileSync(join(outDir, 'client', g, 'index.html'), 'utf8').includes('data-pagefind-meta="kind"'),
   ).length;
   assert.equal(guides, 3);
-  assert.equal(entry.languages.en.page_count, allTools.length + serverNames.size + longForm + guides);
+  const documents = [...serverNames.keys()]
+    .map((id) => Math.max(1, Math.ceil(allTools.filter((t) => t.serverId === id).length / GROUP_TOOLS)))
+    .reduce((a, b) => a + b, 0);
+  assert.equal(entry.languages.en.page_count, documents + longForm + guides);
+  const names = join(outDir, 'client/pagefind/names');
+  const rows = readdirSync(names)
+    .filter((f) => f !== 'index.json')
+    .flatMap((f) => JSON.parse(readFileSync(join(names, f), 'utf8')) as unknown[]);
+  assert.equal(rows.length, allTools.length, 'removed tools stay findable by name too');
 });
 
 const readdirCount = (dir: string) => readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).length;

@@ -66,19 +66,25 @@ test('one machine and three shards merged: the same site, byte for byte', { time
   assert.ok(!existsSync(join(site, 'servers', firstServer!, '_draft')));
   assert.ok(!existsSync(join(site, 'attack-patterns', '_unfinished')));
 
-  // Every slice indexed its pages, and the merged list names every part.
-  const { shards } = JSON.parse(readFileSync(join(site, 'pagefind/shards.json'), 'utf8')) as { shards: string[] };
-  assert.ok(shards.length >= 2, `expected the parts of several slices, got ${JSON.stringify(shards)}`);
-  const indexed = ['', ...shards].reduce((sum, part) => {
-    const entry = JSON.parse(readFileSync(join(site, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    return sum + Object.values(entry.languages).reduce((s, l) => s + l.page_count, 0);
-  }, 0);
-  const searchable = tree(site).filter(
-    (f) => f.endsWith('.html') && readFileSync(join(site, f), 'utf8').includes('data-pagefind-meta="kind"'),
+  // One index for the whole site: every slice's server documents and the guides, and every tool
+  // of every slice in the exact-name lookup.
+  const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const indexed = Object.values(entry.languages).reduce((s, l) => s + l.page_count, 0);
+  const guides = tree(site).filter(
+    (f) =>
+      f.endsWith('.html') &&
+      !f.startsWith('servers/') &&
+      readFileSync(join(site, f), 'utf8').includes('data-pagefind-meta="kind"'),
   ).length;
-  assert.equal(indexed, searchable);
+  assert.equal(indexed, guides + readdirSync(join(content, 'servers')).length);
+  const names = join(site, 'pagefind', 'names');
+  const rows = readdirSync(names)
+    .filter((f) => f !== 'index.json')
+    .flatMap((f) => JSON.parse(readFileSync(join(names, f), 'utf8')) as [string, string][]);
+  const toolPages = tree(site).filter((f) => /^servers\/[^/]+\/tools\/[^/]+\/index\.html$/.test(f));
+  assert.deepEqual(rows.map((r) => `${r[1].slice(1)}index.html`).sort(), toolPages);
 
   forgetSlices();
   const parts: string[] = [];
