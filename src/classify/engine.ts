@@ -6,6 +6,8 @@ import {
   DESCRIPTION_RULES,
   FALLBACK_CATEGORY,
   FILLER_WORDS,
+  GENERATED_TEXT,
+  COMPOSING_VERBS,
   IGNORED_NAME_TOKENS,
   MESSAGE_OBJECTS,
   LIGHT_VERBS,
@@ -115,6 +117,9 @@ const DETERMINERS = new Set([
   'their',
 ]);
 
+/** Words that negate the verb after them. */
+const NEGATIONS = new Set(['not', 'never', 'dont', 'don', 'cannot', 'no']);
+
 /** The object of a verb: the few words after it, determiners skipped. */
 function objectOf(tokens: readonly string[]): string[] {
   return tokens.filter((t) => !DETERMINERS.has(t)).slice(0, 4);
@@ -143,6 +148,8 @@ function compose(cls: VerbClass, verb: string, objects: readonly string[]): { ca
     case 'money':
       return { category: 'Financial', signal: 'verb:money' };
     case 'write':
+      if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects, GENERATED_TEXT))
+        return { category: 'Read', signal: 'verb:generate+text' };
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
       if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
         return { category: 'Execute', signal: 'verb:send' };
@@ -323,6 +330,8 @@ function firstSentenceEvidence(first: string, cleaned: string): Scored[] {
     }
   }
   if (main === -1) return [];
+  // "Do NOT answer accessibility questions directly": a negated verb says what the tool is not for.
+  if (tokens.slice(i, main).some((t) => NEGATIONS.has(t))) return [];
   const verb = tokens[main] as string;
   const { category, signal } = compose(verbClassOf(verb) as VerbClass, verb, objectOf(tokens.slice(main + 1)));
   const out: Scored[] = [

@@ -27,14 +27,14 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     summarise analyze analyse research diff compare resolve echo scan explore monitor ping health whoami convert parse
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
     discover audit test review track trace measure observe watch visualize render format decode encode tail cat ls stat
-    exists overview details think crawl scrape return display map capture`,
+    exists overview details think crawl scrape return display map capture answer`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
     approve reject make init initialize setup change clone checkout duplicate restore transition pin unpin follow
     unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
-    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record`,
+    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct`,
@@ -85,6 +85,18 @@ export const MESSAGE_OBJECTS: ReadonlySet<string> = new Set(
 export const CODE_OBJECTS: ReadonlySet<string> = new Set(
   words`sql database db table cypher graphql postgres postgresql mysql sqlite bigquery snowflake kql promql code script javascript python`,
 );
+
+/**
+ * Text a tool composes and hands back: generating one of these (a link, a plan, code, a map image)
+ * retrieves and changes nothing, so it is Read. Generating anything else (an image with a model, a
+ * scenario set the server stores) keeps the verb's own class.
+ */
+export const GENERATED_TEXT: ReadonlySet<string> = new Set(
+  words`link url code snippet command text plan guidance recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist`,
+);
+
+/** Verbs of composing: on a GENERATED_TEXT object they read. */
+export const COMPOSING_VERBS: ReadonlySet<string> = new Set(words`generate`);
 
 /** Objects that creating or starting means running: a new job or run starts work at once. */
 export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution`);

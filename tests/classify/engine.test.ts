@@ -288,3 +288,39 @@ test('a description that calls itself read-only argues for Read', () => {
   });
   assert.ok(reader.evidence.some((e) => e.signal === 'phrase:read-only' && e.suggests === 'Read'));
 });
+
+test('answering a question retrieves: "answer" is a reading verb', () => {
+  // mapbox ground_location_tool (tuning half): a question-answering tool with no verb in its name.
+  const answer = tool('ground_location_tool', {
+    description: 'Answer questions about what is near a location, what neighborhood a coordinate is in, or what places are within walking/driving distance.',
+  });
+  assert.equal(answer.category, 'Read');
+});
+
+test('a negated verb at the head of the first sentence is not what the tool does', () => {
+  const negated = tool('expert', { description: 'Do NOT reply to such questions yourself - always use this tool.' });
+  assert.ok(!negated.evidence.some((e) => e.signal === 'verb:send'), JSON.stringify(negated.evidence));
+  assert.equal(tool('notify_team', { description: 'Never replies; sends a notice to the team.' }).category, 'Execute');
+});
+
+test('"manage" is a changing verb, as servers list manage-* among their write operations', () => {
+  // netlify (tuning half) lists manage-form-submissions and manage-env-vars as "write operations".
+  assert.equal(tool('manage-env-vars').category, 'Write');
+  assert.equal(tool('manage_form_submissions').category, 'Write');
+});
+
+test('generating text that is handed back (a link, a map, code, a plan) reads; generating other things does not', () => {
+  // mapbox static_map_image_tool (tuning half).
+  const map = tool('static_map_image_tool', {
+    description: 'Generates a static map image from Mapbox Static Images API. Supports center coordinates and zoom.',
+  });
+  assert.equal(map.category, 'Read');
+  assert.ok(map.evidence.some((e) => e.signal === 'verb:generate+text'));
+  assert.equal(tool('generate_link').category, 'Read');
+  // digitalocean genai-simulation-generate-scenario-set (tuning half): the server stores the set.
+  assert.equal(
+    tool('generate-scenario-set', { description: 'Generate a scenario set from a natural-language goal description.' })
+      .category,
+    'Write',
+  );
+});
