@@ -198,6 +198,42 @@ export const PROPERTY_RULES: readonly PropertyRule[] = [
   },
 ];
 
+/**
+ * A command router: one tool that runs whichever of several operations one argument names (a
+ * free-form `command`, `operation`, `action` or `subcommand`, its arguments in an open object), or
+ * that declares each operation as a variant of its input (`anyOf` of objects whose `operation` is a
+ * `const`). What it does depends on that argument, so its category comes from the operations it
+ * lists: any that changes something makes it Execute ("actions whose effect depends on the
+ * arguments"), one that moves money Financial, and only reads Read.
+ */
+export const ROUTER = {
+  /** The last word of the argument that names the operation. */
+  selectorWords: new Set(words`command cmd subcommand operation op action`),
+  /** The last word of the open object that carries the operation's own arguments. */
+  argumentWords: new Set(words`parameters params args arguments options input payload`),
+  /** Sentences that explain how to call the router rather than what its operations do. */
+  boilerplate:
+    /command\s+router|routed to|learn\s*=|"command"|"parameters"|command model|command field|sub-?commands? (?:are|is) /i,
+  /** Advice on when to call the tool, or on calling others: it names no operation of this one. */
+  advice:
+    /^(?:always|never|only call|make sure|call (?:this|it)|use (?:this tool |these tools )?(?:when|any ?time|whenever|if|first|before)|if this tool)\b|\bthen call\b|\bshould be (?:called|used)\b/i,
+  /** Words after which the rest of a sentence says what the tool does not do. */
+  negation: /\b(?:not|never|don't|cannot|instead of)\b/i,
+  /** A leading title such as "Storage operations - " before the sentence proper. */
+  title: /^[^.!?\n]{1,60}?\s[-–—]\s+/u,
+  /** Nouns of advice: a verb after "guidance for", "best practices for" is a topic, not an operation. */
+  topicNouns: new Set(
+    words`guidance practices practice recommendations advice instructions documentation docs tips examples help knowledge`,
+  ),
+  /** Words after which a verb-like word is a listed operation ("to read, create, modify"). */
+  listWords: new Set(words`to and or can also then`),
+  /**
+   * Catch-all verbs: "Commands for managing X" says the router is about X, not which operations it
+   * has. Leading the description, such a verb decides only when no other operation is named.
+   */
+  umbrellaVerbs: new Set(words`manage interact`),
+} as const;
+
 /** How much each source weighs. The name and the first sentence are strong; the rest is weak. */
 export const WEIGHTS = {
   name: 4,

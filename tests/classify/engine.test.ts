@@ -292,7 +292,8 @@ test('a description that calls itself read-only argues for Read', () => {
 test('answering a question retrieves: "answer" is a reading verb', () => {
   // mapbox ground_location_tool (tuning half): a question-answering tool with no verb in its name.
   const answer = tool('ground_location_tool', {
-    description: 'Answer questions about what is near a location, what neighborhood a coordinate is in, or what places are within walking/driving distance.',
+    description:
+      'Answer questions about what is near a location, what neighborhood a coordinate is in, or what places are within walking/driving distance.',
   });
   assert.equal(answer.category, 'Read');
 });
@@ -323,4 +324,107 @@ test('generating text that is handed back (a link, a map, code, a plan) reads; g
       .category,
     'Write',
   );
+});
+
+const variants = (...operations: string[]) => ({
+  type: 'object' as const,
+  properties: {
+    selectSchema: {
+      anyOf: operations.map((op) => ({
+        type: 'object',
+        properties: { operation: { type: 'string', const: op }, params: { type: 'object' } },
+        required: ['operation'],
+      })),
+    },
+  },
+  required: ['selectSchema'],
+});
+
+test('a router that declares its operations as variants is what they are: any change makes it Execute', () => {
+  // netlify (tuning half): the *-services-updater and *-services-reader tools.
+  const updater = tool('project-services-updater', {
+    description: 'Select and run one of the following write operations',
+    inputSchema: variants('update-forms', 'manage-env-vars', 'create-new-project'),
+  });
+  assert.equal(updater.category, 'Execute');
+  const signal = updater.evidence.find((e) => e.signal.startsWith('router:'));
+  assert.equal(signal?.signal, 'router:changes');
+  assert.match(signal?.text ?? '', /update-forms, manage-env-vars, create-new-project/);
+  const reader = tool('project-services-reader', {
+    description: 'Select and run one of the following read operations',
+    inputSchema: variants('get-project', 'get-projects', 'get-forms-for-project'),
+  });
+  assert.equal(reader.category, 'Read');
+  // One declared operation is simply that operation.
+  assert.equal(tool('deploy-services-updater', { inputSchema: variants('deploy-site') }).category, 'Execute');
+  assert.equal(tool('user-services-reader', { inputSchema: variants('get-user') }).category, 'Read');
+});
+
+// Free-form routers: no tool of the tuning half has one, so these definitions are written for the
+// test, in the shape such routers take (a free-form `command`, its arguments in an open object).
+const routerSchema = {
+  type: 'object' as const,
+  properties: {
+    command: { type: 'string', description: 'The command to execute against the specified tool.' },
+    parameters: { type: 'object', description: 'The parameters to pass to the tool command.' },
+  },
+};
+const router = (description: string, extra: Partial<ToolDefinition> = {}) =>
+  tool('widgets', { description, inputSchema: routerSchema, ...extra });
+
+test('a free-form command router is Execute when an operation it lists changes something, Read when all read', () => {
+  assert.equal(router('Widget operations - Commands for creating, listing and deleting widgets.').category, 'Execute');
+  assert.equal(router('Commands for listing widgets and sending alerts about them.').category, 'Execute');
+  assert.equal(router('Commands for listing widgets, retrieving their details and checking quotas.').category, 'Read');
+  assert.equal(
+    router('Commands for listing widgets. Includes operations for creating invoices.').category,
+    'Financial',
+  );
+});
+
+test('"manage" leading a router description is a catch-all: the operations named after it decide', () => {
+  assert.equal(router('Manage and query widgets across subscriptions.').category, 'Read');
+  assert.equal(router('Commands for managing widgets. Includes operations for listing widgets.').category, 'Read');
+  assert.equal(
+    router('Commands for managing widgets. Includes operations for listing widgets and managing widget settings.')
+      .category,
+    'Execute',
+  );
+  // With nothing more specific named, managing is a change.
+  assert.equal(router('Commands for managing widgets.').category, 'Execute');
+});
+
+test("a router's negations, advice and how-to-call sentences name none of its operations", () => {
+  const r = router(
+    'Commands for listing widgets. Not for deleting or creating widgets. Call this tool before creating any plan. ' +
+      'Offers guidance on modifying or generating widget templates.This tool is a hierarchical MCP command router.\n' +
+      'Set "learn=true" to discover available sub commands.',
+  );
+  assert.equal(r.category, 'Read', JSON.stringify(r.evidence));
+});
+
+test('a router whose text names no operation is Execute with low confidence; one that lists them is medium', () => {
+  const unstated = router('Widget operations - Commands to work with widgets.');
+  assert.equal(unstated.category, 'Execute');
+  assert.equal(unstated.confidence, 'low');
+  assert.equal(router('Commands for listing and creating widgets.').confidence, 'medium');
+});
+
+test('readOnlyHint true does not lower a router whose operations change things', () => {
+  const r = router('Commands for listing and creating widgets.', { annotations: { readOnlyHint: true } });
+  assert.equal(r.category, 'Execute');
+});
+
+test('a command argument alone does not make a router: a shell tool stays Execute, a lookup stays Read', () => {
+  const shell = tool('run', { description: 'Run a shell command.', inputSchema: props('command') });
+  assert.equal(shell.category, 'Execute');
+  assert.ok(!shell.evidence.some((e) => e.signal.startsWith('router:')));
+  const lookup = tool('describe_action', { description: 'Describes one action.', inputSchema: props('action') });
+  assert.equal(lookup.category, 'Read');
+});
+
+test('a sibling tool named by one plain word is an ordinary word of the text unless quoted', () => {
+  // Before, the sibling `list` was cut out of "list every page", leaving the sentence without a verb.
+  const siblings = ['pages', 'list'];
+  assert.equal(tool('pages', { description: 'Pages: list every page of the site.' }, siblings).category, 'Read');
 });
