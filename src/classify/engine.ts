@@ -6,6 +6,7 @@ import {
   DESCRIPTION_RULES,
   FALLBACK_CATEGORY,
   FILLER_WORDS,
+  GENERATED_MEDIA,
   GENERATED_TEXT,
   COMPOSING_VERBS,
   IGNORED_NAME_TOKENS,
@@ -151,6 +152,8 @@ function compose(cls: VerbClass, verb: string, objects: readonly string[]): { ca
     case 'write':
       if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects, GENERATED_TEXT))
         return { category: 'Read', signal: 'verb:generate+text' };
+      if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects.slice(0, 2), GENERATED_MEDIA))
+        return { category: 'Execute', signal: 'verb:generate+media' };
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
       if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
         return { category: 'Execute', signal: 'verb:send' };

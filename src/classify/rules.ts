@@ -95,7 +95,15 @@ export const GENERATED_TEXT: ReadonlySet<string> = new Set(
   words`link url code snippet command text plan guidance recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist`,
 );
 
-/** Verbs of composing: on a GENERATED_TEXT object they read. */
+/**
+ * Media a model renders: generating one runs a model job on the service (a generation queued on
+ * ComfyUI, an image model billed per image), which is Execute.
+ */
+export const GENERATED_MEDIA: ReadonlySet<string> = new Set(
+  words`image picture photo video audio speech voice music song`,
+);
+
+/** Verbs of composing: on a GENERATED_TEXT object they read, on GENERATED_MEDIA they run a model. */
 export const COMPOSING_VERBS: ReadonlySet<string> = new Set(words`generate`);
 
 /** Objects that creating or starting means running: a new job or run starts work at once. */

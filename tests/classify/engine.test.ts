@@ -428,3 +428,10 @@ test('a sibling tool named by one plain word is an ordinary word of the text unl
   const siblings = ['pages', 'list'];
   assert.equal(tool('pages', { description: 'Pages: list every page of the site.' }, siblings).category, 'Read');
 });
+
+test('generating an image, audio or video runs a model on the service: Execute', () => {
+  // The corpus labels a queued ComfyUI generation (tuning half) Execute; a map image stays Read.
+  assert.equal(tool('generate_image', { description: 'Generate images using a hosted model.' }).category, 'Execute');
+  assert.equal(tool('generate_speech').category, 'Execute');
+  assert.equal(tool('static_map', { description: 'Generates a static map image.' }).category, 'Read');
+});
