@@ -3,6 +3,7 @@ import type { Classification, Evidence, ToolDefinition } from '#src/model/tool.t
 import {
   CODE_OBJECTS,
   COMPOUNDS,
+  DELETION_NOUNS,
   DESCRIPTION_RULES,
   FALLBACK_CATEGORY,
   FILLER_WORDS,
@@ -16,6 +17,8 @@ import {
   OVERWRITE_STATEMENT,
   PROPERTY_RULES,
   READ_NOUNS,
+  RESTORE_SOURCES,
+  RESTORING_VERBS,
   RUN_OBJECTS,
   ROUTER,
   RUNNER_NOUNS,
@@ -154,6 +157,8 @@ function compose(cls: VerbClass, verb: string, objects: readonly string[]): { ca
         return { category: 'Read', signal: 'verb:generate+text' };
       if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects.slice(0, 2), GENERATED_MEDIA))
         return { category: 'Execute', signal: 'verb:generate+media' };
+      if (verbStems.some((v) => RESTORING_VERBS.has(v)) && hasObject(objects, RESTORE_SOURCES))
+        return { category: 'Destructive', signal: 'verb:restore-from-backup' };
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
       if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
         return { category: 'Execute', signal: 'verb:send' };
@@ -165,6 +170,8 @@ function compose(cls: VerbClass, verb: string, objects: readonly string[]): { ca
       return { category: 'Execute', signal: 'verb:send' };
     case 'execute':
       if (money) return { category: 'Financial', signal: 'verb:execute+money-object' };
+      if (hasObject(objects.slice(0, 3), DELETION_NOUNS))
+        return { category: 'Destructive', signal: 'verb:run+deletion' };
       return { category: 'Execute', signal: 'verb:execute' };
     case 'destroy':
       return { category: 'Destructive', signal: 'verb:destroy' };

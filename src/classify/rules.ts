@@ -34,14 +34,15 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     approve reject make init initialize setup change clone checkout duplicate restore transition pin unpin follow
     unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
-    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage`,
+    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
+    revert rollback`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
-    prune ban unregister unpublish empty dismiss rebuild reimage`,
+    prune ban unregister unpublish empty dismiss rebuild reimage release`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
     reimburse settle`,
 };
@@ -74,6 +75,7 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'go to': 'goto',
   'set up': 'setup',
   'who am i': 'whoami',
+  'roll back': 'rollback',
 };
 
 /** Objects that make posting or replying a sent message (Execute) rather than a stored change. */
@@ -105,6 +107,18 @@ export const GENERATED_MEDIA: ReadonlySet<string> = new Set(
 
 /** Verbs of composing: on a GENERATED_TEXT object they read, on GENERATED_MEDIA they run a model. */
 export const COMPOSING_VERBS: ReadonlySet<string> = new Set(words`generate`);
+
+/**
+ * What a restore is made from: restoring (reverting, rolling back) a resource from a backup or a
+ * snapshot overwrites its present state with no undo, as rebuilding from an image does.
+ */
+export const RESTORE_SOURCES: ReadonlySet<string> = new Set(words`backup snapshot image checkpoint`);
+
+/** Verbs that put an earlier state back: Destructive on a RESTORE_SOURCES object, Write otherwise. */
+export const RESTORING_VERBS: ReadonlySet<string> = new Set(words`restore revert rollback`);
+
+/** Nouns of deleting: starting or running one ("start a garbage collection", "run a purge") deletes. */
+export const DELETION_NOUNS: ReadonlySet<string> = new Set(words`garbage cleanup purge deletion wipe`);
 
 /** Objects that creating or starting means running: a new job or run starts work at once. */
 export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution`);

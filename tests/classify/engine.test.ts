@@ -435,3 +435,22 @@ test('generating an image, audio or video runs a model on the service: Execute',
   assert.equal(tool('generate_speech').category, 'Execute');
   assert.equal(tool('static_map', { description: 'Generates a static map image.' }).category, 'Read');
 });
+
+test('releasing a reserved resource, restoring from a backup and starting a garbage collection are Destructive', () => {
+  // digitalocean (tuning half): reserved-ip-release, restore-droplet, docr-garbage-collection-start.
+  assert.equal(tool('reserved-ip-release', { description: 'Release a reserved IPv4 or IPv6' }).category, 'Destructive');
+  assert.equal(
+    tool('restore-droplet', { description: 'Restore a droplet from a backup/snapshot' }).category,
+    'Destructive',
+  );
+  assert.equal(tool('rollback_deploy', { description: 'Roll back to the previous snapshot.' }).category, 'Destructive');
+  assert.equal(
+    tool('docr-garbage-collection-start', {
+      description: 'Start a garbage collection for a container registry to free up storage',
+    }).category,
+    'Destructive',
+  );
+  // Restoring what was archived or trashed puts it back: Write.
+  assert.equal(tool('restore_page', { description: 'Restore an archived page.' }).category, 'Write');
+  assert.equal(tool('start_build').category, 'Execute');
+});
