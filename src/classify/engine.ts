@@ -3,9 +3,13 @@ import type { Classification, Evidence, ToolDefinition } from '#src/model/tool.t
 import {
   CODE_OBJECTS,
   COMPOUNDS,
+  DELETION_NOUNS,
   DESCRIPTION_RULES,
   FALLBACK_CATEGORY,
   FILLER_WORDS,
+  GENERATED_MEDIA,
+  GENERATED_TEXT,
+  COMPOSING_VERBS,
   IGNORED_NAME_TOKENS,
   MESSAGE_OBJECTS,
   LIGHT_VERBS,
@@ -13,7 +17,10 @@ import {
   OVERWRITE_STATEMENT,
   PROPERTY_RULES,
   READ_NOUNS,
+  RESTORE_SOURCES,
+  RESTORING_VERBS,
   RUN_OBJECTS,
+  ROUTER,
   RUNNER_NOUNS,
   VERBS,
   WEIGHTS,
@@ -115,6 +122,9 @@ const DETERMINERS = new Set([
   'their',
 ]);
 
+/** Words that negate the verb after them. */
+const NEGATIONS = new Set(['not', 'never', 'dont', 'don', 'cannot', 'no']);
+
 /** The object of a verb: the few words after it, determiners skipped. */
 function objectOf(tokens: readonly string[]): string[] {
   return tokens.filter((t) => !DETERMINERS.has(t)).slice(0, 4);
@@ -143,6 +153,12 @@ function compose(cls: VerbClass, verb: string, objects: readonly string[]): { ca
     case 'money':
       return { category: 'Financial', signal: 'verb:money' };
     case 'write':
+      if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects, GENERATED_TEXT))
+        return { category: 'Read', signal: 'verb:generate+text' };
+      if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects.slice(0, 2), GENERATED_MEDIA))
+        return { category: 'Execute', signal: 'verb:generate+media' };
+      if (verbStems.some((v) => RESTORING_VERBS.has(v)) && hasObject(objects, RESTORE_SOURCES))
+        return { category: 'Destructive', signal: 'verb:restore-from-backup' };
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
       if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
         return { category: 'Execute', signal: 'verb:send' };
@@ -154,6 +170,8 @@ function compose(cls: VerbClass, verb: string, objects: readonly string[]): { ca
       return { category: 'Execute', signal: 'verb:send' };
     case 'execute':
       if (money) return { category: 'Financial', signal: 'verb:execute+money-object' };
+      if (hasObject(objects.slice(0, 3), DELETION_NOUNS))
+        return { category: 'Destructive', signal: 'verb:run+deletion' };
       return { category: 'Execute', signal: 'verb:execute' };
     case 'destroy':
       return { category: 'Destructive', signal: 'verb:destroy' };
@@ -274,7 +292,15 @@ function nameEvidence(
 /** Removes quoted identifiers (other tools' names, code spans) so they do not count as this tool's words. */
 function withoutIdentifiers(text: string, siblings: readonly string[]): string {
   let out = text.replace(/`[^`\n]*`/g, ' ');
-  for (const s of siblings) if (s.length > 2) out = out.split(s).join(' ');
+  // A sibling named by one plain word (`monitor`, `search`) is removed only where it is quoted:
+  // elsewhere it is an ordinary word of the sentence. No name is removed from inside a longer word.
+  for (const s of siblings) {
+    if (s.length <= 2) continue;
+    const name = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const quoted = /^[a-z]+$/.test(s);
+    const pattern = quoted ? `(['"])${name}\\1` : `(?<![\\w-])${name}(?![\\w-])`;
+    out = out.replace(new RegExp(pattern, 'g'), ' ');
+  }
   return out.replace(/\b[A-Za-z]+(?:_[A-Za-z0-9]+)+\b/g, ' ');
 }
 
@@ -323,6 +349,8 @@ function firstSentenceEvidence(first: string, cleaned: string): Scored[] {
     }
   }
   if (main === -1) return [];
+  // "Do NOT answer accessibility questions directly": a negated verb says what the tool is not for.
+  if (tokens.slice(i, main).some((t) => NEGATIONS.has(t))) return [];
   const verb = tokens[main] as string;
   const { category, signal } = compose(verbClassOf(verb) as VerbClass, verb, objectOf(tokens.slice(main + 1)));
   const out: Scored[] = [
@@ -419,6 +447,142 @@ function propertyEvidence(inputSchema: ToolDefinition['inputSchema']): Scored[] 
   return out;
 }
 
+type Schema = Record<string, unknown>;
+const isSchema = (x: unknown): x is Schema => typeof x === 'object' && x !== null && !Array.isArray(x);
+const lastWordOf = (name: string) => words(name).at(-1) ?? '';
+
+/** One operation a router offers: the verb that names it, composed with its object. */
+interface Operation {
+  /** How the tool names it: a declared operation's own name, or the verb of a described one. */
+  name: string;
+  verb: string;
+  category: Category;
+}
+
+/**
+ * The operations a schema declares as variants: `anyOf`/`oneOf` of objects (or one object) whose
+ * selector property (`operation`, `command`, `action`) is a `const`, e.g. `update-forms`,
+ * `get-user`. Each is read like a tool name.
+ */
+function declaredOperations(schema: unknown): string[] {
+  if (!isSchema(schema)) return [];
+  const variants = [schema.anyOf, schema.oneOf].find(Array.isArray) ?? [schema];
+  const out: string[] = [];
+  for (const variant of variants) {
+    if (!isSchema(variant) || !isSchema(variant.properties)) continue;
+    for (const [name, prop] of Object.entries(variant.properties)) {
+      if (!ROUTER.selectorWords.has(lastWordOf(name)) || !isSchema(prop)) continue;
+      const single = Array.isArray(prop.enum) && prop.enum.length === 1 ? prop.enum[0] : undefined;
+      const value = typeof prop.const === 'string' ? prop.const : single;
+      if (typeof value === 'string') out.push(value);
+    }
+  }
+  return out;
+}
+
+function operationOfName(name: string): Operation | undefined {
+  const tokens = tokenize(name);
+  const i = verbClassOf(tokens[0] ?? '') ? 0 : verbClassOf(tokens.at(-1) ?? '') ? tokens.length - 1 : -1;
+  if (i === -1) return undefined;
+  const verb = tokens[i] as string;
+  const rest = i === 0 ? tokens.slice(1) : tokens.slice(0, i);
+  return { name, verb, category: compose(verbClassOf(verb) as VerbClass, verb, objectOf(rest)).category };
+}
+
+/**
+ * The operations a description lists: verbs that lead a sentence or a comma-separated item or
+ * follow "to", "and", "or" ("tools to read, create, modify resources"), and -ing forms ("Commands
+ * for creating, updating, listing"). Sentences on how to call the router, advice on when to call it,
+ * whatever follows a negation ("Not for kubectl execution") and verbs that are the topic of
+ * guidance ("guidance on modifying or generating") name no operation.
+ */
+function describedOperations(description: string, siblings: readonly string[]): Operation[] {
+  const sentences = withoutIdentifiers(description, siblings)
+    // Sentences, including two run together without a space ("…and usageThis tool is…").
+    .split(/(?<=[.!?])\s+|(?<=[a-z0-9)][.!?])(?=[A-Z])|(?<=[a-z])(?=(?:This|These|To|Use|Set)\s)|\n(?=\s*[A-Z\-*•\d])/u)
+    .map((t, i) => (i === 0 ? t.trim().replace(ROUTER.title, '') : t.trim()));
+  const out: Operation[] = [];
+  for (const sentence of sentences) {
+    if (ROUTER.boilerplate.test(sentence) || ROUTER.advice.test(sentence)) continue;
+    const negated = ROUTER.negation.exec(sentence);
+    const kept = negated ? sentence.slice(0, negated.index) : sentence;
+    for (const item of kept.split(/\s*[,;:]\s*/)) {
+      const tokens = words(item);
+      let topic = false;
+      for (let j = 0; j < tokens.length; j++) {
+        const t = tokens[j] as string;
+        const cls = verbClassOf(t);
+        const before = tokens[j - 1];
+        if (topic && (cls || ROUTER.listWords.has(t))) continue;
+        topic = (t === 'for' || t === 'on' || t === 'about') && ROUTER.topicNouns.has(before ?? '');
+        if (!cls) continue;
+        const listed = j === 0 || ROUTER.listWords.has(before ?? '') || (t.endsWith('ing') && t.length > 5);
+        if (!listed) continue;
+        out.push({ name: t, verb: t, category: compose(cls, t, objectOf(tokens.slice(j + 1))).category });
+      }
+    }
+  }
+  return out;
+}
+
+/** A tool that runs whichever operation one argument names, and the operations it lists. */
+function routerOf(
+  definition: ToolDefinition,
+  siblings: readonly string[],
+): { selector: string; operations: Operation[]; declared: boolean } | undefined {
+  const input = definition.inputSchema as Schema;
+  const properties = isSchema(input.properties) ? input.properties : {};
+  // Operations declared as variants, of the whole input or of one property (netlify's selectSchema).
+  const declaring: [string, unknown][] = [
+    ...(Array.isArray(input.anyOf) || Array.isArray(input.oneOf) ? [['inputSchema', input] as [string, unknown]] : []),
+    ...Object.entries(properties).map(([name, schema]): [string, unknown] => [`properties.${name}`, schema]),
+  ];
+  for (const [where, schema] of declaring) {
+    const names = declaredOperations(schema);
+    if (names.length === 0) continue;
+    const operations = names.map(operationOfName).filter((o): o is Operation => o !== undefined);
+    return { selector: where, operations, declared: true };
+  }
+  const selector = Object.entries(properties).find(
+    ([name, schema]) => ROUTER.selectorWords.has(lastWordOf(name)) && isFreeFormString(schema),
+  );
+  if (!selector) return undefined;
+  const openArguments = Object.entries(properties).some(
+    ([name, schema]) =>
+      ROUTER.argumentWords.has(lastWordOf(name)) &&
+      isSchema(schema) &&
+      schema.type === 'object' &&
+      !isSchema(schema.properties),
+  );
+  const description = definition.description ?? '';
+  if (!openArguments && !/\bsub-?commands?\b/i.test(description)) return undefined;
+  return {
+    selector: `properties.${selector[0]}`,
+    operations: describedOperations(description, siblings),
+    declared: false,
+  };
+}
+
+/**
+ * A router's category from its operations. A catch-all verb leading the description ("Commands for
+ * managing X") counts only when nothing more specific is named. Any operation that moves money makes
+ * it Financial, any that changes something Execute, and only reads Read; a router whose text names
+ * no operation at all is Execute, since what it does is up to the argument. A router that declares
+ * one operation is that operation.
+ */
+function routerCategory(operations: readonly Operation[], declared: boolean): { category: Category; signal: string } {
+  const first = operations[0];
+  const listed =
+    !declared && first && operations.length > 1 && stems(first.verb).some((v) => ROUTER.umbrellaVerbs.has(v))
+      ? operations.slice(1)
+      : operations;
+  if (listed.length === 0) return { category: 'Execute', signal: 'router:unstated' };
+  if (declared && listed.length === 1) return { category: (listed[0] as Operation).category, signal: 'router:one' };
+  if (listed.some((o) => o.category === 'Financial')) return { category: 'Financial', signal: 'router:moves-money' };
+  if (listed.some((o) => o.category !== 'Read')) return { category: 'Execute', signal: 'router:changes' };
+  return { category: 'Read', signal: 'router:reads' };
+}
+
 export interface ClassifyResult extends Classification {
   /** The category the definition's text alone points to, before annotations were read. */
   textCategory: Category | null;
@@ -480,8 +644,25 @@ export function classify(input: ClassifyInput): ClassifyResult {
       weight: 0,
       strong: false,
     });
-  const textCategory: Category | null =
-    overwrite && textCategoryBefore === 'Write' ? 'Destructive' : textCategoryBefore;
+  let textCategory: Category | null = overwrite && textCategoryBefore === 'Write' ? 'Destructive' : textCategoryBefore;
+
+  // A command router is what its operations are (rules.ts, ROUTER).
+  const router = routerOf(definition, siblings);
+  if (router) {
+    const verdict = routerCategory(router.operations, router.declared);
+    const listed = router.operations.map((o) => o.name);
+    scored.push({
+      source: 'input-schema',
+      signal: verdict.signal,
+      text: clip(
+        `${router.selector} selects the operation${listed.length > 0 ? `; operations: ${[...new Set(listed)].join(', ')}` : '; no operation named'}`,
+      ),
+      suggests: verdict.category,
+      weight: 0,
+      strong: true,
+    });
+    textCategory = verdict.category;
+  }
 
   const hints = definition.annotations ?? {};
   const annotationEvidence: Evidence[] = [];
@@ -520,7 +701,12 @@ export function classify(input: ClassifyInput): ClassifyResult {
   }
   if (hints.readOnlyHint === false && category === 'Read') annotationsDisagree = true;
 
-  const confidence = confidenceOf(category, textCategory, strong, scored, annotationsDisagree, hints.readOnlyHint);
+  // A router's verdict rests on how its description lists operations: never high; low when it lists none.
+  const confidence = router
+    ? router.operations.length > 0 && category === textCategory
+      ? 'medium'
+      : 'low'
+    : confidenceOf(category, textCategory, strong, scored, annotationsDisagree, hints.readOnlyHint);
   const evidence: Evidence[] = [
     ...scored.map(({ source, signal, text, suggests }) => ({ source, signal, text, suggests })),
     ...annotationEvidence,

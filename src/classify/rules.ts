@@ -27,21 +27,22 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     summarise analyze analyse research diff compare resolve echo scan explore monitor ping health whoami convert parse
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
     discover audit test review track trace measure observe watch visualize render format decode encode tail cat ls stat
-    exists overview details think crawl scrape return display map capture`,
+    exists overview details think crawl scrape return display map capture answer`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
     approve reject make init initialize setup change clone checkout duplicate restore transition pin unpin follow
     unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
-    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record`,
+    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
+    revert rollback`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
-    prune ban unregister unpublish empty dismiss rebuild reimage`,
+    prune ban unregister unpublish empty dismiss rebuild reimage release`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
     reimburse settle`,
 };
@@ -74,6 +75,7 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'go to': 'goto',
   'set up': 'setup',
   'who am i': 'whoami',
+  'roll back': 'rollback',
 };
 
 /** Objects that make posting or replying a sent message (Execute) rather than a stored change. */
@@ -85,6 +87,38 @@ export const MESSAGE_OBJECTS: ReadonlySet<string> = new Set(
 export const CODE_OBJECTS: ReadonlySet<string> = new Set(
   words`sql database db table cypher graphql postgres postgresql mysql sqlite bigquery snowflake kql promql code script javascript python`,
 );
+
+/**
+ * Text a tool composes and hands back: generating one of these (a link, a plan, code, a map image)
+ * retrieves and changes nothing, so it is Read. Generating anything else (an image with a model, a
+ * scenario set the server stores) keeps the verb's own class.
+ */
+export const GENERATED_TEXT: ReadonlySet<string> = new Set(
+  words`link url code snippet command text plan guidance recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist`,
+);
+
+/**
+ * Media a model renders: generating one runs a model job on the service (a generation queued on
+ * ComfyUI, an image model billed per image), which is Execute.
+ */
+export const GENERATED_MEDIA: ReadonlySet<string> = new Set(
+  words`image picture photo video audio speech voice music song`,
+);
+
+/** Verbs of composing: on a GENERATED_TEXT object they read, on GENERATED_MEDIA they run a model. */
+export const COMPOSING_VERBS: ReadonlySet<string> = new Set(words`generate`);
+
+/**
+ * What a restore is made from: restoring (reverting, rolling back) a resource from a backup or a
+ * snapshot overwrites its present state with no undo, as rebuilding from an image does.
+ */
+export const RESTORE_SOURCES: ReadonlySet<string> = new Set(words`backup snapshot image checkpoint`);
+
+/** Verbs that put an earlier state back: Destructive on a RESTORE_SOURCES object, Write otherwise. */
+export const RESTORING_VERBS: ReadonlySet<string> = new Set(words`restore revert rollback`);
+
+/** Nouns of deleting: starting or running one ("start a garbage collection", "run a purge") deletes. */
+export const DELETION_NOUNS: ReadonlySet<string> = new Set(words`garbage cleanup purge deletion wipe`);
 
 /** Objects that creating or starting means running: a new job or run starts work at once. */
 export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution`);
@@ -185,6 +219,42 @@ export const PROPERTY_RULES: readonly PropertyRule[] = [
     lastWords: ['sql', 'code', 'command', 'cmd', 'script', 'shell', 'expression', 'program', 'javascript', 'python'],
   },
 ];
+
+/**
+ * A command router: one tool that runs whichever of several operations one argument names (a
+ * free-form `command`, `operation`, `action` or `subcommand`, its arguments in an open object), or
+ * that declares each operation as a variant of its input (`anyOf` of objects whose `operation` is a
+ * `const`). What it does depends on that argument, so its category comes from the operations it
+ * lists: any that changes something makes it Execute ("actions whose effect depends on the
+ * arguments"), one that moves money Financial, and only reads Read.
+ */
+export const ROUTER = {
+  /** The last word of the argument that names the operation. */
+  selectorWords: new Set(words`command cmd subcommand operation op action`),
+  /** The last word of the open object that carries the operation's own arguments. */
+  argumentWords: new Set(words`parameters params args arguments options input payload`),
+  /** Sentences that explain how to call the router rather than what its operations do. */
+  boilerplate:
+    /command\s+router|routed to|learn\s*=|"command"|"parameters"|command model|command field|sub-?commands? (?:are|is) /i,
+  /** Advice on when to call the tool, or on calling others: it names no operation of this one. */
+  advice:
+    /^(?:always|never|only call|make sure|call (?:this|it)|use (?:this tool |these tools )?(?:when|any ?time|whenever|if|first|before)|if this tool)\b|\bthen call\b|\bshould be (?:called|used)\b/i,
+  /** Words after which the rest of a sentence says what the tool does not do. */
+  negation: /\b(?:not|never|don't|cannot|instead of)\b/i,
+  /** A leading title such as "Storage operations - " before the sentence proper. */
+  title: /^[^.!?\n]{1,60}?\s[-–—]\s+/u,
+  /** Nouns of advice: a verb after "guidance for", "best practices for" is a topic, not an operation. */
+  topicNouns: new Set(
+    words`guidance practices practice recommendations advice instructions documentation docs tips examples help knowledge`,
+  ),
+  /** Words after which a verb-like word is a listed operation ("to read, create, modify"). */
+  listWords: new Set(words`to and or can also then`),
+  /**
+   * Catch-all verbs: "Commands for managing X" says the router is about X, not which operations it
+   * has. Leading the description, such a verb decides only when no other operation is named.
+   */
+  umbrellaVerbs: new Set(words`manage interact`),
+} as const;
 
 /** How much each source weighs. The name and the first sentence are strong; the rest is weak. */
 export const WEIGHTS = {

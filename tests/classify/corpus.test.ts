@@ -44,7 +44,9 @@ test('on the test half: no Destructive or Financial tool below Critical, no pois
 
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
-  { todo: 'not reached yet: the command-router tools of one test-half server are misread (see the issue note)' },
+  {
+    todo: 'not reached yet: command routers are read now, and the misses left are single tools (npm run classify:score -- --all lists them)',
+  },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
     for (const mode of ['kept', 'stripped'] as const)

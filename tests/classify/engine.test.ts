@@ -288,3 +288,169 @@ test('a description that calls itself read-only argues for Read', () => {
   });
   assert.ok(reader.evidence.some((e) => e.signal === 'phrase:read-only' && e.suggests === 'Read'));
 });
+
+test('answering a question retrieves: "answer" is a reading verb', () => {
+  // mapbox ground_location_tool (tuning half): a question-answering tool with no verb in its name.
+  const answer = tool('ground_location_tool', {
+    description:
+      'Answer questions about what is near a location, what neighborhood a coordinate is in, or what places are within walking/driving distance.',
+  });
+  assert.equal(answer.category, 'Read');
+});
+
+test('a negated verb at the head of the first sentence is not what the tool does', () => {
+  const negated = tool('expert', { description: 'Do NOT reply to such questions yourself - always use this tool.' });
+  assert.ok(!negated.evidence.some((e) => e.signal === 'verb:send'), JSON.stringify(negated.evidence));
+  assert.equal(tool('notify_team', { description: 'Never replies; sends a notice to the team.' }).category, 'Execute');
+});
+
+test('"manage" is a changing verb, as servers list manage-* among their write operations', () => {
+  // netlify (tuning half) lists manage-form-submissions and manage-env-vars as "write operations".
+  assert.equal(tool('manage-env-vars').category, 'Write');
+  assert.equal(tool('manage_form_submissions').category, 'Write');
+});
+
+test('generating text that is handed back (a link, a map, code, a plan) reads; generating other things does not', () => {
+  // mapbox static_map_image_tool (tuning half).
+  const map = tool('static_map_image_tool', {
+    description: 'Generates a static map image from Mapbox Static Images API. Supports center coordinates and zoom.',
+  });
+  assert.equal(map.category, 'Read');
+  assert.ok(map.evidence.some((e) => e.signal === 'verb:generate+text'));
+  assert.equal(tool('generate_link').category, 'Read');
+  // digitalocean genai-simulation-generate-scenario-set (tuning half): the server stores the set.
+  assert.equal(
+    tool('generate-scenario-set', { description: 'Generate a scenario set from a natural-language goal description.' })
+      .category,
+    'Write',
+  );
+});
+
+const variants = (...operations: string[]) => ({
+  type: 'object' as const,
+  properties: {
+    selectSchema: {
+      anyOf: operations.map((op) => ({
+        type: 'object',
+        properties: { operation: { type: 'string', const: op }, params: { type: 'object' } },
+        required: ['operation'],
+      })),
+    },
+  },
+  required: ['selectSchema'],
+});
+
+test('a router that declares its operations as variants is what they are: any change makes it Execute', () => {
+  // netlify (tuning half): the *-services-updater and *-services-reader tools.
+  const updater = tool('project-services-updater', {
+    description: 'Select and run one of the following write operations',
+    inputSchema: variants('update-forms', 'manage-env-vars', 'create-new-project'),
+  });
+  assert.equal(updater.category, 'Execute');
+  const signal = updater.evidence.find((e) => e.signal.startsWith('router:'));
+  assert.equal(signal?.signal, 'router:changes');
+  assert.match(signal?.text ?? '', /update-forms, manage-env-vars, create-new-project/);
+  const reader = tool('project-services-reader', {
+    description: 'Select and run one of the following read operations',
+    inputSchema: variants('get-project', 'get-projects', 'get-forms-for-project'),
+  });
+  assert.equal(reader.category, 'Read');
+  // One declared operation is simply that operation.
+  assert.equal(tool('deploy-services-updater', { inputSchema: variants('deploy-site') }).category, 'Execute');
+  assert.equal(tool('user-services-reader', { inputSchema: variants('get-user') }).category, 'Read');
+});
+
+// Free-form routers: no tool of the tuning half has one, so these definitions are written for the
+// test, in the shape such routers take (a free-form `command`, its arguments in an open object).
+const routerSchema = {
+  type: 'object' as const,
+  properties: {
+    command: { type: 'string', description: 'The command to execute against the specified tool.' },
+    parameters: { type: 'object', description: 'The parameters to pass to the tool command.' },
+  },
+};
+const router = (description: string, extra: Partial<ToolDefinition> = {}) =>
+  tool('widgets', { description, inputSchema: routerSchema, ...extra });
+
+test('a free-form command router is Execute when an operation it lists changes something, Read when all read', () => {
+  assert.equal(router('Widget operations - Commands for creating, listing and deleting widgets.').category, 'Execute');
+  assert.equal(router('Commands for listing widgets and sending alerts about them.').category, 'Execute');
+  assert.equal(router('Commands for listing widgets, retrieving their details and checking quotas.').category, 'Read');
+  assert.equal(
+    router('Commands for listing widgets. Includes operations for creating invoices.').category,
+    'Financial',
+  );
+});
+
+test('"manage" leading a router description is a catch-all: the operations named after it decide', () => {
+  assert.equal(router('Manage and query widgets across subscriptions.').category, 'Read');
+  assert.equal(router('Commands for managing widgets. Includes operations for listing widgets.').category, 'Read');
+  assert.equal(
+    router('Commands for managing widgets. Includes operations for listing widgets and managing widget settings.')
+      .category,
+    'Execute',
+  );
+  // With nothing more specific named, managing is a change.
+  assert.equal(router('Commands for managing widgets.').category, 'Execute');
+});
+
+test("a router's negations, advice and how-to-call sentences name none of its operations", () => {
+  const r = router(
+    'Commands for listing widgets. Not for deleting or creating widgets. Call this tool before creating any plan. ' +
+      'Offers guidance on modifying or generating widget templates.This tool is a hierarchical MCP command router.\n' +
+      'Set "learn=true" to discover available sub commands.',
+  );
+  assert.equal(r.category, 'Read', JSON.stringify(r.evidence));
+});
+
+test('a router whose text names no operation is Execute with low confidence; one that lists them is medium', () => {
+  const unstated = router('Widget operations - Commands to work with widgets.');
+  assert.equal(unstated.category, 'Execute');
+  assert.equal(unstated.confidence, 'low');
+  assert.equal(router('Commands for listing and creating widgets.').confidence, 'medium');
+});
+
+test('readOnlyHint true does not lower a router whose operations change things', () => {
+  const r = router('Commands for listing and creating widgets.', { annotations: { readOnlyHint: true } });
+  assert.equal(r.category, 'Execute');
+});
+
+test('a command argument alone does not make a router: a shell tool stays Execute, a lookup stays Read', () => {
+  const shell = tool('run', { description: 'Run a shell command.', inputSchema: props('command') });
+  assert.equal(shell.category, 'Execute');
+  assert.ok(!shell.evidence.some((e) => e.signal.startsWith('router:')));
+  const lookup = tool('describe_action', { description: 'Describes one action.', inputSchema: props('action') });
+  assert.equal(lookup.category, 'Read');
+});
+
+test('a sibling tool named by one plain word is an ordinary word of the text unless quoted', () => {
+  // Before, the sibling `list` was cut out of "list every page", leaving the sentence without a verb.
+  const siblings = ['pages', 'list'];
+  assert.equal(tool('pages', { description: 'Pages: list every page of the site.' }, siblings).category, 'Read');
+});
+
+test('generating an image, audio or video runs a model on the service: Execute', () => {
+  // The corpus labels a queued ComfyUI generation (tuning half) Execute; a map image stays Read.
+  assert.equal(tool('generate_image', { description: 'Generate images using a hosted model.' }).category, 'Execute');
+  assert.equal(tool('generate_speech').category, 'Execute');
+  assert.equal(tool('static_map', { description: 'Generates a static map image.' }).category, 'Read');
+});
+
+test('releasing a reserved resource, restoring from a backup and starting a garbage collection are Destructive', () => {
+  // digitalocean (tuning half): reserved-ip-release, restore-droplet, docr-garbage-collection-start.
+  assert.equal(tool('reserved-ip-release', { description: 'Release a reserved IPv4 or IPv6' }).category, 'Destructive');
+  assert.equal(
+    tool('restore-droplet', { description: 'Restore a droplet from a backup/snapshot' }).category,
+    'Destructive',
+  );
+  assert.equal(tool('rollback_deploy', { description: 'Roll back to the previous snapshot.' }).category, 'Destructive');
+  assert.equal(
+    tool('docr-garbage-collection-start', {
+      description: 'Start a garbage collection for a container registry to free up storage',
+    }).category,
+    'Destructive',
+  );
+  // Restoring what was archived or trashed puts it back: Write.
+  assert.equal(tool('restore_page', { description: 'Restore an archived page.' }).category, 'Write');
+  assert.equal(tool('start_build').category, 'Execute');
+});
