@@ -23,7 +23,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { SliceKeys } from '#scripts/lib/plan.ts';
+import type { SlicePlan } from '#src/catalogue/source.ts';
+import { availableParallelism, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -34,6 +37,8 @@ interface SliceInfo {
   index: number;
   count: number;
   key: string;
+  /** What its pages were rendered from (scripts/lib/plan.ts); absent in a shard's copy. */
+  keys?: SliceKeys;
 }
 
 function fail(message: string, code = 2): never {
@@ -133,10 +138,38 @@ function readInfo(dir: string): SliceInfo | undefined {
 }
 
 /**
+ * How many slices render at once: ATLAS_JOBS, or one per core while each has 2 GiB of memory (a
+ * slice of 10,000 tools peaks near 1.6 GB), so a 2-core machine renders two slices at a time.
+ */
+function jobs(value = process.env.ATLAS_JOBS): number {
+  if (value !== undefined && value.trim() !== '') {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+      fail(`ATLAS_JOBS is "${value}", but it must be a whole number, 1 or more (slices rendered at once).`);
+    return n;
+  }
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 31)));
+}
+
+/** Runs `work` on every item, at most `limit` at a time, and returns the results in item order. */
+async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
  * Astro keeps some of a build's content state in the project's `.astro/` folder, whatever the
  * cache folder, so two builds of different catalogues in one checkout at once break each other's
- * MDX pages. Slices of one build run one after another anyway; this makes concurrent builds (tests,
- * a benchmark) wait for each other too.
+ * MDX pages. Slices of one build share that state (the same MDX pages, written only when it
+ * changes, and atomically), so they render side by side; other builds (tests, a benchmark) wait.
  */
 async function withAstroLock<T>(run: () => Promise<T>): Promise<T> {
   const lock = join(ROOT, '.astro', 'atlas-build.lock');
@@ -165,6 +198,32 @@ async function withAstroLock<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Renders a slice plan with Astro into `site` (its cache in `cache`), from scratch. */
+async function render(planFile: string, site: string, cache: string, label: string): Promise<void> {
+  rmSync(site, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  await run(
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...CONFIG],
+    { ATLAS_SLICE: planFile, ATLAS_OUT: site, ATLAS_CACHE: cache },
+    label,
+  );
+}
+
+/**
+ * The servers of a finished slice whose tool records changed, when nothing else its pages depend
+ * on did (code, manifest, server records, patterns, pages): those servers' pages can be rendered
+ * alone and put in place of theirs. Undefined when the slice must be rendered whole.
+ */
+function changedServers(info: SliceInfo | undefined, keys: SliceKeys): string[] | undefined {
+  if (!info?.keys || info.keys.shared !== keys.shared) return undefined;
+  const before = Object.keys(info.keys.servers);
+  const now = Object.keys(keys.servers);
+  if (before.length !== now.length || now.some((s) => !(s in info.keys!.servers))) return undefined;
+  const changed = now.filter((s) => info.keys!.servers[s] !== keys.servers[s]);
+  // Rendering most of a slice again costs as much as rendering it whole.
+  return changed.length > 0 && changed.length * 4 <= now.length ? changed : undefined;
+}
+
 async function buildSlice(index: number, key: string): Promise<string> {
   const dir = join(work, 'slices', `slice-${index}`);
   const info = readInfo(dir);
@@ -172,26 +231,58 @@ async function buildSlice(index: number, key: string): Promise<string> {
     log(`slice ${index}: unchanged, reused.`);
     return dir;
   }
-  // A slice is rendered from scratch, Astro's cache included, so nothing of an earlier build leaks in.
-  rmSync(dir, { recursive: true, force: true });
   const started = performance.now();
-  await withAstroLock(() =>
-    run(
-      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...CONFIG],
-      {
-        ATLAS_SLICE: join(work, 'plan', `slice-${index}.json`),
-        ATLAS_OUT: join(dir, 'site'),
-        ATLAS_CACHE: join(dir, 'cache'),
-      },
-      `Rendering slice ${index}`,
-    ),
-  );
+  const planFile = join(work, 'plan', `slice-${index}.json`);
+  const keys = JSON.parse(readFileSync(join(work, 'plan', `keys-${index}.json`), 'utf8')) as SliceKeys;
+  const changed = changedServers(info, keys);
+  const count = JSON.parse(readFileSync(join(work, 'plan', 'summary.json'), 'utf8')).slices as number;
+  // The slice is not finished until slice.json is written again.
+  rmSync(join(dir, 'slice.json'), { force: true });
+  if (changed) {
+    // Only some servers' tool records changed: their pages are rendered by a plan of those servers
+    // alone and written over the slice's. Every other page of the slice depends on nothing that
+    // changed; pages about no single server are the same in every slice and are left as they are.
+    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as SlicePlan;
+    const wanted = new Set(changed);
+    const patchPlan: SlicePlan = {
+      ...plan,
+      servers: changed,
+      files: { ...plan.files, tools: plan.files.tools.filter((f) => wanted.has(basename(dirname(f)))) },
+    };
+    const patchFile = join(work, 'plan', `patch-${index}.json`);
+    writeFileSync(patchFile, JSON.stringify(patchPlan));
+    const patch = join(dir, 'patch');
+    await render(patchFile, join(patch, 'site'), join(patch, 'cache'), `Rendering servers ${changed.join(', ')}`);
+    const site = join(dir, 'site');
+    for (const rel of files(join(patch, 'site'), 'client')) {
+      if (
+        !changed.some(
+          (s) =>
+            rel.startsWith(`client/servers/${s}/`) ||
+            rel.startsWith(`client/servers/${s}.`) ||
+            rel === `client/catalogue/servers/${s}.json`,
+        )
+      )
+        continue;
+      rmSync(join(site, rel), { force: true });
+      mkdirSync(join(site, rel, '..'), { recursive: true });
+      place(join(patch, 'site', rel), join(site, rel));
+    }
+    rmSync(patch, { recursive: true, force: true });
+  } else {
+    // A slice is rendered from scratch, Astro's cache included, so nothing of an earlier build leaks in.
+    rmSync(dir, { recursive: true, force: true });
+    await render(planFile, join(dir, 'site'), join(dir, 'cache'), `Rendering slice ${index}`);
+  }
   // The slice's search documents travel with it; the merge indexes every slice's at once.
   copyFileSync(join(work, 'plan', `search-${index}.json`), join(dir, 'search.json'));
-  const count = JSON.parse(readFileSync(join(work, 'plan', 'summary.json'), 'utf8')).slices as number;
-  const written: SliceInfo = { index, count, key };
+  const written: SliceInfo = { index, count, key, keys };
   writeFileSync(join(dir, 'slice.json'), `${JSON.stringify(written)}\n`);
-  log(`slice ${index}: rendered in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  log(
+    changed
+      ? `slice ${index}: ${changed.length} server${changed.length === 1 ? '' : 's'} rendered again in ${((performance.now() - started) / 1000).toFixed(1)} s.`
+      : `slice ${index}: rendered in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   return dir;
 }
 
@@ -218,24 +309,35 @@ async function merge(dirs: string[], target: string): Promise<void> {
   if (slices.some((s) => s.info.count !== count))
     fail('These slices come from different plans (their slice counts differ); build them from one catalogue.', 1);
   if (missing.length) fail(`Slices ${missing.join(', ')} of ${count} are missing; build every shard first.`, 1);
-  rmSync(target, { recursive: true, force: true });
+  // A folder merged before keeps every file that is still the same file (the same hard link to a
+  // slice's unchanged output); only new and changed files are placed, and files no slice has are
+  // removed, so after an edit the merge touches what changed. The search index is always rebuilt.
+  rmSync(join(target, 'client', 'pagefind'), { recursive: true, force: true });
+  const stale = new Set(existsSync(target) ? files(target) : []);
   const seen = new Set<string>();
   for (const { dir, info } of slices) {
     const site = join(dir, 'site');
     for (const part of info.index === 0 ? ['client', 'server'] : ['client']) {
       for (const rel of files(site, part)) {
+        const from = join(site, rel);
         const to = join(target, rel);
         if (seen.has(rel)) {
-          if (statSync(join(site, rel)).size !== statSync(to).size)
+          if (statSync(from).size !== statSync(to).size)
             fail(`Slices disagree on ${rel}; were they built from the same catalogue and code?`, 1);
           continue;
         }
         seen.add(rel);
-        mkdirSync(join(to, '..'), { recursive: true });
-        place(join(site, rel), to);
+        if (stale.delete(rel)) {
+          if (statSync(from).ino === statSync(to).ino) continue;
+          rmSync(to);
+        } else {
+          mkdirSync(join(to, '..'), { recursive: true });
+        }
+        place(from, to);
       }
     }
   }
+  for (const rel of stale) rmSync(join(target, rel));
   // One search index for the whole site, from every slice's documents (src/integrations/pagefind.ts).
   await run(
     [join(ROOT, 'scripts/lib/index-site.ts'), join(target, 'client'), ...slices.map((s) => join(s.dir, 'search.json'))],
@@ -283,8 +385,8 @@ try {
     const mine = Array.from({ length: summary.slices }, (_, i) => i).filter(
       (i) => !shard || i % shard.n === shard.k - 1,
     );
-    const dirs: string[] = [];
-    for (const i of mine) dirs.push(await buildSlice(i, summary.keys[i]!));
+    // Slices render side by side, `jobs()` at a time; the lock keeps other builds in this checkout out.
+    const dirs = await withAstroLock(() => pool(mine, jobs(), (i) => buildSlice(i, summary.keys[i]!)));
     if (shard) {
       // The shard's artifact: its finished slices, as they are.
       rmSync(out, { recursive: true, force: true });

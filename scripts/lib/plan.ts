@@ -11,7 +11,9 @@
  * and exits 1.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { contentDir } from '#src/catalogue/paths.ts';
 import { manifestDigest, manifestOf, type Manifest } from '#src/catalogue/manifest.ts';
@@ -93,6 +95,15 @@ function codeDigest(): string {
   return hash.digest('hex');
 }
 
+/**
+ * What a slice's pages depend on: `shared` (the code, the manifest, every server record, pattern
+ * and page, the slice count) and each of its servers' tool records.
+ */
+export interface SliceKeys {
+  shared: string;
+  servers: Record<string, string>;
+}
+
 export interface PlanSummary {
   slices: number;
   tools: number;
@@ -101,18 +112,91 @@ export interface PlanSummary {
   keys: string[];
 }
 
+/** What checking one server gives: kept in the work folder under a key of its inputs. */
+interface Checked {
+  problems: Problem[];
+  tools: Manifest['tools'];
+  changes: Manifest['changes'];
+  search?: ServerSearch;
+}
+
+interface Group {
+  group: string;
+  own: string[];
+  /** The cache file of its result. */
+  name: string;
+}
+
+/** Checks one server (its record, its tools) with every server record and pattern beside it. */
+function checkGroup(
+  dir: string,
+  base: Catalogue,
+  serverById: Map<string, Catalogue['servers'][number]>,
+  g: Group,
+): Checked {
+  const loaded = loadFiles(dir, { servers: [], tools: g.own, patterns: [], pages: [] });
+  const mini: Catalogue = { ...base, tools: loaded.catalogue.tools };
+  const record = serverById.get(g.group);
+  const alone: Catalogue = { ...mini, servers: record ? [record] : [] };
+  return {
+    // What search holds of the server: its documents and tool names (src/search/documents.ts).
+    search: record ? serverSearch(g.group, record.data, loaded.catalogue.tools) : undefined,
+    problems: [...loaded.problems, ...crossRecordChecks.flatMap((c) => c.run(c.perServer ? alone : mini))],
+    ...(({ tools, changes }) => ({ tools, changes }))(manifestOf(mini)),
+  };
+}
+
+/** Checks `groups` and writes each result into `cacheDir`. */
+function checkGroups(dir: string, files: CatalogueFiles, groups: Group[], cacheDir: string): void {
+  const base = loadFiles(dir, { ...files, tools: [] }).catalogue;
+  const serverById = new Map(base.servers.map((s) => [s.id, s]));
+  for (const g of groups) writeFileSync(join(cacheDir, g.name), JSON.stringify(checkGroup(dir, base, serverById, g)));
+}
+
+/** Processes that check servers at once on a cold build: one per core, for 2,000 tools each at least. */
+function checkers(tools: number): number {
+  const env = process.env.ATLAS_JOBS;
+  const cores = env && Number.isInteger(Number(env)) && Number(env) > 0 ? Number(env) : availableParallelism();
+  return Math.max(1, Math.min(cores, Math.ceil(tools / 2000)));
+}
+
+/** Checks `groups` in `n` worker threads, each a run of whole servers of about equal tool count. */
+async function checkInWorkers(dir: string, files: CatalogueFiles, groups: Group[], cacheDir: string, n: number) {
+  const total = groups.reduce((sum, g) => sum + g.own.length + 1, 0);
+  const runs: Group[][] = [[]];
+  let size = 0;
+  for (const g of groups) {
+    if (size >= (total / n) * runs.length && runs.length < n) runs.push([]);
+    runs.at(-1)!.push(g);
+    size += g.own.length + 1;
+  }
+  await Promise.all(
+    runs.map(
+      (run) =>
+        new Promise<void>((done, reject) => {
+          const worker = new Worker(new URL(import.meta.url), { workerData: { dir, files, groups: run, cacheDir } });
+          worker.on('error', reject);
+          worker.on('exit', (code) =>
+            code === 0 ? done() : reject(new Error(`A checking thread ended with code ${code}.`)),
+          );
+        }),
+    ),
+  );
+}
+
 /**
  * The build's checks, server by server: every check runs on one server's tools at a time, with
  * every server record and attack pattern beside them, which finds what checking the whole catalogue
  * at once finds. A server whose records, and the list of servers and patterns, are unchanged since
  * the last build is not read or checked again: its problems and manifest rows are kept in the work
- * folder under a key of those inputs and the code.
+ * folder under a key of those inputs and the code. Servers not checked before are checked in
+ * parallel threads when there are many.
  */
-function checkByServer(
+async function checkByServer(
   dir: string,
   work: string,
   code: string,
-): { problems: Problem[]; manifest: Manifest; files: CatalogueFiles; search: Map<string, ServerSearch> } {
+): Promise<{ problems: Problem[]; manifest: Manifest; files: CatalogueFiles; search: Map<string, ServerSearch> }> {
   const files = listCatalogueFiles(dir);
   const base = loadFiles(dir, { ...files, tools: [] });
   const problems = [...base.problems];
@@ -122,57 +206,45 @@ function checkByServer(
     (byFolder.get(folder) ?? byFolder.set(folder, []).get(folder)!).push(f);
   }
   const serverFile = new Map(files.servers.map((f) => [basename(f, extname(f)), f]));
-  const groups = [...new Set([...serverFile.keys(), ...byFolder.keys()])].sort();
   const baseKey = createHash('sha256')
     .update(code)
     .update([...serverFile.keys()].sort().join('\0'))
     .update('\0\0')
     .update(base.catalogue.patterns.map((p) => p.id).join('\0'))
     .digest('hex');
-  const cacheDir = join(work, 'checked');
-  mkdirSync(cacheDir, { recursive: true });
-  const used = new Set<string>();
-  const tools: Manifest['tools'] = [];
-  const changes: Manifest['changes'] = [];
-  const search = new Map<string, ServerSearch>();
-  for (const group of groups) {
+  const groups: Group[] = [...new Set([...serverFile.keys(), ...byFolder.keys()])].sort().map((group) => {
     const own = byFolder.get(group) ?? [];
     const key = createHash('sha256').update(baseKey).update(group).update('\0');
     const server = serverFile.get(group);
     hashFiles(key, dir, server ? [server, ...own] : own);
-    const name = `${key.digest('hex')}.json`;
-    used.add(name);
-    let result:
-      | { problems: Problem[]; tools: Manifest['tools']; changes: Manifest['changes']; search?: ServerSearch }
-      | undefined;
-    try {
-      result = JSON.parse(readFileSync(join(cacheDir, name), 'utf8'));
-    } catch {
-      const loaded = loadFiles(dir, { servers: [], tools: own, patterns: [], pages: [] });
-      const mini: Catalogue = { ...base.catalogue, tools: loaded.catalogue.tools };
-      const alone: Catalogue = { ...mini, servers: mini.servers.filter((s) => s.id === group) };
-      const record = alone.servers[0];
-      result = {
-        // What search holds of the server: its documents and tool names (src/search/documents.ts).
-        search: record ? serverSearch(group, record.data, loaded.catalogue.tools) : undefined,
-        problems: [...loaded.problems, ...crossRecordChecks.flatMap((c) => c.run(c.perServer ? alone : mini))],
-        ...(({ tools, changes }) => ({ tools, changes }))(manifestOf(mini)),
-      };
-      writeFileSync(join(cacheDir, name), JSON.stringify(result));
-    }
-    problems.push(...result!.problems);
-    tools.push(...result!.tools);
-    changes.push(...(result!.changes ?? []));
-    if (result!.search) search.set(group, result!.search);
+    return { group, own, name: `${key.digest('hex')}.json` };
+  });
+  const cacheDir = join(work, 'checked');
+  mkdirSync(cacheDir, { recursive: true });
+  const missing = groups.filter((g) => !existsSync(join(cacheDir, g.name)));
+  const n = checkers(missing.reduce((sum, g) => sum + g.own.length, 0));
+  if (n > 1) await checkInWorkers(dir, files, missing, cacheDir, n);
+  else checkGroups(dir, files, missing, cacheDir);
+
+  const tools: Manifest['tools'] = [];
+  const changes: Manifest['changes'] = [];
+  const search = new Map<string, ServerSearch>();
+  for (const g of groups) {
+    const result = JSON.parse(readFileSync(join(cacheDir, g.name), 'utf8')) as Checked;
+    problems.push(...result.problems);
+    tools.push(...result.tools);
+    changes.push(...(result.changes ?? []));
+    if (result.search) search.set(g.group, result.search);
   }
+  const used = new Set(groups.map((g) => g.name));
   for (const old of readdirSync(cacheDir)) if (!used.has(old)) rmSync(join(cacheDir, old), { force: true });
   return { problems, manifest: { tools, changes }, files, search };
 }
 
-export function planBuild(work: string): PlanSummary | { report: string } {
+export async function planBuild(work: string): Promise<PlanSummary | { report: string }> {
   const dir = contentDir();
   const code = codeDigest();
-  const { problems, manifest, files, search } = checkByServer(dir, work, code);
+  const { problems, manifest, files, search } = await checkByServer(dir, work, code);
   if (problems.length > 0) return { report: `${problemReport(dir, problems)}\nHint: ${PROBLEM_HINT}` };
 
   rmSync(join(work, 'plan'), { recursive: true, force: true });
@@ -200,10 +272,18 @@ export function planBuild(work: string): PlanSummary | { report: string } {
   slices.forEach((servers, index) => {
     const sliceFiles: CatalogueFiles = { ...files, tools: servers.flatMap((s) => toolFiles.get(s) ?? []) };
     const plan: SlicePlan = { contentDir: dir, index, count: slices.length, files: sliceFiles, servers, manifestFile };
-    const key = createHash('sha256').update(sharedDigest).update(`${index}\0`);
-    hashFiles(key, dir, sliceFiles.tools);
-    keys.push(key.digest('hex'));
+    // A key per server of its tool records: when only some change, the build renders those servers
+    // again and keeps the slice's other pages (scripts/build.ts).
+    const serverKeys: Record<string, string> = {};
+    for (const s of servers) {
+      const hash = createHash('sha256');
+      hashFiles(hash, dir, toolFiles.get(s) ?? []);
+      serverKeys[s] = hash.digest('hex');
+    }
+    const sliceKeys: SliceKeys = { shared: sharedDigest, servers: serverKeys };
+    keys.push(createHash('sha256').update(`${index}\0`).update(JSON.stringify(sliceKeys)).digest('hex'));
     writeFileSync(join(work, 'plan', `slice-${index}.json`), JSON.stringify(plan));
+    writeFileSync(join(work, 'plan', `keys-${index}.json`), JSON.stringify(sliceKeys));
     // The slice's part of the search index: its servers' documents, in server order.
     writeFileSync(
       join(work, 'plan', `search-${index}.json`),
@@ -213,13 +293,21 @@ export function planBuild(work: string): PlanSummary | { report: string } {
   return { slices: slices.length, tools: manifest.tools.length, servers: files.servers.length, keys };
 }
 
-if (import.meta.main) {
+if (!isMainThread) {
+  const { dir, files, groups, cacheDir } = workerData as {
+    dir: string;
+    files: CatalogueFiles;
+    groups: Group[];
+    cacheDir: string;
+  };
+  checkGroups(dir, files, groups, cacheDir);
+} else if (import.meta.main) {
   const work = process.argv[2];
   if (!work) {
     console.error('Usage: node scripts/lib/plan.ts <work dir>');
     process.exit(2);
   }
-  const result = planBuild(resolve(work));
+  const result = await planBuild(resolve(work));
   if ('report' in result) {
     console.error(result.report);
     process.exit(1);

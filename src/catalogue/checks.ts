@@ -24,11 +24,25 @@ export interface CatalogueCheck {
   run(catalogue: Catalogue): Problem[];
 }
 
+/**
+ * The ids of a list of servers, worked out once per list: the build checks a catalogue server by
+ * server, each time with the same list of every server, so this keeps that linear.
+ */
+const serverIds = new WeakMap<Catalogue['servers'], { ids: string[]; known: Set<string> }>();
+function idsOf(servers: Catalogue['servers']): { ids: string[]; known: Set<string> } {
+  let found = serverIds.get(servers);
+  if (!found) {
+    const ids = servers.map((s) => s.id);
+    found = { ids, known: new Set(ids) };
+    serverIds.set(servers, found);
+  }
+  return found;
+}
+
 const unknownServer: CatalogueCheck = {
   name: 'every tool belongs to a server record',
   run(catalogue) {
-    const ids = catalogue.servers.map((s) => s.id);
-    const known = new Set(ids);
+    const { ids, known } = idsOf(catalogue.servers);
     const out: Problem[] = [];
     for (const t of catalogue.tools) {
       if (!known.has(t.data.server)) {

@@ -98,7 +98,7 @@ test('one machine and three shards merged: the same site, byte for byte', { time
 });
 
 test(
-  'after a one-record edit, only its slice is rendered again, and the site equals a cold build',
+  "after a one-record edit, only its server's pages are rendered again, and the site equals a cold build",
   { timeout: 1_200_000 },
   async () => {
     const edited = join(toolDir, firstTool!);
@@ -109,6 +109,8 @@ test(
     const incremental = join(tmp, 'incremental');
     const output = await build(['--out', incremental]);
     assert.equal((output.match(/unchanged, reused/g) ?? []).length, 2, output.slice(-3000));
+    // Of the edited slice, only the edited tool's server is rendered again.
+    assert.match(output, /slice \d: 1 server rendered again/);
     assert.match(readFileSync(pageOf(incremental), 'utf8'), /Edited for the incremental test/);
 
     forgetSlices();
