@@ -78,6 +78,8 @@ const work = join(resolve(process.env.ATLAS_CACHE ?? 'node_modules/.astro'), 'at
 // eslint-disable-next-line no-control-regex -- strips ANSI colour escapes, which start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
 const PAGE_LINE = /[├└]─ |^\s*\(\+\d+m?s\)\s*$/;
+/** Slice 0 renders no server, so Astro finds no tool records there; that is by design, not news. */
+const EXPECTED = /The collection "tools" does not exist or is empty/;
 
 /** The benchmark reads Astro's per-page lines for its render times. */
 const KEEP_PAGE_LINES = process.env.ATLAS_BUILD_PAGE_LINES === '1';
@@ -99,8 +101,10 @@ function run(command: string[], env: Record<string, string>, label: string): Pro
       // Astro's page-by-page lines are noise at scale; its other lines are kept.
       const lines = (pending + text).split('\n');
       pending = lines.pop()!;
-      for (const line of lines)
+      for (const line of lines) {
+        if (EXPECTED.test(line)) continue;
         if (KEEP_PAGE_LINES || !PAGE_LINE.test(line.replace(ANSI, ''))) process.stdout.write(`${line}\n`);
+      }
     });
     child.on('close', (code) =>
       code === 0 ? done(stdout) : reject(new Error(`${label} failed (exit code ${code}).`)),
@@ -221,7 +225,7 @@ function changedServers(info: SliceInfo | undefined, keys: SliceKeys): string[] 
   if (before.length !== now.length || now.some((s) => !(s in info.keys!.servers))) return undefined;
   const changed = now.filter((s) => info.keys!.servers[s] !== keys.servers[s]);
   // Rendering most of a slice again costs as much as rendering it whole.
-  return changed.length > 0 && changed.length * 4 <= now.length ? changed : undefined;
+  return changed.length > 0 && changed.length * 2 <= now.length ? changed : undefined;
 }
 
 async function buildSlice(index: number, key: string): Promise<string> {

@@ -259,7 +259,10 @@ export async function planBuild(work: string): Promise<PlanSummary | { report: s
   }
   const serverIds = files.servers.map((f) => basename(f, extname(f)));
   const sizes = new Map([...toolFiles].map(([k, v]) => [k, v.length]));
-  const slices = sliceServers(serverIds, sizes, sliceTools());
+  // Slice 0 renders the pages about no single server (lists, guides, the home page) and the server
+  // code, and no server: an edit to tool records never renders it again, and its server bundle
+  // (which carries the records a slice renders) is the same whatever the tools say.
+  const slices = [[], ...sliceServers(serverIds, sizes, sliceTools())];
 
   // Every slice depends on the code, the manifest, every server record (lists name them all) and
   // the editors' MDX; then on its own tool records.
