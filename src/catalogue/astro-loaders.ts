@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { glob, type Loader } from 'astro/loaders';
-import { catalogueSource } from './source.ts';
+import { catalogueSource, slicedBuild } from './source.ts';
 
 /**
  * The content layer's loaders. Every one of them reads through `catalogueSource()`: the catalogue
@@ -13,8 +13,10 @@ export function recordLoader(kind: 'servers' | 'tools'): Loader {
   return {
     name: `policy-atlas:${kind}`,
     load: async ({ store }) => {
-      const { catalogue } = catalogueSource();
       store.clear();
+      // A slice's pages read the records from catalogueSource() itself (src/views/site-data.ts).
+      if (slicedBuild()) return;
+      const { catalogue } = catalogueSource();
       for (const r of catalogue[kind]) {
         // The store serialises with devalue, which refuses a `__proto__` key, so a tool's definition
         // travels as its JSON text (see storedToolSchema; site-data restores it).
@@ -33,8 +35,9 @@ export function manifestLoader(): Loader {
   return {
     name: 'policy-atlas:manifest',
     load: async ({ store }) => {
-      const { manifest, slice } = catalogueSource();
       store.clear();
+      if (slicedBuild()) return;
+      const { manifest, slice } = catalogueSource();
       store.set({
         id: 'manifest',
         data: {

@@ -96,6 +96,9 @@ function load(): CatalogueSource {
   };
 }
 
+/** True in a slice of `npm run build` (scripts/build.ts), which names its plan in ATLAS_SLICE. */
+export const slicedBuild = () => Boolean(process.env.ATLAS_SLICE);
+
 /**
  * The catalogue, read and checked once per process. Astro evaluates the content config in its own
  * module graph, so the one copy is kept on `globalThis` rather than in this module.

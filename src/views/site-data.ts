@@ -8,7 +8,10 @@ import {
   type ToolSummary,
 } from '#src/catalogue/index.ts';
 import { restoreTool } from '#src/model/tool.ts';
-import { summariesOf, type ManifestChange } from '#src/catalogue/manifest.ts';
+import { summariesOf, type Manifest, type ManifestChange } from '#src/catalogue/manifest.ts';
+import { catalogueSource, slicedBuild } from '#src/catalogue/source.ts';
+import type { ServerRecord } from '#src/model/server.ts';
+import type { ToolRecord } from '#src/model/tool.ts';
 
 /**
  * What pages see: the index of the whole catalogue built from its manifest (summaries only, enough
@@ -28,17 +31,51 @@ export interface SiteIndex extends CatalogueIndex<ToolSummary> {
 
 let index: Promise<SiteIndex> | undefined;
 
-async function load(): Promise<SiteIndex> {
-  const [servers, tools, patterns, manifest] = await Promise.all([
+interface Inputs {
+  servers: { id: string; data: ServerRecord }[];
+  tools: { id: string; data: ToolRecord }[];
+  manifest: Manifest;
+  slice: { index: number; servers: string[] | null };
+}
+
+/**
+ * A slice of `npm run build` takes its records straight from the catalogue its process read and
+ * checked (src/catalogue/source.ts): they never pass through Astro's data store, which would
+ * serialise them and bundle them into a JavaScript module, the costliest step of a large build.
+ * The dev server and a plain `astro build` read them from the content collections.
+ */
+async function inputs(): Promise<Inputs> {
+  if (slicedBuild()) {
+    const source = catalogueSource();
+    return {
+      servers: source.catalogue.servers,
+      tools: source.catalogue.tools,
+      manifest: source.manifest,
+      slice: { index: source.slice.index, servers: source.slice.servers === 'all' ? null : [...source.slice.servers] },
+    };
+  }
+  const [servers, tools, manifest] = await Promise.all([
     getCollection('servers'),
     getCollection('tools'),
-    getCollection('attackPatterns'),
     getEntry('catalogue', 'manifest'),
   ]);
   if (!manifest) throw new Error('The catalogue manifest is missing from the content layer.');
-  const whole = indexTools(servers, summariesOf(manifest.data), patterns);
-  const toolById = new Map(tools.map((t) => [t.id, toToolEntry(t.id, restoreTool(t.data))]));
-  const only = manifest.data.slice.servers ? new Set(manifest.data.slice.servers) : undefined;
+  return {
+    servers,
+    tools: tools.map((t) => ({ id: t.id, data: restoreTool(t.data) })),
+    manifest: manifest.data,
+    slice: manifest.data.slice,
+  };
+}
+
+async function load(): Promise<SiteIndex> {
+  const [{ servers, tools, manifest, slice }, patterns] = await Promise.all([
+    inputs(),
+    getCollection('attackPatterns'),
+  ]);
+  const whole = indexTools(servers, summariesOf(manifest), patterns);
+  const toolById = new Map(tools.map((t) => [t.id, toToolEntry(t.id, t.data)]));
+  const only = slice.servers ? new Set(slice.servers) : undefined;
   const renderedServers = only ? whole.servers.filter((s) => only.has(s.id)) : whole.servers;
   // Same order as the whole index, so pages come out the same in a sliced build.
   const renderedTools = whole.tools.filter((t) => toolById.has(t.id)).map((t) => toolById.get(t.id)!);
@@ -46,8 +83,8 @@ async function load(): Promise<SiteIndex> {
     ...whole,
     toolById,
     rendered: { tools: renderedTools, servers: renderedServers },
-    ownsGlobals: manifest.data.slice.index === 0,
-    changes: manifest.data.changes,
+    ownsGlobals: slice.index === 0,
+    changes: manifest.changes,
   };
 }
 
