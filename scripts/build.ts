@@ -12,6 +12,7 @@
  * reused from the work folder, so after an edit only the slice that holds it is rendered again.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -304,11 +305,35 @@ function slicesIn(dir: string): string[] {
 }
 
 /**
+ * The site's one search index, from the first slice's guides and every slice's search documents
+ * (src/integrations/pagefind.ts), built in its own process into the work folder and kept under a
+ * key of those inputs, so a build whose documents did not change does not index again.
+ */
+async function searchIndex(guides: string, guidesKey: string, searchFiles: string[]): Promise<string> {
+  const dir = join(work, 'search-index');
+  const key = createHash('sha256').update(guidesKey);
+  for (const f of searchFiles) key.update(readFileSync(f));
+  const digest = key.digest('hex');
+  if (existsSync(join(dir, 'key.txt')) && readFileSync(join(dir, 'key.txt'), 'utf8') === digest) {
+    log('search index: unchanged, reused.');
+    return dir;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  await run(
+    [join(ROOT, 'scripts/lib/index-site.ts'), join(guides, 'site', 'client'), dir, ...searchFiles],
+    {},
+    'Indexing the site for search',
+  );
+  writeFileSync(join(dir, 'key.txt'), digest);
+  return dir;
+}
+
+/**
  * Assembles the site from finished slices. The first slice brings the pages about no single server
  * and the server code; the others bring their server and tool pages and their index parts. A page
  * every slice renders (the home page, say) comes from the first; the copies must agree in size.
  */
-async function merge(dirs: string[], target: string): Promise<void> {
+async function merge(dirs: string[], target: string, index?: string): Promise<void> {
   const slices = dirs.map((d) => ({ dir: d, info: readInfo(d)! })).sort((a, b) => a.info.index - b.info.index);
   if (slices.length === 0) fail('No built slices found to merge.', 1);
   const count = slices[0]!.info.count;
@@ -318,7 +343,7 @@ async function merge(dirs: string[], target: string): Promise<void> {
   if (missing.length) fail(`Slices ${missing.join(', ')} of ${count} are missing; build every shard first.`, 1);
   // A folder merged before keeps every file that is still the same file (the same hard link to a
   // slice's unchanged output); only new and changed files are placed, and files no slice has are
-  // removed, so after an edit the merge touches what changed. The search index is always rebuilt.
+  // removed, so after an edit the merge touches what changed. The search index is placed last.
   rmSync(join(target, 'client', 'pagefind'), { recursive: true, force: true });
   const stale = new Set(existsSync(target) ? files(target) : []);
   const seen = new Set<string>();
@@ -345,12 +370,20 @@ async function merge(dirs: string[], target: string): Promise<void> {
     }
   }
   for (const rel of stale) rmSync(join(target, rel));
-  // One search index for the whole site, from every slice's documents (src/integrations/pagefind.ts).
-  await run(
-    [join(ROOT, 'scripts/lib/index-site.ts'), join(target, 'client'), ...slices.map((s) => join(s.dir, 'search.json'))],
-    {},
-    'Indexing the site for search',
-  );
+  // One search index for the whole site (searchIndex), built beside the slices or here.
+  const built =
+    index ??
+    (await searchIndex(
+      slices[0]!.dir,
+      slices[0]!.info.key,
+      slices.map((s) => join(s.dir, 'search.json')),
+    ));
+  for (const rel of files(built)) {
+    if (rel === 'key.txt') continue;
+    const to = join(target, 'client', 'pagefind', rel);
+    mkdirSync(join(to, '..'), { recursive: true });
+    place(join(built, rel), to);
+  }
 }
 
 const started = performance.now();
@@ -392,8 +425,30 @@ try {
     const mine = Array.from({ length: summary.slices }, (_, i) => i).filter(
       (i) => !shard || i % shard.n === shard.k - 1,
     );
-    // Slices render side by side, `jobs()` at a time; the lock keeps other builds in this checkout out.
-    const dirs = await withAstroLock(() => pool(mine, jobs(), (i) => buildSlice(i, summary.keys[i]!)));
+    // Slices render side by side, `jobs()` at a time; the lock keeps other builds in this checkout
+    // out. A whole build also indexes the site for search as one of those jobs, once the first slice
+    // (the guides) is done and while the others render; shards leave that to the merge.
+    let first: Promise<string> | undefined;
+    const INDEX = -1;
+    const tasks = shard || mine.length === 0 ? mine : [mine[0]!, ...mine.slice(1, 2), INDEX, ...mine.slice(2)];
+    let index: string | undefined;
+    const results = await withAstroLock(() =>
+      pool(tasks, jobs(), async (i) => {
+        if (i !== INDEX) {
+          const done = buildSlice(i, summary.keys[i]!);
+          if (i === 0) first = done;
+          return done;
+        }
+        // The plan's copies of the slices' documents: the slices may still be rendering.
+        index = await searchIndex(
+          await first!,
+          summary.keys[0]!,
+          mine.map((n) => join(work, 'plan', `search-${n}.json`)),
+        );
+        return undefined;
+      }),
+    );
+    const dirs = results.filter((d): d is string => d !== undefined);
     if (shard) {
       // The shard's artifact: its finished slices, as they are.
       rmSync(out, { recursive: true, force: true });
@@ -406,7 +461,7 @@ try {
       }
       log(`shard ${shard.k}/${shard.n}: slices ${mine.join(', ') || '(none)'} in ${out}.`);
     } else {
-      await merge(dirs, out);
+      await merge(dirs, out, index);
     }
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s; the site is in ${out}.`);

@@ -75,21 +75,21 @@ async function dirSize(dir: string): Promise<number> {
 }
 
 /**
- * Builds the site's one search index into `root/pagefind/` (root is a static output folder): the
- * rendered guides and attack patterns under `root`, then the servers' search documents from
- * `searchFiles` (each a slice's `search.json`, in slice order), and the exact-name lookup in
- * `pagefind/names/`. One index, however many slices or machines rendered the site, keeps what a
+ * Builds the site's one search index into `outputPath`: the rendered guides and attack patterns
+ * under `root` (a static output folder, the first slice's), then the servers' search documents
+ * from `searchFiles` (each a slice's `search.json`, in slice order), and the exact-name lookup in
+ * `names/`. One index, however many slices or machines rendered the site, keeps what a
  * browser fetches before its first result small: Pagefind's per-page metadata is loaded whole,
  * and a server's document stands for all its tools. Run in its own process after rendering.
  */
 export async function buildSearchIndex(
   root: string,
   searchFiles: string[],
+  outputPath: string,
   log: (line: string) => void = () => {},
 ): Promise<{ pages: number; tools: number }> {
   const started = performance.now();
   const pagefind = await import('pagefind');
-  const outputPath = join(root, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDE_SELECTORS });
