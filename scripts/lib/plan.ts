@@ -21,7 +21,7 @@ import { PROBLEM_HINT, problemReport, type SlicePlan } from '#src/catalogue/sour
 import { listCatalogueFiles, loadFiles, type Catalogue, type CatalogueFiles } from '#src/catalogue/load.ts';
 import { crossRecordChecks } from '#src/catalogue/checks.ts';
 import type { Problem } from '#src/model/problems.ts';
-import { serverSearch, type ServerSearch } from '#src/search/documents.ts';
+import { serverSearch, type ServerSearch } from '#src/views/search-documents.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -139,7 +139,7 @@ function checkGroup(
   const record = serverById.get(g.group);
   const alone: Catalogue = { ...mini, servers: record ? [record] : [] };
   return {
-    // What search holds of the server: its documents and tool names (src/search/documents.ts).
+    // What search holds of the server: its documents and tool names (src/views/search-documents.ts).
     search: record ? serverSearch(g.group, record.data, loaded.catalogue.tools) : undefined,
     problems: [...loaded.problems, ...crossRecordChecks.flatMap((c) => c.run(c.perServer ? alone : mini))],
     ...(({ tools, changes }) => ({ tools, changes }))(manifestOf(mini)),

@@ -1,8 +1,13 @@
 /**
  * The parts of search that do not touch the DOM or Pagefind: the URL form of a search, the
- * exact-name rule, excerpt parsing and the order of filter values. Kept free of imports so the
- * browser bundle stays small and unit tests can reach every rule.
+ * exact-name rule, excerpt parsing and the order of filter values. It imports only small pure
+ * modules, so the browser bundle stays small and unit tests can reach every rule.
  */
+
+import { CATEGORIES, RISK_LEVELS } from '#src/model/taxonomy.ts';
+import type { NameRow } from '#src/views/search-keys.ts';
+
+export { nameBucket, type NameRow } from '#src/views/search-keys.ts';
 
 export const FILTER_KEYS = ['risk', 'category', 'server'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -110,30 +115,6 @@ export function safeUrl(url: unknown): string | undefined {
   return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : undefined;
 }
 
-/**
- * The exact-name lookup's bucket of a name: FNV-1a over the lower-cased name's UTF-16 code units,
- * modulo the bucket count (a power of two). The build (src/search/names.ts) and the browser must
- * agree, so both call this.
- */
-export function nameBucket(name: string, buckets: number): number {
-  const key = name.trim().toLowerCase();
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash & (buckets - 1);
-}
-
-/**
- * A row of the exact-name lookup: `[tool name, tool URL, risk, category, server name, the start of
- * its description]`, risk and category as indices into the lists below.
- */
-export type NameRow = [name: string, url: string, risk: number, category: number, server: string, text: string];
-
-export const RISKS = ['Low', 'Medium', 'High', 'Critical'] as const;
-export const CATEGORY_NAMES = ['Read', 'Write', 'Execute', 'Destructive', 'Financial'] as const;
-
 /** One line of the results list. */
 export interface SearchItem {
   url: string;
@@ -148,7 +129,7 @@ const byLower = (list: readonly string[], value: string) => list.find((v) => v.t
 
 /**
  * Which tool a section of a server's search document is: its anchor is `<risk>.<category>.<stem>`
- * (src/search/documents.ts), and the tool page is `tools/<stem>/` under the server's URL.
+ * (src/views/search-documents.ts), and the tool page is `tools/<stem>/` under the server's URL.
  */
 export function sectionTool(url: string): { url: string; risk: string; category: string } | undefined {
   const hash = url.indexOf('#');
@@ -162,8 +143,8 @@ export function sectionTool(url: string): { url: string; risk: string; category:
   const [risk, category] = anchor.split('.', 2);
   const stem = anchor.slice((risk?.length ?? 0) + (category?.length ?? 0) + 2);
   const base = url.slice(0, hash).replace(/\?.*$/, '');
-  const r = byLower(RISKS, risk ?? '');
-  const c = byLower(CATEGORY_NAMES, category ?? '');
+  const r = byLower(RISK_LEVELS, risk ?? '');
+  const c = byLower(CATEGORIES, category ?? '');
   if (!r || !c || !stem || !base.endsWith('/')) return undefined;
   return { url: `${base}tools/${stem}/`, risk: r, category: c };
 }
@@ -253,15 +234,15 @@ export function exactItems(
   return rows
     .filter(([name, , risk, category, server]) => {
       if (name.toLowerCase() !== wanted) return false;
-      if (filters.risk && RISKS[risk] !== filters.risk) return false;
-      if (filters.category && CATEGORY_NAMES[category] !== filters.category) return false;
+      if (filters.risk && RISK_LEVELS[risk] !== filters.risk) return false;
+      if (filters.category && CATEGORIES[category] !== filters.category) return false;
       return !filters.server || server === filters.server;
     })
     .map(([name, url, risk, , server, text]) => ({
       url,
       title: name,
       kind: 'tool',
-      risk: RISKS[risk],
+      risk: RISK_LEVELS[risk],
       server,
       excerpt: asExcerpt(text),
     }));

@@ -59,7 +59,7 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefindPromise;
 }
 
-/** The exact-name lookup (src/search/names.ts): one small file per bucket, fetched when needed. */
+/** The exact-name lookup (src/views/search-names.ts): one small file per bucket, fetched when needed. */
 let bucketsPromise: Promise<number> | undefined;
 const bucketFiles = new Map<number, Promise<NameRow[]>>();
 async function rowsNamed(name: string): Promise<NameRow[]> {

@@ -1,13 +1,13 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { NameRow } from '#src/client/search-core.ts';
-import type { ServerSearch } from '#src/search/documents.ts';
-import { nameFiles } from '#src/search/names.ts';
+import type { NameRow } from '#src/views/search-keys.ts';
+import type { ServerSearch } from '#src/views/search-documents.ts';
+import { nameFiles } from '#src/views/search-names.ts';
 
 /**
  * A rendered page is indexed when its layout says what kind of page it is (a guide, an attack
  * pattern) with `data-pagefind-meta="kind"` and it is not a server's page: servers and their tools
- * are indexed from their records (src/search/documents.ts), a document per server, not a page per
+ * are indexed from their records (src/views/search-documents.ts), a document per server, not a page per
  * tool. Browse lists, the home page, the search page and contact pages carry no kind, so their
  * text never crowds out the pages people are looking for.
  */

@@ -2,11 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   activeFilters,
-  CATEGORY_NAMES,
   decodeEntities,
   exactItems,
   resultItems,
-  RISKS,
   sectionTool,
   type NameRow,
   type ResultData,
@@ -19,7 +17,6 @@ import {
   safeUrl,
   stateToQuery,
 } from '#src/client/search-core.ts';
-import { CATEGORIES, RISK_LEVELS } from '#src/model/taxonomy.ts';
 
 test('a search URL is read into a query and the three filters, ignoring blanks and unknown parameters', () => {
   assert.deepEqual(parseState('?q=+comfy_get_status+&risk=Critical&category=&server=ComfyUI%20MCP%20Server&page=2'), {
@@ -202,9 +199,4 @@ test('the exact-name rows list a tool whatever the case typed, and respect every
     ['A'],
   );
   assert.deepEqual(exactItems(rows, 'get_thing', { server: 'C' }), []);
-});
-
-test("the browser's lists of risks and categories are the model's", () => {
-  assert.deepEqual([...RISKS], [...RISK_LEVELS]);
-  assert.deepEqual([...CATEGORY_NAMES], [...CATEGORIES]);
 });

@@ -16,7 +16,7 @@ import { writeSyntheticCatalogue } from '#scripts/lib/synthetic.ts';
 import { toToolEntry, type ToolEntry } from '#src/catalogue/index.ts';
 import { CATEGORIES, RISK_LEVELS, slugOf } from '#src/model/taxonomy.ts';
 import type { ToolRecord } from '#src/model/tool.ts';
-import { GROUP_TOOLS } from '#src/search/documents.ts';
+import { GROUP_TOOLS } from '#src/views/search-documents.ts';
 import { stateToQuery } from '#src/client/search-core.ts';
 
 const TOOLS = 420;

@@ -15,7 +15,7 @@ import type { ToolRecord } from '#src/model/tool.ts';
 import { CATEGORIES, RISK_LEVELS, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
 import { toToolEntry } from '#src/catalogue/index.ts';
 import { serverUrl, toolSegment } from '#src/views/urls.ts';
-import type { NameRow } from '#src/client/search-core.ts';
+import type { NameRow } from '#src/views/search-keys.ts';
 
 /** Tools in one search document at most. */
 export const GROUP_TOOLS = 25;

@@ -3,7 +3,7 @@
  * name (src/client/search-core.ts's nameBucket), so a browser that is asked for an exact name
  * fetches one small file and lists that tool first, however large the catalogue.
  */
-import { nameBucket, type NameRow } from '#src/client/search-core.ts';
+import { nameBucket, type NameRow } from '#src/views/search-keys.ts';
 
 /** Rows per bucket the lookup aims for: a bucket stays near 2 KB compressed. */
 export const ROWS_PER_BUCKET = 48;
