@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import site from './site.config.ts';
 import outsideOutDir from '#src/integrations/outside-out-dir.ts';
+import sliceRoutes from '#src/integrations/slice-routes.ts';
 
 // ATLAS_OUT and ATLAS_CACHE let tests and the benchmark build other catalogues side by side.
 export default defineConfig({
@@ -15,7 +16,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // The catalogue is checked by its content loader (src/catalogue/source.ts), and the search index
   // is built by scripts/build.ts after each slice is rendered.
-  integrations: [outsideOutDir(), mdx()],
+  integrations: [outsideOutDir(), sliceRoutes(), mdx()],
   // Every script is a file, never inlined into a page, so the Content-Security-Policy that
   // scripts/serve.ts sends can allow scripts from 'self' plus the one theme script by its hash.
   // No module-preload helper either: it would add about 1.7 KB to every page for the two

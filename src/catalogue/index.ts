@@ -57,9 +57,15 @@ export interface CatalogueIndex<T extends ToolSummary = ToolEntry> {
 export const zeroCounts = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
+/**
+ * The order of names: `localeCompare`'s, through one shared collator, which gives the same order
+ * many times faster (sorting a 224,000-tool manifest took seconds in every build process).
+ */
+export const compareText = new Intl.Collator().compare;
+
 /** Tools sort by risk (most severe first), then by name. */
 export function compareTools(a: ToolSummary, b: ToolSummary): number {
-  return riskRank(b.risk) - riskRank(a.risk) || a.name.localeCompare(b.name) || a.serverId.localeCompare(b.serverId);
+  return riskRank(b.risk) - riskRank(a.risk) || compareText(a.name, b.name) || compareText(a.serverId, b.serverId);
 }
 
 export function toToolEntry(id: string, record: ToolRecord): ToolEntry {
@@ -101,7 +107,7 @@ export function indexTools<T extends ToolSummary>(
   patterns: { id: string; data: AttackPatternRecord }[],
 ): CatalogueIndex<T> {
   const serverById = new Map<string, ServerEntry<T>>();
-  for (const s of [...servers].sort((a, b) => a.data.name.localeCompare(b.data.name) || a.id.localeCompare(b.id))) {
+  for (const s of [...servers].sort((a, b) => compareText(a.data.name, b.data.name) || compareText(a.id, b.id))) {
     serverById.set(s.id, {
       id: s.id,
       record: s.data,
@@ -112,7 +118,8 @@ export function indexTools<T extends ToolSummary>(
   const byCategory = new Map<Category, T[]>(CATEGORIES.map((c) => [c, []]));
   const byRisk = new Map<RiskLevel, T[]>(RISK_LEVELS.map((r) => [r, []]));
   const entries: T[] = [];
-  for (const entry of tools) {
+  // One sort: every list below is filled in this order, so each comes out sorted too.
+  for (const entry of [...tools].sort(compareTools)) {
     const server = serverById.get(entry.serverId);
     if (!server) continue; // reported by the unknown-server check; such a tool gets no page
     entries.push(entry);
@@ -124,12 +131,9 @@ export function indexTools<T extends ToolSummary>(
       byRisk.get(entry.risk)!.push(entry);
     }
   }
-  entries.sort(compareTools);
-  for (const s of serverById.values()) s.tools.sort(compareTools);
-  for (const list of [...byCategory.values(), ...byRisk.values()]) list.sort(compareTools);
   const patternList = [...patterns]
     .map((p) => ({ id: p.id, record: p.data }))
-    .sort((a, b) => a.record.order - b.record.order || a.id.localeCompare(b.id));
+    .sort((a, b) => a.record.order - b.record.order || compareText(a.id, b.id));
   return {
     servers: [...serverById.values()],
     serverById,

@@ -1,5 +1,5 @@
 import type { Page, PaginateFunction } from 'astro';
-import type { CatalogueIndex, ServerEntry, ToolSummary } from '#src/catalogue/index.ts';
+import { compareText, type CatalogueIndex, type ServerEntry, type ToolSummary } from '#src/catalogue/index.ts';
 import { CATEGORIES, CATEGORY_RISK, RISK_LEVELS, slugOf, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
 import { categoryUrl, riskUrl } from './urls.ts';
 
@@ -98,6 +98,6 @@ export function serverBreakdown(
   const top = [...counts]
     .map(([id, count]) => ({ server: index.serverById.get(id)!, count }))
     .filter((e) => e.server)
-    .sort((a, b) => b.count - a.count || a.server.record.name.localeCompare(b.server.record.name));
+    .sort((a, b) => b.count - a.count || compareText(a.server.record.name, b.server.record.name));
   return { total, top: top.slice(0, limit), servers: counts.size };
 }

@@ -1,4 +1,4 @@
-import type { CatalogueIndex, ServerEntry, ToolSummary } from '#src/catalogue/index.ts';
+import { compareText, type CatalogueIndex, type ServerEntry, type ToolSummary } from '#src/catalogue/index.ts';
 import type { ManifestChange } from '#src/catalogue/manifest.ts';
 import { toolFileStem } from '#src/model/tool.ts';
 
@@ -42,7 +42,7 @@ export function changeEntries(index: CatalogueIndex<ToolSummary>, changes: reado
     }
     e[kind].push({ tool, kind, summary });
   }
-  const byName = (a: ToolChange, b: ToolChange) => a.tool.name.localeCompare(b.tool.name);
+  const byName = (a: ToolChange, b: ToolChange) => compareText(a.tool.name, b.tool.name);
   for (const e of groups.values()) {
     e.added.sort(byName);
     e.changed.sort(byName);
@@ -50,7 +50,7 @@ export function changeEntries(index: CatalogueIndex<ToolSummary>, changes: reado
   }
   return [...groups.values()].sort(
     (a, b) =>
-      (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.server.record.name.localeCompare(b.server.record.name),
+      (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || compareText(a.server.record.name, b.server.record.name),
   );
 }
 

@@ -1,5 +1,6 @@
 import {
   categoryCounts,
+  compareText,
   riskCounts,
   type CatalogueIndex,
   type ServerEntry,
@@ -18,7 +19,7 @@ export interface HomeModel {
 
 export function homeModel(index: CatalogueIndex<ToolSummary>): HomeModel {
   const topServers = [...index.servers]
-    .sort((a, b) => b.counts.byRisk.Critical - a.counts.byRisk.Critical || a.record.name.localeCompare(b.record.name))
+    .sort((a, b) => b.counts.byRisk.Critical - a.counts.byRisk.Critical || compareText(a.record.name, b.record.name))
     .slice(0, 12)
     .map((server) => ({
       server,
