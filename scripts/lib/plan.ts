@@ -196,7 +196,13 @@ async function checkByServer(
   dir: string,
   work: string,
   code: string,
-): Promise<{ problems: Problem[]; manifest: Manifest; files: CatalogueFiles; search: Map<string, ServerSearch> }> {
+): Promise<{
+  problems: Problem[];
+  manifest: Manifest;
+  files: CatalogueFiles;
+  search: Map<string, ServerSearch>;
+  servers: Catalogue['servers'];
+}> {
   const files = listCatalogueFiles(dir);
   const base = loadFiles(dir, { ...files, tools: [] });
   const problems = [...base.problems];
@@ -238,19 +244,23 @@ async function checkByServer(
   }
   const used = new Set(groups.map((g) => g.name));
   for (const old of readdirSync(cacheDir)) if (!used.has(old)) rmSync(join(cacheDir, old), { force: true });
-  return { problems, manifest: { tools, changes }, files, search };
+  return { problems, manifest: { tools, changes }, files, search, servers: base.catalogue.servers };
 }
 
 export async function planBuild(work: string): Promise<PlanSummary | { report: string }> {
   const dir = contentDir();
   const code = codeDigest();
-  const { problems, manifest, files, search } = await checkByServer(dir, work, code);
+  const { problems, manifest, files, search, servers } = await checkByServer(dir, work, code);
   if (problems.length > 0) return { report: `${problemReport(dir, problems)}\nHint: ${PROBLEM_HINT}` };
 
   rmSync(join(work, 'plan'), { recursive: true, force: true });
   mkdirSync(join(work, 'plan'), { recursive: true });
   const manifestFile = join(work, 'plan', 'manifest.json');
   writeFileSync(manifestFile, JSON.stringify(manifest));
+  // Every slice needs every server record; they are checked here, so slices read them as JSON
+  // instead of parsing and validating 16,000 YAML files each.
+  const serversFile = join(work, 'plan', 'servers.json');
+  writeFileSync(serversFile, JSON.stringify(servers));
 
   const toolFiles = new Map<string, string[]>();
   for (const f of files.tools) {
@@ -274,7 +284,15 @@ export async function planBuild(work: string): Promise<PlanSummary | { report: s
   const keys: string[] = [];
   slices.forEach((servers, index) => {
     const sliceFiles: CatalogueFiles = { ...files, tools: servers.flatMap((s) => toolFiles.get(s) ?? []) };
-    const plan: SlicePlan = { contentDir: dir, index, count: slices.length, files: sliceFiles, servers, manifestFile };
+    const plan: SlicePlan = {
+      contentDir: dir,
+      index,
+      count: slices.length,
+      files: sliceFiles,
+      servers,
+      manifestFile,
+      serversFile,
+    };
     // A key per server of its tool records: when only some change, the build renders those servers
     // again and keeps the slice's other pages (scripts/build.ts).
     const serverKeys: Record<string, string> = {};

@@ -22,6 +22,8 @@ export interface SlicePlan {
   /** The servers whose pages this slice renders. */
   servers: string[];
   manifestFile: string;
+  /** Every server record, as the plan step checked them (JSON). */
+  serversFile?: string;
 }
 
 export interface CatalogueSource {
@@ -69,7 +71,13 @@ function load(): CatalogueSource {
   const planFile = process.env.ATLAS_SLICE;
   if (planFile) {
     const plan = JSON.parse(readFileSync(planFile, 'utf8')) as SlicePlan;
-    const { catalogue, problems } = loadFiles(plan.contentDir, plan.files);
+    const { catalogue, problems } = loadFiles(
+      plan.contentDir,
+      plan.serversFile ? { ...plan.files, servers: [] } : plan.files,
+    );
+    // The plan step wrote the server records it checked; the slice reads them rather than parse them again.
+    if (plan.serversFile)
+      catalogue.servers = JSON.parse(readFileSync(plan.serversFile, 'utf8')) as Catalogue['servers'];
     // The plan step checked these very files; a problem now means they changed since.
     if (problems.length > 0)
       fail(
