@@ -187,11 +187,19 @@ async function withAstroLock<T>(run: () => Promise<T>): Promise<T> {
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
       break;
     } catch {
-      const owner = Number(readFileSync(lock, 'utf8') || 0);
+      let owner: number;
+      let age: number;
+      try {
+        owner = Number(readFileSync(lock, 'utf8') || 0);
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
       let alive: boolean;
       try {
         if (owner > 0) process.kill(owner, 0);
-        alive = owner > 0;
+        // A lock just created has no pid in it yet: its owner is alive, not gone.
+        alive = owner > 0 || age < 10_000;
       } catch {
         alive = false;
       }

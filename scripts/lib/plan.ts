@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import { serialize } from 'node:v8';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { contentDir } from '#src/catalogue/paths.ts';
 import { manifestDigest, manifestOf, type Manifest } from '#src/catalogue/manifest.ts';
@@ -133,7 +134,7 @@ function checkGroup(
   base: Catalogue,
   serverById: Map<string, Catalogue['servers'][number]>,
   g: Group,
-): Checked {
+): Checked & { records: Catalogue['tools'] } {
   const loaded = loadFiles(dir, { servers: [], tools: g.own, patterns: [], pages: [] });
   const mini: Catalogue = { ...base, tools: loaded.catalogue.tools };
   const record = serverById.get(g.group);
@@ -143,14 +144,26 @@ function checkGroup(
     search: record ? serverSearch(g.group, record.data, loaded.catalogue.tools) : undefined,
     problems: [...loaded.problems, ...crossRecordChecks.flatMap((c) => c.run(c.perServer ? alone : mini))],
     ...(({ tools, changes }) => ({ tools, changes }))(manifestOf(mini)),
+    records: loaded.catalogue.tools,
   };
 }
 
-/** Checks `groups` and writes each result into `cacheDir`. */
+/** Where the checked tool records of a group are kept for the slices: see recordsFile in source.ts. */
+export const recordsName = (name: string) => name.replace(/\.json$/, '.records');
+
+/**
+ * Checks `groups` and writes each result into `cacheDir`, and beside it the group's tool records as
+ * checked, in V8's serialisation (which keeps every value YAML can give, unlike JSON), so a slice
+ * reads them back instead of parsing and validating the YAML again.
+ */
 function checkGroups(dir: string, files: CatalogueFiles, groups: Group[], cacheDir: string): void {
   const base = loadFiles(dir, { ...files, tools: [] }).catalogue;
   const serverById = new Map(base.servers.map((s) => [s.id, s]));
-  for (const g of groups) writeFileSync(join(cacheDir, g.name), JSON.stringify(checkGroup(dir, base, serverById, g)));
+  for (const g of groups) {
+    const { records, ...checked } = checkGroup(dir, base, serverById, g);
+    writeFileSync(join(cacheDir, recordsName(g.name)), serialize(records));
+    writeFileSync(join(cacheDir, g.name), JSON.stringify(checked));
+  }
 }
 
 /** Processes that check servers at once on a cold build: one per core, for 2,000 tools each at least. */
@@ -202,6 +215,7 @@ async function checkByServer(
   files: CatalogueFiles;
   search: Map<string, ServerSearch>;
   servers: Catalogue['servers'];
+  recordFiles: Map<string, string>;
 }> {
   const files = listCatalogueFiles(dir);
   const base = loadFiles(dir, { ...files, tools: [] });
@@ -227,7 +241,9 @@ async function checkByServer(
   });
   const cacheDir = join(work, 'checked');
   mkdirSync(cacheDir, { recursive: true });
-  const missing = groups.filter((g) => !existsSync(join(cacheDir, g.name)));
+  const missing = groups.filter(
+    (g) => !existsSync(join(cacheDir, g.name)) || !existsSync(join(cacheDir, recordsName(g.name))),
+  );
   const n = checkers(missing.reduce((sum, g) => sum + g.own.length, 0));
   if (n > 1) await checkInWorkers(dir, files, missing, cacheDir, n);
   else checkGroups(dir, files, missing, cacheDir);
@@ -242,15 +258,16 @@ async function checkByServer(
     changes.push(...(result.changes ?? []));
     if (result.search) search.set(g.group, result.search);
   }
-  const used = new Set(groups.map((g) => g.name));
+  const used = new Set(groups.flatMap((g) => [g.name, recordsName(g.name)]));
   for (const old of readdirSync(cacheDir)) if (!used.has(old)) rmSync(join(cacheDir, old), { force: true });
-  return { problems, manifest: { tools, changes }, files, search, servers: base.catalogue.servers };
+  const recordFiles = new Map(groups.map((g) => [g.group, join(cacheDir, recordsName(g.name))]));
+  return { problems, manifest: { tools, changes }, files, search, servers: base.catalogue.servers, recordFiles };
 }
 
 export async function planBuild(work: string): Promise<PlanSummary | { report: string }> {
   const dir = contentDir();
   const code = codeDigest();
-  const { problems, manifest, files, search, servers } = await checkByServer(dir, work, code);
+  const { problems, manifest, files, search, servers, recordFiles } = await checkByServer(dir, work, code);
   if (problems.length > 0) return { report: `${problemReport(dir, problems)}\nHint: ${PROBLEM_HINT}` };
 
   rmSync(join(work, 'plan'), { recursive: true, force: true });
@@ -292,6 +309,7 @@ export async function planBuild(work: string): Promise<PlanSummary | { report: s
       servers,
       manifestFile,
       serversFile,
+      recordFiles: Object.fromEntries(servers.map((s) => [s, recordFiles.get(s)!])),
     };
     // A key per server of its tool records: when only some change, the build renders those servers
     // again and keeps the slice's other pages (scripts/build.ts).

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { deserialize } from 'node:v8';
 import { AstroError } from 'astro/errors';
 import { formatProblem, type Problem } from '#src/model/problems.ts';
 import { loadFiles, type Catalogue, type CatalogueFiles } from './load.ts';
@@ -24,6 +25,8 @@ export interface SlicePlan {
   manifestFile: string;
   /** Every server record, as the plan step checked them (JSON). */
   serversFile?: string;
+  /** Each server's tool records as the plan step checked them (V8 serialisation), by server id. */
+  recordFiles?: Record<string, string>;
 }
 
 export interface CatalogueSource {
@@ -71,13 +74,18 @@ function load(): CatalogueSource {
   const planFile = process.env.ATLAS_SLICE;
   if (planFile) {
     const plan = JSON.parse(readFileSync(planFile, 'utf8')) as SlicePlan;
+    // The plan step wrote the records it checked; the slice reads them rather than parse and
+    // validate the YAML again. Patterns and pages (a few files) are read here.
     const { catalogue, problems } = loadFiles(
       plan.contentDir,
-      plan.serversFile ? { ...plan.files, servers: [] } : plan.files,
+      plan.serversFile && plan.recordFiles ? { ...plan.files, servers: [], tools: [] } : plan.files,
     );
-    // The plan step wrote the server records it checked; the slice reads them rather than parse them again.
-    if (plan.serversFile)
+    if (plan.serversFile && plan.recordFiles) {
       catalogue.servers = JSON.parse(readFileSync(plan.serversFile, 'utf8')) as Catalogue['servers'];
+      catalogue.tools = plan.servers.flatMap((s) =>
+        plan.recordFiles![s] ? (deserialize(readFileSync(plan.recordFiles![s])) as Catalogue['tools']) : [],
+      );
+    }
     // The plan step checked these very files; a problem now means they changed since.
     if (problems.length > 0)
       fail(
