@@ -88,6 +88,9 @@ function codeDigest(): string {
   const files = [
     ...walk(join(ROOT, 'src')),
     ...walk(join(ROOT, 'public')),
+    // The build's own steps: how records are checked, kept and handed to the slices.
+    join(ROOT, 'scripts', 'build.ts'),
+    ...walk(join(ROOT, 'scripts', 'lib')),
     join(ROOT, 'astro.config.mjs'),
     join(ROOT, 'site.config.ts'),
     join(ROOT, 'package-lock.json'),
