@@ -9,6 +9,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { toolUrl } from '#src/views/urls.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -23,13 +24,13 @@ const SERVER = 'nikolaibibo-claude-comfyui-mcp';
 export const SHOTS: { name: string; path: string }[] = [
   { name: 'home', path: '/' },
   { name: 'server', path: `/servers/${SERVER}/` },
-  { name: 'tool-read', path: `/servers/${SERVER}/comfy_get_status/` },
-  { name: 'tool-critical', path: `/servers/${SERVER}/comfy_delete_workflow/` },
+  { name: 'tool-read', path: toolUrl(SERVER, 'comfy_get_status') },
+  { name: 'tool-critical', path: toolUrl(SERVER, 'comfy_delete_workflow') },
   { name: 'browse', path: '/risk/critical/' },
   { name: 'search', path: '/search/?q=workflow' },
   { name: 'policy-language', path: '/policy-language/' },
   { name: 'contact', path: '/contact/' },
-  { name: 'playground', path: `/servers/${SERVER}/comfy_save_workflow/` },
+  { name: 'playground', path: toolUrl(SERVER, 'comfy_save_workflow') },
 ];
 
 const port = 4300 + Math.floor(Math.random() * 500);

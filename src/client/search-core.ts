@@ -149,6 +149,15 @@ export function sectionTool(url: string): { url: string; risk: string; category:
   return { url: `${base}tools/${stem}/`, risk: r, category: c };
 }
 
+/**
+ * A section's excerpt without the tool name it starts with (the section's heading): the result
+ * line shows the name already.
+ */
+export function withoutLeadingName(excerpt: string, name: string): string {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return excerpt.replace(new RegExp(`^\\s*(?:<mark>)?${escaped}\\.?(?:</mark>)?\\.?\\s*`), '');
+}
+
 /** What Pagefind gives for one indexed page (the fields this site reads). */
 export interface ResultData {
   url: string;
@@ -215,7 +224,7 @@ export function resultItems(
       kind: 'tool',
       risk: tool.risk,
       server: title,
-      excerpt: sub.excerpt,
+      excerpt: withoutLeadingName(sub.excerpt, sub.title),
       hits,
       order,
     });

@@ -104,7 +104,7 @@ export function serverSearch(serverId: string, server: ServerRecord, tools: Tool
         `<h2 id="${escapeHtml(sectionAnchor(e.risk, e.category, toolSegment(e.name)))}">${escapeHtml(e.name)}</h2>`,
         title && title !== e.name ? `<p>${escapeHtml(title)}</p>` : '',
         def.description ? `<p>${escapeHtml(def.description)}</p>` : '',
-        props.length ? `<p>${escapeHtml(props.join(' '))}</p>` : '',
+        props.length ? `<p>Arguments: ${escapeHtml(props.join(', '))}.</p>` : '',
       ].join('');
     });
     // The part before the first tool is the server itself: it matches on the server's name and summary.

@@ -8,6 +8,7 @@ import {
   sectionTool,
   type NameRow,
   type ResultData,
+  withoutLeadingName,
   exactFirst,
   excerptSegments,
   isTypingTarget,
@@ -199,4 +200,15 @@ test('the exact-name rows list a tool whatever the case typed, and respect every
     ['A'],
   );
   assert.deepEqual(exactItems(rows, 'get_thing', { server: 'C' }), []);
+});
+
+test("a tool's excerpt does not repeat the tool's name, which the result line shows", () => {
+  assert.equal(
+    withoutLeadingName('<mark>comfy_submit_workflow.</mark> Submit a <mark>workflow</mark>.', 'comfy_submit_workflow'),
+    'Submit a <mark>workflow</mark>.',
+  );
+  assert.equal(withoutLeadingName('get.thing. Gets a thing.', 'get.thing'), 'Gets a thing.');
+  // Only a leading name goes; the same name later in the text stays, and a longer name is not cut.
+  assert.equal(withoutLeadingName('Calls drop_b first.', 'drop_b'), 'Calls drop_b first.');
+  assert.equal(withoutLeadingName('getXthing. Text', 'get.thing'), 'getXthing. Text');
 });
