@@ -93,7 +93,12 @@ const KEEP_PAGE_LINES = process.env.ATLAS_BUILD_PAGE_LINES === '1';
 /** Another Astro config (the benchmark's experiments), passed to each slice's `astro build`. */
 const CONFIG = process.env.ATLAS_ASTRO_CONFIG ? ['--config', process.env.ATLAS_ASTRO_CONFIG] : [];
 
-function run(command: string[], env: Record<string, string>, label: string): Promise<string> {
+function run(
+  command: string[],
+  env: Record<string, string>,
+  label: string,
+  onLine?: (line: string) => void,
+): Promise<string> {
   return new Promise((done, reject) => {
     const child = spawn(process.execPath, command, {
       cwd: ROOT,
@@ -109,6 +114,7 @@ function run(command: string[], env: Record<string, string>, label: string): Pro
       const lines = (pending + text).split('\n');
       pending = lines.pop()!;
       for (const line of lines) {
+        onLine?.(line.replace(ANSI, ''));
         if (EXPECTED.test(line)) continue;
         if (KEEP_PAGE_LINES || !PAGE_LINE.test(line.replace(ANSI, ''))) process.stdout.write(`${line}\n`);
       }
@@ -180,7 +186,8 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
  * Astro keeps some of a build's content state in the project's `.astro/` folder, whatever the
  * cache folder, so two builds of different catalogues in one checkout at once break each other's
  * MDX pages. Slices of one build share that state (the same MDX pages, written only when it
- * changes, and atomically), so they render side by side; other builds (tests, a benchmark) wait.
+ * changes), so they render side by side once the first has synced it (see render); other builds
+ * (tests, a benchmark) wait.
  */
 async function withAstroLock<T>(run: () => Promise<T>): Promise<T> {
   const lock = join(ROOT, '.astro', 'atlas-build.lock');
@@ -217,15 +224,34 @@ async function withAstroLock<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Astro writes its content state into the project's `.astro/` folder during its content sync, each
+ * file through one fixed temporary name, and only when it changed. Slices of one build write the
+ * same state, but two processes writing it for the first time at once collide on the temporary
+ * file. So the first render of a build runs alone until its content is synced; the others wait.
+ */
+const SYNCED = /\[build\]\s+output:/;
+let openGate: () => void = () => {};
+const gate = new Promise<void>((resolve) => (openGate = resolve));
+let rendering = false;
+
 /** Renders a slice plan with Astro into `site` (its cache in `cache`), from scratch. */
 async function render(planFile: string, site: string, cache: string, label: string): Promise<void> {
+  const first = !rendering;
+  rendering = true;
+  if (!first) await gate;
   rmSync(site, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
-  await run(
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...CONFIG],
-    { ATLAS_SLICE: planFile, ATLAS_OUT: site, ATLAS_CACHE: cache },
-    label,
-  );
+  try {
+    await run(
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...CONFIG],
+      { ATLAS_SLICE: planFile, ATLAS_OUT: site, ATLAS_CACHE: cache },
+      label,
+      first ? (line) => SYNCED.test(line) && openGate() : undefined,
+    );
+  } finally {
+    if (first) openGate();
+  }
 }
 
 /**
