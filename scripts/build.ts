@@ -373,6 +373,13 @@ async function searchIndex(guides: string, guidesKey: string, searchFiles: strin
 async function merge(dirs: string[], target: string, index?: string): Promise<void> {
   const slices = dirs.map((d) => ({ dir: d, info: readInfo(d)! })).sort((a, b) => a.info.index - b.info.index);
   if (slices.length === 0) fail('No built slices found to merge.', 1);
+  // A shard made by a build from before search documents existed has none to give the index.
+  for (const { dir } of slices)
+    if (!existsSync(join(dir, 'search.json')))
+      fail(
+        `${join(dir, 'search.json')} is missing, so the site's search index cannot be built. Build that shard again with this version (npm run build -- --shard K/N).`,
+        1,
+      );
   const count = slices[0]!.info.count;
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !slices.some((s) => s.info.index === i));
   if (slices.some((s) => s.info.count !== count))

@@ -127,4 +127,9 @@ test('a merge refuses an incomplete set of shards', async () => {
   const merged = await buildSite(content, SLICES, ['--merge', join(tmp, 'lonely')]);
   assert.notEqual(merged.code, 0);
   assert.match(merged.output, /Slices 1, 2 of 4 are missing/);
+  // A shard without its search documents is refused by name, before anything is written.
+  rmSync(join(tmp, 'lonely', 'slice-0', 'search.json'));
+  const noSearch = await buildSite(content, SLICES, ['--merge', join(tmp, 'lonely')]);
+  assert.notEqual(noSearch.code, 0);
+  assert.match(noSearch.output, /lonely\/slice-0\/search\.json is missing.*Build that shard again/);
 });
