@@ -370,7 +370,8 @@ async function searchIndex(guides: string, guidesKey: string, searchFiles: strin
  * and the server code; the others bring their server and tool pages and their index parts. A page
  * every slice renders (the home page, say) comes from the first; the copies must agree in size.
  */
-async function merge(dirs: string[], target: string, index?: string): Promise<void> {
+async function merge(dirs: string[], target: string, index?: Promise<string>): Promise<void> {
+  const began = performance.now();
   const slices = dirs.map((d) => ({ dir: d, info: readInfo(d)! })).sort((a, b) => a.info.index - b.info.index);
   if (slices.length === 0) fail('No built slices found to merge.', 1);
   // A shard made by a build from before search documents existed has none to give the index.
@@ -385,12 +386,23 @@ async function merge(dirs: string[], target: string, index?: string): Promise<vo
   if (slices.some((s) => s.info.count !== count))
     fail('These slices come from different plans (their slice counts differ); build them from one catalogue.', 1);
   if (missing.length) fail(`Slices ${missing.join(', ')} of ${count} are missing; build every shard first.`, 1);
+  // One search index for the whole site (searchIndex): built beside the slices, or started here.
+  // Either way it is awaited only once the pages are placed, which happens while it is built.
+  const indexed =
+    index ??
+    searchIndex(
+      slices[0]!.dir,
+      slices[0]!.info.key,
+      slices.map((s) => join(s.dir, 'search.json')),
+    );
+  indexed.catch(() => {}); // its failure is reported where it is awaited, below
   // A folder merged before keeps every file that is still the same file (the same hard link to a
   // slice's unchanged output); only new and changed files are placed, and files no slice has are
   // removed, so after an edit the merge touches what changed. The search index is placed last.
   rmSync(join(target, 'client', 'pagefind'), { recursive: true, force: true });
   const stale = new Set(existsSync(target) ? files(target) : []);
   const seen = new Set<string>();
+  let placed = 0;
   for (const { dir, info } of slices) {
     const site = join(dir, 'site');
     for (const part of info.index === 0 ? ['client', 'server'] : ['client']) {
@@ -410,18 +422,15 @@ async function merge(dirs: string[], target: string, index?: string): Promise<vo
           mkdirSync(join(to, '..'), { recursive: true });
         }
         place(from, to);
+        placed++;
       }
     }
   }
   for (const rel of stale) rmSync(join(target, rel));
-  // One search index for the whole site (searchIndex), built beside the slices or here.
-  const built =
-    index ??
-    (await searchIndex(
-      slices[0]!.dir,
-      slices[0]!.info.key,
-      slices.map((s) => join(s.dir, 'search.json')),
-    ));
+  log(
+    `merged ${seen.size.toLocaleString('en')} files (${placed.toLocaleString('en')} placed, ${stale.size.toLocaleString('en')} removed) in ${((performance.now() - began) / 1000).toFixed(1)} s.`,
+  );
+  const built = await indexed;
   for (const rel of files(built)) {
     if (rel === 'key.txt') continue;
     const to = join(target, 'client', 'pagefind', rel);
@@ -479,12 +488,21 @@ try {
     const beside = !shard && mine.length > 0 && summary.tools <= INDEX_BESIDE_TOOLS;
     const tasks = beside ? [mine[0]!, ...mine.slice(1, 2), INDEX, ...mine.slice(2)] : mine;
     let index: string | undefined;
-    const results = await withAstroLock(() =>
+    // The merge places the slices' files as soon as every slice is done, while the index may still
+    // be built: after an edit that index is the longest job.
+    const dirs: string[] = new Array(mine.length);
+    let left = mine.length;
+    let slicesDone: () => void = () => {};
+    const allSlices = new Promise<void>((resolve) => (slicesDone = resolve));
+    if (left === 0) slicesDone();
+    const building = withAstroLock(() =>
       pool(tasks, jobs(), async (i) => {
         if (i !== INDEX) {
           const done = buildSlice(i, summary.keys[i]!);
           if (i === 0) first = done;
-          return done;
+          dirs[mine.indexOf(i)] = await done;
+          if (--left === 0) slicesDone();
+          return;
         }
         // The plan's copies of the slices' documents: the slices may still be rendering.
         index = await searchIndex(
@@ -492,11 +510,12 @@ try {
           summary.keys[0]!,
           mine.map((n) => join(work, 'plan', `search-${n}.json`)),
         );
-        return undefined;
       }),
     );
-    const dirs = results.filter((d): d is string => d !== undefined);
+    // A failed job ends the build at once, even while other slices are still to finish.
+    await Promise.race([allSlices, building]);
     if (shard) {
+      await building;
       // The shard's artifact: its finished slices, as they are.
       rmSync(out, { recursive: true, force: true });
       for (const dir of dirs) {
@@ -508,7 +527,8 @@ try {
       }
       log(`shard ${shard.k}/${shard.n}: slices ${mine.join(', ') || '(none)'} in ${out}.`);
     } else {
-      await merge(dirs, out, index);
+      await merge(dirs, out, beside ? building.then(() => index!) : undefined);
+      await building;
     }
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s; the site is in ${out}.`);
