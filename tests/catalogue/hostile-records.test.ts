@@ -1,11 +1,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogue, parseYaml } from '#src/catalogue/load.ts';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { toolSchema } from '#src/model/tool.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 /** Nine levels of anchors (the first alias of an alias is on line 9), each listing the previous one nine times: 9^9 strings once expanded. */
 function aliasBomb(): string {
@@ -24,7 +25,7 @@ function aliasBomb(): string {
 const SERVER = 'name: Demo\nsummary: A demo server.\n';
 
 function catalogueWith(tools: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-hostile-'));
+  const dir = tempDir(join(tmpdir(), 'atlas-hostile-'));
   mkdirSync(join(dir, 'servers'), { recursive: true });
   mkdirSync(join(dir, 'tools', 'demo'), { recursive: true });
   writeFileSync(join(dir, 'servers', 'demo.yaml'), SERVER);

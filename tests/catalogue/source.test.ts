@@ -1,18 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { recordLoader } from '#src/catalogue/astro-loaders.ts';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { CatalogueError } from '#src/catalogue/source.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const KEY = Symbol.for('policy-atlas.catalogue-source');
 
 /** A copy of the sample catalogue with files the checks skip: a `_draft.yaml` that is not even valid, and a dotfile. */
 function catalogueWithDrafts(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-source-'));
+  const dir = tempDir(join(tmpdir(), 'atlas-source-'));
   cpSync(join(ROOT, 'content'), dir, { recursive: true });
   const tools = join(dir, 'tools', 'nikolaibibo-claude-comfyui-mcp');
   const sample = readFileSync(join(tools, 'comfy_get_status.yaml'), 'utf8');

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import type { ContactStore, StoredMessage } from '#src/contact/store.ts';
 import { csvCell, main as exportMain, toCsv } from '#scripts/contact-export.ts';
 import { callMain, runScript } from '../helpers/cli.ts';
 import { VALID, form } from '../helpers/contact.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 function problemsFor(input: unknown) {
   const result = contactSchema.safeParse(input);
@@ -332,7 +333,7 @@ describe('the request handler without a server', () => {
 
 describe('the SQLite store', () => {
   test('it keeps messages across connections in WAL mode and lists the newest first', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'atlas-store-')), 'nested', 'contact.sqlite');
+    const path = join(tempDir(join(tmpdir(), 'atlas-store-')), 'nested', 'contact.sqlite');
     const store = new SqliteContactStore(path);
     await store.save({ ...VALID, name: 'First' }, new Date('2026-01-01T00:00:00Z'));
     await store.save({ ...VALID, name: 'Second', page: undefined }, new Date('2026-01-02T00:00:00Z'));
@@ -353,7 +354,7 @@ describe('the SQLite store', () => {
 
   test('contact:export answers a file that is not the contact database with a sentence, not a stack trace', () => {
     // A real process: the exit status and that nothing else reaches stdout or stderr.
-    const path = join(mkdtempSync(join(tmpdir(), 'atlas-store-')), 'notes.sqlite');
+    const path = join(tempDir(join(tmpdir(), 'atlas-store-')), 'notes.sqlite');
     writeFileSync(path, 'these are not messages');
     const run = runScript('contact-export', ['--db', path]);
     assert.equal(run.code, 1);
@@ -365,7 +366,7 @@ describe('the SQLite store', () => {
   });
 
   test('contact:export prints the messages of CONTACT_DB as JSON or CSV, newest first', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'atlas-store-'));
+    const folder = tempDir(join(tmpdir(), 'atlas-store-'));
     const store = new SqliteContactStore(join(folder, 'contact.sqlite'));
     await store.save({ ...VALID, name: 'First' }, new Date('2026-01-01T00:00:00Z'));
     await store.save({ ...VALID, name: '=Second' }, new Date('2026-01-02T00:00:00Z'));

@@ -6,7 +6,7 @@
 import { toolUrl } from '#src/views/urls.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -18,6 +18,7 @@ import { CATEGORIES, RISK_LEVELS, slugOf } from '#src/model/taxonomy.ts';
 import type { ToolRecord } from '#src/model/tool.ts';
 import { GROUP_TOOLS } from '#src/views/search-documents.ts';
 import { stateToQuery } from '#src/client/search-core.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const TOOLS = 420;
 const PAGE_SIZE = 100;
@@ -35,7 +36,7 @@ const serverNames = new Map<string, string>();
 
 before(async () => {
   mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
-  content = join(mkdtempSync(join(ROOT, 'tests/.tmp/browse-')), 'content');
+  content = join(tempDir(join(ROOT, 'tests/.tmp/browse-')), 'content');
   const catalogue = writeSyntheticCatalogue(content, TOOLS, { sampleDir: join(ROOT, 'content') });
   // A tool whose name has dots: the first tool of the first server, copied under a new name.
   const source = catalogue.tools[0]!;

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite } from '../helpers/build.ts';
 import { ROOT } from '../helpers/server.ts';
 import { serverPolicyUrl, serverUrl, toolUrl } from '#src/views/urls.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const NAMES = ['index.html', 'policy.json', 'index', '.env', '..', '_private', 'sneaky'];
 
@@ -13,7 +14,7 @@ test(
   'tools named like site paths each get their page, in a build whose output is outside the project',
   { timeout: 600_000 },
   async () => {
-    const outDir = join(mkdtempSync(join(tmpdir(), 'atlas-outside-')), 'dist');
+    const outDir = join(tempDir(join(tmpdir(), 'atlas-outside-')), 'dist');
     const result = await buildSite(join(ROOT, 'tests/fixtures/valid-hostile-names'), { ATLAS_OUT: outDir });
     assert.equal(result.code, 0, result.output.slice(-3000));
     const client = join(outDir, 'client');

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from '../helpers/build.ts';
 import { ROOT } from '../helpers/server.ts';
 import { writeSyntheticCatalogue } from '#scripts/lib/synthetic.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 /** Every file under dir, relative, sorted. */
 function tree(dir: string, prefix = ''): string[] {
@@ -33,7 +34,7 @@ function differences(a: string, b: string): string[] {
 // 3 slices of several servers each, after slice 0, which renders the pages about no one server. Astro puts a
 // random key for server islands into dist/server unless ASTRO_KEY fixes it, as a CI secret would.
 const SLICES = { ATLAS_SLICE_TOOLS: '40', ASTRO_KEY: randomBytes(32).toString('base64') };
-const tmp = mkdtempSync(join(ROOT, 'tests/.tmp', 'sharded-'));
+const tmp = tempDir(join(ROOT, 'tests/.tmp', 'sharded-'));
 const content = join(tmp, 'content');
 writeSyntheticCatalogue(content, 100, { sampleDir: join(ROOT, 'content') });
 const [firstServer] = readdirSync(join(content, 'tools')).sort();
@@ -47,7 +48,7 @@ writeFileSync(join(content, 'attack-patterns', '_unfinished.mdx'), '---\ntitle: 
  * Astro writes the absolute path it built in into the server bundle (dist/server), so builds to be
  * compared byte for byte share one work folder, as the jobs of a CI matrix share one checkout path.
  */
-const work = mkdtempSync(join(tmp, 'work-'));
+const work = tempDir(join(tmp, 'work-'));
 const forgetSlices = () => rmSync(join(work, 'cache', 'atlas', 'slices'), { recursive: true, force: true });
 const build = async (args: string[]) => {
   const built = await buildSite(content, SLICES, args, work);

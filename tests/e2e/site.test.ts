@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import { toolUrl } from '#src/views/urls.ts';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT, startSite, type RunningSite } from '../helpers/server.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const SERVER = 'nikolaibibo-claude-comfyui-mcp';
 const tool = (name: string) => toolUrl(SERVER, name);
@@ -378,7 +379,7 @@ function evalCli(policyFile: string, c: Case): Promise<{ decision: string; rule:
 
 test(`the playground decides ${CASES.length} calls exactly as npm run eval does`, async () => {
   assert.ok(CASES.length >= 30);
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-playground-'));
+  const dir = tempDir(join(tmpdir(), 'atlas-playground-'));
   const page = await browser.newPage();
   const seen: { decision: string; rule: string; message: string; policy: string }[] = [];
   let open = '';

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT } from './server.ts';
+import { tempDir } from './temp.ts';
 
 mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
 
@@ -20,7 +21,7 @@ export function buildSite(
   content: string,
   extraEnv: Record<string, string> = {},
   args: string[] = [],
-  work = mkdtempSync(join(ROOT, 'tests/.tmp', 'build-')),
+  work = tempDir(join(ROOT, 'tests/.tmp', 'build-')),
 ): Promise<BuildResult> {
   // Inside the project, so that the built server code resolves its packages from node_modules.
   const outDir = join(work, 'dist');

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tempDir } from './temp.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -38,7 +39,7 @@ export async function startSite(env: Record<string, string> = {}, distDir = DIST
   const entry = join(distDir, 'server', 'entry.mjs');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
   const port = await freePort();
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'atlas-db-')), 'contact.sqlite');
+  const dbPath = join(tempDir(join(tmpdir(), 'atlas-db-')), 'contact.sqlite');
   const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.ts')], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CONTACT_DB: dbPath, ATLAS_OUT: distDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { formatAllTable, runAll } from '#src/importer/all.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot } from './helpers.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const NODE = process.execPath;
 const FAKE = fixture('fake-server.ts');
@@ -15,7 +16,7 @@ const q = (s: string) => JSON.stringify(s);
 
 /** A project folder (content/ and samples/) whose manifest lists two working servers and one that crashes. */
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'atlas-all-'));
+  const root = tempDir(join(tmpdir(), 'atlas-all-'));
   mkdirSync(join(root, 'content'));
   const stdio = (args: string) => q(`${q(NODE)} ${q(FAKE)} ${args}`);
   writeFileSync(
@@ -102,7 +103,7 @@ test(
 );
 
 test('--all --offline over the shipped catalogue changes nothing', { timeout: 600_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'atlas-shipped-'));
+  const root = tempDir(join(tmpdir(), 'atlas-shipped-'));
   cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
   cpSync(join(ROOT, 'samples'), join(root, 'samples'), { recursive: true });
   const before = snapshot(root);

@@ -1,13 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT } from '../helpers/server.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 export const FIXTURES = join(ROOT, 'tests/fixtures/tools-list');
 export const fixture = (name: string) => join(FIXTURES, name);
 
 export function tempContent(): string {
-  return mkdtempSync(join(tmpdir(), 'atlas-import-'));
+  return tempDir(join(tmpdir(), 'atlas-import-'));
 }
 
 /** Every file under a folder with its bytes, to prove a failed import touched nothing. */

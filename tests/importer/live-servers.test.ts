@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { AtlasError } from '#src/model/problems.ts';
 import { buildSite } from '../helpers/build.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const EVERYTHING = join(ROOT, 'node_modules/.bin/mcp-server-everything');
 const NODE = process.execPath;
@@ -165,7 +166,7 @@ test('every page of a paginated tools/list is followed through nextCursor', { ti
 
 test('a server that hangs is stopped after the timeout and its process is ended', { timeout: 60_000 }, async () => {
   const dir = tempContent();
-  const pidFile = join(mkdtempSync(join(tmpdir(), 'atlas-pid-')), 'pid');
+  const pidFile = join(tempDir(join(tmpdir(), 'atlas-pid-')), 'pid');
   await expectAtlasError(
     runImport({
       source: { stdio: `${quote(NODE)} ${quote(FAKE)} hang ${quote(pidFile)}` },

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -10,6 +10,7 @@ import { AtlasError } from '#src/model/problems.ts';
 import { serverEnvironment } from '#src/importer/process.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const NODE = process.execPath;
 const FAKE = fixture('fake-server.ts');
@@ -69,7 +70,7 @@ test('a server that lists its tools only with a named variable imports with it, 
     assert.deepEqual(snapshot(without), {});
 
     const dir = tempContent();
-    const sample = join(mkdtempSync(join(tmpdir(), 'atlas-sample-')), 'fake.json');
+    const sample = join(tempDir(join(tmpdir(), 'atlas-sample-')), 'fake.json');
     const report = await runImport({
       source: { stdio: command },
       contentDir: dir,
@@ -120,7 +121,7 @@ test("a failing server's stderr is quoted with a named variable's value blanked 
 });
 
 test('when an import ends, the server and a grandchild holding its stdout end too', { timeout: 60_000 }, async () => {
-  const pidFile = join(mkdtempSync(join(tmpdir(), 'atlas-pid-')), 'pids');
+  const pidFile = join(tempDir(join(tmpdir(), 'atlas-pid-')), 'pids');
   const report = await runImport({
     source: { stdio: `${quote(NODE)} ${quote(FAKE)} tree ${quote(pidFile)}` },
     contentDir: tempContent(),
@@ -139,7 +140,7 @@ test(
     timeout: 60_000,
   },
   async () => {
-    const pidFile = join(mkdtempSync(join(tmpdir(), 'atlas-pid-')), 'pids');
+    const pidFile = join(tempDir(join(tmpdir(), 'atlas-pid-')), 'pids');
     // A limit far beyond the test's own: the import must end because the server exited, not time out.
     await assert.rejects(
       runImport({

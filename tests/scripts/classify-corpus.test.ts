@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORPUS_DIR, loadCorpus } from '#scripts/lib/classify-corpus.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 function corpusRoot(yaml: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'corpus-'));
+  const root = tempDir(join(tmpdir(), 'corpus-'));
   mkdirSync(join(root, CORPUS_DIR), { recursive: true });
   mkdirSync(join(root, 'content'), { recursive: true });
   writeFileSync(

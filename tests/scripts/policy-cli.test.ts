@@ -1,12 +1,13 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, cpSync, readFileSync } from 'node:fs';
+import { writeFileSync, mkdirSync, cpSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main as validate } from '#scripts/validate.ts';
 import { main as evaluate } from '#scripts/eval.ts';
 import { callMain, runScript } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/server.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const CONTENT = join(ROOT, 'tests/fixtures/policies/content');
 const SERVER = 'fixture-shop';
@@ -24,7 +25,7 @@ const file = (name: string, text: string) => {
 };
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'atlas-policy-cli-'));
+  dir = tempDir(join(tmpdir(), 'atlas-policy-cli-'));
 });
 
 const GOOD = {
@@ -177,7 +178,7 @@ describe('npm run validate without arguments', () => {
   });
 
   test('prints every problem of a broken content folder and exits 1', async () => {
-    const broken = mkdtempSync(join(tmpdir(), 'atlas-policy-content-'));
+    const broken = tempDir(join(tmpdir(), 'atlas-policy-content-'));
     mkdirSync(join(broken, 'servers'));
     writeFileSync(join(broken, 'servers', 'broken.yaml'), 'name: Broken\n');
     const r = await run('validate', [], broken);
@@ -242,7 +243,7 @@ describe('npm run eval', () => {
 });
 
 test('validate --server refuses a rule for a tool the server no longer lists', async () => {
-  const content = mkdtempSync(join(tmpdir(), 'atlas-policy-removed-'));
+  const content = tempDir(join(tmpdir(), 'atlas-policy-removed-'));
   cpSync(CONTENT, content, { recursive: true });
   const record = join(content, 'tools', SERVER, 'get_item.yaml');
   writeFileSync(

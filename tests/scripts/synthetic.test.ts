@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { syntheticCatalogue, writeSyntheticCatalogue } from '#scripts/lib/synthetic.ts';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { CATEGORIES, CATEGORY_RISK } from '#src/model/taxonomy.ts';
 import { TOOL_NAME_PATTERN } from '#src/model/tool.ts';
 import { ROOT } from '../helpers/server.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 test('the same seed gives the same catalogue, and another seed a different one', () => {
   const a = syntheticCatalogue(60, 7);
@@ -35,7 +36,7 @@ test('a catalogue has the tools asked for, every category, and tool names that a
 test('a written catalogue of 50 tools passes every check the build runs', () => {
   const tmp = join(ROOT, 'tests/.tmp');
   mkdirSync(tmp, { recursive: true });
-  const dir = mkdtempSync(join(tmp, 'synthetic-'));
+  const dir = tempDir(join(tmp, 'synthetic-'));
   try {
     const written = writeSyntheticCatalogue(dir, 50, { sampleDir: join(ROOT, 'content') });
     const { catalogue, problems } = validateCatalogue(dir);

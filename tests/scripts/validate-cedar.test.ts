@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { printCedar, type Policy } from '#src/policy/index.ts';
 import { FIXTURE_TOOLS } from '../fixtures/policies/corpus.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONTENT = join(ROOT, 'tests/fixtures/policies/content');
@@ -28,7 +29,7 @@ const policy = {
 } as Policy;
 
 test('a Cedar policy with a deliberate error fails the validator with the file, the place and Cedar’s message', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-cedar-'));
+  const dir = tempDir(join(tmpdir(), 'atlas-cedar-'));
   for (const gateway of ['agentcore', 'toolhive'] as const) {
     const good = printCedar(policy, gateway, { server: SERVER, tools }).text;
     const goodFile = join(dir, `good.${gateway}.cedar`);
