@@ -14,30 +14,11 @@ import { nameFiles } from '#src/views/search-names.ts';
 const SEARCHABLE_MARKER = 'data-pagefind-meta="kind"';
 
 /**
- * Left out of the index: hidden elements, badges, and parts of a page that repeat what it already
- * says or say the same on every page (the policy JSON and its steps, the FAQ, the classifier's
- * evidence, which quotes the description, the history, the category's attack patterns, the server
- * page's tool table, counts and calls to action). Leaving them out keeps results about what a tool does, and halves both the
- * index and the memory Pagefind needs to build it (it holds the whole index in memory).
+ * Left out of the rendered pages' text: hidden elements (they carry Pagefind's meta, which it still
+ * reads), and a policy or a call to action should an editor's page embed one, which would read as
+ * noise in excerpts. Tool and server pages are not rendered into the index at all.
  */
-const EXCLUDE_SELECTORS = [
-  // Hidden spans carry filters and meta (Pagefind still reads those) but are not page text.
-  '[hidden]',
-  // The risk and category badges: the filters cover them, and in excerpts they read as noise.
-  '.badges',
-  '.policy-block',
-  // The tool page's verdict box (its policy, steps and call to action) and small labels.
-  '.verdict',
-  '.eyebrow',
-  '.steps',
-  '.faq',
-  '.evidence',
-  '.history',
-  'section[aria-labelledby="attacks"]',
-  'table.tools-table',
-  '.counts',
-  '.cta',
-];
+const EXCLUDE_SELECTORS = ['[hidden]', '.policy-block', '.cta'];
 
 /** Pagefind's own UI bundles, which this site does not use (its search panel calls the JS API). */
 const UNUSED_FILES = [
