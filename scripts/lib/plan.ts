@@ -159,8 +159,13 @@ export const recordsName = (name: string) => name.replace(/\.json$/, '.records')
  * checked, in V8's serialisation (which keeps every value YAML can give, unlike JSON), so a slice
  * reads them back instead of parsing and validating the YAML again.
  */
-function checkGroups(dir: string, files: CatalogueFiles, groups: Group[], cacheDir: string): void {
-  const base = loadFiles(dir, { ...files, tools: [] }).catalogue;
+function checkGroups(
+  dir: string,
+  files: CatalogueFiles,
+  groups: Group[],
+  cacheDir: string,
+  base = loadFiles(dir, { ...files, tools: [] }).catalogue,
+): void {
   const serverById = new Map(base.servers.map((s) => [s.id, s]));
   for (const g of groups) {
     const { records, ...checked } = checkGroup(dir, base, serverById, g);
@@ -219,6 +224,7 @@ async function checkByServer(
   search: Map<string, ServerSearch>;
   servers: Catalogue['servers'];
   recordFiles: Map<string, string>;
+  toolDigests: Map<string, string>;
 }> {
   const files = listCatalogueFiles(dir);
   const base = loadFiles(dir, { ...files, tools: [] });
@@ -235,11 +241,19 @@ async function checkByServer(
     .update('\0\0')
     .update(base.catalogue.patterns.map((p) => p.id).join('\0'))
     .digest('hex');
+  // Each tool file is read once: its server's digest of them is both part of the server's check
+  // key and the server's key for rendering (planBuild).
+  const toolDigests = new Map<string, string>();
   const groups: Group[] = [...new Set([...serverFile.keys(), ...byFolder.keys()])].sort().map((group) => {
     const own = byFolder.get(group) ?? [];
+    const tools = createHash('sha256');
+    hashFiles(tools, dir, own);
+    const toolDigest = tools.digest('hex');
+    toolDigests.set(group, toolDigest);
     const key = createHash('sha256').update(baseKey).update(group).update('\0');
     const server = serverFile.get(group);
-    hashFiles(key, dir, server ? [server, ...own] : own);
+    if (server) hashFiles(key, dir, [server]);
+    key.update(toolDigest);
     return { group, own, name: `${key.digest('hex')}.json` };
   });
   const cacheDir = join(work, 'checked');
@@ -249,7 +263,7 @@ async function checkByServer(
   );
   const n = checkers(missing.reduce((sum, g) => sum + g.own.length, 0));
   if (n > 1) await checkInWorkers(dir, files, missing, cacheDir, n);
-  else checkGroups(dir, files, missing, cacheDir);
+  else checkGroups(dir, files, missing, cacheDir, base.catalogue);
 
   const tools: Manifest['tools'] = [];
   const changes: Manifest['changes'] = [];
@@ -264,13 +278,21 @@ async function checkByServer(
   const used = new Set(groups.flatMap((g) => [g.name, recordsName(g.name)]));
   for (const old of readdirSync(cacheDir)) if (!used.has(old)) rmSync(join(cacheDir, old), { force: true });
   const recordFiles = new Map(groups.map((g) => [g.group, join(cacheDir, recordsName(g.name))]));
-  return { problems, manifest: { tools, changes }, files, search, servers: base.catalogue.servers, recordFiles };
+  return {
+    problems,
+    manifest: { tools, changes },
+    files,
+    search,
+    servers: base.catalogue.servers,
+    recordFiles,
+    toolDigests,
+  };
 }
 
 export async function planBuild(work: string): Promise<PlanSummary | { report: string }> {
   const dir = contentDir();
   const code = codeDigest();
-  const { problems, manifest, files, search, servers, recordFiles } = await checkByServer(dir, work, code);
+  const { problems, manifest, files, search, servers, recordFiles, toolDigests } = await checkByServer(dir, work, code);
   if (problems.length > 0) return { report: `${problemReport(dir, problems)}\nHint: ${PROBLEM_HINT}` };
 
   rmSync(join(work, 'plan'), { recursive: true, force: true });
@@ -316,12 +338,7 @@ export async function planBuild(work: string): Promise<PlanSummary | { report: s
     };
     // A key per server of its tool records: when only some change, the build renders those servers
     // again and keeps the slice's other pages (scripts/build.ts).
-    const serverKeys: Record<string, string> = {};
-    for (const s of servers) {
-      const hash = createHash('sha256');
-      hashFiles(hash, dir, toolFiles.get(s) ?? []);
-      serverKeys[s] = hash.digest('hex');
-    }
+    const serverKeys: Record<string, string> = Object.fromEntries(servers.map((s) => [s, toolDigests.get(s)!]));
     const sliceKeys: SliceKeys = { shared: sharedDigest, servers: serverKeys };
     keys.push(createHash('sha256').update(`${index}\0`).update(JSON.stringify(sliceKeys)).digest('hex'));
     writeFileSync(join(work, 'plan', `slice-${index}.json`), JSON.stringify(plan));
