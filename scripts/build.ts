@@ -299,17 +299,17 @@ async function buildSlice(index: number, key: string): Promise<string> {
     const patch = join(dir, 'patch');
     await render(patchFile, join(patch, 'site'), join(patch, 'cache'), `Rendering servers ${changed.join(', ')}`);
     const site = join(dir, 'site');
+    const ofChanged = (rel: string) =>
+      changed.some(
+        (s) =>
+          rel.startsWith(`client/servers/${s}/`) ||
+          rel.startsWith(`client/servers/${s}.`) ||
+          rel === `client/catalogue/servers/${s}.json`,
+      );
+    // The changed servers' old files go first: a tool whose record was deleted has no page now.
+    for (const rel of files(site, 'client')) if (ofChanged(rel)) rmSync(join(site, rel));
     for (const rel of files(join(patch, 'site'), 'client')) {
-      if (
-        !changed.some(
-          (s) =>
-            rel.startsWith(`client/servers/${s}/`) ||
-            rel.startsWith(`client/servers/${s}.`) ||
-            rel === `client/catalogue/servers/${s}.json`,
-        )
-      )
-        continue;
-      rmSync(join(site, rel), { force: true });
+      if (!ofChanged(rel)) continue;
       mkdirSync(join(site, rel, '..'), { recursive: true });
       place(join(patch, 'site', rel), join(site, rel));
     }

@@ -17,7 +17,8 @@ import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { serialize } from 'node:v8';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { contentDir } from '#src/catalogue/paths.ts';
-import { manifestDigest, manifestOf, type Manifest } from '#src/catalogue/manifest.ts';
+import { manifestDigest, manifestOf, summariesOf, type Manifest } from '#src/catalogue/manifest.ts';
+import { indexTools, relatedTools } from '#src/catalogue/index.ts';
 import { PROBLEM_HINT, problemReport, type SlicePlan } from '#src/catalogue/source.ts';
 import { listCatalogueFiles, loadFiles, type Catalogue, type CatalogueFiles } from '#src/catalogue/load.ts';
 import { crossRecordChecks } from '#src/catalogue/checks.ts';
@@ -312,16 +313,27 @@ export async function planBuild(work: string): Promise<PlanSummary | { report: s
   const serverIds = files.servers.map((f) => basename(f, extname(f)));
   const sizes = new Map([...toolFiles].map(([k, v]) => [k, v.length]));
   // Slice 0 renders the pages about no single server (lists, guides, the home page) and the server
-  // code, and no server: an edit to tool records never renders it again, and its server bundle
+  // code, and no server: an edit that leaves the manifest as it was (a description, a schema, an
+  // editor's note) never renders it again, and its server bundle
   // (which carries the records a slice renders) is the same whatever the tools say.
   const slices = [[], ...sliceServers(serverIds, sizes, sliceTools())];
 
-  // Every slice depends on the code, the manifest, every server record (lists name them all) and
-  // the editors' MDX; then on its own tool records.
+  // Every slice depends on the code, every server record (lists name them all) and the editors'
+  // MDX; then on its own servers' tool records. Pages about one server read the manifest only for that server's own tools and counts and for
+  // each tool's related tools (src/catalogue/index.ts); those go into the server's key, so an
+  // edit to one tool's category or risk renders its server again, not every slice. The pages about
+  // no single server (slice 0) list everything and depend on the whole manifest.
+  const manifestIndex = indexTools(servers, summariesOf(manifest), []);
+  const readsOfManifest = (id: string): string => {
+    const server = manifestIndex.serverById.get(id);
+    if (!server) return '';
+    return JSON.stringify([server.tools, server.counts, server.tools.map((t) => relatedTools(t, manifestIndex))]);
+  };
   const shared = createHash('sha256');
-  shared.update(code).update(manifestDigest(manifest)).update(`${slices.length}\0`);
+  shared.update(code).update(`${slices.length}\0`);
   hashFiles(shared, dir, [...files.servers, ...files.patterns, ...files.pages]);
   const sharedDigest = shared.digest('hex');
+  const globalDigest = createHash('sha256').update(sharedDigest).update(manifestDigest(manifest)).digest('hex');
 
   const keys: string[] = [];
   slices.forEach((servers, index) => {
@@ -338,8 +350,13 @@ export async function planBuild(work: string): Promise<PlanSummary | { report: s
     };
     // A key per server of its tool records: when only some change, the build renders those servers
     // again and keeps the slice's other pages (scripts/build.ts).
-    const serverKeys: Record<string, string> = Object.fromEntries(servers.map((s) => [s, toolDigests.get(s)!]));
-    const sliceKeys: SliceKeys = { shared: sharedDigest, servers: serverKeys };
+    const serverKeys: Record<string, string> = Object.fromEntries(
+      servers.map((s) => [
+        s,
+        createHash('sha256').update(toolDigests.get(s)!).update(readsOfManifest(s)).digest('hex'),
+      ]),
+    );
+    const sliceKeys: SliceKeys = { shared: index === 0 ? globalDigest : sharedDigest, servers: serverKeys };
     keys.push(createHash('sha256').update(`${index}\0`).update(JSON.stringify(sliceKeys)).digest('hex'));
     writeFileSync(join(work, 'plan', `slice-${index}.json`), JSON.stringify(plan));
     writeFileSync(join(work, 'plan', `keys-${index}.json`), JSON.stringify(sliceKeys));

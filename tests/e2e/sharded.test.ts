@@ -122,6 +122,36 @@ test(
   },
 );
 
+test(
+  'a tool added or deleted renders its server and the lists again, not every slice, and the site equals a cold build',
+  { timeout: 1_200_000 },
+  async () => {
+    // A new tool changes the manifest (every list and count) but, unless it lands among other
+    // servers' related tools, no other server's pages.
+    // The last server (8 tools): one more keeps every slice's servers as they were.
+    const lastServer = readdirSync(join(content, 'tools')).sort().at(-1)!;
+    const lastDir = join(content, 'tools', lastServer);
+    const added = join(lastDir, 'zz_added_tool.yaml');
+    const template = readdirSync(lastDir).sort()[0]!;
+    writeFileSync(added, readFileSync(join(lastDir, template), 'utf8').replace(/^name: .*/m, 'name: zz_added_tool'));
+    const addedPage = join('servers', lastServer, 'tools', 'zz_added_tool', 'index.html');
+    for (const step of ['added', 'deleted']) {
+      if (step === 'deleted') rmSync(added);
+      const incremental = join(tmp, `incremental-${step}`);
+      const output = await build(['--out', incremental]);
+      assert.match(output, /slice 0: rendered in/, output.slice(-3000));
+      assert.match(output, /slice \d: 1 server rendered again/, output.slice(-3000));
+      assert.match(output, /unchanged, reused/, output.slice(-3000));
+      assert.equal(existsSync(join(incremental, 'client', addedPage)), step === 'added');
+
+      forgetSlices();
+      const cold = join(tmp, `cold-${step}`);
+      await build(['--out', cold]);
+      assert.deepEqual(differences(incremental, cold), []);
+    }
+  },
+);
+
 test('a merge refuses an incomplete set of shards', async () => {
   const shard = await buildSite(content, SLICES, ['--shard', '1/3', '--out', join(tmp, 'lonely')]);
   assert.equal(shard.code, 0, shard.output.slice(-3000));
