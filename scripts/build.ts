@@ -427,6 +427,11 @@ async function merge(dirs: string[], target: string, index?: Promise<string>): P
     }
   }
   for (const rel of stale) rmSync(join(target, rel));
+  // Folders those files leave empty go too (a deleted tool's folder), deepest first.
+  const emptied = new Set<string>();
+  for (const rel of stale) for (let d = dirname(rel); d !== '.'; d = dirname(d)) emptied.add(d);
+  for (const d of [...emptied].sort((a, b) => b.length - a.length))
+    if (readdirSync(join(target, d)).length === 0) rmSync(join(target, d), { recursive: true });
   log(
     `merged ${seen.size.toLocaleString('en')} files (${placed.toLocaleString('en')} placed, ${stale.size.toLocaleString('en')} removed) in ${((performance.now() - began) / 1000).toFixed(1)} s.`,
   );

@@ -8,24 +8,25 @@ import { ROOT } from '../helpers/server.ts';
 import { writeSyntheticCatalogue } from '#scripts/lib/synthetic.ts';
 import { tempDir } from '../helpers/temp.ts';
 
-/** Every file under dir, relative, sorted. */
-function tree(dir: string, prefix = ''): string[] {
+/** Every file under dir, relative, sorted; with `folders`, every folder too (ending in /). */
+function tree(dir: string, prefix = '', folders = false): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true })
     .flatMap((e) => {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      return e.isDirectory() ? tree(dir, rel) : [rel];
+      return e.isDirectory() ? [...(folders ? [`${rel}/`] : []), ...tree(dir, rel, folders)] : [rel];
     })
     .sort();
 }
 
-/** The files that differ between two sites (missing on one side, or different bytes). */
+/** The files and folders that differ between two sites (missing on one side, or different bytes). */
 function differences(a: string, b: string): string[] {
-  const left = tree(a);
-  const right = new Set(tree(b));
+  const left = tree(a, '', true);
+  const right = new Set(tree(b, '', true));
   const out = [...right].filter((f) => !left.includes(f)).map((f) => `only in the second: ${f}`);
   for (const f of left) {
     if (!right.has(f)) out.push(`only in the first: ${f}`);
-    else if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) out.push(`different: ${f}`);
+    else if (!f.endsWith('/') && !readFileSync(join(a, f)).equals(readFileSync(join(b, f))))
+      out.push(`different: ${f}`);
   }
   return out;
 }
@@ -137,7 +138,8 @@ test(
     const addedPage = join('servers', lastServer, 'tools', 'zz_added_tool', 'index.html');
     for (const step of ['added', 'deleted']) {
       if (step === 'deleted') rmSync(added);
-      const incremental = join(tmp, `incremental-${step}`);
+      // The same folder both times: the second build places and removes files in the first's.
+      const incremental = join(tmp, 'incremental-manifest');
       const output = await build(['--out', incremental]);
       assert.match(output, /slice 0: rendered in/, output.slice(-3000));
       assert.match(output, /slice \d: 1 server rendered again/, output.slice(-3000));
