@@ -206,6 +206,19 @@ async function checkInWorkers(dir: string, files: CatalogueFiles, groups: Group[
   );
 }
 
+/** The catalogue's tool files by server: each server's tools live in a folder named by its id. */
+const toolsByServer = (files: CatalogueFiles) => Map.groupBy(files.tools, (f) => basename(dirname(f)));
+
+/**
+ * What the pages of each server read of the manifest beyond the server's own tool records (which
+ * its key already covers): each tool's related tools, some of them on other servers
+ * (src/catalogue/index.ts). Equal strings, equal pages; pages about no single server read it all.
+ */
+export function manifestReads(servers: Catalogue['servers'], manifest: Manifest): (serverId: string) => string {
+  const index = indexTools(servers, summariesOf(manifest), []);
+  return (id) => JSON.stringify(index.serverById.get(id)?.tools.map((t) => relatedTools(t, index)) ?? []);
+}
+
 /**
  * The build's checks, server by server: every check runs on one server's tools at a time, with
  * every server record and attack pattern beside them, which finds what checking the whole catalogue
@@ -230,11 +243,7 @@ async function checkByServer(
   const files = listCatalogueFiles(dir);
   const base = loadFiles(dir, { ...files, tools: [] });
   const problems = [...base.problems];
-  const byFolder = new Map<string, string[]>();
-  for (const f of files.tools) {
-    const folder = basename(dirname(f));
-    (byFolder.get(folder) ?? byFolder.set(folder, []).get(folder)!).push(f);
-  }
+  const byFolder = toolsByServer(files);
   const serverFile = new Map(files.servers.map((f) => [basename(f, extname(f)), f]));
   const baseKey = createHash('sha256')
     .update(code)
@@ -305,30 +314,21 @@ export async function planBuild(work: string): Promise<PlanSummary | { report: s
   const serversFile = join(work, 'plan', 'servers.json');
   writeFileSync(serversFile, JSON.stringify(servers));
 
-  const toolFiles = new Map<string, string[]>();
-  for (const f of files.tools) {
-    const folder = basename(dirname(f));
-    (toolFiles.get(folder) ?? toolFiles.set(folder, []).get(folder)!).push(f);
-  }
+  const toolFiles = toolsByServer(files);
   const serverIds = files.servers.map((f) => basename(f, extname(f)));
   const sizes = new Map([...toolFiles].map(([k, v]) => [k, v.length]));
   // Slice 0 renders the pages about no single server (lists, guides, the home page) and the server
   // code, and no server: an edit that leaves the manifest as it was (a description, a schema, an
-  // editor's note) never renders it again, and its server bundle
-  // (which carries the records a slice renders) is the same whatever the tools say.
+  // editor's note) never renders it again, and its server bundle (which carries the records a
+  // slice renders) is the same whatever the tools say.
   const slices = [[], ...sliceServers(serverIds, sizes, sliceTools())];
 
   // Every slice depends on the code, every server record (lists name them all) and the editors'
-  // MDX; then on its own servers' tool records. Pages about one server read the manifest only for that server's own tools and counts and for
-  // each tool's related tools (src/catalogue/index.ts); those go into the server's key, so an
-  // edit to one tool's category or risk renders its server again, not every slice. The pages about
-  // no single server (slice 0) list everything and depend on the whole manifest.
-  const manifestIndex = indexTools(servers, summariesOf(manifest), []);
-  const readsOfManifest = (id: string): string => {
-    const server = manifestIndex.serverById.get(id);
-    if (!server) return '';
-    return JSON.stringify([server.tools, server.counts, server.tools.map((t) => relatedTools(t, manifestIndex))]);
-  };
+  // MDX; then on its own servers' tool records and what their pages read of the manifest
+  // (manifestReads), so an edit to one tool's name, category or risk renders its server again and
+  // the servers whose related tools it is among, not every slice. Slice 0 lists everything and
+  // depends on the whole manifest.
+  const readsOfManifest = manifestReads(servers, manifest);
   const shared = createHash('sha256');
   shared.update(code).update(`${slices.length}\0`);
   hashFiles(shared, dir, [...files.servers, ...files.patterns, ...files.pages]);
