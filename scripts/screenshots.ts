@@ -27,6 +27,7 @@ export const SHOTS: { name: string; path: string }[] = [
   { name: 'tool-read', path: toolUrl(SERVER, 'comfy_get_status') },
   { name: 'tool-critical', path: toolUrl(SERVER, 'comfy_delete_workflow') },
   { name: 'browse', path: '/risk/critical/' },
+  { name: 'changes', path: '/changes/' },
   { name: 'search', path: '/search/?q=workflow' },
   { name: 'policy-language', path: '/policy-language/' },
   { name: 'contact', path: '/contact/' },
