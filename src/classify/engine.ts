@@ -1,6 +1,8 @@
 import { CATEGORIES, CATEGORY_RISK, categoryRank, type Category } from '#src/model/taxonomy.ts';
 import type { Classification, Evidence, ToolDefinition } from '#src/model/tool.ts';
 import {
+  BROWSER_ACTIONS,
+  BROWSER_WORDS,
   CODE_OBJECTS,
   COMPOUNDS,
   DELETION_NOUNS,
@@ -10,6 +12,8 @@ import {
   GENERATED_MEDIA,
   GENERATED_TEXT,
   COMPOSING_VERBS,
+  INSTALLING_VERBS,
+  RUNNABLE_SOFTWARE,
   IGNORED_NAME_TOKENS,
   MESSAGE_OBJECTS,
   LIGHT_VERBS,
@@ -134,9 +138,16 @@ function objectOf(tokens: readonly string[]): string[] {
  * A verb composed with its object: a change to a money object is Financial, a read of one is Read;
  * creating a job or a run starts it; a light verb ("perform", "run") on a noun of reading reads.
  */
-function compose(cls: VerbClass, verb: string, objects: readonly string[]): { category: Category; signal: string } {
+function compose(
+  cls: VerbClass,
+  verb: string,
+  objects: readonly string[],
+  inBrowser = false,
+): { category: Category; signal: string } {
   const money = hasObject(objects, MONEY_OBJECTS);
   const verbStems = stems(verb);
+  if (inBrowser && verbStems.some((v) => BROWSER_ACTIONS.has(v)))
+    return { category: 'Execute', signal: 'verb:browser-action' };
   if (LIGHT_VERBS.has(verb) || verbStems.some((v) => LIGHT_VERBS.has(v))) {
     const head = objects.slice(0, 3);
     if (
@@ -160,6 +171,8 @@ function compose(cls: VerbClass, verb: string, objects: readonly string[]): { ca
       if (verbStems.some((v) => RESTORING_VERBS.has(v)) && hasObject(objects, RESTORE_SOURCES))
         return { category: 'Destructive', signal: 'verb:restore-from-backup' };
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
+      if (verbStems.some((v) => INSTALLING_VERBS.has(v)) && hasObject(objects.slice(0, 3), RUNNABLE_SOFTWARE))
+        return { category: 'Execute', signal: 'verb:install+software' };
       if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
         return { category: 'Execute', signal: 'verb:send' };
       if (verbStems.some((v) => v === 'create' || v === 'new') && hasObject(objects.slice(0, 3), RUN_OBJECTS))
@@ -227,6 +240,7 @@ function nameEvidence(
   siblings: readonly string[],
   source: 'name' | 'title',
   weight: number,
+  inBrowser = false,
 ): Scored[] {
   const strip = (t: string[]) =>
     prefix.length > 0 && t.length > prefix.length && prefix.every((p, i) => t[i] === p) ? t.slice(prefix.length) : t;
@@ -242,7 +256,7 @@ function nameEvidence(
     // The object is what follows the verb, or, in a resource-first name, what precedes it.
     const after = tokens.slice(i + 1);
     const object = objectOf(after.length > 0 ? after : tokens.slice(0, i));
-    const { category, signal } = compose(classOf(i) as VerbClass, verb, object);
+    const { category, signal } = compose(classOf(i) as VerbClass, verb, object, inBrowser);
     return [{ source, signal, text: clip(name), suggests: category, weight: w, strong: true }];
   };
   const candidates = tokens.map((_, i) => i).filter((i) => classOf(i) !== undefined);
@@ -336,7 +350,7 @@ function splitFirstSentence(text: string): { first: string; rest: string } {
  * lets you …" and the like) composed with the words that follow it. A second verb joined to it
  * ("creates or overwrites") adds a lesser weight.
  */
-function firstSentenceEvidence(first: string, cleaned: string): Scored[] {
+function firstSentenceEvidence(first: string, cleaned: string, inBrowser = false): Scored[] {
   const tokens = words(cleaned);
   let i = 0;
   while (i < tokens.length && FILLER_WORDS.has(tokens[i] as string)) i += 1;
@@ -352,7 +366,12 @@ function firstSentenceEvidence(first: string, cleaned: string): Scored[] {
   // "Do NOT answer accessibility questions directly": a negated verb says what the tool is not for.
   if (tokens.slice(i, main).some((t) => NEGATIONS.has(t))) return [];
   const verb = tokens[main] as string;
-  const { category, signal } = compose(verbClassOf(verb) as VerbClass, verb, objectOf(tokens.slice(main + 1)));
+  const { category, signal } = compose(
+    verbClassOf(verb) as VerbClass,
+    verb,
+    objectOf(tokens.slice(main + 1)),
+    inBrowser,
+  );
   const out: Scored[] = [
     {
       source: 'description',
@@ -374,7 +393,7 @@ function firstSentenceEvidence(first: string, cleaned: string): Scored[] {
     if (next === undefined) continue;
     const cls = verbClassOf(next);
     if (!cls) continue;
-    const joined = compose(cls, next, objectOf(tokens.slice(k + 1)));
+    const joined = compose(cls, next, objectOf(tokens.slice(k + 1)), inBrowser);
     if (joined.category === category) continue;
     out.push({
       source: 'description',
@@ -529,6 +548,7 @@ function describedOperations(description: string, siblings: readonly string[]): 
 function routerOf(
   definition: ToolDefinition,
   siblings: readonly string[],
+  nameHasVerb: boolean,
 ): { selector: string; operations: Operation[]; declared: boolean } | undefined {
   const input = definition.inputSchema as Schema;
   const properties = isSchema(input.properties) ? input.properties : {};
@@ -542,6 +562,16 @@ function routerOf(
     if (names.length === 0) continue;
     const operations = names.map(operationOfName).filter((o): o is Operation => o !== undefined);
     return { selector: where, operations, declared: true };
+  }
+  // An operation argument that enumerates its values (`operation: list | get | set`) declares them,
+  // when the tool is named for an area rather than an action (`node_management`, `browser_tabs`): a
+  // tool whose name has a verb does that, and an enumerated `action` of it is a filter or a mode.
+  for (const [name, schema] of nameHasVerb ? [] : Object.entries(properties)) {
+    if (!ROUTER.selectorWords.has(lastWordOf(name)) || !isSchema(schema) || !Array.isArray(schema.enum)) continue;
+    const names = schema.enum.filter((v): v is string => typeof v === 'string');
+    if (names.length < 2) continue;
+    const operations = names.map(operationOfName).filter((o): o is Operation => o !== undefined);
+    return { selector: `properties.${name}`, operations, declared: true };
   }
   const selector = Object.entries(properties).find(
     ([name, schema]) => ROUTER.selectorWords.has(lastWordOf(name)) && isFreeFormString(schema),
@@ -612,14 +642,15 @@ export function classify(input: ClassifyInput): ClassifyResult {
   const { definition } = input;
   const siblings = input.siblings ?? [input.name];
   const prefix = sharedPrefix(input.siblings);
-  const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name)];
+  const { first, rest } = splitFirstSentence(definition.description ?? '');
+  const inBrowser = [input.name, first].some((t) => words(t).some((w) => BROWSER_WORDS.has(w)));
+  const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, inBrowser)];
   const titles = [definition.title, definition.annotations?.title].filter(
     (t, i, all): t is string => typeof t === 'string' && t !== '' && all.indexOf(t) === i,
   );
-  for (const t of titles) scored.push(...nameEvidence(t, [], [], 'title', WEIGHTS.title));
+  for (const t of titles) scored.push(...nameEvidence(t, [], [], 'title', WEIGHTS.title, inBrowser));
   if (definition.description) {
-    const { first, rest } = splitFirstSentence(definition.description);
-    if (first) scored.push(...firstSentenceEvidence(first, withoutIdentifiers(first, siblings)));
+    if (first) scored.push(...firstSentenceEvidence(first, withoutIdentifiers(first, siblings), inBrowser));
     scored.push(...phraseEvidence(withoutIdentifiers(`${first} ${rest}`, siblings)));
   }
   scored.push(...propertyEvidence(definition.inputSchema));
@@ -647,7 +678,11 @@ export function classify(input: ClassifyInput): ClassifyResult {
   let textCategory: Category | null = overwrite && textCategoryBefore === 'Write' ? 'Destructive' : textCategoryBefore;
 
   // A command router is what its operations are (rules.ts, ROUTER).
-  const router = routerOf(definition, siblings);
+  const router = routerOf(
+    definition,
+    siblings,
+    scored.some((e) => e.source === 'name'),
+  );
   if (router) {
     const verdict = routerCategory(router.operations, router.declared);
     const listed = router.operations.map((o) => o.name);

@@ -28,6 +28,19 @@ const SECRET_PLACE =
 const REFUSAL =
   /\b(?:reject(?:s|ed)?|refuse[sd]?|block(?:s|ed)?|den(?:y|ies|ied)|forbidden|not allowed|disallowed|exclude[sd]?|ignored?|skipp?(?:s|ed)?|never|cannot|can't|won't|prevent(?:s|ed)?|protect(?:s|ed)?|redact(?:s|ed)?|mask(?:s|ed)?|hidden from|outside the allowed)\b/i;
 
+/** "Do not include API keys in your query": the verb is forbidden, not asked for. */
+function warnsAgainst(match: string, sentence: string): boolean {
+  const at = sentence.indexOf(match);
+  return at > 0 && /\b(?:do not|don't|must not|should not|avoid(?:ing)?)\s+$/i.test(sentence.slice(0, at));
+}
+
+/** "periods per API key", "usage by access token": the secret names a grouping, not a request. */
+function groupsBy(match: string): boolean {
+  return /\b(?:per|by|each)\s+(?:an?\s+|the\s+)?(?:api[ _-]?keys?|access tokens?|secret keys?|credentials)$/i.test(
+    match,
+  );
+}
+
 /** Base64 of text or data has digits and both cases in one run; a `$ref` path or a long identifier does not. */
 function looksEncoded(match: string): boolean {
   const longest = match.split('/').reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -70,7 +83,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
       `\\b${MOVE_VERB}\\b[^.\\n]{0,60}?${SECRET_PLACE}|${SECRET_PLACE}[^.\\n]{0,40}\\b(?:and|then)\\s+${MOVE_VERB}\\b`,
       'i',
     ),
-    confirm: (_match, sentence) => !REFUSAL.test(sentence),
+    confirm: (match, sentence) => !REFUSAL.test(sentence) && !warnsAgainst(match, sentence) && !groupsBy(match),
   },
   {
     code: 'instruction-override',
@@ -82,7 +95,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
     code: 'cross-tool-instruction',
     reason: "The text tells the model how to use other tools, which a tool's own description has no business doing.",
     pattern:
-      /\b(?:must|should|always|never)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b|\b(?:all|any|every|other|another)\s+tools?\b[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?(?!this\b)`?[\w.-]+`?\s+tool\b/i,
+      /\b(?:must|should|always|never)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b(?!\s+calls?\b)|\b(?:all|any|every|other|another)\s+tools?\b(?!\s+calls?\b)[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?(?!this\b)`?[\w.-]+`?\s+tool\b/i,
   },
   {
     code: 'invisible-unicode',
@@ -161,9 +174,15 @@ export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
     // Words in a property name are joined by _ or -; read them as the words they are.
     const read = field.endsWith('(key)') ? text.replace(/[_-]/g, ' ') : text;
     for (const rule of POISON_RULES) {
-      const match = rule.pattern.exec(read);
+      // Every match is looked at: an honest first one must not hide a hostile one later in the text.
+      const all = new RegExp(
+        rule.pattern.source,
+        rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`,
+      );
+      const match = [...read.matchAll(all)].find(
+        (m) => !rule.confirm || rule.confirm(m[0], sentenceOf(read, m.index, m[0].length)),
+      );
       if (!match) continue;
-      if (rule.confirm && !rule.confirm(match[0], sentenceOf(read, match.index, match[0].length))) continue;
       flags.push({
         code: rule.code,
         reason: rule.reason,

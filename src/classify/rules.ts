@@ -38,11 +38,11 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     revert rollback`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
-    interact act start restart power reboot shutdown boot conduct`,
+    interact act start restart power reboot shutdown boot conduct queue enqueue`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
-    prune ban unregister unpublish empty dismiss rebuild reimage release`,
+    prune ban unregister unpublish empty dismiss rebuild reimage release cleanup`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
     reimburse settle`,
 };
@@ -76,6 +76,9 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'set up': 'setup',
   'who am i': 'whoami',
   'roll back': 'rollback',
+  'clean up': 'cleanup',
+  'port forward': 'portforward',
+  'port forwarding': 'portforward',
 };
 
 /** Objects that make posting or replying a sent message (Execute) rather than a stored change. */
@@ -119,6 +122,28 @@ export const RESTORING_VERBS: ReadonlySet<string> = new Set(words`restore revert
 
 /** Nouns of deleting: starting or running one ("start a garbage collection", "run a purge") deletes. */
 export const DELETION_NOUNS: ReadonlySet<string> = new Set(words`garbage cleanup purge deletion wipe`);
+
+/**
+ * Software that installing or upgrading means running: a chart or an application installed on a
+ * cluster starts its workloads, which is more than a stored change.
+ */
+export const RUNNABLE_SOFTWARE: ReadonlySet<string> = new Set(words`app application chart`);
+
+/** Verbs that put software in place: Execute on a RUNNABLE_SOFTWARE object, Write otherwise. */
+export const INSTALLING_VERBS: ReadonlySet<string> = new Set(words`install upgrade`);
+
+/**
+ * Words that put a tool in a web browser: its name or first sentence saying "browser" or
+ * "viewport" (`browser_file_upload`, "Resize the browser window").
+ */
+export const BROWSER_WORDS: ReadonlySet<string> = new Set(words`browser viewport`);
+
+/**
+ * Verbs that, in a browser, are actions on the open page rather than stored changes: uploading a
+ * file into a page, resizing the window, dropping data onto an element ("drag and drop"). Like a
+ * click, what they do depends on the page, so they are Execute there.
+ */
+export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize drop`);
 
 /** Objects that creating or starting means running: a new job or run starts work at once. */
 export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution`);

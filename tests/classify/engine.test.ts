@@ -126,7 +126,7 @@ test('a property counts by the last word of its name, and only when it takes a f
   const enumerated = tool('thing', {
     inputSchema: { type: 'object', properties: { command: { type: 'string', enum: ['start', 'stop'] } } },
   });
-  assert.ok(!enumerated.evidence.some((e) => e.source === 'input-schema'));
+  assert.ok(!enumerated.evidence.some((e) => e.signal === 'property:code'));
 });
 
 test('no single weak signal decides: a countryCode or a discount code does not make a tool Execute', () => {
@@ -453,4 +453,98 @@ test('releasing a reserved resource, restoring from a backup and starting a garb
   // Restoring what was archived or trashed puts it back: Write.
   assert.equal(tool('restore_page', { description: 'Restore an archived page.' }).category, 'Write');
   assert.equal(tool('start_build').category, 'Execute');
+});
+
+test('a tool named for an area whose argument enumerates operations is what those operations are', () => {
+  // kubernetes (tuning half): kubectl_context lists, gets or sets the current context; node_management
+  // cordons, drains and uncordons, verbs the vocabulary does not know.
+  const context = tool('kubectl_context', {
+    description: 'Manage Kubernetes contexts - list, get, or set the current context',
+    inputSchema: { type: 'object', properties: { operation: { type: 'string', enum: ['list', 'get', 'set'] } } },
+    annotations: { readOnlyHint: true },
+  });
+  assert.equal(context.category, 'Execute');
+  assert.ok(context.evidence.some((e) => e.signal === 'router:changes' && e.text.includes('properties.operation')));
+  const nodes = tool('node_management', {
+    description: 'Manage Kubernetes nodes with cordon, drain, and uncordon operations',
+    inputSchema: {
+      type: 'object',
+      properties: { operation: { type: 'string', enum: ['cordon', 'drain', 'uncordon'] } },
+    },
+  });
+  assert.equal(nodes.category, 'Execute');
+  assert.equal(nodes.confidence, 'low');
+  const reads = tool('tabs', {
+    inputSchema: { type: 'object', properties: { action: { type: 'string', enum: ['list', 'get'] } } },
+  });
+  assert.equal(reads.category, 'Read');
+  // A tool whose name has a verb does that: its enumerated `action` is a filter (paddle, tuning half).
+  const filter = tool('list_adjustments', {
+    description: 'List adjustments.',
+    inputSchema: { type: 'object', properties: { action: { type: 'string', enum: ['credit', 'refund'] } } },
+  });
+  assert.equal(filter.category, 'Read');
+});
+
+test('installing or upgrading an application or a chart runs it; upgrading a cluster is a change', () => {
+  // kubernetes install_helm_chart and upgrade_helm_chart, digitalocean's 1-click app install (tuning half).
+  assert.equal(
+    tool('install_helm_chart', { description: 'Install a Helm chart with support for both standard installs' })
+      .category,
+    'Execute',
+  );
+  assert.equal(
+    tool('upgrade_helm_chart', { description: 'Upgrade an existing Helm chart release' }).category,
+    'Execute',
+  );
+  assert.equal(
+    tool('marketplace-1-click-kubernetes-app-install', {
+      description: 'Install 1-click applications on a Kubernetes cluster',
+    }).category,
+    'Execute',
+  );
+  assert.equal(tool('doks-upgrade-cluster', { description: 'Upgrade a Kubernetes cluster' }).category, 'Write');
+});
+
+test('cleaning up deletes; a port forward is a noun; queueing a check runs it', () => {
+  // kubernetes cleanup and stop_port_forward, firecrawl_monitor_run (tuning half).
+  assert.equal(tool('cleanup', { description: 'Cleanup all managed resources' }).category, 'Destructive');
+  assert.equal(tool('clean_up_cache', { description: 'Clean up the cache.' }).category, 'Destructive');
+  assert.deepEqual(tokenize('stop_port_forward'), ['stop', 'portforward']);
+  assert.equal(tool('stop_port_forward', { description: 'Stop a port-forward process' }).category, 'Write');
+  assert.equal(
+    tool('monitor_run', {
+      title: 'Run monitor now',
+      description: 'Queue an immediate check for a monitor outside its normal schedule.',
+    }).category,
+    'Execute',
+  );
+});
+
+test('in a browser, uploading a file, resizing the window and dropping onto an element are browser actions', () => {
+  // playwright (Microsoft, tuning half): browser_file_upload, browser_resize, browser_drop, browser_drag,
+  // all declared destructive, none of them deleting anything.
+  const hints = { readOnlyHint: false, destructiveHint: true };
+  const upload = tool('browser_file_upload', { description: 'Upload one or multiple files', annotations: hints });
+  assert.equal(upload.category, 'Execute');
+  assert.ok(upload.evidence.some((e) => e.signal === 'verb:browser-action'));
+  assert.equal(
+    tool('browser_resize', { description: 'Resize the browser window', annotations: hints }).category,
+    'Execute',
+  );
+  assert.equal(
+    tool('browser_drop', {
+      description: 'Drop files or MIME-typed data onto an element, as if dragged from outside the page.',
+      annotations: hints,
+    }).category,
+    'Execute',
+  );
+  assert.equal(
+    tool('browser_drag', { description: 'Perform drag and drop between two elements', annotations: hints }).category,
+    'Execute',
+  );
+  // Outside a browser the same verbs keep their meaning.
+  assert.equal(tool('upload_file', { description: 'Upload a file to the bucket.' }).category, 'Write');
+  assert.equal(tool('drop_table', { description: 'Drop a table.' }).category, 'Destructive');
+  assert.equal(tool('resize_volume', { description: 'Resize a block storage volume.' }).category, 'Write');
 });
