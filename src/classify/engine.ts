@@ -26,6 +26,7 @@ import {
   RUN_OBJECTS,
   ROUTER,
   RUNNER_NOUNS,
+  UNLINKING_VERBS,
   VERBS,
   WEIGHTS,
   type VerbClass,
@@ -134,6 +135,55 @@ function objectOf(tokens: readonly string[]): string[] {
   return tokens.filter((t) => !DETERMINERS.has(t)).slice(0, 4);
 }
 
+/** What a tool's words are read against: where it acts and what else its server manages. */
+interface Context {
+  /** The tool acts in a web browser (rules.ts, BROWSER_WORDS). */
+  inBrowser: boolean;
+  /** Resources the server has tools of their own for (`droplet` for droplet-create), as resourceKey gives them. */
+  managed: ReadonlySet<string>;
+  /** The server pairs this removing tool with one that adds the same thing (firewall-add-droplets). */
+  undoesAdd: boolean;
+}
+
+const NO_CONTEXT: Context = { inBrowser: false, managed: new Set(), undoesAdd: false };
+
+/** Verbs that put back what an unlinking verb takes out. */
+const LINKING_VERBS = ['add', 'assign', 'attach'];
+
+/** Whether a sibling is this name with its unlinking verb replaced by a linking one. */
+function undoesAdd(name: string, siblings: readonly string[]): boolean {
+  const tokens = tokenize(name);
+  const at = tokens.findIndex((t) => stems(t).some((v) => UNLINKING_VERBS.has(v)));
+  if (at === -1) return false;
+  const others = new Set(siblings.map((s) => tokenize(s).join(' ')));
+  return LINKING_VERBS.some((v) => others.has(tokens.with(at, v).join(' ')));
+}
+
+/** A resource named by some words: verbs left out, each word singular ("Droplets" → droplet). */
+function resourceKey(tokens: readonly string[]): string {
+  return tokens
+    .filter((t) => !DETERMINERS.has(t) && verbClassOf(t) === undefined)
+    .map((t) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t))
+    .join(' ');
+}
+
+const managedCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The resources a server's tool names are about: `droplet-create` and `droplet-get` manage droplets. */
+function managedResources(siblings: readonly string[], prefix: readonly string[]): ReadonlySet<string> {
+  const cached = managedCache.get(siblings);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const sibling of siblings) {
+    const tokens = tokenize(sibling);
+    const own = prefix.length > 0 && prefix.every((p, i) => tokens[i] === p) ? tokens.slice(prefix.length) : tokens;
+    const key = resourceKey(own);
+    if (key !== '' && own.some((t) => verbClassOf(t) !== undefined)) out.add(key);
+  }
+  managedCache.set(siblings, out);
+  return out;
+}
+
 /**
  * A verb composed with its object: a change to a money object is Financial, a read of one is Read;
  * creating a job or a run starts it; a light verb ("perform", "run") on a noun of reading reads.
@@ -142,12 +192,17 @@ function compose(
   cls: VerbClass,
   verb: string,
   objects: readonly string[],
-  inBrowser = false,
+  context: Context = NO_CONTEXT,
 ): { category: Category; signal: string } {
   const money = hasObject(objects, MONEY_OBJECTS);
   const verbStems = stems(verb);
-  if (inBrowser && verbStems.some((v) => BROWSER_ACTIONS.has(v)))
+  if (context.inBrowser && verbStems.some((v) => BROWSER_ACTIONS.has(v)))
     return { category: 'Execute', signal: 'verb:browser-action' };
+  if (cls === 'destroy' && verbStems.some((v) => UNLINKING_VERBS.has(v)) && objects.includes('from')) {
+    const removed = resourceKey(objects.slice(0, objects.indexOf('from')));
+    if (removed !== '' && context.undoesAdd && context.managed.has(removed))
+      return { category: 'Write', signal: 'verb:remove-from' };
+  }
   if (LIGHT_VERBS.has(verb) || verbStems.some((v) => LIGHT_VERBS.has(v))) {
     const head = objects.slice(0, 3);
     if (
@@ -240,7 +295,7 @@ function nameEvidence(
   siblings: readonly string[],
   source: 'name' | 'title',
   weight: number,
-  inBrowser = false,
+  context: Context = NO_CONTEXT,
 ): Scored[] {
   const strip = (t: string[]) =>
     prefix.length > 0 && t.length > prefix.length && prefix.every((p, i) => t[i] === p) ? t.slice(prefix.length) : t;
@@ -255,8 +310,14 @@ function nameEvidence(
     const verb = tokens[i] as string;
     // The object is what follows the verb, or, in a resource-first name, what precedes it.
     const after = tokens.slice(i + 1);
-    const object = objectOf(after.length > 0 ? after : tokens.slice(0, i));
-    const { category, signal } = compose(classOf(i) as VerbClass, verb, object, inBrowser);
+    // A resource-first name with its object after the verb (`firewall-remove-droplets`) reads as
+    // "remove droplets from the firewall".
+    const unlinking = stems(verb).some((v) => UNLINKING_VERBS.has(v));
+    const object =
+      unlinking && after.length > 0 && i > 0
+        ? [...objectOf(after), 'from', ...tokens.slice(0, i)]
+        : objectOf(after.length > 0 ? after : tokens.slice(0, i));
+    const { category, signal } = compose(classOf(i) as VerbClass, verb, object, context);
     return [{ source, signal, text: clip(name), suggests: category, weight: w, strong: true }];
   };
   const candidates = tokens.map((_, i) => i).filter((i) => classOf(i) !== undefined);
@@ -350,7 +411,7 @@ function splitFirstSentence(text: string): { first: string; rest: string } {
  * lets you …" and the like) composed with the words that follow it. A second verb joined to it
  * ("creates or overwrites") adds a lesser weight.
  */
-function firstSentenceEvidence(first: string, cleaned: string, inBrowser = false): Scored[] {
+function firstSentenceEvidence(first: string, cleaned: string, context: Context = NO_CONTEXT): Scored[] {
   const tokens = words(cleaned);
   let i = 0;
   while (i < tokens.length && FILLER_WORDS.has(tokens[i] as string)) i += 1;
@@ -366,12 +427,7 @@ function firstSentenceEvidence(first: string, cleaned: string, inBrowser = false
   // "Do NOT answer accessibility questions directly": a negated verb says what the tool is not for.
   if (tokens.slice(i, main).some((t) => NEGATIONS.has(t))) return [];
   const verb = tokens[main] as string;
-  const { category, signal } = compose(
-    verbClassOf(verb) as VerbClass,
-    verb,
-    objectOf(tokens.slice(main + 1)),
-    inBrowser,
-  );
+  const { category, signal } = compose(verbClassOf(verb) as VerbClass, verb, objectOf(tokens.slice(main + 1)), context);
   const out: Scored[] = [
     {
       source: 'description',
@@ -393,7 +449,7 @@ function firstSentenceEvidence(first: string, cleaned: string, inBrowser = false
     if (next === undefined) continue;
     const cls = verbClassOf(next);
     if (!cls) continue;
-    const joined = compose(cls, next, objectOf(tokens.slice(k + 1)), inBrowser);
+    const joined = compose(cls, next, objectOf(tokens.slice(k + 1)), context);
     if (joined.category === category) continue;
     out.push({
       source: 'description',
@@ -643,14 +699,18 @@ export function classify(input: ClassifyInput): ClassifyResult {
   const siblings = input.siblings ?? [input.name];
   const prefix = sharedPrefix(input.siblings);
   const { first, rest } = splitFirstSentence(definition.description ?? '');
-  const inBrowser = [input.name, first].some((t) => words(t).some((w) => BROWSER_WORDS.has(w)));
-  const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, inBrowser)];
+  const context: Context = {
+    inBrowser: [input.name, first].some((t) => words(t).some((w) => BROWSER_WORDS.has(w))),
+    managed: input.siblings ? managedResources(input.siblings, prefix) : NO_CONTEXT.managed,
+    undoesAdd: input.siblings ? undoesAdd(input.name, input.siblings) : false,
+  };
+  const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
   const titles = [definition.title, definition.annotations?.title].filter(
     (t, i, all): t is string => typeof t === 'string' && t !== '' && all.indexOf(t) === i,
   );
-  for (const t of titles) scored.push(...nameEvidence(t, [], [], 'title', WEIGHTS.title, inBrowser));
+  for (const t of titles) scored.push(...nameEvidence(t, [], [], 'title', WEIGHTS.title, context));
   if (definition.description) {
-    if (first) scored.push(...firstSentenceEvidence(first, withoutIdentifiers(first, siblings), inBrowser));
+    if (first) scored.push(...firstSentenceEvidence(first, withoutIdentifiers(first, siblings), context));
     scored.push(...phraseEvidence(withoutIdentifiers(`${first} ${rest}`, siblings)));
   }
   scored.push(...propertyEvidence(definition.inputSchema));

@@ -145,6 +145,14 @@ export const BROWSER_WORDS: ReadonlySet<string> = new Set(words`browser viewport
  */
 export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize drop`);
 
+/**
+ * Verbs that, on "X from Y", unlink X and leave it in place (Write) when X is a resource the server
+ * manages with tools of its own (droplets, for a server with droplet-create) and the server adds X to
+ * Y with a twin tool (firewall-add-droplets beside firewall-remove-droplets). Removing what exists
+ * only inside Y (a load balancer's forwarding rules, a project's feature flags) still deletes it.
+ */
+export const UNLINKING_VERBS: ReadonlySet<string> = new Set(words`remove`);
+
 /** Objects that creating or starting means running: a new job or run starts work at once. */
 export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution`);
 

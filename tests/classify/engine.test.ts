@@ -548,3 +548,50 @@ test('in a browser, uploading a file, resizing the window and dropping onto an e
   assert.equal(tool('drop_table', { description: 'Drop a table.' }).category, 'Destructive');
   assert.equal(tool('resize_volume', { description: 'Resize a block storage volume.' }).category, 'Write');
 });
+
+test('removing a resource the server manages on its own from a container unlinks it; what lives only inside is deleted', () => {
+  // digitalocean (tuning half): droplets have tools of their own (droplet-create, droplet-delete), a load
+  // balancer's forwarding rules do not.
+  const siblings = [
+    'droplet-create',
+    'droplet-delete',
+    'droplet-get',
+    'firewall-add-droplets',
+    'firewall-remove-droplets',
+    'firewall-remove-rules',
+    'lb-add-droplets',
+    'lb-remove-droplets',
+    'lb-remove-fwd-rules',
+    'lb-add-fwd-rules',
+  ];
+  const removeDroplets = tool(
+    'firewall-remove-droplets',
+    { description: 'Removes one or more droplets from a firewall' },
+    siblings,
+  );
+  assert.equal(removeDroplets.category, 'Write');
+  assert.ok(removeDroplets.evidence.some((e) => e.signal === 'verb:remove-from'));
+  assert.equal(
+    tool('lb-remove-droplets', { description: 'Remove Droplets from a Load Balancer' }, siblings).category,
+    'Write',
+  );
+  assert.equal(
+    tool('lb-remove-fwd-rules', { description: 'Remove Forwarding Rules from a Load Balancer' }, siblings).category,
+    'Destructive',
+  );
+  assert.equal(
+    tool('firewall-remove-rules', { description: 'Remove one or more rules from a firewall' }, siblings).category,
+    'Destructive',
+  );
+  // A feature flag has tools of its own but lives only in its project: nothing adds one to a project.
+  const flags = ['create-feature-flag', 'get-feature-flag', 'remove-feature-flag'];
+  assert.equal(
+    tool('remove-feature-flag', { description: 'Removes a feature flag from the project.' }, flags).category,
+    'Destructive',
+  );
+  // Without siblings to say droplets live on their own, removing them stays Destructive.
+  assert.equal(
+    tool('firewall-remove-droplets', { description: 'Removes droplets from a firewall' }).category,
+    'Destructive',
+  );
+});
