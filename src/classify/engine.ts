@@ -12,6 +12,10 @@ import {
   GENERATED_MEDIA,
   GENERATED_TEXT,
   COMPOSING_VERBS,
+  HTTP_METHODS,
+  OVERWRITE_VALUES,
+  READ_ONLY_CLAIMS,
+  REQUEST_TARGET_WORDS,
   INSTALLING_VERBS,
   RUNNABLE_SOFTWARE,
   IGNORED_NAME_TOKENS,
@@ -499,6 +503,34 @@ function isFreeFormString(schema: unknown): boolean {
   return stringy && s.enum === undefined && s.const === undefined && s.pattern === undefined && s.format === undefined;
 }
 
+/** A string enum property offering an overwrite (`properties.mode: rewrite`), or undefined. */
+function overwriteOption(inputSchema: ToolDefinition['inputSchema']): string | undefined {
+  for (const [name, schema] of Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>)) {
+    if (!schema || typeof schema !== 'object') continue;
+    const values = (schema as Record<string, unknown>).enum;
+    if (!Array.isArray(values)) continue;
+    const hit = values.find((v) => typeof v === 'string' && OVERWRITE_VALUES.has(v.toLowerCase()));
+    if (typeof hit === 'string') return `properties.${name}: ${hit}`;
+  }
+  return undefined;
+}
+
+/** A tool named by one HTTP method (prefix aside) that takes a free-form request target. */
+function httpRequestOf(
+  name: string,
+  prefix: readonly string[],
+  inputSchema: ToolDefinition['inputSchema'],
+): { category: Category; target: string } | undefined {
+  const tokens = tokenize(name);
+  const own = prefix.length > 0 && prefix.every((p, i) => tokens[i] === p) ? tokens.slice(prefix.length) : tokens;
+  const method = own.length === 1 ? HTTP_METHODS[own[0] as string] : undefined;
+  if (!method) return undefined;
+  const target = Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>).find(
+    ([prop, schema]) => REQUEST_TARGET_WORDS.has(words(prop).at(-1) ?? '') && isFreeFormString(schema),
+  );
+  return target ? { category: method, target: `properties.${target[0]}` } : undefined;
+}
+
 function propertyEvidence(inputSchema: ToolDefinition['inputSchema']): Scored[] {
   const properties = (inputSchema.properties ?? {}) as Record<string, unknown>;
   const out: Scored[] = [];
@@ -622,12 +654,22 @@ function routerOf(
   // An operation argument that enumerates its values (`operation: list | get | set`) declares them,
   // when the tool is named for an area rather than an action (`node_management`, `browser_tabs`): a
   // tool whose name has a verb does that, and an enumerated `action` of it is a filter or a mode.
-  for (const [name, schema] of nameHasVerb ? [] : Object.entries(properties)) {
-    if (!ROUTER.selectorWords.has(lastWordOf(name)) || !isSchema(schema) || !Array.isArray(schema.enum)) continue;
+  // So does a `mode` (or, on a tool whose name has a verb, an `action`) whose values read and change:
+  // `mode: list | create | delete | rename`.
+  for (const [name, schema] of Object.entries(properties)) {
+    const word = lastWordOf(name);
+    const selects = ROUTER.selectorWords.has(word);
+    if ((!selects && !ROUTER.modeWords.has(word)) || !isSchema(schema) || !Array.isArray(schema.enum)) continue;
     const names = schema.enum.filter((v): v is string => typeof v === 'string');
     if (names.length < 2) continue;
-    const operations = names.map(operationOfName).filter((o): o is Operation => o !== undefined);
-    return { selector: `properties.${name}`, operations, declared: true };
+    // A value names an operation by its first word (`list`, `get-url`), not a trailing one (`untilCount`).
+    const operations = names
+      .map(operationOfName)
+      .filter((o): o is Operation => o !== undefined && tokenize(o.name)[0] === o.verb);
+    // Values that both read and change are a set of operations; values that only vary one change
+    // (`mode: start | continue | abort` on a rebase) are phases of the action the name states.
+    const mixed = operations.some((o) => o.category === 'Read') && operations.some((o) => o.category !== 'Read');
+    if ((selects && !nameHasVerb) || mixed) return { selector: `properties.${name}`, operations, declared: true };
   }
   const selector = Object.entries(properties).find(
     ([name, schema]) => ROUTER.selectorWords.has(lastWordOf(name)) && isFreeFormString(schema),
@@ -724,7 +766,8 @@ export function classify(input: ClassifyInput): ClassifyResult {
       ? BY_SEVERITY.reduce((best, c) => (scores[c] > scores[best] ? c : best), BY_SEVERITY[0] as Category)
       : (BY_SEVERITY.find((c) => scored.filter((e) => e.suggests === c).length >= 2) ?? null);
 
-  // A stated overwrite mode makes a Write tool Destructive (rules.ts, OVERWRITE_STATEMENT).
+  // A stated overwrite, or an overwrite mode to choose, makes a Write tool Destructive (rules.ts,
+  // OVERWRITE_STATEMENT, OVERWRITE_VALUES).
   const overwrite = definition.description ? OVERWRITE_STATEMENT.exec(definition.description) : null;
   if (overwrite && definition.description)
     scored.push({
@@ -735,7 +778,32 @@ export function classify(input: ClassifyInput): ClassifyResult {
       weight: 0,
       strong: false,
     });
-  let textCategory: Category | null = overwrite && textCategoryBefore === 'Write' ? 'Destructive' : textCategoryBefore;
+  const overwriteMode = overwriteOption(definition.inputSchema);
+  if (overwriteMode)
+    scored.push({
+      source: 'input-schema',
+      signal: 'property:overwrite-mode',
+      text: overwriteMode,
+      suggests: 'Destructive',
+      weight: 0,
+      strong: false,
+    });
+  let textCategory: Category | null =
+    (overwrite || overwriteMode) && textCategoryBefore === 'Write' ? 'Destructive' : textCategoryBefore;
+
+  // A tool named by an HTTP method alone, with a free-form path or URL, sends a request (rules.ts, HTTP_METHODS).
+  const request = httpRequestOf(input.name, prefix, definition.inputSchema);
+  if (request) {
+    scored.push({
+      source: 'name',
+      signal: 'name:http-request',
+      text: clip(`${input.name}: ${request.target}`),
+      suggests: request.category,
+      weight: 0,
+      strong: true,
+    });
+    textCategory = request.category;
+  }
 
   // A command router is what its operations are (rules.ts, ROUTER).
   const router = routerOf(
@@ -784,6 +852,13 @@ export function classify(input: ClassifyInput): ClassifyResult {
       suggests: 'Destructive',
     });
 
+  // The description's own claim to change nothing lowers Write as readOnlyHint does (rules.ts, READ_ONLY_CLAIMS).
+  if (
+    (textCategory === 'Write' || textCategory === null) &&
+    !router &&
+    scored.some((e) => READ_ONLY_CLAIMS.has(e.signal))
+  )
+    textCategory = 'Read';
   let category: Category = textCategory ?? FALLBACK_CATEGORY;
   let annotationsDisagree = false;
   if (hints.readOnlyHint === true) {

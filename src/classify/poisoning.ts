@@ -28,6 +28,10 @@ const SECRET_PLACE =
 const REFUSAL =
   /\b(?:reject(?:s|ed)?|refuse[sd]?|block(?:s|ed)?|den(?:y|ies|ied)|forbidden|not allowed|disallowed|exclude[sd]?|ignored?|skipp?(?:s|ed)?|never|cannot|can't|won't|prevent(?:s|ed)?|protect(?:s|ed)?|redact(?:s|ed)?|mask(?:s|ed)?|hidden from|outside the allowed)\b/i;
 
+/** A sentence that asks for this tool to be called before the others. */
+const CALL_THIS_FIRST =
+  /\b(?:call|use|run|invoke)\s+this\s+tool\s+(?:first\s+)?before\b|\b(?:call|use|run|invoke)\s+this\s+tool\s+first\b|\bthis\s+tool\s+(?:must|should)\s+(?:always\s+)?be\s+(?:called|used|run|invoked)\s+(?:first|before)\b/i;
+
 /** "Do not include API keys in your query": the verb is forbidden, not asked for. */
 function warnsAgainst(match: string, sentence: string): boolean {
   const at = sentence.indexOf(match);
@@ -96,6 +100,8 @@ export const POISON_RULES: readonly PoisonRule[] = [
     reason: "The text tells the model how to use other tools, which a tool's own description has no business doing.",
     pattern:
       /\b(?:must|should|always|never)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b(?!\s+calls?\b)|\b(?:all|any|every|other|another)\s+tools?\b(?!\s+calls?\b)[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?(?!this\b)`?[\w.-]+`?\s+tool\b/i,
+    // "Call this tool first, before any other tools" orders this tool's own call; it asks nothing of the others.
+    confirm: (_match, sentence) => !CALL_THIS_FIRST.test(sentence),
   },
   {
     code: 'invisible-unicode',

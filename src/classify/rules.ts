@@ -38,7 +38,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     revert rollback`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
-    interact act start restart power reboot shutdown boot conduct queue enqueue`,
+    interact act start restart power reboot shutdown boot conduct queue enqueue reload`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
@@ -140,10 +140,10 @@ export const BROWSER_WORDS: ReadonlySet<string> = new Set(words`browser viewport
 
 /**
  * Verbs that, in a browser, are actions on the open page rather than stored changes: uploading a
- * file into a page, resizing the window, dropping data onto an element ("drag and drop"). Like a
- * click, what they do depends on the page, so they are Execute there.
+ * file into a page, resizing the window, dropping data onto an element ("drag and drop"), reloading
+ * the page. Like a click, what they do depends on the page, so they are Execute there.
  */
-export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize drop`);
+export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize drop reload`);
 
 /**
  * Verbs that, on "X from Y", unlink X and leave it in place (Write) when X is a resource the server
@@ -153,14 +153,37 @@ export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize 
  */
 export const UNLINKING_VERBS: ReadonlySet<string> = new Set(words`remove`);
 
+/**
+ * HTTP methods: a tool named by one alone (`bb_post`, once the server's shared prefix is set aside)
+ * that takes a free-form path or URL sends whatever request the caller composes. Writing methods
+ * are Execute, as the effect depends on the path and the body; GET reads and DELETE deletes.
+ */
+export const HTTP_METHODS: Readonly<Record<string, Category>> = {
+  get: 'Read',
+  head: 'Read',
+  post: 'Execute',
+  put: 'Execute',
+  patch: 'Execute',
+  delete: 'Destructive',
+};
+
+/** The last word of a property that names where an HTTP request goes. */
+export const REQUEST_TARGET_WORDS: ReadonlySet<string> = new Set(words`path url uri endpoint`);
+
+/**
+ * Values of a string enum that choose an overwrite (`mode: rewrite | append`): a Write tool that
+ * offers one is Destructive, as a description that states an overwrite is.
+ */
+export const OVERWRITE_VALUES: ReadonlySet<string> = new Set(words`overwrite rewrite replace`);
+
 /** Objects that creating or starting means running: a new job or run starts work at once. */
 export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution`);
 
 /**
- * Light verbs ("perform", "run", "conduct", "do") take their meaning from their object: running a
- * report or performing a search reads; performing a deployment runs.
+ * Light verbs ("perform", "run", "conduct", "do", "start") take their meaning from their object:
+ * running a report or starting a search reads; performing a deployment runs.
  */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(words`perform run conduct do`);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(words`perform run conduct do start`);
 
 /** Nouns of reading: a light verb on one of these is Read. */
 export const READ_NOUNS: ReadonlySet<string> = new Set(
@@ -192,6 +215,13 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
     weight: 2,
     pattern:
       /\((?:read-only)\)|\bread-only (?:operations?|access|tool)\b|\bdoes not (?:modify|change|write|alter)\b|\bwithout (?:modifying|changing)\b|\bno side effects\b/i,
+  },
+  {
+    id: 'phrase:local-computation',
+    suggests: 'Read',
+    weight: 2,
+    pattern:
+      /\b(?:works? (?:entirely |fully )?offline|without (?:making )?(?:any )?(?:API|network|external) (?:calls|requests)|makes? no (?:API|network|external) (?:calls|requests))\b/i,
   },
   {
     id: 'phrase:irreversible',
@@ -264,6 +294,12 @@ export const PROPERTY_RULES: readonly PropertyRule[] = [
 export const ROUTER = {
   /** The last word of the argument that names the operation. */
   selectorWords: new Set(words`command cmd subcommand operation op action`),
+  /**
+   * The last word of an argument that may pick the operation or merely a variant of one (`mode:
+   * list | create | delete` on a git branch tool, but `mode: start | continue | abort` on a rebase):
+   * it declares operations only when its values both read and change.
+   */
+  modeWords: new Set(words`mode`),
   /** The last word of the open object that carries the operation's own arguments. */
   argumentWords: new Set(words`parameters params args arguments options input payload`),
   /** Sentences that explain how to call the router rather than what its operations do. */
@@ -299,6 +335,13 @@ export const WEIGHTS = {
   /** Another verb of the first sentence, joined to the main one ("creates or overwrites"). */
   secondVerb: 2,
 } as const;
+
+/**
+ * Phrases by which a description claims the tool changes nothing: that it is read-only, or that it
+ * computes locally without calling any service. Like `readOnlyHint: true`, such a claim may lower
+ * Write to Read, never anything more severe.
+ */
+export const READ_ONLY_CLAIMS: ReadonlySet<string> = new Set(['phrase:read-only', 'phrase:local-computation']);
 
 /** With no evidence at all, a tool is assumed to change something, as MCP's defaults assume. */
 export const FALLBACK_CATEGORY: Category = 'Write';

@@ -208,6 +208,8 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   };
 
   const importedNames = new Set<string>();
+  // One array for every tool, so the classifier reads the server's names once (engine.ts caches by it).
+  const siblings = source.tools.map((t) => t.name);
   for (const tool of source.tools) {
     importedNames.add(tool.name);
     const hash = hashDefinition(tool.definition);
@@ -241,11 +243,7 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
       name: tool.name,
       server: serverId,
       definition: tool.definition,
-      classification: classificationOf(
-        tool.name,
-        tool.definition,
-        source.tools.map((t) => t.name),
-      ),
+      classification: classificationOf(tool.name, tool.definition, siblings),
       flags,
       history,
     });

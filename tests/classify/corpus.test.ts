@@ -43,7 +43,7 @@ test('no poison flag on a real tool, in either half', () => {
 });
 
 // Dangerous misses known today (test half): any other one fails, so a rule change cannot add one unseen.
-const KNOWN_DANGEROUS_MISSES = ['square make_api_request'];
+const KNOWN_DANGEROUS_MISSES = ['square make_api_request', 'linear linear_archiveManagedOAuthApplication'];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
   const report = scoreCorpus(corpus.tools);
@@ -61,7 +61,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: a generic API-call tool whose services include payments (square make_api_request, in a server labelled before the classifier ever saw it) is rated Write, and no tuning-half tool motivates a rule for it',
+    todo: 'not reached: two tools of servers labelled before the classifier ever saw them are rated Write: a generic API-call tool whose services include payments (square make_api_request) and the archiving of an OAuth application (linear); no tuning-half tool motivates a rule for either',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);

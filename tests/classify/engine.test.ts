@@ -595,3 +595,118 @@ test('removing a resource the server manages on its own from a container unlinks
     'Destructive',
   );
 });
+
+test('a tool named by an HTTP method alone, with a free-form path, sends whatever request it is given', () => {
+  // atlassian-bitbucket (tuning half): bb_get, bb_post, bb_put, bb_patch, bb_delete, beside bb_clone.
+  const siblings = ['bb_get', 'bb_post', 'bb_put', 'bb_patch', 'bb_delete', 'bb_clone'];
+  const request = { type: 'object' as const, properties: { path: { type: 'string' }, body: { type: 'object' } } };
+  const post = tool('bb_post', { description: 'Create Bitbucket resources.', inputSchema: request }, siblings);
+  assert.equal(post.category, 'Execute');
+  assert.ok(post.evidence.some((e) => e.signal === 'name:http-request' && e.text.includes('properties.path')));
+  assert.equal(
+    tool('bb_put', { description: 'Replace resources.', inputSchema: request }, siblings).category,
+    'Execute',
+  );
+  assert.equal(tool('bb_get', { description: 'Read any data.', inputSchema: request }, siblings).category, 'Read');
+  assert.equal(
+    tool('bb_delete', { description: 'Delete resources.', inputSchema: request }, siblings).category,
+    'Destructive',
+  );
+  // A method with an object is an ordinary verb: patching a file is a change.
+  assert.equal(tool('patch_file', { description: 'Patch a file.', inputSchema: props('path') }).category, 'Write');
+});
+
+test('a mode whose values read and change is a set of operations; one that varies a change is a phase', () => {
+  // git (tuning half): git_branch and git_stash offer list beside changes; git_rebase's modes are phases.
+  const branch = tool('git_branch', {
+    description: 'Manage branches: list all branches, show current branch, create a new branch, delete a branch.',
+    inputSchema: {
+      type: 'object',
+      properties: { mode: { type: 'string', enum: ['list', 'create', 'delete', 'rename', 'show-current'] } },
+    },
+  });
+  assert.equal(branch.category, 'Execute');
+  assert.equal(
+    tool('git_stash', {
+      description: 'Manage stashes.',
+      inputSchema: {
+        type: 'object',
+        properties: { mode: { type: 'string', enum: ['list', 'push', 'pop', 'apply', 'drop', 'clear'] } },
+      },
+    }).category,
+    'Execute',
+  );
+  assert.equal(
+    tool('git_rebase', {
+      description: 'Rebase commits onto another branch.',
+      inputSchema: {
+        type: 'object',
+        properties: { mode: { type: 'string', enum: ['start', 'continue', 'abort', 'skip'] } },
+      },
+    }).category,
+    'Write',
+  );
+  // sentry update_issue: an ignoreMode of `untilOccurrenceCount` names no operation.
+  assert.equal(
+    tool('update_issue', {
+      description: "Update an issue's status or assignment.",
+      inputSchema: {
+        type: 'object',
+        properties: { ignoreMode: { type: 'string', enum: ['untilOccurrenceCount', 'untilUserCount', 'forever'] } },
+      },
+    }).category,
+    'Write',
+  );
+});
+
+test('an overwrite mode makes a writing tool Destructive; starting a search reads; reloading a page runs', () => {
+  // desktop-commander (tuning half): write_file offers mode rewrite | append; start_search starts a search.
+  const write = tool('write_file', {
+    description: 'Write or append to file contents.',
+    inputSchema: {
+      type: 'object',
+      properties: { path: { type: 'string' }, mode: { type: 'string', enum: ['rewrite', 'append'] } },
+    },
+  });
+  assert.equal(write.category, 'Destructive');
+  assert.ok(
+    write.evidence.some((e) => e.signal === 'property:overwrite-mode' && e.text === 'properties.mode: rewrite'),
+  );
+  assert.equal(
+    tool('append_file', {
+      description: 'Append to a file.',
+      inputSchema: { type: 'object', properties: { mode: { type: 'string', enum: ['append', 'prepend'] } } },
+    }).category,
+    'Write',
+  );
+  assert.equal(
+    tool('start_search', { description: 'Start a streaming search that can return results progressively.' }).category,
+    'Read',
+  );
+  assert.equal(tool('start_build', { description: 'Start a build of the project.' }).category, 'Execute');
+  // browser-tools (tuning half): refreshBrowser reloads the inspected tab.
+  assert.equal(tool('refreshBrowser', { description: 'Reloads the inspected tab.' }).category, 'Execute');
+});
+
+test('a description that says the tool works offline, without API calls, may lower Write to Read', () => {
+  // mapbox (tuning half), annotations stripped: union_tool and simplify_tool compute geometry locally.
+  const union = tool('union_tool', {
+    description:
+      'Merge two or more polygons into a single unified geometry. Returns a Polygon or MultiPolygon. Works offline without API calls.',
+  });
+  assert.equal(union.category, 'Read');
+  assert.ok(union.evidence.some((e) => e.signal === 'phrase:local-computation'));
+  assert.equal(
+    tool('simplify_tool', {
+      description:
+        'Reduces the number of vertices while preserving the general shape. Works offline without API calls.',
+    }).category,
+    'Read',
+  );
+  // The claim never lowers anything more severe than Write.
+  assert.equal(
+    tool('delete_cache', { description: 'Delete the local cache. Works offline without API calls.' }).category,
+    'Destructive',
+  );
+  assert.equal(tool('merge_polygons', { description: 'Merge two or more polygons.' }).category, 'Write');
+});
