@@ -12,7 +12,7 @@ function closestName(wanted: string, candidates: readonly string[]): string | un
     : undefined;
 }
 import { buildIndex, type ServerEntry } from './index.ts';
-import { CATEGORY_RISK } from '#src/model/taxonomy.ts';
+import { CATEGORY_RISK, withArticle } from '#src/model/taxonomy.ts';
 import { toolFileStem } from '#src/model/tool.ts';
 import { toolPolicy, serverPolicyFor, rateAnswerSnippet, blockSnippet, toolInfo } from './policies.ts';
 
@@ -215,7 +215,7 @@ const embeddedPolicies: CatalogueCheck = {
             file,
             path: tool.record.editorial?.risk ? 'editorial.risk' : 'classification.risk',
             value: tool.risk,
-            message: `The risk is set to ${tool.risk}, but the recommended rule for a ${tool.category} tool is made for ${categoryRisk} risk. Add an "editorial.policy" that does what ${tool.risk} risk promises, or set "editorial.category" to a category whose risk is ${tool.risk}.`,
+            message: `The risk is set to ${tool.risk}, but the recommended rule for ${withArticle(tool.category)} tool is made for ${categoryRisk} risk. Add an "editorial.policy" that does what ${tool.risk} risk promises, or set "editorial.category" to a category whose risk is ${tool.risk}.`,
           });
         } else {
           const where = overridden ? 'editorial.policy' : '(recommended policy)';

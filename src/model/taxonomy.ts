@@ -29,3 +29,6 @@ export function categoryRank(category: Category): number {
 
 /** URL slugs: lower-case forms used in /risk/<level>/ and /categories/<category>/. */
 export const slugOf = (value: Category | RiskLevel): string => value.toLowerCase();
+
+/** "a Read tool", "an Execute tool": the indefinite article a category or risk level takes. */
+export const withArticle = (value: Category | RiskLevel): string => `${/^[AEIOU]/.test(value) ? 'an' : 'a'} ${value}`;
