@@ -385,7 +385,7 @@ function withoutIdentifiers(text: string, siblings: readonly string[]): string {
 
 /** Usage advice to the agent ("Always call this before …") says when to call a tool, not what it does. */
 const ADVICE =
-  /^(?:(?:always|must|you must|please|first)\s+)?(?:call|use|invoke)\s+(?:this|it|when|before|after|whenever|first|for|if)\b|^(?:always|never|must)\b/i;
+  /^(?:(?:always|must|you must|please|first)\s+)?(?:call|use|invoke)\s+(?:(?:this|it)(?!\s+(?:tool\s+)?to\s)|when|before|after|whenever|first|for|if)\b|^(?:always|never|must)\b/i;
 /** A heading such as "Purpose:" or "Data Modification Warning:" before the sentence proper. */
 const HEADING = /^(?:[^\p{L}\p{N}]*\p{L}+(?: \p{L}+){0,2}:\s*(?:\d+\.\s*)?)+/u;
 

@@ -27,7 +27,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     summarise analyze analyse research diff compare resolve echo scan explore monitor ping health whoami convert parse
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
     discover audit test review track trace measure observe watch visualize render format decode encode tail cat ls stat
-    exists overview details think crawl scrape return display map capture answer`,
+    exists overview details think crawl scrape return display map capture answer guide provide`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
@@ -77,6 +77,14 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'who am i': 'whoami',
   'roll back': 'rollback',
   'clean up': 'cleanup',
+  // Names that camelCase splits into verb-like words ("TypeScript" is not "type" + "script").
+  'type script': 'typescript',
+  'java script': 'javascript',
+  'power shell': 'powershell',
+  'graph ql': 'graphql',
+  'git hub': 'github',
+  'git lab': 'gitlab',
+  'web socket': 'websocket',
   'port forward': 'portforward',
   'port forwarding': 'portforward',
 };
@@ -97,7 +105,7 @@ export const CODE_OBJECTS: ReadonlySet<string> = new Set(
  * scenario set the server stores) keeps the verb's own class.
  */
 export const GENERATED_TEXT: ReadonlySet<string> = new Set(
-  words`link url code snippet command text plan guidance recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist`,
+  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist`,
 );
 
 /**
@@ -176,8 +184,11 @@ export const REQUEST_TARGET_WORDS: ReadonlySet<string> = new Set(words`path url 
  */
 export const OVERWRITE_VALUES: ReadonlySet<string> = new Set(words`overwrite rewrite replace`);
 
-/** Objects that creating or starting means running: a new job or run starts work at once. */
-export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution`);
+/**
+ * Objects that creating or starting means running: a new job or run starts work at once, and a new
+ * prediction runs a model on its input.
+ */
+export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution prediction`);
 
 /**
  * Light verbs ("perform", "run", "conduct", "do", "start") take their meaning from their object:

@@ -710,3 +710,34 @@ test('a description that says the tool works offline, without API calls, may low
   );
   assert.equal(tool('merge_polygons', { description: 'Merge two or more polygons.' }).category, 'Write');
 });
+
+test('"Use this tool to …" says what the tool does; "Use this tool when …" is advice', () => {
+  // salesforce (tuning half): guide_lwc_development, with annotations stripped.
+  const guide = tool('guide_lwc_development', {
+    description: 'Use this tool to get guidance on Lightning Web Components (LWC) development.',
+  });
+  assert.equal(guide.category, 'Read');
+  assert.ok(guide.evidence.some((e) => e.source === 'description' && e.text.startsWith('Use this tool to get')));
+  const advised = tool('notes', {
+    description: 'Use this tool when the user asks about notes. Deletes a note by its id.',
+  });
+  assert.equal(advised.category, 'Destructive');
+});
+
+test('creating a prediction runs a model; a product name is one word; providing or guiding hands text back', () => {
+  // replicate and salesforce (tuning half).
+  assert.equal(tool('create_predictions', { description: 'Create a prediction' }).category, 'Execute');
+  assert.deepEqual(tokenize('TypeScript-based JavaScript'), ['typescript', 'based', 'javascript']);
+  assert.equal(
+    tool('api_documentation', {
+      description: 'The MCP tool provides a comprehensive TypeScript-based API documentation for the NFC service.',
+    }).category,
+    'Read',
+  );
+  assert.equal(
+    tool('guide_design_general', { description: 'Provides design guidelines and best practices.' }).category,
+    'Read',
+  );
+  // Running JavaScript still runs code.
+  assert.equal(tool('evaluate', { description: 'Execute JavaScript in the page.' }).category, 'Execute');
+});
