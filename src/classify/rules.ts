@@ -85,6 +85,7 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'git hub': 'github',
   'git lab': 'gitlab',
   'web socket': 'websocket',
+  'browser stack': 'browserstack',
   'port forward': 'portforward',
   'port forwarding': 'portforward',
 };

@@ -543,6 +543,12 @@ test('in a browser, uploading a file, resizing the window and dropping onto an e
     tool('browser_drag', { description: 'Perform drag and drop between two elements', annotations: hints }).category,
     'Execute',
   );
+  // A product name is not a browser: BrowserStack's test-management upload stores a file.
+  assert.equal(
+    tool('uploadProductRequirementFile', { description: 'Upload files (e.g., PDFs) to BrowserStack Test Management.' })
+      .category,
+    'Write',
+  );
   // Outside a browser the same verbs keep their meaning.
   assert.equal(tool('upload_file', { description: 'Upload a file to the bucket.' }).category, 'Write');
   assert.equal(tool('drop_table', { description: 'Drop a table.' }).category, 'Destructive');
