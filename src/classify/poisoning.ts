@@ -38,6 +38,12 @@ function warnsAgainst(match: string, sentence: string): boolean {
   return at > 0 && /\b(?:do not|don't|must not|should not|avoid(?:ing)?)\s+$/i.test(sentence.slice(0, at));
 }
 
+/** "Body: { …, password?: string }": the secret names a field of a request sketch, not a request for it. */
+function declaresField(match: string, sentence: string): boolean {
+  const at = sentence.indexOf(match);
+  return at !== -1 && /^\??\s*:\s*(?:string|number|boolean|object|\w+\[\])\b/i.test(sentence.slice(at + match.length));
+}
+
 /** "periods per API key", "usage by access token": the secret names a grouping, not a request. */
 function groupsBy(match: string): boolean {
   return /\b(?:per|by|each)\s+(?:an?\s+|the\s+)?(?:api[ _-]?keys?|access tokens?|secret keys?|credentials)$/i.test(
@@ -87,7 +93,8 @@ export const POISON_RULES: readonly PoisonRule[] = [
       `\\b${MOVE_VERB}\\b[^.\\n]{0,60}?${SECRET_PLACE}|${SECRET_PLACE}[^.\\n]{0,40}\\b(?:and|then)\\s+${MOVE_VERB}\\b`,
       'i',
     ),
-    confirm: (match, sentence) => !REFUSAL.test(sentence) && !warnsAgainst(match, sentence) && !groupsBy(match),
+    confirm: (match, sentence) =>
+      !REFUSAL.test(sentence) && !warnsAgainst(match, sentence) && !groupsBy(match) && !declaresField(match, sentence),
   },
   {
     code: 'instruction-override',
