@@ -179,8 +179,7 @@ function managedResources(siblings: readonly string[], prefix: readonly string[]
   if (cached) return cached;
   const out = new Set<string>();
   for (const sibling of siblings) {
-    const tokens = tokenize(sibling);
-    const own = prefix.length > 0 && prefix.every((p, i) => tokens[i] === p) ? tokens.slice(prefix.length) : tokens;
+    const own = withoutPrefix(tokenize(sibling), prefix);
     const key = resourceKey(own);
     if (key !== '' && own.some((t) => verbClassOf(t) !== undefined)) out.add(key);
   }
@@ -278,6 +277,13 @@ function sharedPrefix(siblings: readonly string[] | undefined): string[] {
   return prefix;
 }
 
+/** A name's words without the server's shared prefix; a name that is nothing but the prefix is kept whole. */
+function withoutPrefix(tokens: string[], prefix: readonly string[]): string[] {
+  return prefix.length > 0 && tokens.length > prefix.length && prefix.every((p, k) => tokens[k] === p)
+    ? tokens.slice(prefix.length)
+    : tokens;
+}
+
 /** How many of the server's tool names contain each word: verbs recur across resources. */
 function wordCounts(siblings: readonly string[][]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -301,11 +307,9 @@ function nameEvidence(
   weight: number,
   context: Context = NO_CONTEXT,
 ): Scored[] {
-  const strip = (t: string[]) =>
-    prefix.length > 0 && t.length > prefix.length && prefix.every((p, i) => t[i] === p) ? t.slice(prefix.length) : t;
-  const siblingTokens = siblings.map((s) => strip(tokenize(s)));
+  const siblingTokens = siblings.map((s) => withoutPrefix(tokenize(s), prefix));
   const counts = wordCounts(siblingTokens);
-  const tokens = strip(tokenize(name));
+  const tokens = withoutPrefix(tokenize(name), prefix);
   if (tokens.length === 0) return [];
   const last = tokens.length - 1;
   const classOf = (i: number): VerbClass | undefined =>
@@ -506,10 +510,8 @@ function isFreeFormString(schema: unknown): boolean {
 /** A string enum property offering an overwrite (`properties.mode: rewrite`), or undefined. */
 function overwriteOption(inputSchema: ToolDefinition['inputSchema']): string | undefined {
   for (const [name, schema] of Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>)) {
-    if (!schema || typeof schema !== 'object') continue;
-    const values = (schema as Record<string, unknown>).enum;
-    if (!Array.isArray(values)) continue;
-    const hit = values.find((v) => typeof v === 'string' && OVERWRITE_VALUES.has(v.toLowerCase()));
+    if (!isSchema(schema) || !Array.isArray(schema.enum)) continue;
+    const hit = schema.enum.find((v) => typeof v === 'string' && OVERWRITE_VALUES.has(v.toLowerCase()));
     if (typeof hit === 'string') return `properties.${name}: ${hit}`;
   }
   return undefined;
@@ -521,8 +523,7 @@ function httpRequestOf(
   prefix: readonly string[],
   inputSchema: ToolDefinition['inputSchema'],
 ): { category: Category; target: string } | undefined {
-  const tokens = tokenize(name);
-  const own = prefix.length > 0 && prefix.every((p, i) => tokens[i] === p) ? tokens.slice(prefix.length) : tokens;
+  const own = withoutPrefix(tokenize(name), prefix);
   const method = own.length === 1 ? HTTP_METHODS[own[0] as string] : undefined;
   if (!method) return undefined;
   const target = Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>).find(
@@ -651,11 +652,10 @@ function routerOf(
     const operations = names.map(operationOfName).filter((o): o is Operation => o !== undefined);
     return { selector: where, operations, declared: true };
   }
-  // An operation argument that enumerates its values (`operation: list | get | set`) declares them,
-  // when the tool is named for an area rather than an action (`node_management`, `browser_tabs`): a
-  // tool whose name has a verb does that, and an enumerated `action` of it is a filter or a mode.
-  // So does a `mode` (or, on a tool whose name has a verb, an `action`) whose values read and change:
-  // `mode: list | create | delete | rename`.
+  // An argument that enumerates operations declares them: an `operation`, `action` or `command` on a
+  // tool named for an area rather than an action (`node_management`, `browser_tabs`), or any of those
+  // or a `mode` whose values both read and change (`mode: list | create | delete`). On a tool whose
+  // name has a verb, values that only read or only change are a filter or the phases of that verb.
   for (const [name, schema] of Object.entries(properties)) {
     const word = lastWordOf(name);
     const selects = ROUTER.selectorWords.has(word);

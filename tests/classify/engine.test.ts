@@ -8,6 +8,10 @@ import type { ToolDefinition } from '#src/model/tool.ts';
 const tool = (name: string, definition: Partial<ToolDefinition> = {}, siblings?: string[]) =>
   classify({ name, definition: { inputSchema: { type: 'object' }, ...definition }, siblings });
 
+/** The category of a tool known by its name and description alone. */
+const categoryOf = (name: string, description: string, siblings?: string[]) =>
+  tool(name, { description }, siblings).category;
+
 const props = (...names: string[]) => ({
   type: 'object' as const,
   properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
@@ -112,9 +116,9 @@ test('the first sentence of the description weighs more than incidental words la
 });
 
 test('the first sentence decides a name with no verb', () => {
-  assert.equal(tool('database', { description: 'Execute a SQL query against the database.' }).category, 'Execute');
-  assert.equal(tool('weather', { description: 'Returns the forecast for a city.' }).category, 'Read');
-  assert.equal(tool('notes', { description: 'This tool lets you delete a note.' }).category, 'Destructive');
+  assert.equal(categoryOf('database', 'Execute a SQL query against the database.'), 'Execute');
+  assert.equal(categoryOf('weather', 'Returns the forecast for a city.'), 'Read');
+  assert.equal(categoryOf('notes', 'This tool lets you delete a note.'), 'Destructive');
 });
 
 test('a property counts by the last word of its name, and only when it takes a free-form string', () => {
@@ -248,9 +252,9 @@ test('an agent noun at the end of a name names its role: a reader reads, an upda
 });
 
 test('light verbs take their meaning from their object', () => {
-  assert.equal(tool('web', { description: 'Performs a web search using the search API.' }).category, 'Read');
-  assert.equal(tool('get_report', { description: 'Run a report: aging, general ledger, journal.' }).category, 'Read');
-  assert.equal(tool('sql', { description: 'Run a query against the warehouse.' }).category, 'Execute');
+  assert.equal(categoryOf('web', 'Performs a web search using the search API.'), 'Read');
+  assert.equal(categoryOf('get_report', 'Run a report: aging, general ledger, journal.'), 'Read');
+  assert.equal(categoryOf('sql', 'Run a query against the warehouse.'), 'Execute');
 });
 
 test('power actions are Execute; rebuilding from an image is Destructive', () => {
@@ -301,7 +305,7 @@ test('answering a question retrieves: "answer" is a reading verb', () => {
 test('a negated verb at the head of the first sentence is not what the tool does', () => {
   const negated = tool('expert', { description: 'Do NOT reply to such questions yourself - always use this tool.' });
   assert.ok(!negated.evidence.some((e) => e.signal === 'verb:send'), JSON.stringify(negated.evidence));
-  assert.equal(tool('notify_team', { description: 'Never replies; sends a notice to the team.' }).category, 'Execute');
+  assert.equal(categoryOf('notify_team', 'Never replies; sends a notice to the team.'), 'Execute');
 });
 
 test('"manage" is a changing verb, as servers list manage-* among their write operations', () => {
@@ -320,8 +324,7 @@ test('generating text that is handed back (a link, a map, code, a plan) reads; g
   assert.equal(tool('generate_link').category, 'Read');
   // digitalocean genai-simulation-generate-scenario-set (tuning half): the server stores the set.
   assert.equal(
-    tool('generate-scenario-set', { description: 'Generate a scenario set from a natural-language goal description.' })
-      .category,
+    categoryOf('generate-scenario-set', 'Generate a scenario set from a natural-language goal description.'),
     'Write',
   );
 });
@@ -426,32 +429,30 @@ test('a command argument alone does not make a router: a shell tool stays Execut
 test('a sibling tool named by one plain word is an ordinary word of the text unless quoted', () => {
   // Before, the sibling `list` was cut out of "list every page", leaving the sentence without a verb.
   const siblings = ['pages', 'list'];
-  assert.equal(tool('pages', { description: 'Pages: list every page of the site.' }, siblings).category, 'Read');
+  assert.equal(categoryOf('pages', 'Pages: list every page of the site.', siblings), 'Read');
 });
 
 test('generating an image, audio or video runs a model on the service: Execute', () => {
   // The corpus labels a queued ComfyUI generation (tuning half) Execute; a map image stays Read.
-  assert.equal(tool('generate_image', { description: 'Generate images using a hosted model.' }).category, 'Execute');
+  assert.equal(categoryOf('generate_image', 'Generate images using a hosted model.'), 'Execute');
   assert.equal(tool('generate_speech').category, 'Execute');
-  assert.equal(tool('static_map', { description: 'Generates a static map image.' }).category, 'Read');
+  assert.equal(categoryOf('static_map', 'Generates a static map image.'), 'Read');
 });
 
 test('releasing a reserved resource, restoring from a backup and starting a garbage collection are Destructive', () => {
   // digitalocean (tuning half): reserved-ip-release, restore-droplet, docr-garbage-collection-start.
-  assert.equal(tool('reserved-ip-release', { description: 'Release a reserved IPv4 or IPv6' }).category, 'Destructive');
+  assert.equal(categoryOf('reserved-ip-release', 'Release a reserved IPv4 or IPv6'), 'Destructive');
+  assert.equal(categoryOf('restore-droplet', 'Restore a droplet from a backup/snapshot'), 'Destructive');
+  assert.equal(categoryOf('rollback_deploy', 'Roll back to the previous snapshot.'), 'Destructive');
   assert.equal(
-    tool('restore-droplet', { description: 'Restore a droplet from a backup/snapshot' }).category,
-    'Destructive',
-  );
-  assert.equal(tool('rollback_deploy', { description: 'Roll back to the previous snapshot.' }).category, 'Destructive');
-  assert.equal(
-    tool('docr-garbage-collection-start', {
-      description: 'Start a garbage collection for a container registry to free up storage',
-    }).category,
+    categoryOf(
+      'docr-garbage-collection-start',
+      'Start a garbage collection for a container registry to free up storage',
+    ),
     'Destructive',
   );
   // Restoring what was archived or trashed puts it back: Write.
-  assert.equal(tool('restore_page', { description: 'Restore an archived page.' }).category, 'Write');
+  assert.equal(categoryOf('restore_page', 'Restore an archived page.'), 'Write');
   assert.equal(tool('start_build').category, 'Execute');
 });
 
@@ -489,29 +490,23 @@ test('a tool named for an area whose argument enumerates operations is what thos
 test('installing or upgrading an application or a chart runs it; upgrading a cluster is a change', () => {
   // kubernetes install_helm_chart and upgrade_helm_chart, digitalocean's 1-click app install (tuning half).
   assert.equal(
-    tool('install_helm_chart', { description: 'Install a Helm chart with support for both standard installs' })
-      .category,
+    categoryOf('install_helm_chart', 'Install a Helm chart with support for both standard installs'),
     'Execute',
   );
+  assert.equal(categoryOf('upgrade_helm_chart', 'Upgrade an existing Helm chart release'), 'Execute');
   assert.equal(
-    tool('upgrade_helm_chart', { description: 'Upgrade an existing Helm chart release' }).category,
+    categoryOf('marketplace-1-click-kubernetes-app-install', 'Install 1-click applications on a Kubernetes cluster'),
     'Execute',
   );
-  assert.equal(
-    tool('marketplace-1-click-kubernetes-app-install', {
-      description: 'Install 1-click applications on a Kubernetes cluster',
-    }).category,
-    'Execute',
-  );
-  assert.equal(tool('doks-upgrade-cluster', { description: 'Upgrade a Kubernetes cluster' }).category, 'Write');
+  assert.equal(categoryOf('doks-upgrade-cluster', 'Upgrade a Kubernetes cluster'), 'Write');
 });
 
 test('cleaning up deletes; a port forward is a noun; queueing a check runs it', () => {
   // kubernetes cleanup and stop_port_forward, firecrawl_monitor_run (tuning half).
-  assert.equal(tool('cleanup', { description: 'Cleanup all managed resources' }).category, 'Destructive');
-  assert.equal(tool('clean_up_cache', { description: 'Clean up the cache.' }).category, 'Destructive');
+  assert.equal(categoryOf('cleanup', 'Cleanup all managed resources'), 'Destructive');
+  assert.equal(categoryOf('clean_up_cache', 'Clean up the cache.'), 'Destructive');
   assert.deepEqual(tokenize('stop_port_forward'), ['stop', 'portforward']);
-  assert.equal(tool('stop_port_forward', { description: 'Stop a port-forward process' }).category, 'Write');
+  assert.equal(categoryOf('stop_port_forward', 'Stop a port-forward process'), 'Write');
   assert.equal(
     tool('monitor_run', {
       title: 'Run monitor now',
@@ -545,14 +540,13 @@ test('in a browser, uploading a file, resizing the window and dropping onto an e
   );
   // A product name is not a browser: BrowserStack's test-management upload stores a file.
   assert.equal(
-    tool('uploadProductRequirementFile', { description: 'Upload files (e.g., PDFs) to BrowserStack Test Management.' })
-      .category,
+    categoryOf('uploadProductRequirementFile', 'Upload files (e.g., PDFs) to BrowserStack Test Management.'),
     'Write',
   );
   // Outside a browser the same verbs keep their meaning.
-  assert.equal(tool('upload_file', { description: 'Upload a file to the bucket.' }).category, 'Write');
-  assert.equal(tool('drop_table', { description: 'Drop a table.' }).category, 'Destructive');
-  assert.equal(tool('resize_volume', { description: 'Resize a block storage volume.' }).category, 'Write');
+  assert.equal(categoryOf('upload_file', 'Upload a file to the bucket.'), 'Write');
+  assert.equal(categoryOf('drop_table', 'Drop a table.'), 'Destructive');
+  assert.equal(categoryOf('resize_volume', 'Resize a block storage volume.'), 'Write');
 });
 
 test('removing a resource the server manages on its own from a container unlinks it; what lives only inside is deleted', () => {
@@ -577,29 +571,20 @@ test('removing a resource the server manages on its own from a container unlinks
   );
   assert.equal(removeDroplets.category, 'Write');
   assert.ok(removeDroplets.evidence.some((e) => e.signal === 'verb:remove-from'));
+  assert.equal(categoryOf('lb-remove-droplets', 'Remove Droplets from a Load Balancer', siblings), 'Write');
   assert.equal(
-    tool('lb-remove-droplets', { description: 'Remove Droplets from a Load Balancer' }, siblings).category,
-    'Write',
-  );
-  assert.equal(
-    tool('lb-remove-fwd-rules', { description: 'Remove Forwarding Rules from a Load Balancer' }, siblings).category,
+    categoryOf('lb-remove-fwd-rules', 'Remove Forwarding Rules from a Load Balancer', siblings),
     'Destructive',
   );
   assert.equal(
-    tool('firewall-remove-rules', { description: 'Remove one or more rules from a firewall' }, siblings).category,
+    categoryOf('firewall-remove-rules', 'Remove one or more rules from a firewall', siblings),
     'Destructive',
   );
   // A feature flag has tools of its own but lives only in its project: nothing adds one to a project.
   const flags = ['create-feature-flag', 'get-feature-flag', 'remove-feature-flag'];
-  assert.equal(
-    tool('remove-feature-flag', { description: 'Removes a feature flag from the project.' }, flags).category,
-    'Destructive',
-  );
+  assert.equal(categoryOf('remove-feature-flag', 'Removes a feature flag from the project.', flags), 'Destructive');
   // Without siblings to say droplets live on their own, removing them stays Destructive.
-  assert.equal(
-    tool('firewall-remove-droplets', { description: 'Removes droplets from a firewall' }).category,
-    'Destructive',
-  );
+  assert.equal(categoryOf('firewall-remove-droplets', 'Removes droplets from a firewall'), 'Destructive');
 });
 
 test('a tool named by an HTTP method alone, with a free-form path, sends whatever request it is given', () => {
@@ -685,13 +670,10 @@ test('an overwrite mode makes a writing tool Destructive; starting a search read
     }).category,
     'Write',
   );
-  assert.equal(
-    tool('start_search', { description: 'Start a streaming search that can return results progressively.' }).category,
-    'Read',
-  );
-  assert.equal(tool('start_build', { description: 'Start a build of the project.' }).category, 'Execute');
+  assert.equal(categoryOf('start_search', 'Start a streaming search that can return results progressively.'), 'Read');
+  assert.equal(categoryOf('start_build', 'Start a build of the project.'), 'Execute');
   // browser-tools (tuning half): refreshBrowser reloads the inspected tab.
-  assert.equal(tool('refreshBrowser', { description: 'Reloads the inspected tab.' }).category, 'Execute');
+  assert.equal(categoryOf('refreshBrowser', 'Reloads the inspected tab.'), 'Execute');
 });
 
 test('a description that says the tool works offline, without API calls, may lower Write to Read', () => {
@@ -703,18 +685,15 @@ test('a description that says the tool works offline, without API calls, may low
   assert.equal(union.category, 'Read');
   assert.ok(union.evidence.some((e) => e.signal === 'phrase:local-computation'));
   assert.equal(
-    tool('simplify_tool', {
-      description:
-        'Reduces the number of vertices while preserving the general shape. Works offline without API calls.',
-    }).category,
+    categoryOf(
+      'simplify_tool',
+      'Reduces the number of vertices while preserving the general shape. Works offline without API calls.',
+    ),
     'Read',
   );
   // The claim never lowers anything more severe than Write.
-  assert.equal(
-    tool('delete_cache', { description: 'Delete the local cache. Works offline without API calls.' }).category,
-    'Destructive',
-  );
-  assert.equal(tool('merge_polygons', { description: 'Merge two or more polygons.' }).category, 'Write');
+  assert.equal(categoryOf('delete_cache', 'Delete the local cache. Works offline without API calls.'), 'Destructive');
+  assert.equal(categoryOf('merge_polygons', 'Merge two or more polygons.'), 'Write');
 });
 
 test('"Use this tool to …" says what the tool does; "Use this tool when …" is advice', () => {
@@ -732,18 +711,16 @@ test('"Use this tool to …" says what the tool does; "Use this tool when …" i
 
 test('creating a prediction runs a model; a product name is one word; providing or guiding hands text back', () => {
   // replicate and salesforce (tuning half).
-  assert.equal(tool('create_predictions', { description: 'Create a prediction' }).category, 'Execute');
+  assert.equal(categoryOf('create_predictions', 'Create a prediction'), 'Execute');
   assert.deepEqual(tokenize('TypeScript-based JavaScript'), ['typescript', 'based', 'javascript']);
   assert.equal(
-    tool('api_documentation', {
-      description: 'The MCP tool provides a comprehensive TypeScript-based API documentation for the NFC service.',
-    }).category,
+    categoryOf(
+      'api_documentation',
+      'The MCP tool provides a comprehensive TypeScript-based API documentation for the NFC service.',
+    ),
     'Read',
   );
-  assert.equal(
-    tool('guide_design_general', { description: 'Provides design guidelines and best practices.' }).category,
-    'Read',
-  );
+  assert.equal(categoryOf('guide_design_general', 'Provides design guidelines and best practices.'), 'Read');
   // Running JavaScript still runs code.
-  assert.equal(tool('evaluate', { description: 'Execute JavaScript in the page.' }).category, 'Execute');
+  assert.equal(categoryOf('evaluate', 'Execute JavaScript in the page.'), 'Execute');
 });
