@@ -11,6 +11,8 @@ import {
   FILLER_WORDS,
   GENERATED_MEDIA,
   GENERATED_TEXT,
+  HAND_BACK_VERBS,
+  TEXT_ARTIFACTS,
   COMPOSING_VERBS,
   HTTP_METHODS,
   OVERWRITE_VALUES,
@@ -335,21 +337,36 @@ function nameEvidence(
     siblingTokens.length > 1 &&
     siblingTokens.filter((t) => t.length > 0 && verbClassOf(t[0] as string) !== undefined).length >=
       siblingTokens.length * 0.6;
-  if (verbFirst && candidates[0] === 0) return at(0, weight);
+  // The verb is the word that varies across the server's names for the same resource
+  // (functions-create-trigger, functions-get-trigger, functions-delete-trigger): count the
+  // siblings equal to this name but for a different verb-like word in that place.
+  const varies = (i: number) =>
+    siblingTokens.filter(
+      (other) =>
+        other.length === tokens.length &&
+        other[i] !== tokens[i] &&
+        (verbClassOf(other[i] as string) ?? (i === last ? agentVerbClassOf(other[i] as string) : undefined)) !==
+          undefined &&
+        other.every((w, j) => j === i || w === tokens[j]),
+    ).length;
+  // A server that names most tools verb first still names a family resource first when the
+  // family's names vary in another place (monitor_create, monitor_list, monitor_delete).
+  // Such a family is three or more names alike but for one later word, nearly all of those words bare
+  // verbs: `get_pull_request_comments` beside `…_reviews`, or `create_transfer` beside
+  // `create_invoice` and `create_customer`, name no verb at their end.
+  const familyOfVerbs = (i: number) => {
+    const family = new Set(
+      siblingTokens
+        .filter((other) => other.length === tokens.length && other.every((w, j) => j === i || w === tokens[j]))
+        .map((other) => other[i] as string),
+    );
+    const bare = [...family].filter((w) => VERB_CLASS.has(w));
+    return VERB_CLASS.has(tokens[i] as string) && family.size >= 3 && bare.length >= family.size * 0.75;
+  };
+  const variesElsewhere = candidates.some((i) => i !== 0 && familyOfVerbs(i)) && varies(0) === 0;
+  if (verbFirst && candidates[0] === 0 && !variesElsewhere) return at(0, weight);
   if (candidates.length > 1 && siblingTokens.length > 1) {
-    // The verb is the word that varies across the server's names for the same resource
-    // (functions-create-trigger, functions-get-trigger, functions-delete-trigger): count the
-    // siblings equal to this name but for a different verb-like word in that place. Ties go to
-    // the word more names share, then to the start, then the end.
-    const varies = (i: number) =>
-      siblingTokens.filter(
-        (other) =>
-          other.length === tokens.length &&
-          other[i] !== tokens[i] &&
-          (verbClassOf(other[i] as string) ?? (i === last ? agentVerbClassOf(other[i] as string) : undefined)) !==
-            undefined &&
-          other.every((w, j) => j === i || w === tokens[j]),
-      ).length;
+    // Ties go to the word more names share, then to the start, then the end.
     const rank = (i: number) =>
       varies(i) * 10_000 + (counts.get(tokens[i] as string) ?? 0) * 4 + (i === 0 ? 2 : i === last ? 1 : 0);
     const best = candidates.reduce((a, b) => (rank(b) > rank(a) ? b : a));
@@ -469,6 +486,27 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
     });
   }
   return out;
+}
+
+/**
+ * Whether the first sentence's verb hands back written guidance: "provides … documentation for",
+ * "returns step-by-step instructions". The object is read up to its first preposition, so "returns
+ * the invoice for a customer" hands back no guidance.
+ */
+const OBJECT_STOPS = new Set(['for', 'from', 'on', 'about', 'in', 'into', 'with', 'by', 'that', 'which', 'when']);
+
+function handsBackText(first: string): boolean {
+  const tokens = words(first);
+  let i = 0;
+  while (i < tokens.length && FILLER_WORDS.has(tokens[i] as string)) i += 1;
+  const verb = tokens[i];
+  if (verb === undefined || !stems(verb).some((s) => HAND_BACK_VERBS.has(s))) return false;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 9); j++) {
+    const w = tokens[j] as string;
+    if (OBJECT_STOPS.has(w)) return false;
+    if (TEXT_ARTIFACTS.has(w)) return true;
+  }
+  return false;
 }
 
 function phraseEvidence(rest: string): Scored[] {
@@ -851,6 +889,20 @@ export function classify(input: ClassifyInput): ClassifyResult {
       text: 'destructiveHint: true',
       suggests: 'Destructive',
     });
+
+  // A first sentence that hands back written guidance says what the tool is: it reads (rules.ts, TEXT_ARTIFACTS).
+  const guidance = router || request ? undefined : handsBackText(first);
+  if (guidance) {
+    scored.push({
+      source: 'description',
+      signal: 'description:hands-back-text',
+      text: clip(first),
+      suggests: 'Read',
+      weight: 0,
+      strong: true,
+    });
+    textCategory = 'Read';
+  }
 
   // The description's own claim to change nothing lowers Write as readOnlyHint does (rules.ts, READ_ONLY_CLAIMS).
   if (

@@ -357,3 +357,13 @@ export const READ_ONLY_CLAIMS: ReadonlySet<string> = new Set(['phrase:read-only'
 
 /** With no evidence at all, a tool is assumed to change something, as MCP's defaults assume. */
 export const FALLBACK_CATEGORY: Category = 'Write';
+
+/**
+ * A first sentence whose verb hands something back (provides, returns, gives, offers) and whose
+ * object is written guidance says the tool answers with text about an action rather than taking
+ * it: "Provides detailed instructions for running the tests" reads; it runs nothing.
+ */
+export const HAND_BACK_VERBS: ReadonlySet<string> = new Set(words`provide return give offer supply`);
+export const TEXT_ARTIFACTS: ReadonlySet<string> = new Set(
+  words`documentation docs guidance guideline guidelines instruction instructions advice tip tips recommendation recommendations explanation tutorial walkthrough practices`,
+);

@@ -228,6 +228,22 @@ test('with resource-first names, the verb is the verb-like word that recurs acro
   // A verb-first server keeps its first word as the verb even when a later one varies.
   const github = ['get_pull_request_comments', 'get_pull_request_reviews', 'get_pull_request_status', 'get_issue'];
   assert.equal(tool('get_pull_request_comments', {}, github).category, 'Read');
+  // …but a family of names that differ only in a later bare verb names its resource first, even
+  // on a verb-first server (a real crawler server's monitor tools).
+  const crawler = [
+    'crawler_scrape',
+    'crawler_search',
+    'crawler_crawl',
+    'crawler_extract',
+    'crawler_parse',
+    'crawler_monitor_create',
+    'crawler_monitor_list',
+    'crawler_monitor_get',
+    'crawler_monitor_delete',
+  ];
+  assert.equal(tool('crawler_monitor_create', {}, crawler).category, 'Write');
+  assert.equal(tool('crawler_monitor_delete', {}, crawler).category, 'Destructive');
+  assert.equal(tool('crawler_monitor_list', {}, crawler).category, 'Read');
   assert.equal(of('functions-get-trigger'), 'Read');
   assert.equal(of('functions-list-triggers'), 'Read');
   assert.equal(of('functions-delete-trigger'), 'Destructive');
@@ -723,4 +739,29 @@ test('creating a prediction runs a model; a product name is one word; providing 
   assert.equal(categoryOf('guide_design_general', 'Provides design guidelines and best practices.'), 'Read');
   // Running JavaScript still runs code.
   assert.equal(categoryOf('evaluate', 'Execute JavaScript in the page.'), 'Execute');
+});
+
+test('a first sentence that hands back written guidance reads, whatever the name promises', () => {
+  // Real definitions from a developer-platform server: documentation and instructions, no action.
+  assert.equal(
+    categoryOf(
+      'create_mobile_lwc_payments',
+      'The MCP tool provides a comprehensive TypeScript-based API documentation for the Payments Service.',
+    ),
+    'Read',
+  );
+  assert.equal(
+    categoryOf(
+      'run_lwc_accessibility_jest_tests',
+      'Provides detailed instructions and commands for running Sa11y accessibility Jest tests on LWC components.',
+    ),
+    'Read',
+  );
+  assert.equal(
+    categoryOf('transition_prd_to_lwc', 'Use this tool to provide next-step migration instructions from a PRD.'),
+    'Read',
+  );
+  // Guidance named after the object's preposition is not what the tool hands back.
+  assert.equal(categoryOf('create_invoice', 'Returns the invoice for a customer, with guidance.'), 'Financial');
+  assert.equal(categoryOf('run_tests', 'Runs the test suite and provides recommendations.'), 'Execute');
 });
