@@ -12,6 +12,8 @@ import {
   GENERATED_MEDIA,
   GENERATED_TEXT,
   HAND_BACK_VERBS,
+  LOCAL_DESTINATION,
+  LOCAL_OUTPUT_PROPERTY,
   TEXT_ARTIFACTS,
   COMPOSING_VERBS,
   HTTP_METHODS,
@@ -509,6 +511,19 @@ function handsBackText(first: string): boolean {
   return false;
 }
 
+/** Where a tool saves what it reads on this machine: a path input to save to, or "… to your local project". */
+function localOutputOf(
+  definition: ToolDefinition,
+  first: string,
+): { source: 'input-schema' | 'description'; text: string } | undefined {
+  for (const [name, schema] of Object.entries((definition.inputSchema.properties ?? {}) as Record<string, unknown>)) {
+    if (LOCAL_OUTPUT_PROPERTY.test(name) && isFreeFormString(schema))
+      return { source: 'input-schema', text: `properties.${name}` };
+  }
+  if (LOCAL_DESTINATION.test(first)) return { source: 'description', text: first };
+  return undefined;
+}
+
 function phraseEvidence(rest: string): Scored[] {
   const out: Scored[] = [];
   for (const rule of DESCRIPTION_RULES) {
@@ -902,6 +917,20 @@ export function classify(input: ClassifyInput): ClassifyResult {
       strong: true,
     });
     textCategory = 'Read';
+  }
+
+  // A reading tool that saves what it reads on this machine writes (rules.ts, LOCAL_OUTPUT_PROPERTY).
+  const localCopy = textCategory === 'Read' && !router && !guidance ? localOutputOf(definition, first) : undefined;
+  if (localCopy) {
+    scored.push({
+      source: localCopy.source,
+      signal: 'saves-local-copy',
+      text: clip(localCopy.text),
+      suggests: 'Write',
+      weight: 0,
+      strong: true,
+    });
+    textCategory = 'Write';
   }
 
   // The description's own claim to change nothing lowers Write as readOnlyHint does (rules.ts, READ_ONLY_CLAIMS).

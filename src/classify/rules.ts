@@ -367,3 +367,13 @@ export const HAND_BACK_VERBS: ReadonlySet<string> = new Set(words`provide return
 export const TEXT_ARTIFACTS: ReadonlySet<string> = new Set(
   words`documentation docs guidance guideline guidelines instruction instructions advice tip tips recommendation recommendations explanation tutorial walkthrough practices`,
 );
+
+/**
+ * Where a tool writes what it fetches: an input naming a file or folder to save to
+ * (`outputPath`, `saveDir`, `download_path`), or a first sentence that fetches "to your local
+ * project". A tool that reads from elsewhere and keeps a copy on this machine writes (Write).
+ */
+export const LOCAL_OUTPUT_PROPERTY =
+  /^(?:output|save|download)_?(?:path|dir|directory|file|filename|folder|location)$|^save_?to$/i;
+export const LOCAL_DESTINATION =
+  /\b(?:to|into) (?:your |the |a )?(?:local (?:project|folder|directory|file|disk|machine|workspace)|disk)\b/i;

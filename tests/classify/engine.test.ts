@@ -765,3 +765,31 @@ test('a first sentence that hands back written guidance reads, whatever the name
   assert.equal(categoryOf('create_invoice', 'Returns the invoice for a customer, with guidance.'), 'Financial');
   assert.equal(categoryOf('run_tests', 'Runs the test suite and provides recommendations.'), 'Execute');
 });
+
+test('a reading tool that saves what it reads on this machine writes', () => {
+  // Real definitions from a developer-platform server: a schema fetched into a file of the project.
+  const fetchSchema = tool('fetch_graphql_schema', {
+    description: 'Fetches the GraphQL schema of the org.',
+    inputSchema: { type: 'object', properties: { outputPath: { type: 'string' } } },
+  });
+  assert.equal(fetchSchema.category, 'Write');
+  assert.ok(fetchSchema.evidence.some((e) => e.signal === 'saves-local-copy' && e.text === 'properties.outputPath'));
+  assert.equal(categoryOf('retrieve_metadata', 'Retrieve metadata from an org to your local project.'), 'Write');
+  // A path to read from, or an output format, saves nothing.
+  assert.equal(
+    tool('get_file', {
+      description: 'Reads a file.',
+      inputSchema: { type: 'object', properties: { path: { type: 'string' }, output: { type: 'string' } } },
+    }).category,
+    'Read',
+  );
+  // readOnlyHint still lowers it, as it lowers any Write.
+  assert.equal(
+    tool('fetch_graphql_schema', {
+      description: 'Fetches the GraphQL schema of the org.',
+      inputSchema: { type: 'object', properties: { outputPath: { type: 'string' } } },
+      annotations: { readOnlyHint: true },
+    }).category,
+    'Read',
+  );
+});
