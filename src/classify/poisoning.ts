@@ -51,6 +51,23 @@ function groupsBy(match: string): boolean {
   );
 }
 
+/**
+ * "the Send to remove password from", "rotate the API key": a verb that manages the secret itself
+ * stands right before it, so the secret is what the tool changes, not something to hand over.
+ */
+function managesSecret(match: string): boolean {
+  return /\b(?:remove|delete|clear|reset|rotate|revoke|change|update|set|generate|create|edit|add|expire|disable|enable|regenerate)\s+(?:(?:the|a|an|its|their|your)\s+)?(?:[\w-]+\s+)?(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?)$/i.test(
+    match,
+  );
+}
+
+/** "without credentials, results come from the public feed": a condition of use, not a request. */
+function withoutSecret(match: string): boolean {
+  return /\b(?:without|no)\s+(?:an?\s+|the\s+)?(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?|session cookies?)$/i.test(
+    match,
+  );
+}
+
 /** Base64 of text or data has digits and both cases in one run; a `$ref` path or a long identifier does not. */
 function looksEncoded(match: string): boolean {
   const longest = match.split('/').reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -90,11 +107,16 @@ export const POISON_RULES: readonly PoisonRule[] = [
     code: 'secret-file-request',
     reason: 'The text points at a file or secret that holds credentials (SSH keys, dotfiles, cloud or API keys).',
     pattern: new RegExp(
-      `\\b${MOVE_VERB}\\b[^.\\n]{0,60}?${SECRET_PLACE}|${SECRET_PLACE}[^.\\n]{0,40}\\b(?:and|then)\\s+${MOVE_VERB}\\b`,
+      `\\b${MOVE_VERB}\\b[^.;\\n]{0,60}?${SECRET_PLACE}|${SECRET_PLACE}[^.;\\n]{0,40}\\b(?:and|then)\\s+${MOVE_VERB}\\b`,
       'i',
     ),
     confirm: (match, sentence) =>
-      !REFUSAL.test(sentence) && !warnsAgainst(match, sentence) && !groupsBy(match) && !declaresField(match, sentence),
+      !REFUSAL.test(sentence) &&
+      !warnsAgainst(match, sentence) &&
+      !groupsBy(match) &&
+      !declaresField(match, sentence) &&
+      !managesSecret(match) &&
+      !withoutSecret(match),
   },
   {
     code: 'instruction-override',
