@@ -1,6 +1,7 @@
 import { CATEGORIES, CATEGORY_RISK, categoryRank, type Category } from '#src/model/taxonomy.ts';
 import type { Classification, Evidence, ToolDefinition } from '#src/model/tool.ts';
 import {
+  ANY_RECORD_TYPE,
   BROWSER_ACTIONS,
   BROWSER_WORDS,
   CODE_OBJECTS,
@@ -26,6 +27,8 @@ import {
   MESSAGE_OBJECTS,
   LIGHT_VERBS,
   MONEY_OBJECTS,
+  MOVING_VERBS,
+  WALLET_ASSETS,
   OVERWRITE_STATEMENT,
   PROPERTY_RULES,
   READ_NOUNS,
@@ -35,6 +38,7 @@ import {
   ROUTER,
   RUNNER_NOUNS,
   UNLINKING_VERBS,
+  VIEW_NOUNS,
   VERBS,
   WEIGHTS,
   type VerbClass,
@@ -155,6 +159,9 @@ interface Context {
 
 const NO_CONTEXT: Context = { inBrowser: false, managed: new Set(), undoesAdd: false };
 
+/** Prepositions that start a modifier of the object: what follows is not what the verb acts on. */
+const MODIFIER_PREPOSITIONS = new Set(['for', 'on', 'in', 'with', 'about', 'by', 'under', 'per']);
+
 /** Verbs that put back what an unlinking verb takes out. */
 const LINKING_VERBS = ['add', 'assign', 'attach'];
 
@@ -201,7 +208,9 @@ function compose(
   objects: readonly string[],
   context: Context = NO_CONTEXT,
 ): { category: Category; signal: string } {
-  const money = hasObject(objects, MONEY_OBJECTS);
+  // The money object is the verb's own object, not one named after a preposition ("a fulfilment for an order").
+  const stop = objects.findIndex((o) => MODIFIER_PREPOSITIONS.has(o));
+  const money = hasObject(stop === -1 ? objects : objects.slice(0, stop), MONEY_OBJECTS);
   const verbStems = stems(verb);
   if (context.inBrowser && verbStems.some((v) => BROWSER_ACTIONS.has(v)))
     return { category: 'Execute', signal: 'verb:browser-action' };
@@ -218,6 +227,8 @@ function compose(
     )
       return { category: 'Read', signal: 'verb:light+read-noun' };
   }
+  if (verbStems.some((v) => MOVING_VERBS.has(v)) && hasObject(objects, WALLET_ASSETS))
+    return { category: 'Financial', signal: 'verb:move+wallet-asset' };
   switch (cls) {
     case 'read':
       if (verbStems.includes('query') && hasObject(objects, CODE_OBJECTS))
@@ -316,8 +327,13 @@ function nameEvidence(
   const tokens = withoutPrefix(tokenize(name), prefix);
   if (tokens.length === 0) return [];
   const last = tokens.length - 1;
+  // A plural at the end of a longer name is its object (`kpi_orders`), not a verb in the third person.
+  const pluralNoun = (i: number) =>
+    i === last && i > 0 && /[^s]s$/.test(tokens[i] as string) && !VERB_CLASS.has(tokens[i] as string);
   const classOf = (i: number): VerbClass | undefined =>
-    verbClassOf(tokens[i] as string) ?? (i === last ? agentVerbClassOf(tokens[i] as string) : undefined);
+    pluralNoun(i)
+      ? undefined
+      : (verbClassOf(tokens[i] as string) ?? (i === last ? agentVerbClassOf(tokens[i] as string) : undefined));
   const at = (i: number, w: number): Scored[] => {
     const verb = tokens[i] as string;
     // The object is what follows the verb, or, in a resource-first name, what precedes it.
@@ -819,6 +835,22 @@ export function classify(input: ClassifyInput): ClassifyResult {
       ? BY_SEVERITY.reduce((best, c) => (scores[c] > scores[best] ? c : best), BY_SEVERITY[0] as Category)
       : (BY_SEVERITY.find((c) => scored.filter((e) => e.suggests === c).length >= 2) ?? null);
 
+  // With no verb anywhere, a name or an opening that names a view of data shows it (rules.ts, VIEW_NOUNS).
+  if (textCategoryBefore === null) {
+    // The first word of the description is left out: there a view noun is an imperative ("Report a scorecard").
+    const opening = words(definition.description ?? '').slice(1, 8);
+    const view = [...withoutPrefix(tokenize(input.name), prefix), ...opening].find((w) => VIEW_NOUNS.has(w));
+    if (view)
+      scored.push({
+        source: 'description',
+        signal: 'noun:view-of-data',
+        text: clip(definition.description || input.name),
+        suggests: 'Read',
+        weight: WEIGHTS.innerName,
+        strong: true,
+      });
+  }
+
   // A stated overwrite, or an overwrite mode to choose, makes a Write tool Destructive (rules.ts,
   // OVERWRITE_STATEMENT, OVERWRITE_VALUES).
   const overwrite = definition.description ? OVERWRITE_STATEMENT.exec(definition.description) : null;
@@ -841,8 +873,12 @@ export function classify(input: ClassifyInput): ClassifyResult {
       weight: 0,
       strong: false,
     });
-  let textCategory: Category | null =
-    (overwrite || overwriteMode) && textCategoryBefore === 'Write' ? 'Destructive' : textCategoryBefore;
+  const viewOfData = textCategoryBefore === null && scored.some((e) => e.signal === 'noun:view-of-data');
+  let textCategory: Category | null = viewOfData
+    ? 'Read'
+    : (overwrite || overwriteMode) && textCategoryBefore === 'Write'
+      ? 'Destructive'
+      : textCategoryBefore;
 
   // A tool named by an HTTP method alone, with a free-form path or URL, sends a request (rules.ts, HTTP_METHODS).
   const request = httpRequestOf(input.name, prefix, definition.inputSchema);
@@ -917,6 +953,22 @@ export function classify(input: ClassifyInput): ClassifyResult {
       strong: true,
     });
     textCategory = 'Read';
+  }
+
+  // A change to a record of any type, money documents among the types offered, is Financial (rules.ts, ANY_RECORD_TYPE).
+  if ((textCategory === 'Write' || textCategory === 'Execute') && !router && ANY_RECORD_TYPE.test(first)) {
+    const moneyType = words(definition.description ?? '').find((w) => hasObject([w], MONEY_OBJECTS));
+    if (moneyType) {
+      scored.push({
+        source: 'description',
+        signal: 'any-record-type+money',
+        text: clip(definition.description ?? ''),
+        suggests: 'Financial',
+        weight: 0,
+        strong: true,
+      });
+      textCategory = 'Financial';
+    }
   }
 
   // A reading tool that saves what it reads on this machine writes (rules.ts, LOCAL_OUTPUT_PROPERTY).

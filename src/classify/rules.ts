@@ -60,8 +60,16 @@ export const RUNNER_NOUNS: ReadonlySet<string> = new Set(
  * these is Financial; reading one is still Read.
  */
 export const MONEY_OBJECTS: ReadonlySet<string> = new Set(
-  words`payment invoice refund payout charge subscription journal ledger transaction adjustment order trade transfer purchase bill cart checkout fund money withdrawal deposit swap bid creditnote debit payroll expense reimbursement remittance wire banktransaction bank receipt credit`,
+  words`payment invoice refund payout charge subscription journal ledger transaction adjustment order trade transfer purchase bill cart checkout fund money withdrawal deposit swap bid creditnote debit payroll expense reimbursement remittance wire banktransaction bank receipt credit
+    salesorder purchaseorder salesinvoice purchaseinvoice paymententry spend`,
 );
+
+/**
+ * Assets a wallet holds: coins and tokens on a chain. Moving one to another address or letting
+ * another address spend it moves value (Financial); creating or recording one does not.
+ */
+export const WALLET_ASSETS: ReadonlySet<string> = new Set(words`nativetoken erc20 erc721 erc1155 nft`);
+export const MOVING_VERBS: ReadonlySet<string> = new Set(words`transfer send approve`);
 
 /** Pairs of words read as one ("credit note" → creditnote, "log out" → logout). */
 export const COMPOUNDS: Readonly<Record<string, string>> = {
@@ -72,6 +80,21 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'look up': 'lookup',
   'bank transaction': 'banktransaction',
   'bank transactions': 'banktransaction',
+  // Documents of a sale or a purchase: "Sales Order" is one noun, not the verb "order".
+  'sales order': 'salesorder',
+  'sales orders': 'salesorder',
+  'purchase order': 'purchaseorder',
+  'purchase orders': 'purchaseorder',
+  'sales invoice': 'salesinvoice',
+  'sales invoices': 'salesinvoice',
+  'purchase invoice': 'purchaseinvoice',
+  'purchase invoices': 'purchaseinvoice',
+  'payment entry': 'paymententry',
+  'payment entries': 'paymententry',
+  'work order': 'workorder',
+  'work orders': 'workorder',
+  'native token': 'nativetoken',
+  'native tokens': 'nativetoken',
   'go to': 'goto',
   'set up': 'setup',
   'who am i': 'whoami',
@@ -377,3 +400,20 @@ export const LOCAL_OUTPUT_PROPERTY =
   /^(?:output|save|download)_?(?:path|dir|directory|file|filename|folder|location)$|^save_?to$/i;
 export const LOCAL_DESTINATION =
   /\b(?:to|into) (?:your |the |a )?(?:local (?:project|folder|directory|file|disk|machine|workspace)|disk)\b/i;
+
+/**
+ * Nouns that name a view of data: a tool whose name or opening words are only such a view, with no
+ * verb anywhere, shows data and changes nothing ("Sales funnel from lead to order", "KPI card:
+ * total revenue this month").
+ */
+export const VIEW_NOUNS: ReadonlySet<string> = new Set(
+  words`chart charts graph kpi report dashboard funnel breakdown trend trends aging treemap histogram heatmap scatter pie donut sparkline overview analytics metrics statistics leaderboard timeline`,
+);
+
+/**
+ * A tool that changes a record of any type the caller names ("Update any document. Pass doctype,
+ * e.g. 'Customer', 'Sales Order'") is as severe as the types its description offers: when money
+ * documents are among them, it moves money (Financial).
+ */
+export const ANY_RECORD_TYPE =
+  /\bany (?:[\w-]+ )?(?:documents?|records?|objects?|entit(?:y|ies)|doctypes?|resource types?|record types?|object types?)\b/i;

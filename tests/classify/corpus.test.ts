@@ -42,8 +42,23 @@ test('no poison flag on a real tool, in either half', () => {
   assert.deepEqual(report.tuning.poisonFlags, []);
 });
 
-// Dangerous misses known today (test half): any other one fails, so a rule change cannot add one unseen.
-const KNOWN_DANGEROUS_MISSES = ['square make_api_request', 'linear linear_archiveManagedOAuthApplication'];
+// Dangerous misses known today: any other one fails, so a rule change cannot add one unseen. Each
+// came with a server labelled before the classifier was run on it; none was added by a rule change.
+const KNOWN_DANGEROUS_MISSES = [
+  // Test half.
+  'square make_api_request',
+  'linear linear_archiveManagedOAuthApplication',
+  'creem customer-credits-credit-account',
+  'creem customer-credits-debit-account',
+  'creem customer-credits-reverse-transaction',
+  'creem customer-credits-reverse-transaction-by-id',
+  'creem customer-credits-close-account',
+  'creem events-ingest-events',
+  'creem splits-create',
+  // Tuning half: an any-function contract call, and a create-any-document tool whose text offers no money type.
+  'bnbchain write_contract',
+  'erpnext erpnext_doc_create',
+];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
   const report = scoreCorpus(corpus.tools);
@@ -61,7 +76,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: two tools of servers labelled before the classifier ever saw them are rated Write: a generic API-call tool whose services include payments (square make_api_request) and the archiving of an OAuth application (linear); no tuning-half tool motivates a rule for either',
+    todo: 'not reached: nine tools of servers labelled before the classifier ever saw them are rated Write: a generic API-call tool whose services include payments (square make_api_request), the archiving of an OAuth application (linear), and seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem); no tuning-half tool motivates a rule for them',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
@@ -72,7 +87,7 @@ test(
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
   {
-    todo: 'not reached: about 91% on the test half, whose newest servers were labelled before the classifier was run on them (npm run classify:score -- --all lists the misses)',
+    todo: 'not reached: about 92% on the test half, whose newest servers were labelled before the classifier was run on them (npm run classify:score -- --all lists the misses)',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);

@@ -793,3 +793,75 @@ test('a reading tool that saves what it reads on this machine writes', () => {
     'Read',
   );
 });
+
+test('moving a wallet asset to another address moves value; creating one does not', () => {
+  // Real definitions from a blockchain server (tuning half).
+  assert.equal(categoryOf('transfer_erc20', 'Transfer ERC20 tokens to an address.'), 'Financial');
+  assert.equal(
+    categoryOf('transfer_native_token', 'Transfer native tokens (BNB, ETH, MATIC, etc.) to an address.'),
+    'Financial',
+  );
+  assert.equal(categoryOf('transfer_nft', 'Transfer an NFT to an address.'), 'Financial');
+  assert.equal(
+    categoryOf(
+      'approve_token_spending',
+      'Approve another address (e.g. a DeFi protocol or exchange) to spend your ERC20 tokens.',
+    ),
+    'Financial',
+  );
+  assert.equal(categoryOf('get_erc20_balance', 'Get the ERC20 token balance of an address.'), 'Read');
+  assert.equal(categoryOf('create_erc20_token', 'Create a new ERC20 token contract.'), 'Write');
+});
+
+test('documents of a sale are one noun, and a money word after a preposition is not the object', () => {
+  // Real definitions from an ERP server and a store back end (tuning half).
+  assert.equal(categoryOf('work_order_create', 'Create a new Work Order for manufacturing.'), 'Write');
+  assert.equal(categoryOf('sales_order_create', 'Create a new Sales Order for a customer.'), 'Financial');
+  assert.equal(categoryOf('create_fulfillment', 'Create a fulfillment for an order.'), 'Write');
+  assert.equal(categoryOf('set-leverage', 'Set leverage for futures trading'), 'Write');
+  assert.equal(categoryOf('create_refund', 'Create a refund for a charge.'), 'Financial');
+});
+
+test('a plural at the end of a longer name is its object, not a verb', () => {
+  // A dashboard tool of an ERP server (tuning half): "orders" here are counted, not placed.
+  const erp = ['erp_kpi_orders', 'erp_kpi_revenue', 'erp_doc_get', 'erp_doc_list'];
+  assert.equal(tool('erp_kpi_orders', { annotations: { readOnlyHint: true } }, erp).category, 'Read');
+  assert.equal(tool('user_deletes', {}, ['user_deletes']).category, 'Write');
+  // A base form at the end is still the verb.
+  assert.equal(tool('file_delete', {}, ['file_delete', 'file_get']).category, 'Destructive');
+});
+
+test('with no verb anywhere, a name or opening that names a view of data reads', () => {
+  // Real definitions from an ERP server (tuning half).
+  assert.equal(
+    categoryOf(
+      'erp_sales_funnel',
+      'Sales funnel from Lead → Opportunity → Quotation → Sales Order. Shows count and value at each stage.',
+    ),
+    'Read',
+  );
+  assert.equal(categoryOf('erp_kpi_revenue', 'KPI card: total Sales Order revenue for the current month.'), 'Read');
+  // A verb still decides, and a view noun first is an imperative.
+  assert.equal(categoryOf('dashboard_delete', 'Delete a dashboard.'), 'Destructive');
+  assert.equal(categoryOf('feedback', 'Report a capability scorecard grading the tools of this turn.'), 'Write');
+});
+
+test('a change to a record of any type is Financial when money documents are among the types offered', () => {
+  // Real definitions from an ERP server (tuning half).
+  assert.equal(
+    categoryOf(
+      'doc_update',
+      "Update any ERPNext document (partial update). Works on any DocType. Pass doctype (e.g. 'Customer', 'Sales Order'), the document name, and the fields to change.",
+    ),
+    'Financial',
+  );
+  assert.equal(
+    categoryOf(
+      'doc_create',
+      'Create any ERPNext document. Works on any DocType including master data (Company, Item Group, UOM, Territory).',
+    ),
+    'Write',
+  );
+  // Reading any record type, money among them, still reads.
+  assert.equal(categoryOf('doc_list', "List any ERPNext documents by DocType (e.g. 'Sales Invoice')."), 'Read');
+});
