@@ -4,6 +4,7 @@ import {
   ANY_RECORD_TYPE,
   BROWSER_ACTIONS,
   BROWSER_WORDS,
+  CLEARABLE_STATE,
   CODE_OBJECTS,
   COMPOUNDS,
   DELETION_NOUNS,
@@ -260,6 +261,8 @@ function compose(
         return { category: 'Destructive', signal: 'verb:run+deletion' };
       return { category: 'Execute', signal: 'verb:execute' };
     case 'destroy':
+      if (verbStems.includes('clear') && hasObject(objects.slice(0, 4), CLEARABLE_STATE))
+        return { category: 'Write', signal: 'verb:clear+state' };
       return { category: 'Destructive', signal: 'verb:destroy' };
   }
 }

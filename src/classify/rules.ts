@@ -27,7 +27,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     summarise analyze analyse research diff compare resolve echo scan explore monitor ping health whoami convert parse
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
     discover audit test review track trace measure observe watch visualize render format decode encode tail cat ls stat
-    exists overview details think crawl scrape return display map capture answer guide provide`,
+    exists overview details think crawl scrape return display map capture answer guide provide rank rerank score`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
@@ -35,7 +35,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
-    revert rollback`,
+    revert rollback handle`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload`,
@@ -173,9 +173,9 @@ export const BROWSER_WORDS: ReadonlySet<string> = new Set(words`browser viewport
 /**
  * Verbs that, in a browser, are actions on the open page rather than stored changes: uploading a
  * file into a page, resizing the window, dropping data onto an element ("drag and drop"), reloading
- * the page. Like a click, what they do depends on the page, so they are Execute there.
+ * the page, handling (accepting or dismissing) a dialog. Like a click, what they do depends on the page, so they are Execute there.
  */
-export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize drop reload`);
+export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize drop reload handle`);
 
 /**
  * Verbs that, on "X from Y", unlink X and leave it in place (Write) when X is a resource the server
@@ -417,3 +417,12 @@ export const VIEW_NOUNS: ReadonlySet<string> = new Set(
  */
 export const ANY_RECORD_TYPE =
   /\bany (?:[\w-]+ )?(?:documents?|records?|objects?|entit(?:y|ies)|doctypes?|resource types?|record types?|object types?)\b/i;
+
+/**
+ * What clearing only empties or resets and the tool rebuilds or the user sets again: a cache the
+ * server keeps for itself, a setting, a selection or a filter. Clearing these loses no stored data
+ * (Write); clearing a queue, a range of cells or a recorded session still deletes (Destructive).
+ */
+export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
+  words`cache caches setting settings preference preferences selection filter filters highlight highlights`,
+);

@@ -865,3 +865,20 @@ test('a change to a record of any type is Financial when money documents are amo
   // Reading any record type, money among them, still reads.
   assert.equal(categoryOf('doc_list', "List any ERPNext documents by DocType (e.g. 'Sales Invoice')."), 'Read');
 });
+
+test("clearing a server's own cache or a setting resets it; clearing data still deletes", () => {
+  // Real definitions from an exchange server (tuning half).
+  assert.equal(categoryOf('clear-cache', 'Clear CCXT cache'), 'Write');
+  assert.equal(categoryOf('clear-exchange-cache', 'Clear exchange instance cache'), 'Write');
+  assert.equal(categoryOf('clear_queue', 'Clear the queue of pending jobs.'), 'Destructive');
+  assert.equal(categoryOf('flush_cache', 'Flush the CDN cache.'), 'Destructive');
+});
+
+test('ranking and scoring what the caller gives reads; handling a dialog in a browser acts on the page', () => {
+  // Real definitions from a vector-database server, a developer-platform server and a browser server (tuning half).
+  assert.equal(categoryOf('rerank-documents', 'Rerank a set of provided documents by relevance to a query.'), 'Read');
+  assert.equal(categoryOf('score_issues', 'Score validation issues using readiness scoring rules.'), 'Read');
+  assert.equal(categoryOf('browser_handle_dialog', 'Handle a dialog'), 'Execute');
+  // Outside a browser, handling is an ordinary change.
+  assert.equal(categoryOf('handle_ticket', 'Handle a support ticket.'), 'Write');
+});
