@@ -161,8 +161,11 @@ export const DELETION_NOUNS: ReadonlySet<string> = new Set(words`garbage cleanup
  */
 export const RUNNABLE_SOFTWARE: ReadonlySet<string> = new Set(words`app application chart`);
 
-/** Verbs that put software in place: Execute on a RUNNABLE_SOFTWARE object, Write otherwise. */
-export const INSTALLING_VERBS: ReadonlySet<string> = new Set(words`install upgrade`);
+/**
+ * Verbs that put software in place: Execute on a RUNNABLE_SOFTWARE object, Write otherwise.
+ * Syncing an application brings its running workloads to the desired state, which deploys it.
+ */
+export const INSTALLING_VERBS: ReadonlySet<string> = new Set(words`install upgrade sync`);
 
 /**
  * Words that put a tool in a web browser: its name or first sentence saying "browser" or

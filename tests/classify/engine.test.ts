@@ -515,6 +515,9 @@ test('installing or upgrading an application or a chart runs it; upgrading a clu
     'Execute',
   );
   assert.equal(categoryOf('doks-upgrade-cluster', 'Upgrade a Kubernetes cluster'), 'Write');
+  // A GitOps server (tuning half): syncing an application deploys it; syncing a folder copies files.
+  assert.equal(categoryOf('sync_application', 'sync_application syncs application.'), 'Execute');
+  assert.equal(categoryOf('sync_folder', 'Sync a local folder with the bucket.'), 'Write');
 });
 
 test('cleaning up deletes; a port forward is a noun; queueing a check runs it', () => {
