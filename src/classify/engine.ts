@@ -33,11 +33,13 @@ import {
   OVERWRITE_STATEMENT,
   PROPERTY_RULES,
   READ_NOUNS,
+  REPLACED_SECRETS,
   RESTORE_SOURCES,
   RESTORING_VERBS,
   RUN_OBJECTS,
   ROUTER,
   RUNNER_NOUNS,
+  SETTING_VERBS,
   UNLINKING_VERBS,
   VIEW_NOUNS,
   VERBS,
@@ -245,6 +247,8 @@ function compose(
       if (verbStems.some((v) => RESTORING_VERBS.has(v)) && hasObject(objects, RESTORE_SOURCES))
         return { category: 'Destructive', signal: 'verb:restore-from-backup' };
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
+      if (verbStems.some((v) => SETTING_VERBS.has(v)) && hasObject(objects.slice(0, 3), REPLACED_SECRETS))
+        return { category: 'Destructive', signal: 'verb:set+secret' };
       if (verbStems.some((v) => INSTALLING_VERBS.has(v)) && hasObject(objects.slice(0, 3), RUNNABLE_SOFTWARE))
         return { category: 'Execute', signal: 'verb:install+software' };
       if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))

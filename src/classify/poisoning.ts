@@ -61,9 +61,12 @@ function managesSecret(match: string): boolean {
   );
 }
 
-/** "without credentials, results come from the public feed": a condition of use, not a request. */
+/**
+ * "without credentials, results come from the public feed", "missing credentials are reported as
+ * errors": a condition of use, not a request.
+ */
 function withoutSecret(match: string): boolean {
-  return /\b(?:without|no)\s+(?:an?\s+|the\s+)?(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?|session cookies?)$/i.test(
+  return /\b(?:without|no|missing|invalid|expired|wrong)\s+(?:an?\s+|the\s+)?(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?|session cookies?)$/i.test(
     match,
   );
 }

@@ -35,14 +35,14 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
-    revert rollback handle`,
+    revert rollback handle replace`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
-    prune ban unregister unpublish empty dismiss rebuild reimage release cleanup`,
+    prune ban unregister unpublish empty dismiss rebuild reimage release cleanup recreate`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
     reimburse settle`,
 };
@@ -297,7 +297,7 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
  * is off by default ("overwrite control", "set overwrite to true") is not such a statement.
  */
 export const OVERWRITE_STATEMENT =
-  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b)/i;
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|replaces? (?:all\b|(?:the )?(?:entire |whole )?contents?\b))/i;
 
 /**
  * Input properties, judged by the last word of their name and only when they take a free-form
@@ -429,3 +429,10 @@ export const ANY_RECORD_TYPE =
 export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
   words`cache caches setting settings preference preferences selection filter filters highlight highlights`,
 );
+
+/**
+ * Secrets that setting anew replaces for good: the old password stops working and cannot be had
+ * back, as when it is rotated or reset (Destructive).
+ */
+export const REPLACED_SECRETS: ReadonlySet<string> = new Set(words`password passwords passphrase`);
+export const SETTING_VERBS: ReadonlySet<string> = new Set(words`set change update`);

@@ -885,3 +885,32 @@ test('ranking and scoring what the caller gives reads; handling a dialog in a br
   // Outside a browser, handling is an ordinary change.
   assert.equal(categoryOf('handle_ticket', 'Handle a support ticket.'), 'Write');
 });
+
+test('replacing all of a resource at once overwrites it; recreating a machine destroys it', () => {
+  // Real definitions from an API-platform server and a hosting server (tuning half).
+  assert.equal(
+    categoryOf('putEnvironment', 'Replaces all the contents of an environment with the given information.'),
+    'Destructive',
+  );
+  assert.equal(
+    categoryOf(
+      'VPS_replaceAllFirewallRulesInGroupV1',
+      'Replaces all firewall rules within a specified firewall group with the provided set of rules in a single atomic operation.',
+    ),
+    'Destructive',
+  );
+  assert.equal(categoryOf('VPS_recreateVirtualMachineV1', 'Recreate a virtual machine from scratch.'), 'Destructive');
+  // Replacing one value is an edit.
+  assert.equal(categoryOf('replace_label', 'Replace the label of an issue with another one.'), 'Write');
+});
+
+test('setting a password anew replaces the old one for good', () => {
+  // Real definitions from a hosting server (tuning half).
+  assert.equal(
+    categoryOf('VPS_setRootPasswordV1', 'Set root password for a specified virtual machine.'),
+    'Destructive',
+  );
+  assert.equal(categoryOf('update_password', 'Update the password of the account.'), 'Destructive');
+  // Setting anything else stays an edit.
+  assert.equal(categoryOf('set_hostname', 'Set the hostname of a virtual machine.'), 'Write');
+});
