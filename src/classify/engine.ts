@@ -25,6 +25,7 @@ import {
   INSTALLING_VERBS,
   RUNNABLE_SOFTWARE,
   IGNORED_NAME_TOKENS,
+  MARKS,
   MESSAGE_OBJECTS,
   LIGHT_VERBS,
   MONEY_OBJECTS,
@@ -162,6 +163,15 @@ interface Context {
 
 const NO_CONTEXT: Context = { inBrowser: false, managed: new Set(), undoesAdd: false };
 
+/**
+ * A sentence that sends the agent to other tools ("choose a get or list tool first when you need to
+ * inspect state without changing it") says what those tools do, not this one.
+ */
+const OTHER_TOOL_ADVICE = /\b(?:get|list|read|other|another|different|separate)\b(?:\s+or\s+\w+)?\s+tools?\b/i;
+
+/** Signals that read a removal as one that can be undone: they outweigh a destructiveHint. */
+const UNDOABLE_REMOVALS = new Set(['verb:remove+mark', 'verb:remove-from', 'verb:clear+state']);
+
 /** Prepositions that start a modifier of the object: what follows is not what the verb acts on. */
 const MODIFIER_PREPOSITIONS = new Set(['for', 'on', 'in', 'with', 'about', 'by', 'under', 'per']);
 
@@ -171,10 +181,13 @@ const LINKING_VERBS = ['add', 'assign', 'attach'];
 /** Whether a sibling is this name with its unlinking verb replaced by a linking one. */
 function undoesAdd(name: string, siblings: readonly string[]): boolean {
   const tokens = tokenize(name);
-  const at = tokens.findIndex((t) => stems(t).some((v) => UNLINKING_VERBS.has(v)));
+  const at = tokens.findIndex((t) => stems(t).some((v) => UNLINKING_VERBS.has(v) || v === 'delete'));
   if (at === -1) return false;
-  const others = new Set(siblings.map((s) => tokenize(s).join(' ')));
-  return LINKING_VERBS.some((v) => others.has(tokens.with(at, v).join(' ')));
+  // The twin may name its object in the plural (`add_cycle_issues` beside `delete_cycle_issue`).
+  const singular = (t: string) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
+  const key = (ts: readonly string[]) => ts.map(singular).join(' ');
+  const others = new Set(siblings.map((s) => key(tokenize(s))));
+  return LINKING_VERBS.some((v) => others.has(key(tokens.with(at, v))));
 }
 
 /** A resource named by some words: verbs left out, each word singular ("Droplets" → droplet). */
@@ -222,6 +235,19 @@ function compose(
     if (removed !== '' && context.undoesAdd && context.managed.has(removed))
       return { category: 'Write', signal: 'verb:remove-from' };
   }
+  // A name that pairs two things, such as `delete_cycle_issue` beside `add_cycle_issues`, or
+  // `remove_member_from_card` (names drop the "from") beside `assign_member_to_card`: the server
+  // both makes and takes away that pairing, and its last word is a thing the server has tools of
+  // its own for, so taking the pairing away unlinks. `delete_checklist_item` beside
+  // `add_checklist_item` still deletes: an item is not a thing of its own there.
+  if (
+    cls === 'destroy' &&
+    context.undoesAdd &&
+    !objects.includes('from') &&
+    objects.length >= 2 &&
+    context.managed.has(resourceKey(objects.slice(-1)))
+  )
+    return { category: 'Write', signal: 'verb:remove-from' };
   if (LIGHT_VERBS.has(verb) || verbStems.some((v) => LIGHT_VERBS.has(v))) {
     const head = objects.slice(0, 3);
     if (
@@ -265,6 +291,7 @@ function compose(
         return { category: 'Destructive', signal: 'verb:run+deletion' };
       return { category: 'Execute', signal: 'verb:execute' };
     case 'destroy':
+      if (hasObject(objects.slice(0, 4), MARKS)) return { category: 'Write', signal: 'verb:remove+mark' };
       if (verbStems.includes('clear') && hasObject(objects.slice(0, 4), CLEARABLE_STATE))
         return { category: 'Write', signal: 'verb:clear+state' };
       return { category: 'Destructive', signal: 'verb:destroy' };
@@ -996,7 +1023,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
   if (
     (textCategory === 'Write' || textCategory === null) &&
     !router &&
-    scored.some((e) => READ_ONLY_CLAIMS.has(e.signal))
+    scored.some((e) => READ_ONLY_CLAIMS.has(e.signal) && !OTHER_TOOL_ADVICE.test(e.text))
   )
     textCategory = 'Read';
   let category: Category = textCategory ?? FALLBACK_CATEGORY;
@@ -1006,7 +1033,10 @@ export function classify(input: ClassifyInput): ClassifyResult {
     else if (textCategory !== 'Read') annotationsDisagree = true;
   }
   if (destructiveClaim && categoryRank(category) < categoryRank('Destructive')) {
-    if (scores.Destructive > 0) category = 'Destructive';
+    // The text agrees only if it does not itself say why the removal can be undone (a mark taken
+    // off, a pairing unlinked, a cache cleared).
+    const undoable = scored.some((e) => e.strong && UNDOABLE_REMOVALS.has(e.signal));
+    if (scores.Destructive > 0 && !undoable) category = 'Destructive';
     else annotationsDisagree = true;
   }
   if (hints.readOnlyHint === false && category === 'Read') annotationsDisagree = true;

@@ -38,7 +38,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     revert rollback handle replace`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
-    interact act start restart power reboot shutdown boot conduct queue enqueue reload`,
+    interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
@@ -436,3 +436,11 @@ export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
  */
 export const REPLACED_SECRETS: ReadonlySet<string> = new Set(words`password passwords passphrase`);
 export const SETTING_VERBS: ReadonlySet<string> = new Set(words`set change update`);
+
+/**
+ * Marks a person puts on something and can put back at will: a reaction, a star, a vote, a
+ * bookmark. Deleting one loses nothing that cannot be added again (Write).
+ */
+export const MARKS: ReadonlySet<string> = new Set(
+  words`reaction reactions emoji like likes star stars vote votes upvote bookmark bookmarks favorite favorites favourite favourites`,
+);

@@ -914,3 +914,81 @@ test('setting a password anew replaces the old one for good', () => {
   // Setting anything else stays an edit.
   assert.equal(categoryOf('set_hostname', 'Set the hostname of a virtual machine.'), 'Write');
 });
+
+test('taking away a pairing the server also makes unlinks: delete_cycle_issue beside add_cycle_issues', () => {
+  // Real names from a project-tracking server and a board server (tuning half).
+  const tracker = [
+    'create_issue',
+    'get_issue',
+    'delete_issue',
+    'create_cycle',
+    'delete_cycle',
+    'add_cycle_issues',
+    'delete_cycle_issue',
+    'list_cycle_issues',
+  ];
+  assert.equal(categoryOf('delete_cycle_issue', 'Remove an issue from a cycle', tracker), 'Write');
+  assert.equal(categoryOf('delete_issue', 'Delete an issue', tracker), 'Destructive');
+  assert.equal(categoryOf('delete_cycle', 'Delete a cycle', tracker), 'Destructive');
+  const board = [
+    'get_card',
+    'add_card_to_list',
+    'assign_member_to_card',
+    'remove_member_from_card',
+    'add_checklist_item',
+    'delete_checklist_item',
+    'get_board_members',
+  ];
+  assert.equal(
+    tool(
+      'remove_member_from_card',
+      { description: 'Remove a member from a specific card', title: 'Remove Member from Card' },
+      board,
+    ).category,
+    'Write',
+  );
+  // An item exists only inside its checklist: deleting it deletes.
+  assert.equal(categoryOf('delete_checklist_item', 'Delete an item from a checklist', board), 'Destructive');
+  // Without the twin that adds, removing still deletes.
+  assert.equal(
+    categoryOf('delete_cycle_issue', 'Remove an issue from a cycle', ['create_issue', 'delete_cycle_issue']),
+    'Destructive',
+  );
+});
+
+test('taking off a mark one can put back (a reaction, a star) is an edit, even when declared destructive', () => {
+  // A real definition from a code-hosting server (tuning half), annotations included.
+  const reaction = tool('delete_issue_emoji_reaction', {
+    description:
+      'Remove an emoji reaction from an issue. Use this only after verifying the target; choose a get or list tool first when you need to inspect state without changing it. It changes or removes remote GitLab data and may be irreversible.',
+    annotations: { destructiveHint: true },
+  });
+  assert.equal(reaction.category, 'Write');
+  assert.equal(reaction.confidence, 'medium');
+  assert.equal(categoryOf('unstar_repository', 'Remove the star from a repository.'), 'Write');
+  // Advice that points to other tools makes no read-only claim for this one.
+  assert.equal(
+    categoryOf(
+      'update_issue',
+      'Update an issue. Choose a get or list tool first to inspect state without changing it.',
+    ),
+    'Write',
+  );
+  // Other removals declared destructive, with text that agrees, are still lifted.
+  assert.equal(
+    tool('delete_note', {
+      description: 'Remove a note. This may be irreversible.',
+      annotations: { destructiveHint: true },
+    }).category,
+    'Destructive',
+  );
+});
+
+test('tapping and swiping on a device screen are actions on it, like a click', () => {
+  // Real definitions from a mobile-device server (tuning half).
+  assert.equal(
+    categoryOf('mobile_double_tap_on_screen', 'Double-tap on the screen at given x,y coordinates.'),
+    'Execute',
+  );
+  assert.equal(categoryOf('mobile_swipe_on_screen', 'Swipe on the screen'), 'Execute');
+});
