@@ -41,6 +41,7 @@ import {
   ROUTER,
   RUNNER_NOUNS,
   SETTING_VERBS,
+  SETTLED_THINGS,
   UNLINKING_VERBS,
   VIEW_NOUNS,
   VERBS,
@@ -165,9 +166,11 @@ const NO_CONTEXT: Context = { inBrowser: false, managed: new Set(), undoesAdd: f
 
 /**
  * A sentence that sends the agent to other tools ("choose a get or list tool first when you need to
- * inspect state without changing it") says what those tools do, not this one.
+ * inspect state without changing it", "use `create_issue_note` to add discussion without changing
+ * issue fields", whose quoted name is gone by then) says what those tools do, not this one.
  */
-const OTHER_TOOL_ADVICE = /\b(?:get|list|read|other|another|different|separate)\b(?:\s+or\s+\w+)?\s+tools?\b/i;
+const OTHER_TOOL_ADVICE =
+  /\b(?:get|list|read|other|another|different|separate)\b(?:\s+or\s+\w+)?\s+tools?\b|\buse\s+(?!this\b|it\b)(?:for|to|when|instead)\b/i;
 
 /** Signals that read a removal as one that can be undone: they outweigh a destructiveHint. */
 const UNDOABLE_REMOVALS = new Set(['verb:remove+mark', 'verb:remove-from', 'verb:clear+state']);
@@ -260,6 +263,8 @@ function compose(
     return { category: 'Financial', signal: 'verb:move+wallet-asset' };
   switch (cls) {
     case 'read':
+      if (verbStems.includes('resolve') && hasObject(objects.slice(0, 3), SETTLED_THINGS))
+        return { category: 'Write', signal: 'verb:resolve+thread' };
       if (verbStems.includes('query') && hasObject(objects, CODE_OBJECTS))
         return { category: 'Execute', signal: 'verb:query+code-object' };
       return { category: 'Read', signal: 'verb:read' };

@@ -444,3 +444,8 @@ export const SETTING_VERBS: ReadonlySet<string> = new Set(words`set change updat
 export const MARKS: ReadonlySet<string> = new Set(
   words`reaction reactions emoji like likes star stars vote votes upvote bookmark bookmarks favorite favorites favourite favourites`,
 );
+
+/** What resolving marks as settled rather than looks up: a review thread, an alert, an incident (Write). */
+export const SETTLED_THINGS: ReadonlySet<string> = new Set(
+  words`thread threads discussion discussions conversation conversations comment comments alert alerts incident incidents`,
+);

@@ -992,3 +992,18 @@ test('tapping and swiping on a device screen are actions on it, like a click', (
   );
   assert.equal(categoryOf('mobile_swipe_on_screen', 'Swipe on the screen'), 'Execute');
 });
+
+test('resolving a thread settles it; a "without changing" that speaks of another tool claims nothing', () => {
+  // Real definitions from a code-hosting server (tuning half).
+  assert.equal(categoryOf('resolve_merge_request_thread', 'Resolve a thread on a merge request.'), 'Write');
+  assert.equal(categoryOf('resolve-library-id', 'Resolves a package name to a library ID.'), 'Read');
+  assert.equal(
+    categoryOf(
+      'create_issue',
+      'Create a new issue. Use this to open a new issue; use `update_issue` for an existing issue and `create_issue_note` to add discussion without changing issue fields.',
+    ),
+    'Write',
+  );
+  // The claim still counts when it speaks of this tool.
+  assert.equal(categoryOf('merge_polygons', 'Merge two polygons. Works offline without API calls.'), 'Read');
+});
