@@ -463,7 +463,7 @@ function withoutIdentifiers(text: string, siblings: readonly string[]): string {
 
 /** Usage advice to the agent ("Always call this before …") says when to call a tool, not what it does. */
 const ADVICE =
-  /^(?:(?:always|must|you must|please|first)\s+)?(?:call|use|invoke)\s+(?:(?:this|it)(?!\s+(?:tool\s+)?to\s)|when|before|after|whenever|first|for|if)\b|^(?:always|never|must)\b/i;
+  /^(?:(?:always|must|you must|please|first)\s+)?(?:call|use|invoke)\s+(?:(?:this|it)(?!\s+(?:tool\s+)?to\s)|when|before|after|whenever|first|for|if)\b|^(?:always|never|must)\b|^run\s+this\s+tool\s+(?:first|before|after|when|whenever|if)\b/i;
 /** A heading such as "Purpose:" or "Data Modification Warning:" before the sentence proper. */
 const HEADING = /^(?:[^\p{L}\p{N}]*\p{L}+(?: \p{L}+){0,2}:\s*(?:\d+\.\s*)?)+/u;
 
@@ -571,11 +571,14 @@ function localOutputOf(
   definition: ToolDefinition,
   first: string,
 ): { source: 'input-schema' | 'description'; text: string } | undefined {
+  const required = new Set(Array.isArray(definition.inputSchema.required) ? definition.inputSchema.required : []);
   for (const [name, schema] of Object.entries((definition.inputSchema.properties ?? {}) as Record<string, unknown>)) {
-    if (LOCAL_OUTPUT_PROPERTY.test(name) && isFreeFormString(schema))
+    const always = required.has(name) || (isSchema(schema) && schema.default !== undefined);
+    if (LOCAL_OUTPUT_PROPERTY.test(name) && isFreeFormString(schema) && always)
       return { source: 'input-schema', text: `properties.${name}` };
   }
-  if (LOCAL_DESTINATION.test(first)) return { source: 'description', text: first };
+  // Only the sentence's own clause: "(…; use local_path to save to disk)" is an option.
+  if (LOCAL_DESTINATION.test(first.split(/[(;]/)[0] as string)) return { source: 'description', text: first };
   return undefined;
 }
 

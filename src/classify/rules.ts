@@ -396,13 +396,14 @@ export const TEXT_ARTIFACTS: ReadonlySet<string> = new Set(
 
 /**
  * Where a tool writes what it fetches: an input naming a file or folder to save to
- * (`outputPath`, `saveDir`, `download_path`), or a first sentence that fetches "to your local
- * project". A tool that reads from elsewhere and keeps a copy on this machine writes (Write).
+ * (`outputPath`, `saveDir`, `download_path`) that it always uses (required, or with a default),
+ * or a first sentence that fetches "to your local project". A tool that reads from elsewhere and
+ * keeps a copy on this machine writes (Write); one that saves only when asked to still reads.
  */
 export const LOCAL_OUTPUT_PROPERTY =
   /^(?:output|save|download)_?(?:path|dir|directory|file|filename|folder|location)$|^save_?to$/i;
 export const LOCAL_DESTINATION =
-  /\b(?:to|into) (?:your |the |a )?(?:local (?:project|folder|directory|file|disk|machine|workspace)|disk)\b/i;
+  /\b(?:to|into) (?:your |the |a )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system)|disk)\b/i;
 
 /**
  * Nouns that name a view of data: a tool whose name or opening words are only such a view, with no

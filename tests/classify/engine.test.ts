@@ -773,7 +773,7 @@ test('a reading tool that saves what it reads on this machine writes', () => {
   // Real definitions from a developer-platform server: a schema fetched into a file of the project.
   const fetchSchema = tool('fetch_graphql_schema', {
     description: 'Fetches the GraphQL schema of the org.',
-    inputSchema: { type: 'object', properties: { outputPath: { type: 'string' } } },
+    inputSchema: { type: 'object', properties: { outputPath: { type: 'string' } }, required: ['outputPath'] },
   });
   assert.equal(fetchSchema.category, 'Write');
   assert.ok(fetchSchema.evidence.some((e) => e.signal === 'saves-local-copy' && e.text === 'properties.outputPath'));
@@ -1006,4 +1006,35 @@ test('resolving a thread settles it; a "without changing" that speaks of another
   );
   // The claim still counts when it speaks of this tool.
   assert.equal(categoryOf('merge_polygons', 'Merge two polygons. Works offline without API calls.'), 'Read');
+});
+
+test('a path to save to counts only when the tool always saves; "Run this tool first" is advice', () => {
+  // Real definitions from a mobile-device server, a developer-platform server and an API-platform server (tuning half).
+  const logs = tool('mobile_get_device_logs', {
+    description: 'Collect live device logs as one JSON object per line.',
+    inputSchema: {
+      type: 'object',
+      properties: { saveTo: { type: 'string', description: 'Path to write the logs to instead of returning them.' } },
+    },
+  });
+  assert.equal(logs.category, 'Read');
+  const schema = tool('fetch_lds_graphql_schema', {
+    description: 'Fetches the full GraphQL introspection schema from a connected org.',
+    inputSchema: { type: 'object', properties: { outputPath: { type: 'string', default: 'schema.graphql' } } },
+  });
+  assert.equal(schema.category, 'Write');
+  assert.equal(
+    categoryOf(
+      'download_attachment',
+      'Download an uploaded file (images returned as base64; use local_path to save to disk).',
+    ),
+    'Read',
+  );
+  assert.equal(
+    categoryOf(
+      'getEnabledTools',
+      'IMPORTANT: Run this tool first when a requested tool is unavailable. Returns information about which tools are enabled.',
+    ),
+    'Read',
+  );
 });
