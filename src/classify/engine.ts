@@ -9,6 +9,7 @@ import {
   COMPOUNDS,
   DELETION_NOUNS,
   DESCRIPTION_RULES,
+  DRAFT_OBJECTS,
   FALLBACK_CATEGORY,
   FILLER_WORDS,
   GENERATED_MEDIA,
@@ -42,6 +43,7 @@ import {
   RUNNER_NOUNS,
   SETTING_VERBS,
   SETTLED_THINGS,
+  STORED_THREADS,
   UNLINKING_VERBS,
   VIEW_NOUNS,
   VERBS,
@@ -289,6 +291,8 @@ function compose(
       return { category: 'Write', signal: 'verb:write' };
     case 'send':
       if (money) return { category: 'Financial', signal: 'verb:send+money-object' };
+      if (verbStems.includes('reply') && hasObject(objects.slice(0, 3), STORED_THREADS))
+        return { category: 'Write', signal: 'verb:reply+comment' };
       return { category: 'Execute', signal: 'verb:send' };
     case 'execute':
       if (money) return { category: 'Financial', signal: 'verb:execute+money-object' };
@@ -916,9 +920,11 @@ export function classify(input: ClassifyInput): ClassifyResult {
       strong: false,
     });
   const viewOfData = textCategoryBefore === null && scored.some((e) => e.signal === 'noun:view-of-data');
+  // An unsent draft overwritten is still being written (rules.ts, DRAFT_OBJECTS).
+  const ofDraft = hasObject(objectOf(words(first).slice(1)).slice(0, 4), DRAFT_OBJECTS);
   let textCategory: Category | null = viewOfData
     ? 'Read'
-    : (overwrite || overwriteMode) && textCategoryBefore === 'Write'
+    : (overwrite || overwriteMode) && textCategoryBefore === 'Write' && !ofDraft
       ? 'Destructive'
       : textCategoryBefore;
 

@@ -62,6 +62,16 @@ function managesSecret(match: string): boolean {
 }
 
 /**
+ * "include the created password in the response": the secret is one the tool itself made and hands
+ * back to its caller, as a password manager's create tool does.
+ */
+function ownSecret(match: string): boolean {
+  return /\b(?:created|generated|updated|rotated|new)\s+(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?)$/i.test(
+    match,
+  );
+}
+
+/**
  * "without credentials, results come from the public feed", "missing credentials are reported as
  * errors": a condition of use, not a request.
  */
@@ -119,6 +129,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
       !groupsBy(match) &&
       !declaresField(match, sentence) &&
       !managesSecret(match) &&
+      !ownSecret(match) &&
       !withoutSecret(match),
   },
   {

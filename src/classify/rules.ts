@@ -27,7 +27,8 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     summarise analyze analyse research diff compare resolve echo scan explore monitor ping health whoami convert parse
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
     discover audit test review track trace measure observe watch visualize render format decode encode tail cat ls stat
-    exists overview details think crawl scrape return display map capture answer guide provide rank rerank score`,
+    exists overview details think crawl scrape return display map capture answer guide provide rank rerank score ask
+    learn debug diagnose`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
@@ -129,7 +130,7 @@ export const CODE_OBJECTS: ReadonlySet<string> = new Set(
  * scenario set the server stores) keeps the verb's own class.
  */
 export const GENERATED_TEXT: ReadonlySet<string> = new Set(
-  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist`,
+  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql`,
 );
 
 /**
@@ -297,7 +298,7 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
  * is off by default ("overwrite control", "set overwrite to true") is not such a statement.
  */
 export const OVERWRITE_STATEMENT =
-  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|replaces? (?:all\b|(?:the )?(?:entire |whole )?contents?\b))/i;
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|replaces? (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b))/i;
 
 /**
  * Input properties, judged by the last word of their name and only when they take a free-form
@@ -403,7 +404,7 @@ export const TEXT_ARTIFACTS: ReadonlySet<string> = new Set(
 export const LOCAL_OUTPUT_PROPERTY =
   /^(?:output|save|download)_?(?:path|dir|directory|file|filename|folder|location)$|^save_?to$/i;
 export const LOCAL_DESTINATION =
-  /\b(?:to|into) (?:your |the |a )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system)|disk)\b/i;
+  /\b(?:to|into) (?:your |the |a )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system|path)|disk)\b/i;
 
 /**
  * Nouns that name a view of data: a tool whose name or opening words are only such a view, with no
@@ -450,3 +451,14 @@ export const MARKS: ReadonlySet<string> = new Set(
 export const SETTLED_THINGS: ReadonlySet<string> = new Set(
   words`thread threads discussion discussions conversation conversations comment comments alert alerts incident incidents`,
 );
+
+/**
+ * Things a reply is stored on rather than sent as a message: replying to a comment or a review
+ * thread adds to it (Write), as posting a comment does.
+ */
+export const STORED_THREADS: ReadonlySet<string> = new Set(
+  words`comment comments thread threads discussion discussions review reviews note notes`,
+);
+
+/** An unsent draft: overwriting it is an edit of work in progress, not a loss (Write). */
+export const DRAFT_OBJECTS: ReadonlySet<string> = new Set(words`draft drafts`);

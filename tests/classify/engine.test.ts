@@ -1038,3 +1038,33 @@ test('a path to save to counts only when the tool always saves; "Run this tool f
     'Read',
   );
 });
+
+test('a reply to a comment is stored; an overwritten draft is still an edit; replacing the whole body overwrites', () => {
+  // Real definitions from a Google Workspace server (tuning half).
+  assert.equal(categoryOf('replyToComment', 'Adds a reply to an existing comment thread.'), 'Write');
+  assert.equal(categoryOf('reply_to_email', 'Reply to an email message.'), 'Execute');
+  assert.equal(
+    categoryOf(
+      'updateDraft',
+      'Replaces the contents of an existing Gmail draft. The new contents fully overwrite the old draft.',
+    ),
+    'Write',
+  );
+  assert.equal(
+    categoryOf('replaceDocumentWithMarkdown', 'Replaces the entire document body with content parsed from markdown.'),
+    'Destructive',
+  );
+  assert.equal(
+    categoryOf('findAndReplace', 'Replaces all occurrences of a text string throughout the document.'),
+    'Write',
+  );
+  assert.equal(categoryOf('downloadFile', 'Downloads any file from Google Drive to a local path.'), 'Write');
+});
+
+test('asking, learning, debugging and generating a query hand back text', () => {
+  // Real definitions from an observability server, a database server and an app-backend server (tuning half).
+  assert.equal(categoryOf('chat_with_davis_copilot', 'Use this tool to ask any Dynatrace related question.'), 'Read');
+  assert.equal(categoryOf('generate_dql_from_natural_language', 'Convert natural language queries to DQL.'), 'Read');
+  assert.equal(categoryOf('pg_debug_database', 'Debug common PostgreSQL issues.'), 'Read');
+  assert.equal(categoryOf('learn', "If you don't have any context, use this tool to learn about it!"), 'Read');
+});

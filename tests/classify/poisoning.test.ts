@@ -305,3 +305,12 @@ test('"missing credentials are reported as errors" states a condition, not a req
     'secret-file-request',
   ]);
 });
+
+test('a secret the tool itself made, handed back to its caller, is not a request for one', () => {
+  // A password-manager server (test half), as it lists its create tool: found on the test half and said so.
+  assert.deepEqual(
+    codes(described('If true, include the created password in the response. Defaults to false for security.')),
+    [],
+  );
+  assert.deepEqual(codes(described('Include the user password in the response.')), ['secret-file-request']);
+});
