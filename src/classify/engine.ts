@@ -367,8 +367,22 @@ function nameEvidence(
 ): Scored[] {
   const siblingTokens = siblings.map((s) => withoutPrefix(tokenize(s), prefix));
   const counts = wordCounts(siblingTokens);
-  const tokens = withoutPrefix(tokenize(name), prefix);
+  const own = withoutPrefix(tokenize(name), prefix);
+  // A server that groups its tools under product names (`bugsnag_get_release`, `zephyr_create_…`)
+  // names each group verb first after its product word: the group's word is set aside like a prefix.
+  const group = own.length > 2 && verbClassOf(own[0] as string) === undefined ? own[0] : undefined;
+  const members = group === undefined ? [] : siblingTokens.filter((t) => t[0] === group && t.length > 1);
+  // A resource-first server (`domain-create`, `domain-record-get`) has names that are the group word
+  // and a verb alone: there the first word is the resource, not a product.
+  const groupVerbFirst =
+    members.length >= 3 &&
+    members.every((t) => t.length > 2) &&
+    members.filter((t) => VERB_CLASS.has(t[1] as string)).length >= members.length * 0.6;
+  // "firewall-remove-droplets" still reads "remove droplets from the firewall".
+  const tokens =
+    groupVerbFirst && VERB_CLASS.has(own[1] as string) && !UNLINKING_VERBS.has(own[1] as string) ? own.slice(1) : own;
   if (tokens.length === 0) return [];
+  const grouped = tokens !== own;
   const last = tokens.length - 1;
   // A plural at the end of a longer name is its object (`kpi_orders`), not a verb in the third person.
   const pluralNoun = (i: number) =>
@@ -391,6 +405,7 @@ function nameEvidence(
     const { category, signal } = compose(classOf(i) as VerbClass, verb, object, context);
     return [{ source, signal, text: clip(name), suggests: category, weight: w, strong: true }];
   };
+  if (grouped) return at(0, weight);
   const candidates = tokens.map((_, i) => i).filter((i) => classOf(i) !== undefined);
   const atEnds = candidates.filter((i) => i === 0 || i === last);
   // A server that names its tools verb first (get_issue, create_issue) keeps the first word as the verb.

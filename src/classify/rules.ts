@@ -36,14 +36,14 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
-    revert rollback handle replace`,
+    revert rollback handle replace unpublish standardize normalize fix`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
-    interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe`,
+    interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
-    prune ban unregister unpublish empty dismiss rebuild reimage release cleanup recreate`,
+    prune ban unregister empty dismiss rebuild reimage release cleanup recreate`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
     reimburse settle`,
 };
@@ -130,7 +130,7 @@ export const CODE_OBJECTS: ReadonlySet<string> = new Set(
  * scenario set the server stores) keeps the verb's own class.
  */
 export const GENERATED_TEXT: ReadonlySet<string> = new Set(
-  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql`,
+  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql metadata`,
 );
 
 /**
@@ -298,7 +298,7 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
  * is off by default ("overwrite control", "set overwrite to true") is not such a statement.
  */
 export const OVERWRITE_STATEMENT =
-  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|replaces? (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b))/i;
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|replaces? (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b))/i;
 
 /**
  * Input properties, judged by the last word of their name and only when they take a free-form

@@ -1068,3 +1068,42 @@ test('asking, learning, debugging and generating a query hand back text', () => 
   assert.equal(categoryOf('pg_debug_database', 'Debug common PostgreSQL issues.'), 'Read');
   assert.equal(categoryOf('learn', "If you don't have any context, use this tool to learn about it!"), 'Read');
 });
+
+test('a server that groups tools under product words names each verb first after the product', () => {
+  // Real names from a server that bundles several products (tuning half).
+  const bundle = [
+    'bugsnag_get_release',
+    'bugsnag_get_build',
+    'bugsnag_list_releases',
+    'bugsnag_update_error',
+    'zephyr_create_test_case',
+    'zephyr_get_test_cases',
+    'reflect_list_suites',
+  ];
+  assert.equal(tool('bugsnag_get_release', {}, bundle).category, 'Read');
+  assert.equal(tool('bugsnag_get_build', {}, bundle).category, 'Read');
+  // A resource-first server, whose group word also stands alone with a verb, is read as before.
+  const cloud = ['domain-create', 'domain-delete', 'domain-record-get', 'domain-record-list', 'domain-record-delete'];
+  assert.equal(tool('domain-record-get', {}, cloud).category, 'Read');
+  assert.equal(tool('domain-record-delete', {}, cloud).category, 'Destructive');
+});
+
+test('redeploying runs; unpublishing can be undone; fixing a definition in place overwrites it', () => {
+  // Real definitions from a self-hosting server, a CMS server and an API-design server (tuning half).
+  assert.equal(categoryOf('redeploy_project', 'Redeploy all apps in project'), 'Execute');
+  assert.equal(categoryOf('unpublish_entry', 'Unpublishes a specific entry.'), 'Write');
+  assert.equal(
+    categoryOf(
+      'swagger_standardize_api',
+      "Standardize and fix an API definition using AI. Optionally provide 'newVersion' to save the fixed definition as a new version — omitting it will overwrite the current version.",
+    ),
+    'Destructive',
+  );
+  assert.equal(
+    categoryOf(
+      'wp_seo_generate_metadata',
+      'Generate SEO-optimized metadata including title tags and meta descriptions',
+    ),
+    'Read',
+  );
+});
