@@ -52,11 +52,6 @@ if (corpus.problems.length > 0) {
 const report = scoreCorpus(corpus.tools);
 if (!values['no-write']) writeFileSync(join(root, RESULTS_FILE), `${JSON.stringify(report, null, 2)}\n`);
 
-if (values.json) {
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  process.exit(0);
-}
-
 const pct = (r: Ratio) => `${r.percent.toFixed(1)}% (${r.agree}/${r.total})`;
 const missLine = (m: Miss) =>
   `    ${m.server} ${m.name}: labelled ${m.label}, rated ${m.category} (${m.risk}, ${m.confidence})`;
@@ -101,4 +96,6 @@ function print(report: ScoreReport): string {
   return out.join('\n');
 }
 
-process.stdout.write(`${print(report)}\n`);
+// The report is larger than a pipe's buffer: it is written and the process left to end on its own,
+// since process.exit() right after a write to a pipe can cut the output short.
+process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${print(report)}\n`);
