@@ -12,12 +12,14 @@ import {
   DRAFT_OBJECTS,
   FALLBACK_CATEGORY,
   FILLER_WORDS,
+  FORMATTED_PARTS,
   GENERATED_MEDIA,
   GENERATED_TEXT,
   HAND_BACK_VERBS,
   LOCAL_DESTINATION,
   LOCAL_OUTPUT_PROPERTY,
   TEXT_ARTIFACTS,
+  TO_TRASH,
   COMPOSING_VERBS,
   HTTP_METHODS,
   OVERWRITE_VALUES,
@@ -37,6 +39,7 @@ import {
   READ_NOUNS,
   REPLACED_SECRETS,
   RESTORE_SOURCES,
+  RESTORING_FROM_TRASH,
   RESTORING_VERBS,
   RUN_OBJECTS,
   ROUTER,
@@ -265,6 +268,8 @@ function compose(
     return { category: 'Financial', signal: 'verb:move+wallet-asset' };
   switch (cls) {
     case 'read':
+      if (verbStems.includes('format') && hasObject(objects.slice(0, 4), FORMATTED_PARTS))
+        return { category: 'Write', signal: 'verb:format+document-part' };
       if (verbStems.includes('resolve') && hasObject(objects.slice(0, 3), SETTLED_THINGS))
         return { category: 'Write', signal: 'verb:resolve+thread' };
       if (verbStems.includes('query') && hasObject(objects, CODE_OBJECTS))
@@ -597,7 +602,11 @@ function localOutputOf(
       return { source: 'input-schema', text: `properties.${name}` };
   }
   // Only the sentence's own clause: "(…; use local_path to save to disk)" is an option.
-  if (LOCAL_DESTINATION.test(first.split(/[(;]/)[0] as string)) return { source: 'description', text: first };
+  const clause = first.split(/[(;]/)[0] as string;
+  const destination = LOCAL_DESTINATION.exec(clause);
+  // "as base64 or to disk": saving is one choice of two.
+  if (destination && !/\bor\s*$/i.test(clause.slice(0, destination.index)))
+    return { source: 'description', text: first };
   return undefined;
 }
 
@@ -1032,6 +1041,48 @@ export function classify(input: ClassifyInput): ClassifyResult {
       });
       textCategory = 'Financial';
     }
+  }
+
+  // "get_or_create_label": a name that joins two verbs with "or" may do the more severe of them.
+  const joined = /(?:^|[_\-\s])([a-z]+)[_\-\s]or[_\-\s]([a-z]+)/.exec(
+    input.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(),
+  );
+  const second = joined ? verbClassOf(joined[2] as string) : undefined;
+  if (joined && second && verbClassOf(joined[1] as string) && !router && textCategory !== null) {
+    const { category: alternative, signal } = compose(second, joined[2] as string, [], context);
+    if (categoryRank(alternative) > categoryRank(textCategory)) {
+      scored.push({
+        source: 'name',
+        signal: `${signal} (or)`,
+        text: clip(input.name),
+        suggests: alternative,
+        weight: 0,
+        strong: true,
+      });
+      textCategory = alternative;
+    }
+  }
+
+  // A deletion that moves things to the trash, where the server can restore them, is undone (rules.ts, TO_TRASH).
+  if (
+    textCategory === 'Destructive' &&
+    TO_TRASH.test(first) &&
+    // The restoring tool must be about the trash: `restore_from_trash`, `untrash_message`; a
+    // `restoreRevision` brings back a version, not a deleted file.
+    siblings.some((n) => {
+      const ts = tokenize(n);
+      return ts.includes('untrash') || (ts.some((t) => RESTORING_FROM_TRASH.has(t)) && ts.includes('trash'));
+    })
+  ) {
+    scored.push({
+      source: 'description',
+      signal: 'phrase:to-trash-with-restore',
+      text: clip(first),
+      suggests: 'Write',
+      weight: 0,
+      strong: true,
+    });
+    textCategory = 'Write';
   }
 
   // A reading tool that saves what it reads on this machine writes (rules.ts, LOCAL_OUTPUT_PROPERTY).

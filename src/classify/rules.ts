@@ -462,3 +462,15 @@ export const STORED_THREADS: ReadonlySet<string> = new Set(
 
 /** An unsent draft: overwriting it is an edit of work in progress, not a loss (Write). */
 export const DRAFT_OBJECTS: ReadonlySet<string> = new Set(words`draft drafts`);
+
+/**
+ * Parts of a document that formatting restyles in place: formatting cells, a range or a shape
+ * changes the document (Write); formatting a date or a value hands text back (Read).
+ */
+export const FORMATTED_PARTS: ReadonlySet<string> = new Set(
+  words`range ranges cell cells shape shapes paragraph paragraphs table tables row rows column columns sheet sheets slide slides document doc docs text`,
+);
+
+/** A deletion that only moves things to the trash, on a server that can bring them back, is undone (Write). */
+export const TO_TRASH = /\b(?:moves?|moved|sends?|puts?)\b[^.\n]{0,40}\b(?:trash|bin|recycle bin)\b/i;
+export const RESTORING_FROM_TRASH: ReadonlySet<string> = new Set(words`restore untrash recover undelete`);

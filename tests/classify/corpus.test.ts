@@ -62,6 +62,8 @@ const KNOWN_DANGEROUS_MISSES = [
   'conway-terminal credits_topup',
   'conway-terminal domain_register',
   'conway-terminal domain_renew',
+  'dokploy application-cleanQueues',
+  'dokploy application-refreshToken',
   // Tuning half: an any-function contract call, and a create-any-document tool whose text offers no money type.
   'bnbchain write_contract',
   'erpnext erpnext_doc_create',
@@ -83,7 +85,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: sixteen tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), the archiving of an OAuth application (linear), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), and six tools of an agent-wallet server that pay for requests, credits and domains, overwrite a file or end a process (conway-terminal); no tuning-half tool motivates a rule for them',
+    todo: 'not reached: eighteen tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), the archiving of an OAuth application (linear), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), six tools of an agent-wallet server that pay for requests, credits and domains, overwrite a file or end a process (conway-terminal), and a deploy queue purge and a token refresh (dokploy); no tuning-half tool motivates a rule for them',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);

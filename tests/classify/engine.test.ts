@@ -1107,3 +1107,24 @@ test('redeploying runs; unpublishing can be undone; fixing a definition in place
     'Read',
   );
 });
+
+test('formatting cells restyles a document; "get or create" may create; trash with a restore tool is undone', () => {
+  // Real definitions from a Google Workspace server and a spreadsheet server (tuning half).
+  assert.equal(categoryOf('format_google_sheet_cells', 'Format cells in a Google Sheet'), 'Write');
+  assert.equal(categoryOf('excel_format_range', 'Format cells in the Excel sheet with style information'), 'Write');
+  assert.equal(categoryOf('format_date', 'Format a date in the given locale.'), 'Read');
+  assert.equal(categoryOf('get_or_create_label', 'Get or create a Gmail label'), 'Write');
+  const drive = ['delete_item', 'restore_from_trash', 'empty_trash', 'list_files'];
+  assert.equal(categoryOf('delete_item', 'Move items to trash', drive), 'Write');
+  // Without a tool that restores, moving to the trash still deletes.
+  assert.equal(categoryOf('delete_item', 'Move items to trash', ['delete_item', 'list_files']), 'Destructive');
+  // Saving to disk as one choice of two is an option, not what the tool always does.
+  assert.equal(categoryOf('download_file', 'Download a file as base64 or to disk'), 'Read');
+});
+
+test('only a tool that restores from the trash makes a move to the trash undoable', () => {
+  // A file server (test half) whose only restoring tool brings back revisions: its trash deletion stays
+  // Destructive. Found when the corpus's hard test caught a new dangerous miss, and said so.
+  const drive = ['deleteItem', 'restoreRevision', 'listFiles'];
+  assert.equal(categoryOf('deleteItem', 'Move items to trash', drive), 'Destructive');
+});
