@@ -16,8 +16,14 @@ const figure = (name: string) => {
 
 test('/methodology/ states the test half figures of the results file', () => {
   const { test: half } = results;
-  assert.equal(figure('test-tools'), String(half.tools));
+  assert.equal(figure('test-tools'), half.tools.toLocaleString('en-US'));
   assert.equal(figure('test-servers'), String(half.servers.length));
+  // The figures sit in a sentence: words stay apart from them.
+  const text = html().replace(/<[^>]+>/g, '');
+  assert.ok(
+    text.includes(`half: ${half.tools.toLocaleString('en-US')} tools of ${half.servers.length} servers.`),
+    'the sentence around the figures keeps its spaces',
+  );
   assert.ok(figure('test-kept').startsWith(`${half.modes.kept.agreement.percent.toFixed(1)}%`));
   assert.ok(figure('test-stripped').startsWith(`${half.modes.stripped.agreement.percent.toFixed(1)}%`));
   assert.equal(figure('test-poison'), String(half.poisonFlags.length));
