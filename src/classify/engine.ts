@@ -183,6 +183,11 @@ const UNDOABLE_REMOVALS = new Set(['verb:remove+mark', 'verb:remove-from', 'verb
 /** Prepositions that start a modifier of the object: what follows is not what the verb acts on. */
 const MODIFIER_PREPOSITIONS = new Set(['for', 'on', 'in', 'with', 'about', 'by', 'under', 'per']);
 
+/** A noun without a plural "s" ("droplets" → droplet, "address" stays). */
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
 /** Verbs that put back what an unlinking verb takes out. */
 const LINKING_VERBS = ['add', 'assign', 'attach'];
 
@@ -192,7 +197,6 @@ function undoesAdd(name: string, siblings: readonly string[]): boolean {
   const at = tokens.findIndex((t) => stems(t).some((v) => UNLINKING_VERBS.has(v) || v === 'delete'));
   if (at === -1) return false;
   // The twin may name its object in the plural (`add_cycle_issues` beside `delete_cycle_issue`).
-  const singular = (t: string) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
   const key = (ts: readonly string[]) => ts.map(singular).join(' ');
   const others = new Set(siblings.map((s) => key(tokenize(s))));
   return LINKING_VERBS.some((v) => others.has(key(tokens.with(at, v))));
@@ -202,7 +206,7 @@ function undoesAdd(name: string, siblings: readonly string[]): boolean {
 function resourceKey(tokens: readonly string[]): string {
   return tokens
     .filter((t) => !DETERMINERS.has(t) && verbClassOf(t) === undefined)
-    .map((t) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t))
+    .map(singular)
     .join(' ');
 }
 
@@ -569,13 +573,14 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
   return out;
 }
 
+/** Words that end the object of a first sentence's verb. */
+const OBJECT_STOPS = new Set(['for', 'from', 'on', 'about', 'in', 'into', 'with', 'by', 'that', 'which', 'when']);
+
 /**
  * Whether the first sentence's verb hands back written guidance: "provides … documentation for",
  * "returns step-by-step instructions". The object is read up to its first preposition, so "returns
  * the invoice for a customer" hands back no guidance.
  */
-const OBJECT_STOPS = new Set(['for', 'from', 'on', 'about', 'in', 'into', 'with', 'by', 'that', 'which', 'when']);
-
 function handsBackText(first: string): boolean {
   const tokens = words(first);
   let i = 0;
@@ -886,6 +891,12 @@ export function classify(input: ClassifyInput): ClassifyResult {
     undoesAdd: input.siblings ? undoesAdd(input.name, input.siblings) : false,
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
+  // Evidence that settles the category on its own (an HTTP method, guidance handed back, …): it is
+  // recorded on the page with the rule that fired, and its category returned.
+  const decisive = (source: Scored['source'], signal: string, text: string, suggests: Category): Category => {
+    scored.push({ source, signal, text: clip(text), suggests, weight: 0, strong: true });
+    return suggests;
+  };
   const titles = [definition.title, definition.annotations?.title].filter(
     (t, i, all): t is string => typeof t === 'string' && t !== '' && all.indexOf(t) === i,
   );
@@ -954,17 +965,8 @@ export function classify(input: ClassifyInput): ClassifyResult {
 
   // A tool named by an HTTP method alone, with a free-form path or URL, sends a request (rules.ts, HTTP_METHODS).
   const request = httpRequestOf(input.name, prefix, definition.inputSchema);
-  if (request) {
-    scored.push({
-      source: 'name',
-      signal: 'name:http-request',
-      text: clip(`${input.name}: ${request.target}`),
-      suggests: request.category,
-      weight: 0,
-      strong: true,
-    });
-    textCategory = request.category;
-  }
+  if (request)
+    textCategory = decisive('name', 'name:http-request', `${input.name}: ${request.target}`, request.category);
 
   // A command router is what its operations are (rules.ts, ROUTER).
   const router = routerOf(
@@ -1015,32 +1017,13 @@ export function classify(input: ClassifyInput): ClassifyResult {
 
   // A first sentence that hands back written guidance says what the tool is: it reads (rules.ts, TEXT_ARTIFACTS).
   const guidance = router || request ? undefined : handsBackText(first);
-  if (guidance) {
-    scored.push({
-      source: 'description',
-      signal: 'description:hands-back-text',
-      text: clip(first),
-      suggests: 'Read',
-      weight: 0,
-      strong: true,
-    });
-    textCategory = 'Read';
-  }
+  if (guidance) textCategory = decisive('description', 'description:hands-back-text', first, 'Read');
 
   // A change to a record of any type, money documents among the types offered, is Financial (rules.ts, ANY_RECORD_TYPE).
   if ((textCategory === 'Write' || textCategory === 'Execute') && !router && ANY_RECORD_TYPE.test(first)) {
-    const moneyType = words(definition.description ?? '').find((w) => hasObject([w], MONEY_OBJECTS));
-    if (moneyType) {
-      scored.push({
-        source: 'description',
-        signal: 'any-record-type+money',
-        text: clip(definition.description ?? ''),
-        suggests: 'Financial',
-        weight: 0,
-        strong: true,
-      });
-      textCategory = 'Financial';
-    }
+    const description = definition.description ?? '';
+    if (words(description).some((w) => hasObject([w], MONEY_OBJECTS)))
+      textCategory = decisive('description', 'any-record-type+money', description, 'Financial');
   }
 
   // "get_or_create_label": a name that joins two verbs with "or" may do the more severe of them.
@@ -1050,17 +1033,8 @@ export function classify(input: ClassifyInput): ClassifyResult {
   const second = joined ? verbClassOf(joined[2] as string) : undefined;
   if (joined && second && verbClassOf(joined[1] as string) && !router && textCategory !== null) {
     const { category: alternative, signal } = compose(second, joined[2] as string, [], context);
-    if (categoryRank(alternative) > categoryRank(textCategory)) {
-      scored.push({
-        source: 'name',
-        signal: `${signal} (or)`,
-        text: clip(input.name),
-        suggests: alternative,
-        weight: 0,
-        strong: true,
-      });
-      textCategory = alternative;
-    }
+    if (categoryRank(alternative) > categoryRank(textCategory))
+      textCategory = decisive('name', `${signal} (or)`, input.name, alternative);
   }
 
   // A deletion that moves things to the trash, where the server can restore them, is undone (rules.ts, TO_TRASH).
@@ -1073,31 +1047,12 @@ export function classify(input: ClassifyInput): ClassifyResult {
       const ts = tokenize(n);
       return ts.includes('untrash') || (ts.some((t) => RESTORING_FROM_TRASH.has(t)) && ts.includes('trash'));
     })
-  ) {
-    scored.push({
-      source: 'description',
-      signal: 'phrase:to-trash-with-restore',
-      text: clip(first),
-      suggests: 'Write',
-      weight: 0,
-      strong: true,
-    });
-    textCategory = 'Write';
-  }
+  )
+    textCategory = decisive('description', 'phrase:to-trash-with-restore', first, 'Write');
 
   // A reading tool that saves what it reads on this machine writes (rules.ts, LOCAL_OUTPUT_PROPERTY).
   const localCopy = textCategory === 'Read' && !router && !guidance ? localOutputOf(definition, first) : undefined;
-  if (localCopy) {
-    scored.push({
-      source: localCopy.source,
-      signal: 'saves-local-copy',
-      text: clip(localCopy.text),
-      suggests: 'Write',
-      weight: 0,
-      strong: true,
-    });
-    textCategory = 'Write';
-  }
+  if (localCopy) textCategory = decisive(localCopy.source, 'saves-local-copy', localCopy.text, 'Write');
 
   // The description's own claim to change nothing lowers Write as readOnlyHint does (rules.ts, READ_ONLY_CLAIMS).
   if (
