@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify, tokenize } from '#src/classify/engine.ts';
 import { DESCRIPTION_RULES, PROPERTY_RULES, VERBS } from '#src/classify/rules.ts';
-import { CATEGORIES, CATEGORY_RISK } from '#src/model/taxonomy.ts';
+import { CATEGORIES, CATEGORY_RISK, type Category } from '#src/model/taxonomy.ts';
 import type { ToolDefinition } from '#src/model/tool.ts';
 
 const tool = (name: string, definition: Partial<ToolDefinition> = {}, siblings?: string[]) =>
@@ -11,6 +11,10 @@ const tool = (name: string, definition: Partial<ToolDefinition> = {}, siblings?:
 /** The category of a tool known by its name and description alone. */
 const categoryOf = (name: string, description: string, siblings?: string[]) =>
   tool(name, { description }, siblings).category;
+
+/** Asserts a tool's category; a failure names the tool. */
+const isCategory = (expected: Category, name: string, description: string, siblings?: string[]) =>
+  assert.equal(categoryOf(name, description, siblings), expected, name);
 
 const props = (...names: string[]) => ({
   type: 'object' as const,
@@ -116,9 +120,9 @@ test('the first sentence of the description weighs more than incidental words la
 });
 
 test('the first sentence decides a name with no verb', () => {
-  assert.equal(categoryOf('database', 'Execute a SQL query against the database.'), 'Execute');
-  assert.equal(categoryOf('weather', 'Returns the forecast for a city.'), 'Read');
-  assert.equal(categoryOf('notes', 'This tool lets you delete a note.'), 'Destructive');
+  isCategory('Execute', 'database', 'Execute a SQL query against the database.');
+  isCategory('Read', 'weather', 'Returns the forecast for a city.');
+  isCategory('Destructive', 'notes', 'This tool lets you delete a note.');
 });
 
 test('a property counts by the last word of its name, and only when it takes a free-form string', () => {
@@ -268,9 +272,9 @@ test('an agent noun at the end of a name names its role: a reader reads, an upda
 });
 
 test('light verbs take their meaning from their object', () => {
-  assert.equal(categoryOf('web', 'Performs a web search using the search API.'), 'Read');
-  assert.equal(categoryOf('get_report', 'Run a report: aging, general ledger, journal.'), 'Read');
-  assert.equal(categoryOf('sql', 'Run a query against the warehouse.'), 'Execute');
+  isCategory('Read', 'web', 'Performs a web search using the search API.');
+  isCategory('Read', 'get_report', 'Run a report: aging, general ledger, journal.');
+  isCategory('Execute', 'sql', 'Run a query against the warehouse.');
 });
 
 test('power actions are Execute; rebuilding from an image is Destructive', () => {
@@ -321,7 +325,7 @@ test('answering a question retrieves: "answer" is a reading verb', () => {
 test('a negated verb at the head of the first sentence is not what the tool does', () => {
   const negated = tool('expert', { description: 'Do NOT reply to such questions yourself - always use this tool.' });
   assert.ok(!negated.evidence.some((e) => e.signal === 'verb:send'), JSON.stringify(negated.evidence));
-  assert.equal(categoryOf('notify_team', 'Never replies; sends a notice to the team.'), 'Execute');
+  isCategory('Execute', 'notify_team', 'Never replies; sends a notice to the team.');
 });
 
 test('"manage" is a changing verb, as servers list manage-* among their write operations', () => {
@@ -339,10 +343,7 @@ test('generating text that is handed back (a link, a map, code, a plan) reads; g
   assert.ok(map.evidence.some((e) => e.signal === 'verb:generate+text'));
   assert.equal(tool('generate_link').category, 'Read');
   // digitalocean genai-simulation-generate-scenario-set (tuning half): the server stores the set.
-  assert.equal(
-    categoryOf('generate-scenario-set', 'Generate a scenario set from a natural-language goal description.'),
-    'Write',
-  );
+  isCategory('Write', 'generate-scenario-set', 'Generate a scenario set from a natural-language goal description.');
 });
 
 const variants = (...operations: string[]) => ({
@@ -445,30 +446,28 @@ test('a command argument alone does not make a router: a shell tool stays Execut
 test('a sibling tool named by one plain word is an ordinary word of the text unless quoted', () => {
   // Before, the sibling `list` was cut out of "list every page", leaving the sentence without a verb.
   const siblings = ['pages', 'list'];
-  assert.equal(categoryOf('pages', 'Pages: list every page of the site.', siblings), 'Read');
+  isCategory('Read', 'pages', 'Pages: list every page of the site.', siblings);
 });
 
 test('generating an image, audio or video runs a model on the service: Execute', () => {
   // The corpus labels a queued ComfyUI generation (tuning half) Execute; a map image stays Read.
-  assert.equal(categoryOf('generate_image', 'Generate images using a hosted model.'), 'Execute');
+  isCategory('Execute', 'generate_image', 'Generate images using a hosted model.');
   assert.equal(tool('generate_speech').category, 'Execute');
-  assert.equal(categoryOf('static_map', 'Generates a static map image.'), 'Read');
+  isCategory('Read', 'static_map', 'Generates a static map image.');
 });
 
 test('releasing a reserved resource, restoring from a backup and starting a garbage collection are Destructive', () => {
   // digitalocean (tuning half): reserved-ip-release, restore-droplet, docr-garbage-collection-start.
-  assert.equal(categoryOf('reserved-ip-release', 'Release a reserved IPv4 or IPv6'), 'Destructive');
-  assert.equal(categoryOf('restore-droplet', 'Restore a droplet from a backup/snapshot'), 'Destructive');
-  assert.equal(categoryOf('rollback_deploy', 'Roll back to the previous snapshot.'), 'Destructive');
-  assert.equal(
-    categoryOf(
-      'docr-garbage-collection-start',
-      'Start a garbage collection for a container registry to free up storage',
-    ),
+  isCategory('Destructive', 'reserved-ip-release', 'Release a reserved IPv4 or IPv6');
+  isCategory('Destructive', 'restore-droplet', 'Restore a droplet from a backup/snapshot');
+  isCategory('Destructive', 'rollback_deploy', 'Roll back to the previous snapshot.');
+  isCategory(
     'Destructive',
+    'docr-garbage-collection-start',
+    'Start a garbage collection for a container registry to free up storage',
   );
   // Restoring what was archived or trashed puts it back: Write.
-  assert.equal(categoryOf('restore_page', 'Restore an archived page.'), 'Write');
+  isCategory('Write', 'restore_page', 'Restore an archived page.');
   assert.equal(tool('start_build').category, 'Execute');
 });
 
@@ -505,27 +504,25 @@ test('a tool named for an area whose argument enumerates operations is what thos
 
 test('installing or upgrading an application or a chart runs it; upgrading a cluster is a change', () => {
   // kubernetes install_helm_chart and upgrade_helm_chart, digitalocean's 1-click app install (tuning half).
-  assert.equal(
-    categoryOf('install_helm_chart', 'Install a Helm chart with support for both standard installs'),
+  isCategory('Execute', 'install_helm_chart', 'Install a Helm chart with support for both standard installs');
+  isCategory('Execute', 'upgrade_helm_chart', 'Upgrade an existing Helm chart release');
+  isCategory(
     'Execute',
+    'marketplace-1-click-kubernetes-app-install',
+    'Install 1-click applications on a Kubernetes cluster',
   );
-  assert.equal(categoryOf('upgrade_helm_chart', 'Upgrade an existing Helm chart release'), 'Execute');
-  assert.equal(
-    categoryOf('marketplace-1-click-kubernetes-app-install', 'Install 1-click applications on a Kubernetes cluster'),
-    'Execute',
-  );
-  assert.equal(categoryOf('doks-upgrade-cluster', 'Upgrade a Kubernetes cluster'), 'Write');
+  isCategory('Write', 'doks-upgrade-cluster', 'Upgrade a Kubernetes cluster');
   // A GitOps server (tuning half): syncing an application deploys it; syncing a folder copies files.
-  assert.equal(categoryOf('sync_application', 'sync_application syncs application.'), 'Execute');
-  assert.equal(categoryOf('sync_folder', 'Sync a local folder with the bucket.'), 'Write');
+  isCategory('Execute', 'sync_application', 'sync_application syncs application.');
+  isCategory('Write', 'sync_folder', 'Sync a local folder with the bucket.');
 });
 
 test('cleaning up deletes; a port forward is a noun; queueing a check runs it', () => {
   // kubernetes cleanup and stop_port_forward, firecrawl_monitor_run (tuning half).
-  assert.equal(categoryOf('cleanup', 'Cleanup all managed resources'), 'Destructive');
-  assert.equal(categoryOf('clean_up_cache', 'Clean up the cache.'), 'Destructive');
+  isCategory('Destructive', 'cleanup', 'Cleanup all managed resources');
+  isCategory('Destructive', 'clean_up_cache', 'Clean up the cache.');
   assert.deepEqual(tokenize('stop_port_forward'), ['stop', 'portforward']);
-  assert.equal(categoryOf('stop_port_forward', 'Stop a port-forward process'), 'Write');
+  isCategory('Write', 'stop_port_forward', 'Stop a port-forward process');
   assert.equal(
     tool('monitor_run', {
       title: 'Run monitor now',
@@ -558,14 +555,11 @@ test('in a browser, uploading a file, resizing the window and dropping onto an e
     'Execute',
   );
   // A product name is not a browser: BrowserStack's test-management upload stores a file.
-  assert.equal(
-    categoryOf('uploadProductRequirementFile', 'Upload files (e.g., PDFs) to BrowserStack Test Management.'),
-    'Write',
-  );
+  isCategory('Write', 'uploadProductRequirementFile', 'Upload files (e.g., PDFs) to BrowserStack Test Management.');
   // Outside a browser the same verbs keep their meaning.
-  assert.equal(categoryOf('upload_file', 'Upload a file to the bucket.'), 'Write');
-  assert.equal(categoryOf('drop_table', 'Drop a table.'), 'Destructive');
-  assert.equal(categoryOf('resize_volume', 'Resize a block storage volume.'), 'Write');
+  isCategory('Write', 'upload_file', 'Upload a file to the bucket.');
+  isCategory('Destructive', 'drop_table', 'Drop a table.');
+  isCategory('Write', 'resize_volume', 'Resize a block storage volume.');
 });
 
 test('removing a resource the server manages on its own from a container unlinks it; what lives only inside is deleted', () => {
@@ -590,20 +584,14 @@ test('removing a resource the server manages on its own from a container unlinks
   );
   assert.equal(removeDroplets.category, 'Write');
   assert.ok(removeDroplets.evidence.some((e) => e.signal === 'verb:remove-from'));
-  assert.equal(categoryOf('lb-remove-droplets', 'Remove Droplets from a Load Balancer', siblings), 'Write');
-  assert.equal(
-    categoryOf('lb-remove-fwd-rules', 'Remove Forwarding Rules from a Load Balancer', siblings),
-    'Destructive',
-  );
-  assert.equal(
-    categoryOf('firewall-remove-rules', 'Remove one or more rules from a firewall', siblings),
-    'Destructive',
-  );
+  isCategory('Write', 'lb-remove-droplets', 'Remove Droplets from a Load Balancer', siblings);
+  isCategory('Destructive', 'lb-remove-fwd-rules', 'Remove Forwarding Rules from a Load Balancer', siblings);
+  isCategory('Destructive', 'firewall-remove-rules', 'Remove one or more rules from a firewall', siblings);
   // A feature flag has tools of its own but lives only in its project: nothing adds one to a project.
   const flags = ['create-feature-flag', 'get-feature-flag', 'remove-feature-flag'];
-  assert.equal(categoryOf('remove-feature-flag', 'Removes a feature flag from the project.', flags), 'Destructive');
+  isCategory('Destructive', 'remove-feature-flag', 'Removes a feature flag from the project.', flags);
   // Without siblings to say droplets live on their own, removing them stays Destructive.
-  assert.equal(categoryOf('firewall-remove-droplets', 'Removes droplets from a firewall'), 'Destructive');
+  isCategory('Destructive', 'firewall-remove-droplets', 'Removes droplets from a firewall');
 });
 
 test('a tool named by an HTTP method alone, with a free-form path, sends whatever request it is given', () => {
@@ -689,10 +677,10 @@ test('an overwrite mode makes a writing tool Destructive; starting a search read
     }).category,
     'Write',
   );
-  assert.equal(categoryOf('start_search', 'Start a streaming search that can return results progressively.'), 'Read');
-  assert.equal(categoryOf('start_build', 'Start a build of the project.'), 'Execute');
+  isCategory('Read', 'start_search', 'Start a streaming search that can return results progressively.');
+  isCategory('Execute', 'start_build', 'Start a build of the project.');
   // browser-tools (tuning half): refreshBrowser reloads the inspected tab.
-  assert.equal(categoryOf('refreshBrowser', 'Reloads the inspected tab.'), 'Execute');
+  isCategory('Execute', 'refreshBrowser', 'Reloads the inspected tab.');
 });
 
 test('a description that says the tool works offline, without API calls, may lower Write to Read', () => {
@@ -703,16 +691,14 @@ test('a description that says the tool works offline, without API calls, may low
   });
   assert.equal(union.category, 'Read');
   assert.ok(union.evidence.some((e) => e.signal === 'phrase:local-computation'));
-  assert.equal(
-    categoryOf(
-      'simplify_tool',
-      'Reduces the number of vertices while preserving the general shape. Works offline without API calls.',
-    ),
+  isCategory(
     'Read',
+    'simplify_tool',
+    'Reduces the number of vertices while preserving the general shape. Works offline without API calls.',
   );
   // The claim never lowers anything more severe than Write.
-  assert.equal(categoryOf('delete_cache', 'Delete the local cache. Works offline without API calls.'), 'Destructive');
-  assert.equal(categoryOf('merge_polygons', 'Merge two or more polygons.'), 'Write');
+  isCategory('Destructive', 'delete_cache', 'Delete the local cache. Works offline without API calls.');
+  isCategory('Write', 'merge_polygons', 'Merge two or more polygons.');
 });
 
 test('"Use this tool to …" says what the tool does; "Use this tool when …" is advice', () => {
@@ -730,43 +716,34 @@ test('"Use this tool to …" says what the tool does; "Use this tool when …" i
 
 test('creating a prediction runs a model; a product name is one word; providing or guiding hands text back', () => {
   // replicate and salesforce (tuning half).
-  assert.equal(categoryOf('create_predictions', 'Create a prediction'), 'Execute');
+  isCategory('Execute', 'create_predictions', 'Create a prediction');
   assert.deepEqual(tokenize('TypeScript-based JavaScript'), ['typescript', 'based', 'javascript']);
-  assert.equal(
-    categoryOf(
-      'api_documentation',
-      'The MCP tool provides a comprehensive TypeScript-based API documentation for the NFC service.',
-    ),
+  isCategory(
     'Read',
+    'api_documentation',
+    'The MCP tool provides a comprehensive TypeScript-based API documentation for the NFC service.',
   );
-  assert.equal(categoryOf('guide_design_general', 'Provides design guidelines and best practices.'), 'Read');
+  isCategory('Read', 'guide_design_general', 'Provides design guidelines and best practices.');
   // Running JavaScript still runs code.
-  assert.equal(categoryOf('evaluate', 'Execute JavaScript in the page.'), 'Execute');
+  isCategory('Execute', 'evaluate', 'Execute JavaScript in the page.');
 });
 
 test('a first sentence that hands back written guidance reads, whatever the name promises', () => {
   // Real definitions from a developer-platform server: documentation and instructions, no action.
-  assert.equal(
-    categoryOf(
-      'create_mobile_lwc_payments',
-      'The MCP tool provides a comprehensive TypeScript-based API documentation for the Payments Service.',
-    ),
+  isCategory(
     'Read',
+    'create_mobile_lwc_payments',
+    'The MCP tool provides a comprehensive TypeScript-based API documentation for the Payments Service.',
   );
-  assert.equal(
-    categoryOf(
-      'run_lwc_accessibility_jest_tests',
-      'Provides detailed instructions and commands for running Sa11y accessibility Jest tests on LWC components.',
-    ),
+  isCategory(
     'Read',
+    'run_lwc_accessibility_jest_tests',
+    'Provides detailed instructions and commands for running Sa11y accessibility Jest tests on LWC components.',
   );
-  assert.equal(
-    categoryOf('transition_prd_to_lwc', 'Use this tool to provide next-step migration instructions from a PRD.'),
-    'Read',
-  );
+  isCategory('Read', 'transition_prd_to_lwc', 'Use this tool to provide next-step migration instructions from a PRD.');
   // Guidance named after the object's preposition is not what the tool hands back.
-  assert.equal(categoryOf('create_invoice', 'Returns the invoice for a customer, with guidance.'), 'Financial');
-  assert.equal(categoryOf('run_tests', 'Runs the test suite and provides recommendations.'), 'Execute');
+  isCategory('Financial', 'create_invoice', 'Returns the invoice for a customer, with guidance.');
+  isCategory('Execute', 'run_tests', 'Runs the test suite and provides recommendations.');
 });
 
 test('a reading tool that saves what it reads on this machine writes', () => {
@@ -777,7 +754,7 @@ test('a reading tool that saves what it reads on this machine writes', () => {
   });
   assert.equal(fetchSchema.category, 'Write');
   assert.ok(fetchSchema.evidence.some((e) => e.signal === 'saves-local-copy' && e.text === 'properties.outputPath'));
-  assert.equal(categoryOf('retrieve_metadata', 'Retrieve metadata from an org to your local project.'), 'Write');
+  isCategory('Write', 'retrieve_metadata', 'Retrieve metadata from an org to your local project.');
   // A path to read from, or an output format, saves nothing.
   assert.equal(
     tool('get_file', {
@@ -799,30 +776,25 @@ test('a reading tool that saves what it reads on this machine writes', () => {
 
 test('moving a wallet asset to another address moves value; creating one does not', () => {
   // Real definitions from a blockchain server (tuning half).
-  assert.equal(categoryOf('transfer_erc20', 'Transfer ERC20 tokens to an address.'), 'Financial');
-  assert.equal(
-    categoryOf('transfer_native_token', 'Transfer native tokens (BNB, ETH, MATIC, etc.) to an address.'),
+  isCategory('Financial', 'transfer_erc20', 'Transfer ERC20 tokens to an address.');
+  isCategory('Financial', 'transfer_native_token', 'Transfer native tokens (BNB, ETH, MATIC, etc.) to an address.');
+  isCategory('Financial', 'transfer_nft', 'Transfer an NFT to an address.');
+  isCategory(
     'Financial',
+    'approve_token_spending',
+    'Approve another address (e.g. a DeFi protocol or exchange) to spend your ERC20 tokens.',
   );
-  assert.equal(categoryOf('transfer_nft', 'Transfer an NFT to an address.'), 'Financial');
-  assert.equal(
-    categoryOf(
-      'approve_token_spending',
-      'Approve another address (e.g. a DeFi protocol or exchange) to spend your ERC20 tokens.',
-    ),
-    'Financial',
-  );
-  assert.equal(categoryOf('get_erc20_balance', 'Get the ERC20 token balance of an address.'), 'Read');
-  assert.equal(categoryOf('create_erc20_token', 'Create a new ERC20 token contract.'), 'Write');
+  isCategory('Read', 'get_erc20_balance', 'Get the ERC20 token balance of an address.');
+  isCategory('Write', 'create_erc20_token', 'Create a new ERC20 token contract.');
 });
 
 test('documents of a sale are one noun, and a money word after a preposition is not the object', () => {
   // Real definitions from an ERP server and a store back end (tuning half).
-  assert.equal(categoryOf('work_order_create', 'Create a new Work Order for manufacturing.'), 'Write');
-  assert.equal(categoryOf('sales_order_create', 'Create a new Sales Order for a customer.'), 'Financial');
-  assert.equal(categoryOf('create_fulfillment', 'Create a fulfillment for an order.'), 'Write');
-  assert.equal(categoryOf('set-leverage', 'Set leverage for futures trading'), 'Write');
-  assert.equal(categoryOf('create_refund', 'Create a refund for a charge.'), 'Financial');
+  isCategory('Write', 'work_order_create', 'Create a new Work Order for manufacturing.');
+  isCategory('Financial', 'sales_order_create', 'Create a new Sales Order for a customer.');
+  isCategory('Write', 'create_fulfillment', 'Create a fulfillment for an order.');
+  isCategory('Write', 'set-leverage', 'Set leverage for futures trading');
+  isCategory('Financial', 'create_refund', 'Create a refund for a charge.');
 });
 
 test('a plural at the end of a longer name is its object, not a verb', () => {
@@ -836,83 +808,73 @@ test('a plural at the end of a longer name is its object, not a verb', () => {
 
 test('with no verb anywhere, a name or opening that names a view of data reads', () => {
   // Real definitions from an ERP server (tuning half).
-  assert.equal(
-    categoryOf(
-      'erp_sales_funnel',
-      'Sales funnel from Lead → Opportunity → Quotation → Sales Order. Shows count and value at each stage.',
-    ),
+  isCategory(
     'Read',
+    'erp_sales_funnel',
+    'Sales funnel from Lead → Opportunity → Quotation → Sales Order. Shows count and value at each stage.',
   );
-  assert.equal(categoryOf('erp_kpi_revenue', 'KPI card: total Sales Order revenue for the current month.'), 'Read');
+  isCategory('Read', 'erp_kpi_revenue', 'KPI card: total Sales Order revenue for the current month.');
   // A verb still decides, and a view noun first is an imperative.
-  assert.equal(categoryOf('dashboard_delete', 'Delete a dashboard.'), 'Destructive');
-  assert.equal(categoryOf('feedback', 'Report a capability scorecard grading the tools of this turn.'), 'Write');
+  isCategory('Destructive', 'dashboard_delete', 'Delete a dashboard.');
+  isCategory('Write', 'feedback', 'Report a capability scorecard grading the tools of this turn.');
 });
 
 test('a change to a record of any type is Financial when money documents are among the types offered', () => {
   // Real definitions from an ERP server (tuning half).
-  assert.equal(
-    categoryOf(
-      'doc_update',
-      "Update any ERPNext document (partial update). Works on any DocType. Pass doctype (e.g. 'Customer', 'Sales Order'), the document name, and the fields to change.",
-    ),
+  isCategory(
     'Financial',
+    'doc_update',
+    "Update any ERPNext document (partial update). Works on any DocType. Pass doctype (e.g. 'Customer', 'Sales Order'), the document name, and the fields to change.",
   );
-  assert.equal(
-    categoryOf(
-      'doc_create',
-      'Create any ERPNext document. Works on any DocType including master data (Company, Item Group, UOM, Territory).',
-    ),
+  isCategory(
     'Write',
+    'doc_create',
+    'Create any ERPNext document. Works on any DocType including master data (Company, Item Group, UOM, Territory).',
   );
   // Reading any record type, money among them, still reads.
-  assert.equal(categoryOf('doc_list', "List any ERPNext documents by DocType (e.g. 'Sales Invoice')."), 'Read');
+  isCategory('Read', 'doc_list', "List any ERPNext documents by DocType (e.g. 'Sales Invoice').");
 });
 
 test("clearing a server's own cache or a setting resets it; clearing data still deletes", () => {
   // Real definitions from an exchange server (tuning half).
-  assert.equal(categoryOf('clear-cache', 'Clear CCXT cache'), 'Write');
-  assert.equal(categoryOf('clear-exchange-cache', 'Clear exchange instance cache'), 'Write');
-  assert.equal(categoryOf('clear_queue', 'Clear the queue of pending jobs.'), 'Destructive');
-  assert.equal(categoryOf('flush_cache', 'Flush the CDN cache.'), 'Destructive');
+  isCategory('Write', 'clear-cache', 'Clear CCXT cache');
+  isCategory('Write', 'clear-exchange-cache', 'Clear exchange instance cache');
+  isCategory('Destructive', 'clear_queue', 'Clear the queue of pending jobs.');
+  isCategory('Destructive', 'flush_cache', 'Flush the CDN cache.');
 });
 
 test('ranking and scoring what the caller gives reads; handling a dialog in a browser acts on the page', () => {
   // Real definitions from a vector-database server, a developer-platform server and a browser server (tuning half).
-  assert.equal(categoryOf('rerank-documents', 'Rerank a set of provided documents by relevance to a query.'), 'Read');
-  assert.equal(categoryOf('score_issues', 'Score validation issues using readiness scoring rules.'), 'Read');
-  assert.equal(categoryOf('browser_handle_dialog', 'Handle a dialog'), 'Execute');
+  isCategory('Read', 'rerank-documents', 'Rerank a set of provided documents by relevance to a query.');
+  isCategory('Read', 'score_issues', 'Score validation issues using readiness scoring rules.');
+  isCategory('Execute', 'browser_handle_dialog', 'Handle a dialog');
   // Outside a browser, handling is an ordinary change.
-  assert.equal(categoryOf('handle_ticket', 'Handle a support ticket.'), 'Write');
+  isCategory('Write', 'handle_ticket', 'Handle a support ticket.');
 });
 
 test('replacing all of a resource at once overwrites it; recreating a machine destroys it', () => {
   // Real definitions from an API-platform server and a hosting server (tuning half).
-  assert.equal(
-    categoryOf('putEnvironment', 'Replaces all the contents of an environment with the given information.'),
+  isCategory(
     'Destructive',
+    'putEnvironment',
+    'Replaces all the contents of an environment with the given information.',
   );
-  assert.equal(
-    categoryOf(
-      'VPS_replaceAllFirewallRulesInGroupV1',
-      'Replaces all firewall rules within a specified firewall group with the provided set of rules in a single atomic operation.',
-    ),
+  isCategory(
     'Destructive',
+    'VPS_replaceAllFirewallRulesInGroupV1',
+    'Replaces all firewall rules within a specified firewall group with the provided set of rules in a single atomic operation.',
   );
-  assert.equal(categoryOf('VPS_recreateVirtualMachineV1', 'Recreate a virtual machine from scratch.'), 'Destructive');
+  isCategory('Destructive', 'VPS_recreateVirtualMachineV1', 'Recreate a virtual machine from scratch.');
   // Replacing one value is an edit.
-  assert.equal(categoryOf('replace_label', 'Replace the label of an issue with another one.'), 'Write');
+  isCategory('Write', 'replace_label', 'Replace the label of an issue with another one.');
 });
 
 test('setting a password anew replaces the old one for good', () => {
   // Real definitions from a hosting server (tuning half).
-  assert.equal(
-    categoryOf('VPS_setRootPasswordV1', 'Set root password for a specified virtual machine.'),
-    'Destructive',
-  );
-  assert.equal(categoryOf('update_password', 'Update the password of the account.'), 'Destructive');
+  isCategory('Destructive', 'VPS_setRootPasswordV1', 'Set root password for a specified virtual machine.');
+  isCategory('Destructive', 'update_password', 'Update the password of the account.');
   // Setting anything else stays an edit.
-  assert.equal(categoryOf('set_hostname', 'Set the hostname of a virtual machine.'), 'Write');
+  isCategory('Write', 'set_hostname', 'Set the hostname of a virtual machine.');
 });
 
 test('taking away a pairing the server also makes unlinks: delete_cycle_issue beside add_cycle_issues', () => {
@@ -927,9 +889,9 @@ test('taking away a pairing the server also makes unlinks: delete_cycle_issue be
     'delete_cycle_issue',
     'list_cycle_issues',
   ];
-  assert.equal(categoryOf('delete_cycle_issue', 'Remove an issue from a cycle', tracker), 'Write');
-  assert.equal(categoryOf('delete_issue', 'Delete an issue', tracker), 'Destructive');
-  assert.equal(categoryOf('delete_cycle', 'Delete a cycle', tracker), 'Destructive');
+  isCategory('Write', 'delete_cycle_issue', 'Remove an issue from a cycle', tracker);
+  isCategory('Destructive', 'delete_issue', 'Delete an issue', tracker);
+  isCategory('Destructive', 'delete_cycle', 'Delete a cycle', tracker);
   const board = [
     'get_card',
     'add_card_to_list',
@@ -948,12 +910,12 @@ test('taking away a pairing the server also makes unlinks: delete_cycle_issue be
     'Write',
   );
   // An item exists only inside its checklist: deleting it deletes.
-  assert.equal(categoryOf('delete_checklist_item', 'Delete an item from a checklist', board), 'Destructive');
+  isCategory('Destructive', 'delete_checklist_item', 'Delete an item from a checklist', board);
   // Without the twin that adds, removing still deletes.
-  assert.equal(
-    categoryOf('delete_cycle_issue', 'Remove an issue from a cycle', ['create_issue', 'delete_cycle_issue']),
-    'Destructive',
-  );
+  isCategory('Destructive', 'delete_cycle_issue', 'Remove an issue from a cycle', [
+    'create_issue',
+    'delete_cycle_issue',
+  ]);
 });
 
 test('taking off a mark one can put back (a reaction, a star) is an edit, even when declared destructive', () => {
@@ -965,14 +927,12 @@ test('taking off a mark one can put back (a reaction, a star) is an edit, even w
   });
   assert.equal(reaction.category, 'Write');
   assert.equal(reaction.confidence, 'medium');
-  assert.equal(categoryOf('unstar_repository', 'Remove the star from a repository.'), 'Write');
+  isCategory('Write', 'unstar_repository', 'Remove the star from a repository.');
   // Advice that points to other tools makes no read-only claim for this one.
-  assert.equal(
-    categoryOf(
-      'update_issue',
-      'Update an issue. Choose a get or list tool first to inspect state without changing it.',
-    ),
+  isCategory(
     'Write',
+    'update_issue',
+    'Update an issue. Choose a get or list tool first to inspect state without changing it.',
   );
   // Other removals declared destructive, with text that agrees, are still lifted.
   assert.equal(
@@ -986,26 +946,21 @@ test('taking off a mark one can put back (a reaction, a star) is an edit, even w
 
 test('tapping and swiping on a device screen are actions on it, like a click', () => {
   // Real definitions from a mobile-device server (tuning half).
-  assert.equal(
-    categoryOf('mobile_double_tap_on_screen', 'Double-tap on the screen at given x,y coordinates.'),
-    'Execute',
-  );
-  assert.equal(categoryOf('mobile_swipe_on_screen', 'Swipe on the screen'), 'Execute');
+  isCategory('Execute', 'mobile_double_tap_on_screen', 'Double-tap on the screen at given x,y coordinates.');
+  isCategory('Execute', 'mobile_swipe_on_screen', 'Swipe on the screen');
 });
 
 test('resolving a thread settles it; a "without changing" that speaks of another tool claims nothing', () => {
   // Real definitions from a code-hosting server (tuning half).
-  assert.equal(categoryOf('resolve_merge_request_thread', 'Resolve a thread on a merge request.'), 'Write');
-  assert.equal(categoryOf('resolve-library-id', 'Resolves a package name to a library ID.'), 'Read');
-  assert.equal(
-    categoryOf(
-      'create_issue',
-      'Create a new issue. Use this to open a new issue; use `update_issue` for an existing issue and `create_issue_note` to add discussion without changing issue fields.',
-    ),
+  isCategory('Write', 'resolve_merge_request_thread', 'Resolve a thread on a merge request.');
+  isCategory('Read', 'resolve-library-id', 'Resolves a package name to a library ID.');
+  isCategory(
     'Write',
+    'create_issue',
+    'Create a new issue. Use this to open a new issue; use `update_issue` for an existing issue and `create_issue_note` to add discussion without changing issue fields.',
   );
   // The claim still counts when it speaks of this tool.
-  assert.equal(categoryOf('merge_polygons', 'Merge two polygons. Works offline without API calls.'), 'Read');
+  isCategory('Read', 'merge_polygons', 'Merge two polygons. Works offline without API calls.');
 });
 
 test('a path to save to counts only when the tool always saves; "Run this tool first" is advice', () => {
@@ -1023,50 +978,42 @@ test('a path to save to counts only when the tool always saves; "Run this tool f
     inputSchema: { type: 'object', properties: { outputPath: { type: 'string', default: 'schema.graphql' } } },
   });
   assert.equal(schema.category, 'Write');
-  assert.equal(
-    categoryOf(
-      'download_attachment',
-      'Download an uploaded file (images returned as base64; use local_path to save to disk).',
-    ),
+  isCategory(
     'Read',
+    'download_attachment',
+    'Download an uploaded file (images returned as base64; use local_path to save to disk).',
   );
-  assert.equal(
-    categoryOf(
-      'getEnabledTools',
-      'IMPORTANT: Run this tool first when a requested tool is unavailable. Returns information about which tools are enabled.',
-    ),
+  isCategory(
     'Read',
+    'getEnabledTools',
+    'IMPORTANT: Run this tool first when a requested tool is unavailable. Returns information about which tools are enabled.',
   );
 });
 
 test('a reply to a comment is stored; an overwritten draft is still an edit; replacing the whole body overwrites', () => {
   // Real definitions from a Google Workspace server (tuning half).
-  assert.equal(categoryOf('replyToComment', 'Adds a reply to an existing comment thread.'), 'Write');
-  assert.equal(categoryOf('reply_to_email', 'Reply to an email message.'), 'Execute');
-  assert.equal(
-    categoryOf(
-      'updateDraft',
-      'Replaces the contents of an existing Gmail draft. The new contents fully overwrite the old draft.',
-    ),
+  isCategory('Write', 'replyToComment', 'Adds a reply to an existing comment thread.');
+  isCategory('Execute', 'reply_to_email', 'Reply to an email message.');
+  isCategory(
     'Write',
+    'updateDraft',
+    'Replaces the contents of an existing Gmail draft. The new contents fully overwrite the old draft.',
   );
-  assert.equal(
-    categoryOf('replaceDocumentWithMarkdown', 'Replaces the entire document body with content parsed from markdown.'),
+  isCategory(
     'Destructive',
+    'replaceDocumentWithMarkdown',
+    'Replaces the entire document body with content parsed from markdown.',
   );
-  assert.equal(
-    categoryOf('findAndReplace', 'Replaces all occurrences of a text string throughout the document.'),
-    'Write',
-  );
-  assert.equal(categoryOf('downloadFile', 'Downloads any file from Google Drive to a local path.'), 'Write');
+  isCategory('Write', 'findAndReplace', 'Replaces all occurrences of a text string throughout the document.');
+  isCategory('Write', 'downloadFile', 'Downloads any file from Google Drive to a local path.');
 });
 
 test('asking, learning, debugging and generating a query hand back text', () => {
   // Real definitions from an observability server, a database server and an app-backend server (tuning half).
-  assert.equal(categoryOf('chat_with_davis_copilot', 'Use this tool to ask any Dynatrace related question.'), 'Read');
-  assert.equal(categoryOf('generate_dql_from_natural_language', 'Convert natural language queries to DQL.'), 'Read');
-  assert.equal(categoryOf('pg_debug_database', 'Debug common PostgreSQL issues.'), 'Read');
-  assert.equal(categoryOf('learn', "If you don't have any context, use this tool to learn about it!"), 'Read');
+  isCategory('Read', 'chat_with_davis_copilot', 'Use this tool to ask any Dynatrace related question.');
+  isCategory('Read', 'generate_dql_from_natural_language', 'Convert natural language queries to DQL.');
+  isCategory('Read', 'pg_debug_database', 'Debug common PostgreSQL issues.');
+  isCategory('Read', 'learn', "If you don't have any context, use this tool to learn about it!");
 });
 
 test('a server that groups tools under product words names each verb first after the product', () => {
@@ -1090,41 +1037,37 @@ test('a server that groups tools under product words names each verb first after
 
 test('redeploying runs; unpublishing can be undone; fixing a definition in place overwrites it', () => {
   // Real definitions from a self-hosting server, a CMS server and an API-design server (tuning half).
-  assert.equal(categoryOf('redeploy_project', 'Redeploy all apps in project'), 'Execute');
-  assert.equal(categoryOf('unpublish_entry', 'Unpublishes a specific entry.'), 'Write');
-  assert.equal(
-    categoryOf(
-      'swagger_standardize_api',
-      "Standardize and fix an API definition using AI. Optionally provide 'newVersion' to save the fixed definition as a new version — omitting it will overwrite the current version.",
-    ),
+  isCategory('Execute', 'redeploy_project', 'Redeploy all apps in project');
+  isCategory('Write', 'unpublish_entry', 'Unpublishes a specific entry.');
+  isCategory(
     'Destructive',
+    'swagger_standardize_api',
+    "Standardize and fix an API definition using AI. Optionally provide 'newVersion' to save the fixed definition as a new version — omitting it will overwrite the current version.",
   );
-  assert.equal(
-    categoryOf(
-      'wp_seo_generate_metadata',
-      'Generate SEO-optimized metadata including title tags and meta descriptions',
-    ),
+  isCategory(
     'Read',
+    'wp_seo_generate_metadata',
+    'Generate SEO-optimized metadata including title tags and meta descriptions',
   );
 });
 
 test('formatting cells restyles a document; "get or create" may create; trash with a restore tool is undone', () => {
   // Real definitions from a Google Workspace server and a spreadsheet server (tuning half).
-  assert.equal(categoryOf('format_google_sheet_cells', 'Format cells in a Google Sheet'), 'Write');
-  assert.equal(categoryOf('excel_format_range', 'Format cells in the Excel sheet with style information'), 'Write');
-  assert.equal(categoryOf('format_date', 'Format a date in the given locale.'), 'Read');
-  assert.equal(categoryOf('get_or_create_label', 'Get or create a Gmail label'), 'Write');
+  isCategory('Write', 'format_google_sheet_cells', 'Format cells in a Google Sheet');
+  isCategory('Write', 'excel_format_range', 'Format cells in the Excel sheet with style information');
+  isCategory('Read', 'format_date', 'Format a date in the given locale.');
+  isCategory('Write', 'get_or_create_label', 'Get or create a Gmail label');
   const drive = ['delete_item', 'restore_from_trash', 'empty_trash', 'list_files'];
-  assert.equal(categoryOf('delete_item', 'Move items to trash', drive), 'Write');
+  isCategory('Write', 'delete_item', 'Move items to trash', drive);
   // Without a tool that restores, moving to the trash still deletes.
-  assert.equal(categoryOf('delete_item', 'Move items to trash', ['delete_item', 'list_files']), 'Destructive');
+  isCategory('Destructive', 'delete_item', 'Move items to trash', ['delete_item', 'list_files']);
   // Saving to disk as one choice of two is an option, not what the tool always does.
-  assert.equal(categoryOf('download_file', 'Download a file as base64 or to disk'), 'Read');
+  isCategory('Read', 'download_file', 'Download a file as base64 or to disk');
 });
 
 test('only a tool that restores from the trash makes a move to the trash undoable', () => {
   // A file server (test half) whose only restoring tool brings back revisions: its trash deletion stays
   // Destructive. Found when the corpus's hard test caught a new dangerous miss, and said so.
   const drive = ['deleteItem', 'restoreRevision', 'listFiles'];
-  assert.equal(categoryOf('deleteItem', 'Move items to trash', drive), 'Destructive');
+  isCategory('Destructive', 'deleteItem', 'Move items to trash', drive);
 });
