@@ -36,6 +36,7 @@ const PAGES = [
   '/attack-patterns/rug-pull/',
   '/apply/',
   '/contact/',
+  '/methodology/',
   '/no-such-page/',
 ];
 
@@ -79,6 +80,12 @@ test('axe finds no violation on any page type at 1280 and 390 px, light and dark
         for (const v of await axe(page)) problems.push(`${where}: ${v}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 0) problems.push(`${where}: the page scrolls ${overflow} px sideways`);
+        // A fact list keeps room for its values: a long term once squeezed them to nothing on a phone.
+        const squeezed = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('dl.facts dd')].filter((dd) => dd.getBoundingClientRect().width < 80).length,
+        );
+        if (squeezed > 0) problems.push(`${where}: ${squeezed} values of a fact list are under 80 px wide`);
       }
       // The playground and the search dialog, opened.
       await page.goto(site.url + tool('comfy_save_workflow'));
