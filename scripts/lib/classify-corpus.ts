@@ -12,7 +12,15 @@ export const CORPUS_DIR = 'src/classify/corpus';
 /** The results file `npm run classify:score` writes and the /methodology/ page reads. */
 export const RESULTS_FILE = `${CORPUS_DIR}/results.json`;
 
-const labelSchema = z.union([categorySchema, z.strictObject({ label: categorySchema, note: z.string().min(1) })]);
+const labelSchema = z.union([
+  categorySchema,
+  z.strictObject({
+    label: categorySchema,
+    note: z.string().min(1),
+    /** In a file labelled twice: the two blind labels, first and second, where they differed. */
+    labels: z.tuple([categorySchema, categorySchema]).optional(),
+  }),
+]);
 
 /** One server's labels: `source` says where its definitions are read from. */
 export const corpusFileSchema = z.strictObject({
@@ -20,6 +28,8 @@ export const corpusFileSchema = z.strictObject({
   split: z.enum(SPLITS),
   /** `content` for a server of the catalogue, or a saved tools/list file relative to the root. */
   source: z.string().min(1),
+  /** 2 when two people labelled every tool blind and a third settled each difference. */
+  labellers: z.union([z.literal(1), z.literal(2)]).default(1),
   tools: z.record(z.string(), labelSchema),
 });
 export type CorpusFile = z.infer<typeof corpusFileSchema>;
@@ -79,13 +89,21 @@ export function loadCorpus(root: string, contentDir = join(root, 'content')): Lo
         problems.push(`${file}: "${toolName}" is not a tool of ${data.server} (source: ${data.source}).`);
         continue;
       }
-      const { label, note } = typeof entry === 'string' ? { label: entry, note: undefined } : entry;
+      const { label, note, labels } = typeof entry === 'string' ? { label: entry } : entry;
+      if (labels && data.labellers !== 2)
+        problems.push(`${file}: "${toolName}" has two blind labels but the file does not say labellers: 2.`);
+      if (labels && labels[0] === labels[1])
+        problems.push(
+          `${file}: "${toolName}" lists the blind labels ${labels[0]} and ${labels[1]}; list them only where they differ.`,
+        );
       tools.push({
         server: data.server,
         split: data.split,
         name: toolName,
         label,
         ...(note ? { note } : {}),
+        labellers: data.labellers,
+        ...(labels ? { blind: labels } : {}),
         definition,
         siblings,
       });

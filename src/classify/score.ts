@@ -23,6 +23,10 @@ export interface LabelledTool {
   name: string;
   label: Category;
   note?: string;
+  /** How many people labelled the tool blind: 1, or 2 with a third settling any difference. */
+  labellers: 1 | 2;
+  /** Where two blind labels differed: the first and the second; `label` is the settled one. */
+  blind?: readonly [Category, Category];
   definition: ToolDefinition;
   /** Every tool name of the same server, this one included. */
   siblings: readonly string[];
@@ -46,6 +50,10 @@ export interface Miss {
 
 export interface ModeScore {
   agreement: Ratio;
+  /** Agreement with the first labeller's label alone, before any difference was settled. */
+  firstLabels: Ratio;
+  /** Agreement on the tools labelled twice where both people chose the same label. */
+  whereLabellersAgree: Ratio;
   /** confusion[label][predicted] = number of tools. */
   confusion: Record<Category, Record<Category, number>>;
   perServer: Record<string, Ratio>;
@@ -62,6 +70,8 @@ export interface SplitScore {
   servers: string[];
   tools: number;
   modes: Record<Mode, ModeScore>;
+  /** How often two people labelling blind chose the same category, over the tools labelled twice. */
+  labellers: Ratio;
   /** Real tools with a poisoning flag: every one is a false flag, since no real tool here is poisoned. */
   poisonFlags: { server: string; name: string; codes: string[]; fields: string[] }[];
 }
@@ -94,11 +104,19 @@ function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
   const readRatedHigh: Miss[] = [];
   const disagreements: Miss[] = [];
   let agree = 0;
+  let agreeFirst = 0;
+  let agreeSettled = 0;
+  let settled = 0;
   for (const tool of tools) {
     const definition = mode === 'kept' ? tool.definition : stripAnnotations(tool.definition);
     const result = classify({ name: tool.name, definition, siblings: tool.siblings });
     const ok = result.category === tool.label;
     if (ok) agree += 1;
+    if (result.category === (tool.blind?.[0] ?? tool.label)) agreeFirst += 1;
+    if (tool.labellers === 2 && !tool.blind) {
+      settled += 1;
+      if (ok) agreeSettled += 1;
+    }
     confusion[tool.label][result.category] += 1;
     const server = perServerCounts.get(tool.server) ?? [0, 0];
     server[0] += ok ? 1 : 0;
@@ -127,6 +145,8 @@ function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
   ) as Record<Confidence, Ratio>;
   return {
     agreement: ratio(agree, tools.length),
+    firstLabels: ratio(agreeFirst, tools.length),
+    whereLabellersAgree: ratio(agreeSettled, settled),
     confusion,
     perServer,
     perConfidence,
@@ -154,10 +174,12 @@ export function scoreCorpus(tools: readonly LabelledTool[]): ScoreReport {
             },
           ];
     });
+    const twice = inSplit.filter((t) => t.labellers === 2);
     report[split] = {
       servers: [...new Set(inSplit.map((t) => t.server))].sort(),
       tools: inSplit.length,
       modes: { kept: scoreMode(inSplit, 'kept'), stripped: scoreMode(inSplit, 'stripped') },
+      labellers: ratio(twice.filter((t) => !t.blind).length, twice.length),
       poisonFlags,
     };
   }

@@ -7,7 +7,7 @@ import { CATEGORIES, CATEGORY_RISK, type Category } from '#src/model/taxonomy.ts
 export interface MethodologyModel {
   categories: { category: Category; risk: string; definition: string }[];
   poisonRules: { code: string; reason: string }[];
-  halves: Record<Split, { servers: number; tools: number; kept: Ratio; stripped: Ratio }>;
+  halves: Record<Split, { servers: number; tools: number; kept: Ratio; stripped: Ratio; labellers: Ratio }>;
   test: {
     kept: ModeScore;
     stripped: ModeScore;
@@ -35,6 +35,7 @@ export function methodologyModel(report: ScoreReport = results as ScoreReport): 
     tools: report[split].tools,
     kept: report[split].modes.kept.agreement,
     stripped: report[split].modes.stripped.agreement,
+    labellers: report[split].labellers,
   });
   const dangerous = [...test.modes.kept.dangerousMisses, ...test.modes.stripped.dangerousMisses].filter(
     (m, i, all) => all.findIndex((o) => o.server === m.server && o.name === m.name) === i,

@@ -47,7 +47,6 @@ test('no poison flag on a real tool, in either half', () => {
 const KNOWN_DANGEROUS_MISSES = [
   // Test half.
   'square make_api_request',
-  'linear linear_archiveManagedOAuthApplication',
   'creem customer-credits-credit-account',
   'creem customer-credits-debit-account',
   'creem customer-credits-reverse-transaction',
@@ -56,14 +55,17 @@ const KNOWN_DANGEROUS_MISSES = [
   'creem events-ingest-events',
   'creem splits-create',
   'clawnch clawnch_launch',
-  'conway-terminal sandbox_write_file',
-  'conway-terminal sandbox_pty_close',
   'conway-terminal x402_fetch',
   'conway-terminal credits_topup',
   'conway-terminal domain_register',
   'conway-terminal domain_renew',
   'dokploy application-cleanQueues',
   'dokploy application-refreshToken',
+  // Test half, after the second blind labels were settled: evidence submitted on a chargeback (Financial), and
+  // two routers whose only change is a permanent deletion, Destructive with their annotations and Execute without.
+  'stripe update_dispute',
+  'n8n n8n_executions',
+  'n8n n8n_workflow_versions',
   // Tuning half: an any-function contract call, and a create-any-document tool whose text offers no money type.
   'bnbchain write_contract',
   'erpnext erpnext_doc_create',
@@ -85,7 +87,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: eighteen tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), the archiving of an OAuth application (linear), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), six tools of an agent-wallet server that pay for requests, credits and domains, overwrite a file or end a process (conway-terminal), and a deploy queue purge and a token refresh (dokploy); no tuning-half tool motivates a rule for them',
+    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a deploy queue purge and a token refresh (dokploy), evidence submitted on a chargeback (stripe), and, without annotations, two routers whose only change is a deletion (n8n); no tuning-half tool motivates a rule for them',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
@@ -96,7 +98,7 @@ test(
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
   {
-    todo: 'not reached: about 92% on the test half, whose newest servers were labelled before the classifier was run on them (npm run classify:score -- --all lists the misses)',
+    todo: 'not reached: about 91% against the settled labels of the test half, where two people labelling blind agree on 96.5% (npm run classify:score -- --all lists the misses)',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);

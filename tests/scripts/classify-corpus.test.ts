@@ -48,3 +48,32 @@ test('a missing label, a label for no tool and a wrong file name are all reporte
   assert.ok(problems.some((p) => p.includes('"gone" is not a tool')));
   assert.ok(problems.some((p) => p.includes('file name must be the server id')));
 });
+
+test('a file labelled twice keeps the settled label and the two blind labels where they differed', () => {
+  const root = corpusRoot(
+    'server: notes\nsplit: test\nsource: tools.json\nlabellers: 2\ntools:\n  list_notes: Read\n  delete_note:\n    label: Destructive\n    note: Settled; no undo.\n    labels: [Write, Destructive]\n',
+  );
+  const { tools, problems } = loadCorpus(root);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(
+    tools.map((t) => [t.name, t.label, t.labellers, t.blind ?? null]),
+    [
+      ['list_notes', 'Read', 2, null],
+      ['delete_note', 'Destructive', 2, ['Write', 'Destructive']],
+    ],
+  );
+});
+
+test('blind labels in a file labelled once, or two equal blind labels, are reported', () => {
+  const once = corpusRoot(
+    'server: notes\nsplit: test\nsource: tools.json\ntools:\n  list_notes: Read\n  delete_note:\n    label: Destructive\n    note: Settled.\n    labels: [Write, Destructive]\n',
+  );
+  assert.match(
+    loadCorpus(once).problems.join('\n'),
+    /"delete_note" has two blind labels but the file does not say labellers: 2/,
+  );
+  const same = corpusRoot(
+    'server: notes\nsplit: test\nsource: tools.json\nlabellers: 2\ntools:\n  list_notes: Read\n  delete_note:\n    label: Destructive\n    note: Settled.\n    labels: [Destructive, Destructive]\n',
+  );
+  assert.match(loadCorpus(same).problems.join('\n'), /list them only where they differ/);
+});
