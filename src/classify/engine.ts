@@ -48,6 +48,8 @@ import {
   SETTLED_THINGS,
   STORED_THREADS,
   UNLINKING_VERBS,
+  PAIRINGS,
+  CACHES,
   VIEW_NOUNS,
   VERBS,
   WEIGHTS,
@@ -165,9 +167,11 @@ interface Context {
   managed: ReadonlySet<string>;
   /** The server pairs this removing tool with one that adds the same thing (firewall-add-droplets). */
   undoesAdd: boolean;
+  /** This tool's name removes (not deletes) what a sibling of the same name with "add" puts in. */
+  removesWhatTwinAdds: boolean;
 }
 
-const NO_CONTEXT: Context = { inBrowser: false, managed: new Set(), undoesAdd: false };
+const NO_CONTEXT: Context = { inBrowser: false, managed: new Set(), undoesAdd: false, removesWhatTwinAdds: false };
 
 /**
  * A sentence that sends the agent to other tools ("choose a get or list tool first when you need to
@@ -178,7 +182,13 @@ const OTHER_TOOL_ADVICE =
   /\b(?:get|list|read|other|another|different|separate)\b(?:\s+or\s+\w+)?\s+tools?\b|\buse\s+(?!this\b|it\b)(?:for|to|when|instead)\b/i;
 
 /** Signals that read a removal as one that can be undone: they outweigh a destructiveHint. */
-const UNDOABLE_REMOVALS = new Set(['verb:remove+mark', 'verb:remove-from', 'verb:clear+state']);
+const UNDOABLE_REMOVALS = new Set([
+  'verb:remove+mark',
+  'verb:remove-from',
+  'verb:remove+add-twin',
+  'verb:remove+pairing',
+  'verb:clear+state',
+]);
 
 /** Prepositions that start a modifier of the object: what follows is not what the verb acts on. */
 const MODIFIER_PREPOSITIONS = new Set(['for', 'on', 'in', 'with', 'about', 'by', 'under', 'per']);
@@ -200,6 +210,20 @@ function undoesAdd(name: string, siblings: readonly string[]): boolean {
   const key = (ts: readonly string[]) => ts.map(singular).join(' ');
   const others = new Set(siblings.map((s) => key(tokenize(s))));
   return LINKING_VERBS.some((v) => others.has(key(tokens.with(at, v))));
+}
+
+/**
+ * Whether the name removes with an unlinking verb what a sibling named alike but for "add" puts in
+ * (`firewall-remove-rules` beside `firewall-add-rules`, `remove_label` beside `add_label`): what the
+ * caller removes is what the twin takes, so it can be put back. "delete" is not such a verb:
+ * `delete_comment` beside `add_comment` deletes what only the twin could make anew.
+ */
+function removesWhatTwinAdds(name: string, siblings: readonly string[]): boolean {
+  const tokens = tokenize(name);
+  const at = tokens.findIndex((t) => stems(t).some((v) => UNLINKING_VERBS.has(v)));
+  if (at === -1) return false;
+  const key = (ts: readonly string[]) => ts.map(singular).join(' ');
+  return siblings.some((s) => key(tokenize(s)) === key(tokens.with(at, 'add')));
 }
 
 /** A resource named by some words: verbs left out, each word singular ("Droplets" → droplet). */
@@ -242,6 +266,8 @@ function compose(
   const verbStems = stems(verb);
   if (context.inBrowser && verbStems.some((v) => BROWSER_ACTIONS.has(v)))
     return { category: 'Execute', signal: 'verb:browser-action' };
+  if (cls === 'destroy' && context.removesWhatTwinAdds && verbStems.some((v) => UNLINKING_VERBS.has(v)))
+    return { category: 'Write', signal: 'verb:remove+add-twin' };
   if (cls === 'destroy' && verbStems.some((v) => UNLINKING_VERBS.has(v)) && objects.includes('from')) {
     const removed = resourceKey(objects.slice(0, objects.indexOf('from')));
     if (removed !== '' && context.undoesAdd && context.managed.has(removed))
@@ -308,11 +334,20 @@ function compose(
       if (hasObject(objects.slice(0, 3), DELETION_NOUNS))
         return { category: 'Destructive', signal: 'verb:run+deletion' };
       return { category: 'Execute', signal: 'verb:execute' };
-    case 'destroy':
+    case 'destroy': {
       if (hasObject(objects.slice(0, 4), MARKS)) return { category: 'Write', signal: 'verb:remove+mark' };
+      // The noun phrase the verb acts on ends where "from", "between" or a modifier begins; its last
+      // word names the thing ("a VPC peering connection" is a peering).
+      const end = objects.findIndex((o) => o === 'from' || o === 'between' || MODIFIER_PREPOSITIONS.has(o));
+      const phrase = (end === -1 ? objects : objects.slice(0, end)).map(singular);
+      const head = phrase.at(-1) === 'connection' && phrase.length >= 2 ? phrase.at(-2) : phrase.at(-1);
+      if (head && PAIRINGS.has(head) && (head !== 'link' || phrase.length >= 2))
+        return { category: 'Write', signal: 'verb:remove+pairing' };
+      if (hasObject(objects.slice(0, 3), CACHES)) return { category: 'Write', signal: 'verb:clear+state' };
       if (verbStems.includes('clear') && hasObject(objects.slice(0, 4), CLEARABLE_STATE))
         return { category: 'Write', signal: 'verb:clear+state' };
       return { category: 'Destructive', signal: 'verb:destroy' };
+    }
   }
 }
 
@@ -889,6 +924,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
     inBrowser: [input.name, first].some((t) => words(t).some((w) => BROWSER_WORDS.has(w))),
     managed: input.siblings ? managedResources(input.siblings, prefix) : NO_CONTEXT.managed,
     undoesAdd: input.siblings ? undoesAdd(input.name, input.siblings) : false,
+    removesWhatTwinAdds: input.siblings ? removesWhatTwinAdds(input.name, input.siblings) : false,
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
   // Evidence that settles the category on its own (an HTTP method, guidance handed back, …): it is

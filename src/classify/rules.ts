@@ -185,21 +185,23 @@ export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize 
  * Verbs that, on "X from Y", unlink X and leave it in place (Write) when X is a resource the server
  * manages with tools of its own (droplets, for a server with droplet-create) and the server adds X to
  * Y with a twin tool (firewall-add-droplets beside firewall-remove-droplets). Removing what exists
- * only inside Y (a load balancer's forwarding rules, a project's feature flags) still deletes it.
+ * only inside Y (a project's feature flags) still deletes it, unless a twin tool named alike adds it
+ * back (lb-add-fwd-rules beside lb-remove-fwd-rules).
  */
 export const UNLINKING_VERBS: ReadonlySet<string> = new Set(words`remove`);
 
 /**
  * HTTP methods: a tool named by one alone (`bb_post`, once the server's shared prefix is set aside)
- * that takes a free-form path or URL sends whatever request the caller composes. Writing methods
- * are Execute, as the effect depends on the path and the body; GET reads and DELETE deletes.
+ * that takes a free-form path or URL sends whatever request the caller composes. POST is Execute:
+ * it creates, but also merges, runs and triggers, as the path says. PUT and PATCH only update what
+ * the path names (Write); GET reads and DELETE deletes.
  */
 export const HTTP_METHODS: Readonly<Record<string, Category>> = {
   get: 'Read',
   head: 'Read',
   post: 'Execute',
-  put: 'Execute',
-  patch: 'Execute',
+  put: 'Write',
+  patch: 'Write',
   delete: 'Destructive',
 };
 
@@ -424,6 +426,14 @@ export const ANY_RECORD_TYPE =
   /\bany (?:[\w-]+ )?(?:documents?|records?|objects?|entit(?:y|ies)|doctypes?|resource types?|record types?|object types?)\b/i;
 
 /**
+ * Things that are only a tie between two others: a relation between issues, a peering between
+ * networks, a permission between a file and a person, an issue's link to another. Deleting one
+ * leaves both sides in place and the tie can be made again (Write). A bare "link" is often a thing
+ * of its own (a short link), so it counts only after the noun it belongs to (`delete_issue_link`).
+ */
+export const PAIRINGS: ReadonlySet<string> = new Set(words`relation relationship peering permission link`);
+
+/**
  * What clearing only empties or resets and the tool rebuilds or the user sets again: a cache the
  * server keeps for itself, a setting, a selection or a filter. Clearing these loses no stored data
  * (Write); clearing a queue, a range of cells or a recorded session still deletes (Destructive).
@@ -431,6 +441,12 @@ export const ANY_RECORD_TYPE =
 export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
   words`cache caches setting settings preference preferences selection filter filters highlight highlights`,
 );
+
+/**
+ * A cache: deleting, flushing or purging one drops copies that are fetched again from where they came
+ * from (a CDN's edge copies of files still in their bucket), so nothing stored is lost (Write).
+ */
+export const CACHES: ReadonlySet<string> = new Set(words`cache caches`);
 
 /**
  * Secrets that setting anew replaces for good: the old password stops working and cannot be had

@@ -101,7 +101,7 @@ test('a changing verb on a money object is Financial; a reading verb on one is R
 });
 
 test('revoking, logging out, invalidating, rotating and overwriting are Destructive', () => {
-  for (const name of ['revoke_token', 'log_out', 'invalidate_cache', 'rotate_api_key', 'overwrite_file'])
+  for (const name of ['revoke_token', 'log_out', 'invalidate_session', 'rotate_api_key', 'overwrite_file'])
     assert.equal(tool(name).category, 'Destructive', name);
   const write = tool('write_file', {
     description: 'Create a new file or completely overwrite an existing file with new content.',
@@ -520,7 +520,7 @@ test('installing or upgrading an application or a chart runs it; upgrading a clu
 test('cleaning up deletes; a port forward is a noun; queueing a check runs it', () => {
   // kubernetes cleanup and stop_port_forward, firecrawl_monitor_run (tuning half).
   isCategory('Destructive', 'cleanup', 'Cleanup all managed resources');
-  isCategory('Destructive', 'clean_up_cache', 'Clean up the cache.');
+  isCategory('Destructive', 'clean_up_builds', 'Clean up old builds.');
   assert.deepEqual(tokenize('stop_port_forward'), ['stop', 'portforward']);
   isCategory('Write', 'stop_port_forward', 'Stop a port-forward process');
   assert.equal(
@@ -562,9 +562,9 @@ test('in a browser, uploading a file, resizing the window and dropping onto an e
   isCategory('Write', 'resize_volume', 'Resize a block storage volume.');
 });
 
-test('removing a resource the server manages on its own from a container unlinks it; what lives only inside is deleted', () => {
-  // digitalocean (tuning half): droplets have tools of their own (droplet-create, droplet-delete), a load
-  // balancer's forwarding rules do not.
+test('removing from a container what the server manages on its own, or what a twin tool adds, unlinks it; what lives only inside is deleted', () => {
+  // digitalocean (tuning half): droplets have tools of their own (droplet-create, droplet-delete); a load
+  // balancer's forwarding rules do not, but lb-add-fwd-rules puts back what lb-remove-fwd-rules takes out.
   const siblings = [
     'droplet-create',
     'droplet-delete',
@@ -572,6 +572,7 @@ test('removing a resource the server manages on its own from a container unlinks
     'firewall-add-droplets',
     'firewall-remove-droplets',
     'firewall-remove-rules',
+    'firewall-add-rules',
     'lb-add-droplets',
     'lb-remove-droplets',
     'lb-remove-fwd-rules',
@@ -583,10 +584,12 @@ test('removing a resource the server manages on its own from a container unlinks
     siblings,
   );
   assert.equal(removeDroplets.category, 'Write');
-  assert.ok(removeDroplets.evidence.some((e) => e.signal === 'verb:remove-from'));
+  assert.ok(
+    removeDroplets.evidence.some((e) => e.signal === 'verb:remove-from' || e.signal === 'verb:remove+add-twin'),
+  );
   isCategory('Write', 'lb-remove-droplets', 'Remove Droplets from a Load Balancer', siblings);
-  isCategory('Destructive', 'lb-remove-fwd-rules', 'Remove Forwarding Rules from a Load Balancer', siblings);
-  isCategory('Destructive', 'firewall-remove-rules', 'Remove one or more rules from a firewall', siblings);
+  isCategory('Write', 'lb-remove-fwd-rules', 'Remove Forwarding Rules from a Load Balancer', siblings);
+  isCategory('Write', 'firewall-remove-rules', 'Remove one or more rules from a firewall', siblings);
   // A feature flag has tools of its own but lives only in its project: nothing adds one to a project.
   const flags = ['create-feature-flag', 'get-feature-flag', 'remove-feature-flag'];
   isCategory('Destructive', 'remove-feature-flag', 'Removes a feature flag from the project.', flags);
@@ -601,9 +604,11 @@ test('a tool named by an HTTP method alone, with a free-form path, sends whateve
   const post = tool('bb_post', { description: 'Create Bitbucket resources.', inputSchema: request }, siblings);
   assert.equal(post.category, 'Execute');
   assert.ok(post.evidence.some((e) => e.signal === 'name:http-request' && e.text.includes('properties.path')));
+  // PUT and PATCH update what the path names (settled labels of bb_put and bb_patch).
+  assert.equal(tool('bb_put', { description: 'Replace resources.', inputSchema: request }, siblings).category, 'Write');
   assert.equal(
-    tool('bb_put', { description: 'Replace resources.', inputSchema: request }, siblings).category,
-    'Execute',
+    tool('bb_patch', { description: 'Partially update resources.', inputSchema: request }, siblings).category,
+    'Write',
   );
   assert.equal(tool('bb_get', { description: 'Read any data.', inputSchema: request }, siblings).category, 'Read');
   assert.equal(
@@ -697,7 +702,7 @@ test('a description that says the tool works offline, without API calls, may low
     'Reduces the number of vertices while preserving the general shape. Works offline without API calls.',
   );
   // The claim never lowers anything more severe than Write.
-  isCategory('Destructive', 'delete_cache', 'Delete the local cache. Works offline without API calls.');
+  isCategory('Destructive', 'delete_file', 'Delete the local file. Works offline without API calls.');
   isCategory('Write', 'merge_polygons', 'Merge two or more polygons.');
 });
 
@@ -840,7 +845,8 @@ test("clearing a server's own cache or a setting resets it; clearing data still 
   isCategory('Write', 'clear-cache', 'Clear CCXT cache');
   isCategory('Write', 'clear-exchange-cache', 'Clear exchange instance cache');
   isCategory('Destructive', 'clear_queue', 'Clear the queue of pending jobs.');
-  isCategory('Destructive', 'flush_cache', 'Flush the CDN cache.');
+  // A CDN's cache refills from the files it copies (digitalocean spaces-cdn-flush-cache, tuning half).
+  isCategory('Write', 'flush_cache', 'Flush the CDN cache.');
 });
 
 test('ranking and scoring what the caller gives reads; handling a dialog in a browser acts on the page', () => {
@@ -1070,4 +1076,32 @@ test('only a tool that restores from the trash makes a move to the trash undoabl
   // Destructive. Found when the corpus's hard test caught a new dangerous miss, and said so.
   const drive = ['deleteItem', 'restoreRevision', 'listFiles'];
   isCategory('Destructive', 'deleteItem', 'Move items to trash', drive);
+});
+
+test('removing what a twin tool of the same name adds takes it out, to be put back (Write); deleting still deletes', () => {
+  const firewall = ['firewall-add-rules', 'firewall-remove-rules', 'firewall-delete', 'firewall-create'];
+  isCategory('Write', 'firewall-remove-rules', 'Remove one or more rules from a firewall', firewall);
+  const mail = ['add_label', 'remove_label', 'delete_label', 'list_labels'];
+  isCategory('Write', 'remove_label', 'Remove a label from an email.', mail);
+  isCategory('Destructive', 'delete_label', 'Delete a label.', mail);
+  const cards = ['add_comment', 'delete_comment', 'get_card'];
+  isCategory('Destructive', 'delete_comment', 'Delete a comment from a Trello card', cards);
+  // With no twin that adds, removing rules deletes them.
+  isCategory('Destructive', 'firewall-remove-rules', 'Remove one or more rules from a firewall', ['firewall-delete']);
+});
+
+test('deleting a tie between two things (a relation, a peering, a permission, an issue link) leaves both (Write)', () => {
+  isCategory('Write', 'delete_relations', 'Delete multiple relations from the knowledge graph');
+  isCategory('Write', 'vpc-peering-delete', 'Delete a VPC Peering connection', ['vpc-peering-create', 'vpc-delete']);
+  isCategory('Write', 'remove_permission', 'Remove sharing permission from a file');
+  isCategory('Write', 'delete_issue_link', 'Delete an issue link.');
+  // A link that is a thing of its own, and the things a tie joins, are still deleted.
+  isCategory('Destructive', 'delete_link', 'Delete a short link.');
+  isCategory('Destructive', 'vpc-delete', 'Delete a VPC', ['vpc-peering-create', 'vpc-delete']);
+});
+
+test('deleting or flushing a cache drops copies that are fetched again (Write)', () => {
+  isCategory('Write', 'lb-delete-cache', 'Delete the CDN cache of a global load balancer by ID');
+  isCategory('Write', 'spaces-cdn-flush-cache', 'Flush the cache of a CDN');
+  isCategory('Destructive', 'spaces-cdn-delete', 'Delete a CDN endpoint');
 });
