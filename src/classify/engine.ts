@@ -18,6 +18,8 @@ import {
   HAND_BACK_VERBS,
   LOCAL_DESTINATION,
   LOCAL_OUTPUT_PROPERTY,
+  DOWNLOADING_VERBS,
+  DOWNLOAD_TARGET_PROPERTY,
   TEXT_ARTIFACTS,
   TO_TRASH,
   COMPOSING_VERBS,
@@ -634,20 +636,29 @@ function handsBackText(first: string): boolean {
 function localOutputOf(
   definition: ToolDefinition,
   first: string,
+  downloads: boolean,
 ): { source: 'input-schema' | 'description'; text: string } | undefined {
   const required = new Set(Array.isArray(definition.inputSchema.required) ? definition.inputSchema.required : []);
   for (const [name, schema] of Object.entries((definition.inputSchema.properties ?? {}) as Record<string, unknown>)) {
     const always = required.has(name) || (isSchema(schema) && schema.default !== undefined);
-    if (LOCAL_OUTPUT_PROPERTY.test(name) && isFreeFormString(schema) && always)
+    if (!isFreeFormString(schema)) continue;
+    // A download or an export keeps a copy here when offered a path; any other reading tool only
+    // when it always saves.
+    if (downloads ? DOWNLOAD_TARGET_PROPERTY.test(name) : LOCAL_OUTPUT_PROPERTY.test(name) && always)
       return { source: 'input-schema', text: `properties.${name}` };
   }
   // Only the sentence's own clause: "(…; use local_path to save to disk)" is an option.
   const clause = first.split(/[(;]/)[0] as string;
   const destination = LOCAL_DESTINATION.exec(clause);
-  // "as base64 or to disk": saving is one choice of two.
-  if (destination && !/\bor\s*$/i.test(clause.slice(0, destination.index)))
+  // "as base64 or to disk": saving is one choice of two, made for it only by a download.
+  if (destination && (downloads || !/\bor\s*$/i.test(clause.slice(0, destination.index))))
     return { source: 'description', text: first };
   return undefined;
+}
+
+/** Whether the tool's name, or the first words of its first sentence, take a copy (download, export, fetch). */
+function isDownload(name: string, first: string): boolean {
+  return [...tokenize(name), ...words(first).slice(0, 3)].some((w) => stems(w).some((s) => DOWNLOADING_VERBS.has(s)));
 }
 
 function phraseEvidence(rest: string): Scored[] {
@@ -1087,7 +1098,10 @@ export function classify(input: ClassifyInput): ClassifyResult {
     textCategory = decisive('description', 'phrase:to-trash-with-restore', first, 'Write');
 
   // A reading tool that saves what it reads on this machine writes (rules.ts, LOCAL_OUTPUT_PROPERTY).
-  const localCopy = textCategory === 'Read' && !router && !guidance ? localOutputOf(definition, first) : undefined;
+  const localCopy =
+    textCategory === 'Read' && !router && !guidance
+      ? localOutputOf(definition, first, isDownload(input.name, first))
+      : undefined;
   if (localCopy) textCategory = decisive(localCopy.source, 'saves-local-copy', localCopy.text, 'Write');
 
   // The description's own claim to change nothing lowers Write as readOnlyHint does (rules.ts, READ_ONLY_CLAIMS).
@@ -1100,7 +1114,8 @@ export function classify(input: ClassifyInput): ClassifyResult {
   let category: Category = textCategory ?? FALLBACK_CATEGORY;
   let annotationsDisagree = false;
   if (hints.readOnlyHint === true) {
-    if (textCategory === null || textCategory === 'Write') category = 'Read';
+    // A copy saved on this machine is a change here, whatever the hint says of the service it reads.
+    if (textCategory === null || (textCategory === 'Write' && !localCopy)) category = 'Read';
     else if (textCategory !== 'Read') annotationsDisagree = true;
   }
   if (destructiveClaim && categoryRank(category) < categoryRank('Destructive')) {

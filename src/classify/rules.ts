@@ -405,6 +405,14 @@ export const TEXT_ARTIFACTS: ReadonlySet<string> = new Set(
  */
 export const LOCAL_OUTPUT_PROPERTY =
   /^(?:output|save|download)_?(?:path|dir|directory|file|filename|folder|location)$|^save_?to$/i;
+/**
+ * Verbs of taking a copy: a tool named or opening with one that offers a path on this machine to
+ * save to (`outputPath`, `targetPath`, `local_path`), even as an option ("as base64 or to disk"),
+ * is made to keep a copy here (Write).
+ */
+export const DOWNLOADING_VERBS: ReadonlySet<string> = new Set(words`download export fetch`);
+export const DOWNLOAD_TARGET_PROPERTY =
+  /^(?:output|save|download|target|local)_?(?:path|dir|directory|file|filename|folder|location)$|^save_?to$/i;
 export const LOCAL_DESTINATION =
   /\b(?:to|into) (?:your |the |a )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system|path)|disk)\b/i;
 

@@ -768,12 +768,29 @@ test('a reading tool that saves what it reads on this machine writes', () => {
     }).category,
     'Read',
   );
-  // readOnlyHint still lowers it, as it lowers any Write.
+  // A download, an export or a fetch that offers a path here is made to keep a copy, even as an
+  // option (settled labels of download_file, export_file and gnfd_download_object, tuning half), and
+  // readOnlyHint, which speaks of the service read, does not lower it.
+  const fetchOptional = tool('fetch_graphql_schema', {
+    description: 'Fetches the GraphQL schema of the org.',
+    inputSchema: { type: 'object', properties: { outputPath: { type: 'string' } } },
+    annotations: { readOnlyHint: true },
+  });
+  assert.equal(fetchOptional.category, 'Write');
+  assert.equal(fetchOptional.confidence, 'medium');
+  isCategory('Write', 'download_file', 'Download a file as base64 or to disk');
   assert.equal(
-    tool('fetch_graphql_schema', {
-      description: 'Fetches the GraphQL schema of the org.',
-      inputSchema: { type: 'object', properties: { outputPath: { type: 'string' } } },
-      annotations: { readOnlyHint: true },
+    tool('gnfd_download_object', {
+      description: 'Download an object from a bucket',
+      inputSchema: { type: 'object', properties: { bucketName: { type: 'string' }, targetPath: { type: 'string' } } },
+    }).category,
+    'Write',
+  );
+  // Any other reading tool saves a copy only when it always does: device logs with an optional file read.
+  assert.equal(
+    tool('mobile_get_device_logs', {
+      description: 'Get the device logs.',
+      inputSchema: { type: 'object', properties: { saveTo: { type: 'string' } } },
     }).category,
     'Read',
   );
@@ -1067,8 +1084,6 @@ test('formatting cells restyles a document; "get or create" may create; trash wi
   isCategory('Write', 'delete_item', 'Move items to trash', drive);
   // Without a tool that restores, moving to the trash still deletes.
   isCategory('Destructive', 'delete_item', 'Move items to trash', ['delete_item', 'list_files']);
-  // Saving to disk as one choice of two is an option, not what the tool always does.
-  isCategory('Read', 'download_file', 'Download a file as base64 or to disk');
 });
 
 test('only a tool that restores from the trash makes a move to the trash undoable', () => {
