@@ -19,6 +19,7 @@ import {
   LOCAL_DESTINATION,
   LOCAL_OUTPUT_PROPERTY,
   DOWNLOADING_VERBS,
+  READ_ONLY_QUERY,
   DOWNLOAD_TARGET_PROPERTY,
   TEXT_ARTIFACTS,
   TO_TRASH,
@@ -1065,6 +1066,9 @@ export function classify(input: ClassifyInput): ClassifyResult {
   // A first sentence that hands back written guidance says what the tool is: it reads (rules.ts, TEXT_ARTIFACTS).
   const guidance = router || request ? undefined : handsBackText(first);
   if (guidance) textCategory = decisive('description', 'description:hands-back-text', first, 'Read');
+  // A first sentence that runs only read-only queries reads, whatever else the tool is called (rules.ts, READ_ONLY_QUERY).
+  else if (!request && READ_ONLY_QUERY.test(first))
+    textCategory = decisive('description', 'description:read-only-query', first, 'Read');
 
   // A change to a record of any type, money documents among the types offered, is Financial (rules.ts, ANY_RECORD_TYPE).
   if ((textCategory === 'Write' || textCategory === 'Execute') && !router && ANY_RECORD_TYPE.test(first)) {

@@ -406,6 +406,14 @@ export const TEXT_ARTIFACTS: ReadonlySet<string> = new Set(
 export const LOCAL_OUTPUT_PROPERTY =
   /^(?:output|save|download)_?(?:path|dir|directory|file|filename|folder|location)$|^save_?to$/i;
 /**
+ * A first sentence that runs only queries limited to reading: "Run a one-off readonly query on your
+ * deployment", "Execute SELECT queries and data retrieval operations". The caller writes the query,
+ * but the tool's own words confine it to reading (Read), as a read-only connection does.
+ */
+export const READ_ONLY_QUERY =
+  /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|select)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b/i;
+
+/**
  * Verbs of taking a copy: a tool named or opening with one that offers a path on this machine to
  * save to (`outputPath`, `targetPath`, `local_path`), even as an option ("as base64 or to disk"),
  * is made to keep a copy here (Write).

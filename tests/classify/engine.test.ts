@@ -1120,3 +1120,22 @@ test('deleting or flushing a cache drops copies that are fetched again (Write)',
   isCategory('Write', 'spaces-cdn-flush-cache', 'Flush the cache of a CDN');
   isCategory('Destructive', 'spaces-cdn-delete', 'Delete a CDN endpoint');
 });
+
+test('a first sentence that runs only read-only or SELECT queries reads, though the caller writes the query', () => {
+  // convex runOneoffQuery and postgres-henkey pg_execute_query (tuning half).
+  const oneOff = tool('runOneoffQuery', {
+    description:
+      'Run a one-off readonly query on your Convex deployment.\n\nThis tool executes a JavaScript string as a query.',
+    inputSchema: props('deploymentSelector', 'query'),
+  });
+  assert.equal(oneOff.category, 'Read');
+  assert.ok(oneOff.evidence.some((e) => e.signal === 'description:read-only-query'));
+  isCategory(
+    'Read',
+    'pg_execute_query',
+    'Execute SELECT queries and data retrieval operations - operation="select/count/exists"',
+  );
+  // A query that may change data is still run.
+  isCategory('Execute', 'pg_execute_sql', 'Execute a SQL query against the database.');
+  isCategory('Execute', 'run_statements', 'Run SELECT, INSERT or UPDATE statements.');
+});
