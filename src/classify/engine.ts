@@ -20,6 +20,8 @@ import {
   LOCAL_OUTPUT_PROPERTY,
   DOWNLOADING_VERBS,
   READ_ONLY_QUERY,
+  RUNNING_SYSTEMS,
+  POWER_VERBS,
   DOWNLOAD_TARGET_PROPERTY,
   TEXT_ARTIFACTS,
   TO_TRASH,
@@ -320,6 +322,13 @@ function compose(
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
       if (verbStems.some((v) => SETTING_VERBS.has(v)) && hasObject(objects.slice(0, 3), REPLACED_SECRETS))
         return { category: 'Destructive', signal: 'verb:set+secret' };
+      if (verbStems.some((v) => POWER_VERBS.has(v))) {
+        // Stopping acts on the thing it names ("stop an online migration of a cluster" stops the
+        // migration); upgrading "the version of a cluster" upgrades the cluster.
+        const of = objects.findIndex((o) => o === 'of' || o === 'from' || MODIFIER_PREPOSITIONS.has(o));
+        const named = verbStems.includes('upgrade') || of === -1 ? objects.slice(0, 4) : objects.slice(0, of);
+        if (hasObject(named, RUNNING_SYSTEMS)) return { category: 'Execute', signal: 'verb:power+running-system' };
+      }
       if (verbStems.some((v) => INSTALLING_VERBS.has(v)) && hasObject(objects.slice(0, 3), RUNNABLE_SOFTWARE))
         return { category: 'Execute', signal: 'verb:install+software' };
       if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))

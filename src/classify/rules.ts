@@ -163,6 +163,17 @@ export const DELETION_NOUNS: ReadonlySet<string> = new Set(words`garbage cleanup
 export const RUNNABLE_SOFTWARE: ReadonlySet<string> = new Set(words`app application chart`);
 
 /**
+ * What runs for others to use: stopping one (a virtual machine, a project's containers, every app)
+ * powers it down, as shutting it down does, and upgrading one (a cluster, a database) migrates it
+ * in place, restarting what runs on it; both are actions on running systems (Execute), not edits.
+ * Stopping a search, a recording or a port forward only ends what the tool itself started (Write).
+ */
+export const RUNNING_SYSTEMS: ReadonlySet<string> = new Set(
+  words`machine machines vm vms server servers instance instances app apps application applications project projects service services container containers droplet droplets cluster clusters database databases`,
+);
+export const POWER_VERBS: ReadonlySet<string> = new Set(words`stop upgrade`);
+
+/**
  * Verbs that put software in place: Execute on a RUNNABLE_SOFTWARE object, Write otherwise.
  * Syncing an application brings its running workloads to the desired state, which deploys it.
  */

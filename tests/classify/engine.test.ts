@@ -502,7 +502,7 @@ test('a tool named for an area whose argument enumerates operations is what thos
   assert.equal(filter.category, 'Read');
 });
 
-test('installing or upgrading an application or a chart runs it; upgrading a cluster is a change', () => {
+test('installing or upgrading an application or a chart runs it; upgrading a cluster migrates it in place', () => {
   // kubernetes install_helm_chart and upgrade_helm_chart, digitalocean's 1-click app install (tuning half).
   isCategory('Execute', 'install_helm_chart', 'Install a Helm chart with support for both standard installs');
   isCategory('Execute', 'upgrade_helm_chart', 'Upgrade an existing Helm chart release');
@@ -511,7 +511,13 @@ test('installing or upgrading an application or a chart runs it; upgrading a clu
     'marketplace-1-click-kubernetes-app-install',
     'Install 1-click applications on a Kubernetes cluster',
   );
-  isCategory('Write', 'doks-upgrade-cluster', 'Upgrade a Kubernetes cluster');
+  // Settled labels of doks-upgrade-cluster and db-cluster-upgrade-major-version (tuning half).
+  isCategory('Execute', 'doks-upgrade-cluster', 'Upgrade a DigitalOcean Kubernetes cluster');
+  isCategory(
+    'Execute',
+    'db-cluster-upgrade-major-version',
+    'Upgrade the major version of a database cluster by its id. Requires the target version.',
+  );
   // A GitOps server (tuning half): syncing an application deploys it; syncing a folder copies files.
   isCategory('Execute', 'sync_application', 'sync_application syncs application.');
   isCategory('Write', 'sync_folder', 'Sync a local folder with the bucket.');
@@ -1138,4 +1144,19 @@ test('a first sentence that runs only read-only or SELECT queries reads, though 
   // A query that may change data is still run.
   isCategory('Execute', 'pg_execute_sql', 'Execute a SQL query against the database.');
   isCategory('Execute', 'run_statements', 'Run SELECT, INSERT or UPDATE statements.');
+});
+
+test('stopping a running system powers it down (Execute); stopping what the tool started ends it (Write)', () => {
+  // hostinger-vps VPS_stopVirtualMachineV1 and VPS_stopProjectV1, coolify-masonator stop_all_apps (tuning half).
+  isCategory('Execute', 'VPS_stopVirtualMachineV1', 'Stop a specified virtual machine.');
+  isCategory(
+    'Execute',
+    'VPS_stopProjectV1',
+    'Stops all running services in a Docker Compose project while preserving container configurations and data volumes.',
+  );
+  isCategory('Execute', 'stop_all_apps', 'EMERGENCY: Stop all running apps');
+  // digitalocean db-cluster-stop-online-migration, desktop-commander stop_search, kubernetes stop_port_forward.
+  isCategory('Write', 'db-cluster-stop-online-migration', 'Stop an online migration for a database cluster by its id.');
+  isCategory('Write', 'stop_search', 'Stop an active search.');
+  isCategory('Write', 'stop_port_forward', 'Stop a port-forward process');
 });
