@@ -21,6 +21,8 @@ import {
   DOWNLOADING_VERBS,
   READ_ONLY_QUERY,
   RUNNING_SYSTEMS,
+  RESETTING_VERBS,
+  RESET_TO_DEFAULT,
   POWER_VERBS,
   DOWNLOAD_TARGET_PROPERTY,
   TEXT_ARTIFACTS,
@@ -174,9 +176,17 @@ interface Context {
   undoesAdd: boolean;
   /** This tool's name removes (not deletes) what a sibling of the same name with "add" puts in. */
   removesWhatTwinAdds: boolean;
+  /** This tool's name undoes what a sibling does: `unprotect_branch` beside `protect_branch`. */
+  undoesTwin: boolean;
 }
 
-const NO_CONTEXT: Context = { inBrowser: false, managed: new Set(), undoesAdd: false, removesWhatTwinAdds: false };
+const NO_CONTEXT: Context = {
+  inBrowser: false,
+  managed: new Set(),
+  undoesAdd: false,
+  removesWhatTwinAdds: false,
+  undoesTwin: false,
+};
 
 /**
  * A sentence that sends the agent to other tools ("choose a get or list tool first when you need to
@@ -192,6 +202,8 @@ const UNDOABLE_REMOVALS = new Set([
   'verb:remove-from',
   'verb:remove+add-twin',
   'verb:remove+pairing',
+  'verb:undo-twin',
+  'phrase:reset-to-default',
   'verb:clear+state',
 ]);
 
@@ -229,6 +241,19 @@ function removesWhatTwinAdds(name: string, siblings: readonly string[]): boolean
   if (at === -1) return false;
   const key = (ts: readonly string[]) => ts.map(singular).join(' ');
   return siblings.some((s) => key(tokenize(s)) === key(tokens.with(at, 'add')));
+}
+
+/**
+ * Whether the name is "un" and a word a sibling is named with (`unprotect_branch` beside
+ * `protect_branch`, `ungroupAllRows` beside `groupRows`): it takes back what the sibling does, and
+ * the sibling can do it again. Verbs of deleting that start with "un" (uninstall, unregister) are
+ * not such words.
+ */
+function undoesTwin(name: string, siblings: readonly string[]): boolean {
+  const undo = tokenize(name).find((t) => t.length > 4 && t.startsWith('un') && verbClassOf(t) !== 'destroy');
+  if (!undo) return false;
+  const done = undo.slice(2);
+  return siblings.some((s) => s !== name && tokenize(s).includes(done));
 }
 
 /** A resource named by some words: verbs left out, each word singular ("Droplets" → droplet). */
@@ -273,6 +298,7 @@ function compose(
     return { category: 'Execute', signal: 'verb:browser-action' };
   if (cls === 'destroy' && context.removesWhatTwinAdds && verbStems.some((v) => UNLINKING_VERBS.has(v)))
     return { category: 'Write', signal: 'verb:remove+add-twin' };
+  if (cls === 'destroy' && context.undoesTwin) return { category: 'Write', signal: 'verb:undo-twin' };
   if (cls === 'destroy' && verbStems.some((v) => UNLINKING_VERBS.has(v)) && objects.includes('from')) {
     const removed = resourceKey(objects.slice(0, objects.indexOf('from')));
     if (removed !== '' && context.undoesAdd && context.managed.has(removed))
@@ -356,7 +382,7 @@ function compose(
       if (head && PAIRINGS.has(head) && (head !== 'link' || phrase.length >= 2))
         return { category: 'Write', signal: 'verb:remove+pairing' };
       if (hasObject(objects.slice(0, 3), CACHES)) return { category: 'Write', signal: 'verb:clear+state' };
-      if (verbStems.includes('clear') && hasObject(objects.slice(0, 4), CLEARABLE_STATE))
+      if (verbStems.some((v) => RESETTING_VERBS.has(v)) && hasObject(objects.slice(0, 4), CLEARABLE_STATE))
         return { category: 'Write', signal: 'verb:clear+state' };
       return { category: 'Destructive', signal: 'verb:destroy' };
     }
@@ -946,6 +972,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
     managed: input.siblings ? managedResources(input.siblings, prefix) : NO_CONTEXT.managed,
     undoesAdd: input.siblings ? undoesAdd(input.name, input.siblings) : false,
     removesWhatTwinAdds: input.siblings ? removesWhatTwinAdds(input.name, input.siblings) : false,
+    undoesTwin: input.siblings ? undoesTwin(input.name, input.siblings) : false,
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
   // Evidence that settles the category on its own (an HTTP method, guidance handed back, …): it is
@@ -1075,6 +1102,9 @@ export function classify(input: ClassifyInput): ClassifyResult {
   // A first sentence that hands back written guidance says what the tool is: it reads (rules.ts, TEXT_ARTIFACTS).
   const guidance = router || request ? undefined : handsBackText(first);
   if (guidance) textCategory = decisive('description', 'description:hands-back-text', first, 'Read');
+  // Putting something back to its default resets it (rules.ts, RESET_TO_DEFAULT).
+  if (textCategory === 'Destructive' && RESET_TO_DEFAULT.test(first))
+    textCategory = decisive('description', 'phrase:reset-to-default', first, 'Write');
   // A first sentence that runs only read-only queries reads, whatever else the tool is called (rules.ts, READ_ONLY_QUERY).
   else if (!request && READ_ONLY_QUERY.test(first))
     textCategory = decisive('description', 'description:read-only-query', first, 'Read');

@@ -36,13 +36,13 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
-    revert rollback handle replace unpublish standardize normalize fix`,
+    revert rollback handle replace unpublish standardize normalize fix deactivate`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
-    rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire deactivate evict flush
+    rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire evict flush
     prune ban unregister empty dismiss rebuild reimage release cleanup recreate`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
     reimburse settle`,
@@ -125,12 +125,13 @@ export const CODE_OBJECTS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Text a tool composes and hands back: generating one of these (a link, a plan, code, a map image)
+ * Text a tool composes and hands back: generating one of these (a link, a plan, code, a map image,
+ * a random password)
  * retrieves and changes nothing, so it is Read. Generating anything else (an image with a model, a
  * scenario set the server stores) keeps the verb's own class.
  */
 export const GENERATED_TEXT: ReadonlySet<string> = new Set(
-  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql metadata`,
+  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql metadata password passphrase`,
 );
 
 /**
@@ -454,20 +455,26 @@ export const ANY_RECORD_TYPE =
 
 /**
  * Things that are only a tie between two others: a relation between issues, a peering between
- * networks, a permission between a file and a person, an issue's link to another. Deleting one
+ * networks, a permission between a file and a person, an issue's link to another, a person's
+ * assignment to a record. Deleting one
  * leaves both sides in place and the tie can be made again (Write). A bare "link" is often a thing
  * of its own (a short link), so it counts only after the noun it belongs to (`delete_issue_link`).
  */
-export const PAIRINGS: ReadonlySet<string> = new Set(words`relation relationship peering permission link`);
+export const PAIRINGS: ReadonlySet<string> = new Set(words`relation relationship peering permission link assignment`);
 
 /**
  * What clearing only empties or resets and the tool rebuilds or the user sets again: a cache the
- * server keeps for itself, a setting, a selection or a filter. Clearing these loses no stored data
+ * server keeps for itself, a setting, a selection, a filter, or a budget the server counts for itself. Clearing these loses no stored data
  * (Write); clearing a queue, a range of cells or a recorded session still deletes (Destructive).
  */
 export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
-  words`cache caches setting settings preference preferences selection filter filters highlight highlights`,
+  words`cache caches setting settings preference preferences selection filter filters highlight highlights budget budgets counter counters`,
 );
+/** Verbs that empty or reset such state: clearing a filter, resetting a query budget (Write). */
+export const RESETTING_VERBS: ReadonlySet<string> = new Set(words`clear reset`);
+
+/** A first sentence that puts something back to its default ("Reset hostname … to default value") resets it (Write). */
+export const RESET_TO_DEFAULT = /\breset\b[^.]{0,80}?\bto (?:the |its |their )?defaults?\b/i;
 
 /**
  * A cache: deleting, flushing or purging one drops copies that are fetched again from where they came

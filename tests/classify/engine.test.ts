@@ -1160,3 +1160,51 @@ test('stopping a running system powers it down (Execute); stopping what the tool
   isCategory('Write', 'stop_search', 'Stop an active search.');
   isCategory('Write', 'stop_port_forward', 'Stop a port-forward process');
 });
+
+test('an "un" name that takes back what a sibling does is undone by it (Write); uninstalling still deletes', () => {
+  // gitlab-zereight unprotect_branch and google-docs-abonus ungroupAllRows (tuning half).
+  isCategory('Write', 'unprotect_branch', 'Remove protection from a previously protected branch.', [
+    'protect_branch',
+    'unprotect_branch',
+  ]);
+  isCategory(
+    'Write',
+    'ungroupAllRows',
+    'Removes all row groupings from a sheet by deleting the entire row dimension group.',
+    ['groupRows', 'ungroupAllRows'],
+  );
+  // Without the sibling nothing says it can be done again.
+  isCategory('Destructive', 'unprotect_branch', 'Remove protection from a previously protected branch.');
+  isCategory('Destructive', 'uninstall_helm_chart', 'Uninstall a Helm chart release', [
+    'install_helm_chart',
+    'uninstall_helm_chart',
+  ]);
+  // erpnext erpnext_doc_unassign: a person's assignment is a tie between the person and a record.
+  isCategory(
+    'Write',
+    'erpnext_doc_unassign',
+    "Remove one user's assignment from any ERPNext document through Frappe's native workflow.",
+  );
+});
+
+test('resetting a budget the server counts, or a value to its default, resets it (Write); deactivating is disabling', () => {
+  // dynatrace reset_grail_budget, hostinger-vps VPS_resetHostnameV1 and VPS_deactivateFirewallV1 (tuning half).
+  isCategory(
+    'Write',
+    'reset_grail_budget',
+    'Reset the Grail query budget after it was exhausted, allowing new queries.',
+  );
+  const hostname = tool('VPS_resetHostnameV1', {
+    description: 'Reset hostname and PTR record of a specified virtual machine to default value.',
+    annotations: { destructiveHint: true },
+  });
+  assert.equal(hostname.category, 'Write');
+  isCategory('Write', 'VPS_deactivateFirewallV1', 'Deactivate a firewall for a specified virtual machine.');
+  // Resetting a password or a repository still loses what was there.
+  isCategory('Destructive', 'reset-droplet-password', 'Reset the root password of a droplet');
+  isCategory('Destructive', 'git_reset', 'Reset the current branch to a commit, discarding changes');
+});
+
+test('generating a password hands it back (Read)', () => {
+  isCategory('Read', 'generate_password', 'Generate a secure password or passphrase');
+});
