@@ -100,7 +100,7 @@ test(
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
   {
-    todo: 'not reached: about 91% against the settled labels of the test half, where two people labelling blind agree on 96.5% (npm run classify:score -- --all lists the misses)',
+    todo: 'not reached: about 92.5% (kept) and 91% (stripped) against the settled labels of the test half, where two people labelling blind agree on 96.5% (npm run classify:score -- --all lists the misses)',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
