@@ -236,11 +236,11 @@ export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution 
  * Light verbs ("perform", "run", "conduct", "do", "start") take their meaning from their object:
  * running a report or starting a search reads; performing a deployment runs.
  */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(words`perform run conduct do start`);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(words`perform run conduct do start execute`);
 
 /** Nouns of reading: a light verb on one of these is Read. */
 export const READ_NOUNS: ReadonlySet<string> = new Set(
-  words`search research retrieval lookup analysis report calculation diagnosis inspection review check scan`,
+  words`search research retrieval lookup analysis analyzer report calculation diagnosis inspection review check scan`,
 );
 
 /** Words that open a first sentence without saying what the tool does ("This tool lets you …"). */

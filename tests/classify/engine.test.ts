@@ -275,6 +275,9 @@ test('light verbs take their meaning from their object', () => {
   isCategory('Read', 'web', 'Performs a web search using the search API.');
   isCategory('Read', 'get_report', 'Run a report: aging, general ledger, journal.');
   isCategory('Execute', 'sql', 'Run a query against the warehouse.');
+  // dynatrace execute_davis_analyzer (tuning half): executing an analyzer analyses, as running a report does.
+  isCategory('Read', 'execute_davis_analyzer', 'Execute a Davis Analyzer with custom input parameters.');
+  isCategory('Execute', 'execute_script', 'Execute a script on the host.');
 });
 
 test('power actions are Execute; rebuilding from an image is Destructive', () => {
