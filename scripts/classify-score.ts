@@ -61,13 +61,14 @@ function print(report: ScoreReport): string {
   for (const split of SPLITS) {
     const s = report[split];
     out.push(`== ${split} half: ${s.tools} tools of ${s.servers.length} servers ==`);
-    if (s.labellers.total > 0) out.push(`  two people labelling blind chose the same category: ${pct(s.labellers)}`);
+    if (s.labellers.total > 0)
+      out.push(`  two labellers, blind to each other, chose the same category: ${pct(s.labellers)}`);
     for (const mode of MODES) {
       const m = s.modes[mode];
       out.push(`  annotations ${mode}: agreement ${pct(m.agreement)}`);
       if (s.labellers.total > 0)
         out.push(
-          `    with the first labels alone: ${pct(m.firstLabels)}; where both people agree: ${pct(m.whereLabellersAgree)}`,
+          `    with the first labels alone: ${pct(m.firstLabels)}; where both labellers agree: ${pct(m.whereLabellersAgree)}`,
         );
       out.push(`    by confidence: ${CONFIDENCES.map((c) => `${c} ${pct(m.perConfidence[c])}`).join(', ')}`);
     }

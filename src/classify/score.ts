@@ -23,7 +23,7 @@ export interface LabelledTool {
   name: string;
   label: Category;
   note?: string;
-  /** How many people labelled the tool blind: 1, or 2 with a third settling any difference. */
+  /** How many labellers labelled the tool blind: 1, or 2 with a third settling any difference. */
   labellers: 1 | 2;
   /** Where two blind labels differed: the first and the second; `label` is the settled one. */
   blind?: readonly [Category, Category];
@@ -52,7 +52,7 @@ export interface ModeScore {
   agreement: Ratio;
   /** Agreement with the first labeller's label alone, before any difference was settled. */
   firstLabels: Ratio;
-  /** Agreement on the tools labelled twice where both people chose the same label. */
+  /** Agreement on the tools labelled twice where both labellers chose the same label. */
   whereLabellersAgree: Ratio;
   /** confusion[label][predicted] = number of tools. */
   confusion: Record<Category, Record<Category, number>>;
@@ -70,7 +70,7 @@ export interface SplitScore {
   servers: string[];
   tools: number;
   modes: Record<Mode, ModeScore>;
-  /** How often two people labelling blind chose the same category, over the tools labelled twice. */
+  /** How often two labellers, blind to each other, chose the same category, over the tools labelled twice. */
   labellers: Ratio;
   /** Real tools with a poisoning flag: every one is a false flag, since no real tool here is poisoned. */
   poisonFlags: { server: string; name: string; codes: string[]; fields: string[] }[];

@@ -100,7 +100,7 @@ test(
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
   {
-    todo: 'not reached: about 92.5% (kept) and 91% (stripped) against the settled labels of the test half, where two people labelling blind agree on 96.5% (npm run classify:score -- --all lists the misses)',
+    todo: 'not reached: about 92.5% (kept) and 91% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 96.5% (npm run classify:score -- --all lists the misses)',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
@@ -116,7 +116,7 @@ test('server-everything and the ComfyUI sample are classified as their labels sa
   )) {
     const got = classify({ name: t.name, definition: t.definition, siblings: t.siblings }).category;
     if (t.name === 'comfy_generate_simple') assert.ok(got === 'Write' || got === 'Execute');
-    // Where two people labelling blind differed, either of their labels is a person's reading of the tool.
+    // Where two labellers, blind to each other, differed, either label is a careful reading of the tool.
     else if (t.blind)
       assert.ok(t.blind.includes(got), `${t.server} ${t.name}: ${got}, labelled ${t.blind.join(' or ')}`);
     else assert.equal(got, t.label, `${t.server} ${t.name}`);

@@ -17,12 +17,12 @@ function tool(name: string, description: string, label: Category, extra: Partial
   };
 }
 
-test('labeller agreement, agreement with the first labels and agreement where people agree are counted apart', () => {
+test('labeller agreement, agreement with the first labels and agreement where the labellers agree are counted apart', () => {
   const report = scoreCorpus([
     tool('list_notes', 'List the notes.', 'Read'),
-    // The people differed (Write, then Destructive); a third settled on Destructive, which the classifier says.
+    // The labellers differed (Write, then Destructive); a third settled on Destructive, which the classifier says.
     tool('delete_note', 'Delete a note for good.', 'Destructive', { blind: ['Write', 'Destructive'] }),
-    // Both people said Write; the classifier says Execute.
+    // Both labellers said Write; the classifier says Execute.
     tool('send_note', 'Send a note by email to a recipient.', 'Write'),
   ]);
   const half = report.test;
