@@ -71,6 +71,25 @@ const KNOWN_DANGEROUS_MISSES = [
   'erpnext erpnext_doc_create',
   'email-codefuturist bulk_action',
   'postgres-henkey pg_execute_mutation',
+  // Batch 10 (labelled twice before the classifier was run on it), test half: bulk edits that can delete
+  // documents, paid GPU rentals and a phone number, and a replace-all of SSH keys.
+  'paperless-ngx bulk_edit_correspondents',
+  'paperless-ngx bulk_edit_custom_fields',
+  'paperless-ngx bulk_edit_document_types',
+  'paperless-ngx bulk_edit_documents',
+  'paperless-ngx bulk_edit_tags',
+  'retell-ai-abhaybabbar create_phone_number',
+  'runpod create-cluster',
+  'runpod create-endpoint',
+  'runpod create-pod',
+  'runpod update-ssh-keys',
+  // Batch 10, tuning half: replace-all edits of a workout, a bookmark library's deletion, a process killer and a
+  // database import that overwrites.
+  'hevy replace-workout-exercises',
+  'hevy update-routine',
+  'karakeep delete-bookmark',
+  'ssh-manager-bvisible ssh_db_import',
+  'ssh-manager-bvisible ssh_process_manager',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
@@ -89,7 +108,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a deploy queue purge and a token refresh (dokploy), evidence submitted on a chargeback (stripe), and, without annotations, two routers whose only change is a deletion (n8n); no tuning-half tool motivates a rule for them',
+    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a deploy queue purge and a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations two routers whose only change is a deletion (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell); no tuning-half tool motivates a rule for them',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
@@ -100,7 +119,7 @@ test(
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
   {
-    todo: 'not reached: about 92.5% (kept) and 91% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 96.5% (npm run classify:score -- --all lists the misses)',
+    todo: 'not reached: about 92% (kept) and 91% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 96.5% (npm run classify:score -- --all lists the misses)',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
