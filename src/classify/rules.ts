@@ -308,11 +308,13 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
 /**
  * A description that states the tool overwrites what exists ("if the action already exists it
  * will be overwritten", "create a new file or completely overwrite an existing one") describes an
- * overwrite mode: a tool that would otherwise be Write is Destructive. An option to overwrite that
- * is off by default ("overwrite control", "set overwrite to true") is not such a statement.
+ * overwrite mode: a tool that would otherwise be Write is Destructive, and so does one that replaces
+ * all of something ("by replacing all exercises and sets") or drops what the caller leaves out
+ * ("omitted exercises are removed"). An option to overwrite that is off by default ("overwrite
+ * control", "set overwrite to true") is not such a statement.
  */
 export const OVERWRITE_STATEMENT =
-  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|replaces? (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b))/i;
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b)/i;
 
 /**
  * Input properties, judged by the last word of their name and only when they take a free-form

@@ -83,10 +83,8 @@ const KNOWN_DANGEROUS_MISSES = [
   'runpod create-endpoint',
   'runpod create-pod',
   'runpod update-ssh-keys',
-  // Batch 10, tuning half: replace-all edits of a workout, a bookmark library's deletion, a process killer and a
+  // Batch 10, tuning half: a bookmark library's deletion, a process killer and a
   // database import that overwrites.
-  'hevy replace-workout-exercises',
-  'hevy update-routine',
   'karakeep delete-bookmark',
   'ssh-manager-bvisible ssh_db_import',
   'ssh-manager-bvisible ssh_process_manager',

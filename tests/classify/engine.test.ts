@@ -296,6 +296,19 @@ test('a stated overwrite makes a Write tool Destructive; an overwrite option off
     description: 'Upload an image to the input folder. Supports custom filenames and overwrite control.',
   });
   assert.equal(option.category, 'Write');
+  // hevy replace-workout-exercises and update-routine (tuning half): replacing all of a record's parts,
+  // or dropping what the caller leaves out, loses what was there.
+  isCategory(
+    'Destructive',
+    'replace-workout-exercises',
+    'Mutates a workout by replacing all exercises and sets. Other workout metadata remains unchanged.',
+  );
+  isCategory(
+    'Destructive',
+    'update-routine',
+    'Mutates a routine by replacing its title and exercises. Omitted exercises are removed.',
+  );
+  isCategory('Write', 'update-workout', 'Update a workout. Only the fields passed change.');
 });
 
 test('headings and advice to the agent are not the first sentence', () => {
