@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { loadCatalogue, parseYaml } from '#src/catalogue/load.ts';
+import { formatProblem, zodProblems } from '#src/model/problems.ts';
 import { parseToolsListFile } from '#src/importer/parse.ts';
 import { categorySchema } from '#src/model/taxonomy.ts';
 import type { ToolDefinition } from '#src/model/tool.ts';
@@ -28,8 +29,8 @@ export const corpusFileSchema = z.strictObject({
   split: z.enum(SPLITS),
   /** `content` for a server of the catalogue, or a saved tools/list file relative to the root. */
   source: z.string().min(1),
-  /** 2 when two people labelled every tool blind and a third settled each difference. */
-  labellers: z.union([z.literal(1), z.literal(2)]).default(1),
+  /** 2 when two labellers labelled every tool blind and a third settled each difference. */
+  labellers: z.literal([1, 2]).default(1),
   tools: z.record(z.string(), labelSchema),
 });
 export type CorpusFile = z.infer<typeof corpusFileSchema>;
@@ -72,7 +73,9 @@ export function loadCorpus(root: string, contentDir = join(root, 'content')): Lo
     const parsed = parseYaml(readFileSync(join(dir, name), 'utf8'), file);
     const checked = corpusFileSchema.safeParse(parsed.data);
     if (!checked.success) {
-      problems.push(`${file}: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      problems.push(
+        ...zodProblems(checked.error, parsed.data, 'cli-corpus', file, 'The corpus file').map(formatProblem),
+      );
       continue;
     }
     const data = checked.data;
@@ -90,11 +93,22 @@ export function loadCorpus(root: string, contentDir = join(root, 'content')): Lo
         continue;
       }
       const { label, note, labels } = typeof entry === 'string' ? { label: entry } : entry;
-      if (labels && data.labellers !== 2)
-        problems.push(`${file}: "${toolName}" has two blind labels but the file does not say labellers: 2.`);
-      if (labels && labels[0] === labels[1])
+      // Blind labels belong to a file labelled twice, and only where the two labellers differed.
+      const labelsProblem =
+        labels && data.labellers !== 2
+          ? 'lists two blind labels, but the file does not say it was labelled twice. Add "labellers: 2" at the top, or remove "labels".'
+          : labels && labels[0] === labels[1]
+            ? `lists the same blind label twice (${labels[0]}). Keep "labels" only where the two labellers differed, or remove it.`
+            : undefined;
+      if (labelsProblem)
         problems.push(
-          `${file}: "${toolName}" lists the blind labels ${labels[0]} and ${labels[1]}; list them only where they differ.`,
+          formatProblem({
+            code: 'cli-corpus',
+            file,
+            path: `tools.${toolName}.labels`,
+            value: labels,
+            message: `"tools.${toolName}.labels" ${labelsProblem}`,
+          }),
         );
       tools.push({
         server: data.server,

@@ -218,15 +218,48 @@ function singular(word: string): string {
 /** Verbs that put back what an unlinking verb takes out. */
 const LINKING_VERBS = ['add', 'assign', 'attach'];
 
-/** Whether a sibling is this name with its unlinking verb replaced by a linking one. */
-function undoesAdd(name: string, siblings: readonly string[]): boolean {
+/** A name's words, each singular: `add_cycle_issues` and `add_cycle_issue` are the same name. */
+const nameKey = (tokens: readonly string[]) => tokens.map(singular).join(' ');
+
+/** Each server's names, tokenized and keyed once, not once per tool (a server may list hundreds). */
+interface Names {
+  /** For each word, how many of the names use it. */
+  words: ReadonlyMap<string, number>;
+  keys: ReadonlySet<string>;
+}
+const siblingNames = new WeakMap<readonly string[], Names>();
+
+function namesOf(siblings: readonly string[]): Names {
+  const cached = siblingNames.get(siblings);
+  if (cached) return cached;
+  const tokenized = siblings.map(tokenize);
+  const words = new Map<string, number>();
+  for (const word of tokenized.flatMap((ts) => [...new Set(ts)])) words.set(word, (words.get(word) ?? 0) + 1);
+  const out = { words, keys: new Set(tokenized.map(nameKey)) };
+  siblingNames.set(siblings, out);
+  return out;
+}
+
+/**
+ * Whether a sibling is this name with its verb (the first word `isVerb` accepts) replaced by one of
+ * `twins`: `firewall-add-droplets` for `firewall-remove-droplets`.
+ */
+function hasTwin(
+  name: string,
+  siblings: readonly string[],
+  isVerb: (stem: string) => boolean,
+  twins: readonly string[],
+): boolean {
   const tokens = tokenize(name);
-  const at = tokens.findIndex((t) => stems(t).some((v) => UNLINKING_VERBS.has(v) || v === 'delete'));
+  const at = tokens.findIndex((t) => stems(t).some(isVerb));
   if (at === -1) return false;
-  // The twin may name its object in the plural (`add_cycle_issues` beside `delete_cycle_issue`).
-  const key = (ts: readonly string[]) => ts.map(singular).join(' ');
-  const others = new Set(siblings.map((s) => key(tokenize(s))));
-  return LINKING_VERBS.some((v) => others.has(key(tokens.with(at, v))));
+  const { keys } = namesOf(siblings);
+  return twins.some((v) => keys.has(nameKey(tokens.with(at, v))));
+}
+
+/** Whether a sibling is this name with its unlinking verb (or "delete") replaced by a linking one. */
+function undoesAdd(name: string, siblings: readonly string[]): boolean {
+  return hasTwin(name, siblings, (v) => UNLINKING_VERBS.has(v) || v === 'delete', LINKING_VERBS);
 }
 
 /**
@@ -236,11 +269,7 @@ function undoesAdd(name: string, siblings: readonly string[]): boolean {
  * `delete_comment` beside `add_comment` deletes what only the twin could make anew.
  */
 function removesWhatTwinAdds(name: string, siblings: readonly string[]): boolean {
-  const tokens = tokenize(name);
-  const at = tokens.findIndex((t) => stems(t).some((v) => UNLINKING_VERBS.has(v)));
-  if (at === -1) return false;
-  const key = (ts: readonly string[]) => ts.map(singular).join(' ');
-  return siblings.some((s) => key(tokenize(s)) === key(tokens.with(at, 'add')));
+  return hasTwin(name, siblings, (v) => UNLINKING_VERBS.has(v), ['add']);
 }
 
 /**
@@ -250,10 +279,12 @@ function removesWhatTwinAdds(name: string, siblings: readonly string[]): boolean
  * not such words.
  */
 function undoesTwin(name: string, siblings: readonly string[]): boolean {
-  const undo = tokenize(name).find((t) => t.length > 4 && t.startsWith('un') && verbClassOf(t) !== 'destroy');
-  if (!undo) return false;
+  const tokens = tokenize(name);
+  const undo = tokens.find((t) => t.length > 4 && t.startsWith('un') && verbClassOf(t) !== 'destroy');
+  if (undo === undefined) return false;
   const done = undo.slice(2);
-  return siblings.some((s) => s !== name && tokenize(s).includes(done));
+  // Another name must use the word: this one may too (`unprotect_protected` is not its own twin).
+  return (namesOf(siblings).words.get(done) ?? 0) > (tokens.includes(done) ? 1 : 0);
 }
 
 /** A resource named by some words: verbs left out, each word singular ("Droplets" → droplet). */
@@ -1106,7 +1137,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
   if (textCategory === 'Destructive' && RESET_TO_DEFAULT.test(first))
     textCategory = decisive('description', 'phrase:reset-to-default', first, 'Write');
   // A first sentence that runs only read-only queries reads, whatever else the tool is called (rules.ts, READ_ONLY_QUERY).
-  else if (!request && READ_ONLY_QUERY.test(first))
+  if (!request && !guidance && READ_ONLY_QUERY.test(first))
     textCategory = decisive('description', 'description:read-only-query', first, 'Read');
 
   // A change to a record of any type, money documents among the types offered, is Financial (rules.ts, ANY_RECORD_TYPE).

@@ -465,12 +465,13 @@ export const ANY_RECORD_TYPE =
 export const PAIRINGS: ReadonlySet<string> = new Set(words`relation relationship peering permission link assignment`);
 
 /**
- * What clearing only empties or resets and the tool rebuilds or the user sets again: a cache the
- * server keeps for itself, a setting, a selection, a filter, or a budget the server counts for itself. Clearing these loses no stored data
- * (Write); clearing a queue, a range of cells or a recorded session still deletes (Destructive).
+ * What clearing or resetting only empties and the tool rebuilds or the user sets again: a setting, a
+ * selection, a filter, or a budget the server counts for itself (caches are CACHES, whatever the verb).
+ * Clearing these loses no stored data (Write); clearing a queue, a range of cells or a recorded
+ * session still deletes (Destructive).
  */
 export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
-  words`cache caches setting settings preference preferences selection filter filters highlight highlights budget budgets counter counters`,
+  words`setting settings preference preferences selection filter filters highlight highlights budget budgets counter counters`,
 );
 /** Verbs that empty or reset such state: clearing a filter, resetting a query budget (Write). */
 export const RESETTING_VERBS: ReadonlySet<string> = new Set(words`clear reset`);

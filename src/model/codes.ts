@@ -445,6 +445,12 @@ export const PROBLEM_CODES = {
     explanation: 'A policy is checked against the tools of a server in `content/servers/` (or `$ATLAS_CONTENT`).',
     fix: 'Use the id of a file in `content/servers/`, without `.yaml` (the message suggests the closest).',
   },
+  'cli-corpus': {
+    summary: 'A file of the labelled corpus (`src/classify/corpus/`) has a missing, unknown or invalid field.',
+    explanation:
+      "Each corpus file gives a server's split, where its definitions come from, how many labellers labelled it, and a label per tool: a category, or `label` and `note` (with `labels`, the two blind labels, where two labellers differed). `npm run classify:score` refuses to score a corpus with a bad file, since a wrong label would move every figure on the methodology page.",
+    fix: 'Correct the field at the path named, as `src/classify/corpus/README.md` describes: a category is one of Read, Write, Execute, Destructive, Financial; `labellers` is 1 or 2.',
+  },
 } as const satisfies Record<string, CodeDoc>;
 
 /** Every problem code the project reports. */

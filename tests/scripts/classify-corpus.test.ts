@@ -23,10 +23,13 @@ function corpusRoot(yaml: string): string {
   return root;
 }
 
+/** The notes corpus with a given head line and delete_note's entry, as a corpus file would have it. */
+const notesFile = (head: string, deleteNote: string) =>
+  `server: notes\nsplit: test\nsource: tools.json\n${head}tools:\n  list_notes: Read\n  delete_note:\n${deleteNote}`;
+const settled = (labels: string) => `    label: Destructive\n    note: Settled; no undo.\n    labels: ${labels}\n`;
+
 test('labels are read with the definitions of a saved tools/list file, notes kept', () => {
-  const root = corpusRoot(
-    'server: notes\nsplit: test\nsource: tools.json\ntools:\n  list_notes: Read\n  delete_note:\n    label: Destructive\n    note: Deletes.\n',
-  );
+  const root = corpusRoot(notesFile('', '    label: Destructive\n    note: Deletes.\n'));
   const { tools, problems } = loadCorpus(root);
   assert.deepEqual(problems, []);
   assert.deepEqual(
@@ -50,10 +53,7 @@ test('a missing label, a label for no tool and a wrong file name are all reporte
 });
 
 test('a file labelled twice keeps the settled label and the two blind labels where they differed', () => {
-  const root = corpusRoot(
-    'server: notes\nsplit: test\nsource: tools.json\nlabellers: 2\ntools:\n  list_notes: Read\n  delete_note:\n    label: Destructive\n    note: Settled; no undo.\n    labels: [Write, Destructive]\n',
-  );
-  const { tools, problems } = loadCorpus(root);
+  const { tools, problems } = loadCorpus(corpusRoot(notesFile('labellers: 2\n', settled('[Write, Destructive]'))));
   assert.deepEqual(problems, []);
   assert.deepEqual(
     tools.map((t) => [t.name, t.label, t.labellers, t.blind ?? null]),
@@ -64,16 +64,17 @@ test('a file labelled twice keeps the settled label and the two blind labels whe
   );
 });
 
-test('blind labels in a file labelled once, or two equal blind labels, are reported', () => {
-  const once = corpusRoot(
-    'server: notes\nsplit: test\nsource: tools.json\ntools:\n  list_notes: Read\n  delete_note:\n    label: Destructive\n    note: Settled.\n    labels: [Write, Destructive]\n',
-  );
+test('blind labels in a file labelled once, two equal blind labels and a bad labellers count are reported by field', () => {
+  const once = loadCorpus(corpusRoot(notesFile('', settled('[Write, Destructive]')))).problems.join('\n');
   assert.match(
-    loadCorpus(once).problems.join('\n'),
-    /"delete_note" has two blind labels but the file does not say labellers: 2/,
+    once,
+    /notes\.yaml › tools\.delete_note\.labels {2}\[cli-corpus\] .*does not say it was labelled twice\. Add "labellers: 2"/,
   );
-  const same = corpusRoot(
-    'server: notes\nsplit: test\nsource: tools.json\nlabellers: 2\ntools:\n  list_notes: Read\n  delete_note:\n    label: Destructive\n    note: Settled.\n    labels: [Destructive, Destructive]\n',
+  const same = loadCorpus(corpusRoot(notesFile('labellers: 2\n', settled('[Destructive, Destructive]')))).problems;
+  assert.match(same.join('\n'), /tools\.delete_note\.labels .*lists the same blind label twice \(Destructive\)/);
+  const three = loadCorpus(corpusRoot(notesFile('labellers: 3\n', settled('[Write, Destructive]')))).problems;
+  assert.match(
+    three.join('\n'),
+    /notes\.yaml › labellers {2}\[cli-corpus\] {2}"labellers" is 3, which is not allowed\. Use one of: 1, 2\./,
   );
-  assert.match(loadCorpus(same).problems.join('\n'), /list them only where they differ/);
 });
