@@ -27,6 +27,13 @@ test('/methodology/ states the test half figures of the results file', () => {
   assert.ok(figure('test-kept').startsWith(`${half.modes.kept.agreement.percent.toFixed(1)}%`));
   assert.ok(figure('test-stripped').startsWith(`${half.modes.stripped.agreement.percent.toFixed(1)}%`));
   assert.equal(figure('test-poison'), String(half.poisonFlags.length));
+  // The labellers' own agreement, and the classifier's where they agree and against the first labels.
+  assert.ok(figure('test-labellers').startsWith(`${half.labellers.percent.toFixed(1)}%`));
+  assert.ok(figure('test-agreed').startsWith(`${half.modes.kept.whereLabellersAgree.percent.toFixed(1)}%`));
+  assert.equal(
+    figure('test-first'),
+    `${half.modes.kept.firstLabels.percent.toFixed(1)}% / ${half.modes.stripped.firstLabels.percent.toFixed(1)}%`,
+  );
 });
 
 test('/methodology/ explains categories, annotations and poisoning, and every tool page links to it', () => {
