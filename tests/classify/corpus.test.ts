@@ -88,6 +88,17 @@ const KNOWN_DANGEROUS_MISSES = [
   'karakeep delete-bookmark',
   'ssh-manager-bvisible ssh_db_import',
   'ssh-manager-bvisible ssh_process_manager',
+  // Batch 11 (labelled twice before the classifier was run on it), test half: an environment router whose
+  // plan changes and renewals are billed, and a create-or-replace of a whole firewall configuration.
+  'cloudbase manageEnv',
+  'vercel-mistertk putFirewallConfig',
+  // Batch 11, tuning half: advertising campaigns that commit a budget, and accepting a payment dispute.
+  'ebay ebay_accept_payment_dispute',
+  'ebay ebay_clone_campaign',
+  'ebay ebay_create_campaign',
+  'ebay ebay_launch_campaign',
+  'ebay ebay_setup_quick_campaign',
+  'ebay ebay_update_campaign_budget',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
