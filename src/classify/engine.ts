@@ -39,6 +39,10 @@ import {
   MESSAGE_OBJECTS,
   LIGHT_VERBS,
   MONEY_OBJECTS,
+  QUERY_TEXT_PROPERTY,
+  SAVED_QUERY_ID,
+  NON_MONEY_HEADS,
+  NOTICE_WORDS,
   MOVING_VERBS,
   WALLET_ASSETS,
   OVERWRITE_STATEMENT,
@@ -80,7 +84,8 @@ function words(text: string): string[] {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
-    .split(/[^a-z0-9]+/)
+    // A word is a run of Latin letters, accented ones included ("Télécharge" is one word, not "t l charge").
+    .split(/[^\p{Script=Latin}0-9]+/u)
     .filter((t) => t !== '');
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -127,7 +132,9 @@ function verbClassOf(word: string): VerbClass | undefined {
 /** An agent noun at the end of a name names the tool's role: `services-reader` reads, `updater` updates. */
 function agentVerbClassOf(word: string): VerbClass | undefined {
   if (!word.endsWith('er') || word.length < 5) return undefined;
-  return VERB_CLASS.get(word.slice(0, -2)) ?? VERB_CLASS.get(word.slice(0, -1));
+  const cls = VERB_CLASS.get(word.slice(0, -2)) ?? VERB_CLASS.get(word.slice(0, -1));
+  // The agent of a money verb is a party to a sale (`leave_feedback_for_buyer`), not the tool's role.
+  return cls === 'money' ? undefined : cls;
 }
 
 function hasObject(objects: readonly string[], set: ReadonlySet<string>): boolean {
@@ -311,6 +318,34 @@ function managedResources(siblings: readonly string[], prefix: readonly string[]
   return out;
 }
 
+/** Words that end the noun phrase a verb acts on ("evidence to a payment dispute" is evidence). */
+const PHRASE_ENDS = new Set(['to', 'for', 'of', 'in', 'on', 'with', 'from', 'by', 'into', 'at', 'about']);
+
+/**
+ * Whether an object names money: a money word the verb acts on, unless the phrase's head is a
+ * setting or a record about money (`create_payment_policy`, `add_payment_dispute_evidence`, rules.ts,
+ * NON_MONEY_HEADS) or the money word is a subscription to notices (`create_notification_subscription`,
+ * rules.ts, NOTICE_WORDS) or a draft of one (`create-draft-order`).
+ */
+function namesMoney(objects: readonly string[]): boolean {
+  const end = objects.findIndex((o) => PHRASE_ENDS.has(o));
+  const head = (end === -1 ? objects : objects.slice(0, end)).at(-1);
+  if (head !== undefined && stems(head).some((s) => NON_MONEY_HEADS.has(s))) return false;
+  return objects.some((o, i) => {
+    if (!stems(o).some((s) => MONEY_OBJECTS.has(s))) return false;
+    const before = i > 0 ? stems(objects[i - 1] as string) : [];
+    // A draft order or invoice bills nobody until it is completed or sent (rules.ts, DRAFT_OBJECTS).
+    if (before.some((s) => DRAFT_OBJECTS.has(s))) return false;
+    return !(singular(o) === 'subscription' && before.some((s) => NOTICE_WORDS.has(s)));
+  });
+}
+
+/** Whether the tool takes the id of a saved query and no query text of its own (rules.ts, SAVED_QUERY_ID). */
+function runsSavedQuery(inputSchema: ToolDefinition['inputSchema']): boolean {
+  const names = Object.keys((inputSchema?.properties ?? {}) as Record<string, unknown>);
+  return names.some((n) => SAVED_QUERY_ID.test(n)) && !names.some((n) => QUERY_TEXT_PROPERTY.test(n));
+}
+
 /**
  * A verb composed with its object: a change to a money object is Financial, a read of one is Read;
  * creating a job or a run starts it; a light verb ("perform", "run") on a noun of reading reads.
@@ -323,7 +358,7 @@ function compose(
 ): { category: Category; signal: string } {
   // The money object is the verb's own object, not one named after a preposition ("a fulfilment for an order").
   const stop = objects.findIndex((o) => MODIFIER_PREPOSITIONS.has(o));
-  const money = hasObject(stop === -1 ? objects : objects.slice(0, stop), MONEY_OBJECTS);
+  const money = namesMoney(stop === -1 ? objects : objects.slice(0, stop));
   const verbStems = stems(verb);
   if (context.inBrowser && verbStems.some((v) => BROWSER_ACTIONS.has(v)))
     return { category: 'Execute', signal: 'verb:browser-action' };
@@ -368,6 +403,9 @@ function compose(
         return { category: 'Execute', signal: 'verb:query+code-object' };
       return { category: 'Read', signal: 'verb:read' };
     case 'money':
+      // Withdrawing an offer, an application or a consent takes it back; only withdrawing money pays out.
+      if (verbStems.includes('withdraw') && objects.length > 0 && !money)
+        return { category: 'Write', signal: 'verb:withdraw+non-money' };
       return { category: 'Financial', signal: 'verb:money' };
     case 'write':
       if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects, GENERATED_TEXT))
@@ -438,11 +476,17 @@ interface Scored extends Evidence {
 function sharedPrefix(siblings: readonly string[] | undefined): string[] {
   if (!siblings || siblings.length < 2) return [];
   const lists = siblings.map(words);
-  const first = lists[0] as string[];
+  // A large server may name a few tools without its prefix (`search` and `fetch` beside 297
+  // `ebay_…` tools): one name in fifty may lack it.
+  const outliers = Math.floor(lists.length / 50);
   const prefix: string[] = [];
-  for (let i = 0; i < first.length; i++) {
-    const w = first[i] as string;
-    if (verbClassOf(w) || !lists.every((l) => l[i] === w && l.length > i + 1)) break;
+  for (let i = 0; ; i++) {
+    const counts = new Map<string, number>();
+    for (const l of lists)
+      if (l.length > i + 1 && prefix.every((p, k) => l[k] === p))
+        counts.set(l[i] as string, (counts.get(l[i] as string) ?? 0) + 1);
+    const [w, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (w === undefined || n === undefined || verbClassOf(w) || n < lists.length - outliers) break;
     prefix.push(w);
   }
   return prefix;
@@ -855,6 +899,26 @@ function operationOfName(name: string): Operation | undefined {
 }
 
 /**
+ * The operation a description glosses an action value with: "signals (search security signals)",
+ * "rules: list detection rules". The gloss's first or second word must be a verb.
+ */
+function glossedOperation(value: string, description: string): Operation | undefined {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const gloss = new RegExp(`(?:^|[\\s,;(])${escaped}\\s*(?:\\(|:|=|—|–| - )\\s*([A-Za-z]+)(?:\\s+([A-Za-z]+))?`).exec(
+    description,
+  );
+  if (!gloss) return undefined;
+  const verb = [gloss[1], gloss[2]].find((w) => w !== undefined && verbClassOf(w.toLowerCase()) !== undefined);
+  if (verb === undefined) return undefined;
+  const lower = verb.toLowerCase();
+  return {
+    name: value,
+    verb: lower,
+    category: compose(verbClassOf(lower) as VerbClass, lower, tokenize(value)).category,
+  };
+}
+
+/**
  * The operations a description lists: verbs that lead a sentence or a comma-separated item or
  * follow "to", "and", "or" ("tools to read, create, modify resources"), and -ing forms ("Commands
  * for creating, updating, listing"). Sentences on how to call the router, advice on when to call it,
@@ -919,10 +983,17 @@ function routerOf(
     if ((!selects && !ROUTER.modeWords.has(word)) || !isSchema(schema) || !Array.isArray(schema.enum)) continue;
     const names = schema.enum.filter((v): v is string => typeof v === 'string');
     if (names.length < 2) continue;
-    // A value names an operation by its first word (`list`, `get-url`), not a trailing one (`untilCount`).
+    // A value names an operation by its first word (`list`, `get-url`), not a trailing one
+    // (`untilCount`); an action named by a noun may be glossed in the description ("signals (search
+    // security signals)").
+    const text = definition.description ?? '';
     const operations = names
-      .map(operationOfName)
-      .filter((o): o is Operation => o !== undefined && tokenize(o.name)[0] === o.verb);
+      .map((v) => {
+        const named = operationOfName(v);
+        if (named !== undefined && tokenize(named.name)[0] === named.verb) return named;
+        return selects ? glossedOperation(v, text) : undefined;
+      })
+      .filter((o): o is Operation => o !== undefined);
     // Values that both read and change are a set of operations; values that only vary one change
     // (`mode: start | continue | abort` on a rebase) are phases of the action the name states.
     const mixed = operations.some((o) => o.category === 'Read') && operations.some((o) => o.category !== 'Read');
@@ -1139,6 +1210,10 @@ export function classify(input: ClassifyInput): ClassifyResult {
   // A first sentence that runs only read-only queries reads, whatever else the tool is called (rules.ts, READ_ONLY_QUERY).
   if (!request && !guidance && READ_ONLY_QUERY.test(first))
     textCategory = decisive('description', 'description:read-only-query', first, 'Read');
+
+  // Running a query the service has saved, by its id, reads (rules.ts, SAVED_QUERY_ID).
+  if (textCategory === 'Execute' && !router && !request && runsSavedQuery(definition.inputSchema))
+    textCategory = decisive('input-schema', 'property:saved-query-id', first, 'Read');
 
   // A change to a record of any type, money documents among the types offered, is Financial (rules.ts, ANY_RECORD_TYPE).
   if ((textCategory === 'Write' || textCategory === 'Execute') && !router && ANY_RECORD_TYPE.test(first)) {

@@ -66,6 +66,25 @@ export const MONEY_OBJECTS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Nouns a money word can qualify without the thing being money: a payment policy, a payment
+ * account, a transaction group, a bidding strategy, evidence for a payment dispute. When the noun
+ * phrase a verb acts on ends in one of these, the verb changes a setting or a record about money,
+ * not money itself (Write).
+ */
+export const NON_MONEY_HEADS: ReadonlySet<string> = new Set(
+  words`policy account group filter strategy evidence setting settings preference template rule category tag label
+    note comment attachment webhook notification`,
+);
+
+/**
+ * What a subscription is to when it is not a paid one: a notification subscription or a webhook
+ * subscription delivers events and bills nobody.
+ */
+export const NOTICE_WORDS: ReadonlySet<string> = new Set(
+  words`notification webhook event topic alert push email newsletter feed channel calendar`,
+);
+
+/**
  * Assets a wallet holds: coins and tokens on a chain. Moving one to another address or letting
  * another address spend it moves value (Financial); creating or recording one does not.
  */
@@ -93,6 +112,10 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'payment entry': 'paymententry',
   'payment entries': 'paymententry',
   'work order': 'workorder',
+  // An order things are shown in is a sequence, not a sale ("change the display order of fields").
+  'display order': 'displayorder',
+  'sort order': 'sortorder',
+  'sorting order': 'sortorder',
   'work orders': 'workorder',
   'native token': 'nativetoken',
   'native tokens': 'nativetoken',
@@ -428,6 +451,16 @@ export const READ_ONLY_QUERY =
   /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|select)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b/i;
 
 /**
+ * A query saved in the service that a tool runs by its id: a Metabase card or question, a saved
+ * search or report. The service holds the query and the caller fills in its parameters, so running
+ * it is the fixed search the labelling guide reads (Read); a tool that also takes the query's text
+ * runs whatever the caller writes (Execute).
+ */
+export const SAVED_QUERY_ID = /^(?:saved_?)?(?:card|question|query|search|report)_?id$/i;
+export const QUERY_TEXT_PROPERTY =
+  /^(?:query|sql|native|native_?query|code|script|statement|command|expression|mbql)$/i;
+
+/**
  * Verbs of taking a copy: a tool named or opening with one that offers a path on this machine to
  * save to (`outputPath`, `targetPath`, `local_path`), even as an option ("as base64 or to disk"),
  * is made to keep a copy here (Write).
@@ -513,7 +546,10 @@ export const STORED_THREADS: ReadonlySet<string> = new Set(
   words`comment comments thread threads discussion discussions review reviews note notes`,
 );
 
-/** An unsent draft: overwriting it is an edit of work in progress, not a loss (Write). */
+/**
+ * An unsent draft: overwriting it is an edit of work in progress, not a loss (Write); a draft order or
+ * invoice bills nobody until it is completed or sent (Write).
+ */
 export const DRAFT_OBJECTS: ReadonlySet<string> = new Set(words`draft drafts`);
 
 /**

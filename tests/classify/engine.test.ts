@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify, tokenize } from '#src/classify/engine.ts';
@@ -1223,4 +1224,103 @@ test('resetting a budget the server counts, or a value to its default, resets it
 
 test('generating a password hands it back (Read)', () => {
   isCategory('Read', 'generate_password', 'Generate a secure password or passphrase');
+});
+
+test('a word with accented letters is one word: "Télécharge" does not hide the verb "charge"', () => {
+  assert.deepEqual(tokenize('Télécharge le contenu'), ['télécharge', 'le', 'contenu']);
+  // boondmanager boond_documents_get (tuning half).
+  const download = tool('boond_documents_get', {
+    description:
+      "Télécharge le contenu d'un document BoondManager (CV de candidat/ressource, justificatif, contrat, facture...) par son ID.",
+    inputSchema: props('id'),
+    annotations: { readOnlyHint: true },
+  });
+  assert.equal(download.category, 'Read');
+});
+
+test('a prefix nearly every tool of a large server shares is still its prefix (`search` beside 297 `ebay_…` tools)', () => {
+  // ebay (tuning half): 297 tools named `ebay_…` and two, `search` and `fetch`, without it.
+  const sample = JSON.parse(readFileSync(new URL('../../samples/ebay.json', import.meta.url), 'utf8')) as {
+    result: { tools: { name: string }[] };
+  };
+  const ebay = sample.result.tools.map((t) => t.name);
+  assert.deepEqual(
+    ebay.filter((n) => !n.startsWith('ebay_')),
+    ['search', 'fetch'],
+  );
+  isCategory('Read', 'ebay_get_order', 'Get details of a specific order.', ebay);
+  // With the prefix on every name, as before.
+  isCategory('Read', 'ebay_get_order', 'Get details of a specific order.', ebay.slice(2));
+});
+
+test('a money word that qualifies a setting, evidence or a notice subscription names no money (Write)', () => {
+  // ebay, bnbchain and lunchmoney (tuning half).
+  isCategory('Write', 'create_payment_policy', 'Create a new payment policy');
+  isCategory('Write', 'add_payment_dispute_evidence', 'Add evidence to support your case in a payment dispute.');
+  isCategory('Write', 'create_notification_subscription', 'Create a notification subscription');
+  isCategory('Write', 'create_notification_subscription_filter', 'Create a filter for a notification subscription');
+  isCategory('Write', 'create_transaction_group', 'Create a transaction group from 2-500 existing transactions.');
+  isCategory('Write', 'gnfd_create_payment_account', 'Create a new payment account.');
+  // The money itself is still Financial.
+  isCategory('Financial', 'create_subscription_charge', 'This tool will create a one-time charge for a subscription.');
+  isCategory('Financial', 'create_subscription', 'Create a subscription for a customer.');
+  isCategory('Financial', 'create_journal_entry', 'Create a journal entry.');
+});
+
+test('withdrawing an offer takes it back; withdrawing funds pays out; a buyer is a party, not a verb', () => {
+  // ebay and bnbchain (tuning half).
+  isCategory('Write', 'withdraw_offer', 'Withdraw a published offer');
+  isCategory('Financial', 'gnfd_withdraw_from_payment', 'Withdraw funds from a payment account.');
+  isCategory('Write', 'leave_feedback_for_buyer', 'Leave feedback for a buyer');
+});
+
+test('a display order is a sequence; a draft order bills nobody until it is completed', () => {
+  // metabase-easecloud and shopify (tuning half).
+  isCategory('Write', 'reorder_table_fields', 'Change the display order of fields in a table');
+  isCategory('Write', 'create-draft-order', 'Create a draft order');
+  isCategory('Financial', 'complete-draft-order', 'Complete a draft order');
+  isCategory('Financial', 'create-order', 'Create an order');
+});
+
+test('running a query the service has saved, by its id, reads; a tool that also takes the query text runs it', () => {
+  // metabase-easecloud execute_card (tuning half).
+  const saved = tool('execute_card', {
+    description: 'Execute a Metabase question/card and get results',
+    inputSchema: props('card_id', 'parameters'),
+  });
+  assert.equal(saved.category, 'Read');
+  assert.ok(saved.evidence.some((e) => e.signal === 'property:saved-query-id'));
+  const withText = tool('execute_card', {
+    description: 'Execute a Metabase question/card and get results',
+    inputSchema: props('card_id', 'query'),
+  });
+  assert.equal(withText.category, 'Execute');
+  assert.equal(
+    tool('execute_query', { description: 'Execute a SQL query', inputSchema: props('database_id', 'query') }).category,
+    'Execute',
+  );
+});
+
+test('a router whose actions are nouns is read by the verbs its description glosses them with', () => {
+  // datadog-tantiope security (tuning half).
+  const router = (description: string) =>
+    tool('security', {
+      description,
+      inputSchema: {
+        type: 'object',
+        properties: { action: { type: 'string', enum: ['rules', 'signals', 'findings'] }, query: { type: 'string' } },
+      },
+    });
+  const reads = router(
+    'Query Datadog Security Monitoring. Actions: rules (list detection rules), signals (search security signals), findings (list security findings).',
+  );
+  assert.equal(reads.category, 'Read');
+  // A gloss that changes something makes the router more than a read; no gloss leaves it unstated.
+  assert.notEqual(
+    router(
+      'Security Monitoring. Actions: rules (list detection rules), signals (delete security signals), findings (list findings).',
+    ).category,
+    'Read',
+  );
+  assert.equal(router('Security Monitoring: rules, signals and findings.').category, 'Execute');
 });
