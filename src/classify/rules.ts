@@ -73,7 +73,7 @@ export const MONEY_OBJECTS: ReadonlySet<string> = new Set(
  */
 export const NON_MONEY_HEADS: ReadonlySet<string> = new Set(
   words`policy account group filter strategy evidence setting settings preference template rule category tag label
-    note comment attachment webhook notification`,
+    note comment attachment file document webhook notification`,
 );
 
 /**

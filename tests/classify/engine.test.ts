@@ -1261,6 +1261,7 @@ test('a money word that qualifies a setting, evidence or a notice subscription n
   isCategory('Write', 'create_notification_subscription_filter', 'Create a filter for a notification subscription');
   isCategory('Write', 'create_transaction_group', 'Create a transaction group from 2-500 existing transactions.');
   isCategory('Write', 'gnfd_create_payment_account', 'Create a new payment account.');
+  isCategory('Write', 'upload_payment_dispute_evidence_file', 'Upload a file to use as evidence.');
   // The money itself is still Financial.
   isCategory('Financial', 'create_subscription_charge', 'This tool will create a one-time charge for a subscription.');
   isCategory('Financial', 'create_subscription', 'Create a subscription for a customer.');
