@@ -99,6 +99,21 @@ const KNOWN_DANGEROUS_MISSES = [
   'ebay ebay_launch_campaign',
   'ebay ebay_setup_quick_campaign',
   'ebay ebay_update_campaign_budget',
+  // Batch 12 (labelled twice before the classifier was run on it), test half: an attachment router that
+  // deletes, and a bulk removal of tasks and projects beside a bulk add.
+  'jira-pdogra1299 jira_attachments',
+  'omnifocus batch_remove_items',
+  // Batch 12, tuning half: routers whose deletions cannot be undone, whole-body overwrites of code, dropping a
+  // version column, an upload that always overwrites, and a signal that kills a process.
+  'bitbucket-pdogra1299 manage_comment',
+  'bitbucket-pdogra1299 manage_attachments',
+  'mysql-neverinfamous mysql_disable_versioning',
+  'salesforce-tsmztech salesforce_dml_records',
+  'salesforce-tsmztech salesforce_write_apex',
+  'salesforce-tsmztech salesforce_write_apex_trigger',
+  'search-console-saurabhsharma2u sites_manage',
+  'ssh-tufantunc signal-process',
+  'ssh-tufantunc sftp-upload',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
