@@ -39,6 +39,7 @@ import {
   MESSAGE_OBJECTS,
   LIGHT_VERBS,
   MONEY_OBJECTS,
+  DATABASE_TRANSACTION,
   QUERY_TEXT_PROPERTY,
   SAVED_QUERY_ID,
   NON_MONEY_HEADS,
@@ -639,7 +640,7 @@ function withoutIdentifiers(text: string, siblings: readonly string[]): string {
 
 /** Usage advice to the agent ("Always call this before …") says when to call a tool, not what it does. */
 const ADVICE =
-  /^(?:(?:always|must|you must|please|first)\s+)?(?:call|use|invoke)\s+(?:(?:this|it)(?!\s+(?:tool\s+)?to\s)|when|before|after|whenever|first|for|if)\b|^(?:always|never|must)\b|^run\s+this\s+tool\s+(?:first|before|after|when|whenever|if)\b/i;
+  /^(?:(?:always|must|you must|please|first)\s+)?(?:call|use|invoke)\s+(?:(?:this|it)(?!\s+(?:tool\s+)?to\s)|when|before|after|whenever|first|for|if)\b|^(?:always|never|must)\b|^start\s+here\b|^run\s+this\s+tool\s+(?:first|before|after|when|whenever|if)\b/i;
 /** A heading such as "Purpose:" or "Data Modification Warning:" before the sentence proper. */
 const HEADING = /^(?:[^\p{L}\p{N}]*\p{L}+(?: \p{L}+){0,2}:\s*(?:\d+\.\s*)?)+/u;
 
@@ -891,6 +892,8 @@ function declaredOperations(schema: unknown): string[] {
 
 function operationOfName(name: string): Operation | undefined {
   const tokens = tokenize(name);
+  // A past participle names a state to filter by (`configured`, `archived`), not an operation.
+  if (tokens.length === 1 && /ed$/.test(tokens[0] as string) && !VERB_CLASS.has(tokens[0] as string)) return undefined;
   const i = verbClassOf(tokens[0] ?? '') ? 0 : verbClassOf(tokens.at(-1) ?? '') ? tokens.length - 1 : -1;
   if (i === -1) return undefined;
   const verb = tokens[i] as string;
@@ -959,6 +962,7 @@ function routerOf(
   definition: ToolDefinition,
   siblings: readonly string[],
   nameHasVerb: boolean,
+  nameIsUmbrella = false,
 ): { selector: string; operations: Operation[]; declared: boolean } | undefined {
   const input = definition.inputSchema as Schema;
   const properties = isSchema(input.properties) ? input.properties : {};
@@ -997,7 +1001,10 @@ function routerOf(
     // Values that both read and change are a set of operations; values that only vary one change
     // (`mode: start | continue | abort` on a rebase) are phases of the action the name states.
     const mixed = operations.some((o) => o.category === 'Read') && operations.some((o) => o.category !== 'Read');
-    if ((selects && !nameHasVerb) || mixed) return { selector: `properties.${name}`, operations, declared: true };
+    // A name whose only verb is a catch-all ("manage_jira_project") and whose operations all read reads.
+    const onlyReads = operations.length > 0 && operations.every((o) => o.category === 'Read');
+    if ((selects && (!nameHasVerb || (nameIsUmbrella && onlyReads))) || mixed)
+      return { selector: `properties.${name}`, operations, declared: true };
   }
   const selector = Object.entries(properties).find(
     ([name, schema]) => ROUTER.selectorWords.has(lastWordOf(name)) && isFreeFormString(schema),
@@ -1159,6 +1166,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
     definition,
     siblings,
     scored.some((e) => e.source === 'name'),
+    tokenize(input.name).some((t) => ROUTER.umbrellaVerbs.has(t)),
   );
   if (router) {
     const verdict = routerCategory(router.operations, router.declared);
@@ -1210,6 +1218,17 @@ export function classify(input: ClassifyInput): ClassifyResult {
   // A first sentence that runs only read-only queries reads, whatever else the tool is called (rules.ts, READ_ONLY_QUERY).
   if (!request && !guidance && READ_ONLY_QUERY.test(first))
     textCategory = decisive('description', 'description:read-only-query', first, 'Read');
+
+  // Beginning, committing or rolling back a database's transaction runs a statement (rules.ts, DATABASE_TRANSACTION).
+  const spoken = `${input.name.replace(/[_\-.]+/g, ' ')}. ${first}`;
+  if (
+    (textCategory === 'Write' || textCategory === 'Financial' || textCategory === 'Destructive') &&
+    !router &&
+    !request &&
+    DATABASE_TRANSACTION.subject.test(spoken) &&
+    DATABASE_TRANSACTION.control.test(spoken)
+  )
+    textCategory = decisive('description', 'phrase:database-transaction', first || input.name, 'Execute');
 
   // Running a query the service has saved, by its id, reads (rules.ts, SAVED_QUERY_ID).
   if (textCategory === 'Execute' && !router && !request && runsSavedQuery(definition.inputSchema))

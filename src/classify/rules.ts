@@ -26,14 +26,14 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     download export info stats status validate verify preview wait poll sum calculate compute explain summarize
     summarise analyze analyse research diff compare resolve echo scan explore monitor ping health whoami convert parse
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
-    discover audit test review track trace measure observe watch visualize render format decode encode tail cat ls stat
+    discover audit test review track trace measure observe visualize render format decode encode tail cat ls stat
     exists overview details think crawl scrape return display map capture answer guide provide rank rerank score ask
     learn debug diagnose`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
     approve reject make init initialize setup change clone checkout duplicate restore transition pin unpin follow
-    unfollow like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
+    unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
     revert rollback handle replace unpublish standardize normalize fix deactivate`,
@@ -129,6 +129,11 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'java script': 'javascript',
   'power shell': 'powershell',
   'graph ql': 'graphql',
+  // Database products are names, not the query language ("MySQL CONCAT" runs no SQL of the caller's).
+  'my sql': 'mysql',
+  'postgre sql': 'postgresql',
+  'no sql': 'nosql',
+  'sq lite': 'sqlite',
   'git hub': 'github',
   'git lab': 'gitlab',
   'web socket': 'websocket',
@@ -449,6 +454,16 @@ export const LOCAL_OUTPUT_PROPERTY =
  */
 export const READ_ONLY_QUERY =
   /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|select)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b/i;
+
+/**
+ * A transaction that is begun, committed or rolled back, or that holds savepoints, is a database's:
+ * controlling it runs a statement of the database (Execute), and it moves no money. Both patterns
+ * must match the tool's name or first sentence.
+ */
+export const DATABASE_TRANSACTION = {
+  subject: /\b(?:transactions?|savepoints?)\b/i,
+  control: /\b(?:commit|commits|roll ?back|rollbacks?|begin|begins|savepoints?|isolation level)\b/i,
+} as const;
 
 /**
  * A query saved in the service that a tool runs by its id: a Metabase card or question, a saved

@@ -1325,3 +1325,64 @@ test('a router whose actions are nouns is read by the verbs its description glos
   );
   assert.equal(router('Security Monitoring: rules, signals and findings.').category, 'Execute');
 });
+
+test('beginning, committing or rolling back a database transaction runs a statement and moves no money (Execute)', () => {
+  // mysql-neverinfamous (tuning half).
+  isCategory('Execute', 'mysql_transaction_commit', 'Commit a transaction, making all changes permanent.');
+  isCategory('Execute', 'mysql_transaction_rollback', 'Rollback a transaction, undoing all changes.');
+  isCategory('Execute', 'mysql_transaction_begin', 'Begin a new transaction with optional isolation level.');
+  isCategory('Execute', 'mysql_transaction_release', 'Release a savepoint, removing it without rolling back.');
+  // A payment transaction is still money.
+  isCategory('Financial', 'create_transaction', 'Create a transaction for a customer and bill it.');
+  isCategory('Financial', 'refund_transaction', 'Refund a transaction.');
+});
+
+test('a catch-all "manage" name whose operations all read, reads; a state such as "configured" is no operation', () => {
+  // jira-aaronsb manage_jira_project and search-console adsense_accounts (tuning half).
+  const project = tool('manage_jira_project', {
+    description: 'List projects or get project configuration and metadata.',
+    inputSchema: {
+      type: 'object',
+      properties: { operation: { type: 'string', enum: ['get', 'list'] }, projectKey: { type: 'string' } },
+    },
+  });
+  assert.equal(project.category, 'Read');
+  // The same name offering changes is no read.
+  const changing = tool('manage_jira_project', {
+    description: 'Create or update projects.',
+    inputSchema: {
+      type: 'object',
+      properties: { operation: { type: 'string', enum: ['create', 'update'] }, projectKey: { type: 'string' } },
+    },
+  });
+  assert.notEqual(changing.category, 'Read');
+  const accounts = tool('adsense_accounts', {
+    description:
+      'List configured AdSense publisher accounts, or discover all publisher accounts the authorized user has access to.',
+    inputSchema: {
+      type: 'object',
+      properties: { mode: { type: 'string', enum: ['configured', 'discover'] }, accountId: { type: 'string' } },
+    },
+  });
+  assert.equal(accounts.category, 'Read');
+});
+
+test('"Start here." is advice; a database product in a title runs no code; watching subscribes (Write)', () => {
+  // search-console get_started, mysql-neverinfamous mysql_concat, gmail-shinzo and trello (tuning half).
+  isCategory(
+    'Read',
+    'get_started',
+    "Start here. Returns a complete map of this server's capabilities, active platforms, and recommended workflows.",
+  );
+  assert.deepEqual(tokenize('MySQL CONCAT'), ['mysql', 'concat']);
+  const concat = tool('mysql_concat', {
+    title: 'MySQL CONCAT',
+    description: 'Concatenate multiple columns with an optional separator.',
+    inputSchema: props('table', 'columns', 'separator'),
+    annotations: { readOnlyHint: true },
+  });
+  assert.equal(concat.category, 'Read');
+  isCategory('Write', 'watch_mailbox', "Watch for changes to the user's mailbox");
+  isCategory('Write', 'watch_card', 'Subscribe or unsubscribe from watching a card for activity notifications');
+  isCategory('Write', 'watch_list', 'Watch a list and show its cards.');
+});
