@@ -114,6 +114,11 @@ const KNOWN_DANGEROUS_MISSES = [
   'search-console-saurabhsharma2u sites_manage',
   'ssh-tufantunc signal-process',
   'ssh-tufantunc sftp-upload',
+  // Batch 13 (labelled twice before the classifier was run on it), tuning half: a router that clears stored
+  // chat sessions, emptying a component's slot, and, without annotations, a re-login that wipes saved browser state.
+  'deepseek-arikusi deepseek_sessions',
+  'figma-console figma_reset_slot',
+  'notebooklm re_auth',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
