@@ -39,6 +39,8 @@ import {
   MESSAGE_OBJECTS,
   LIGHT_VERBS,
   MONEY_OBJECTS,
+  SESSION_ENDING_VERBS,
+  SESSIONS,
   DATABASE_TRANSACTION,
   QUERY_TEXT_PROPERTY,
   SAVED_QUERY_ID,
@@ -213,6 +215,7 @@ const UNDOABLE_REMOVALS = new Set([
   'verb:undo-twin',
   'phrase:reset-to-default',
   'verb:clear+state',
+  'verb:end+session',
 ]);
 
 /** Prepositions that start a modifier of the object: what follows is not what the verb acts on. */
@@ -452,6 +455,8 @@ function compose(
       if (head && PAIRINGS.has(head) && (head !== 'link' || phrase.length >= 2))
         return { category: 'Write', signal: 'verb:remove+pairing' };
       if (hasObject(objects.slice(0, 3), CACHES)) return { category: 'Write', signal: 'verb:clear+state' };
+      if (verbStems.some((v) => SESSION_ENDING_VERBS.has(v)) && hasObject(objects.slice(0, 4), SESSIONS))
+        return { category: 'Write', signal: 'verb:end+session' };
       if (verbStems.some((v) => RESETTING_VERBS.has(v)) && hasObject(objects.slice(0, 4), CLEARABLE_STATE))
         return { category: 'Write', signal: 'verb:clear+state' };
       return { category: 'Destructive', signal: 'verb:destroy' };

@@ -28,7 +28,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
     discover audit test review track trace measure observe visualize render format decode encode tail cat ls stat
     exists overview details think crawl scrape return display map capture answer guide provide rank rerank score ask
-    learn debug diagnose`,
+    learn debug diagnose chat converse`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
@@ -521,6 +521,15 @@ export const PAIRINGS: ReadonlySet<string> = new Set(words`relation relationship
 export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
   words`setting settings preference preferences selection filter filters highlight highlights budget budgets counter counters`,
 );
+/**
+ * A session of a browser, a terminal or a conversation: closing, ending or resetting one loses nothing
+ * stored (the labelling guide: closing a session is Write), though a destroying verb names it.
+ */
+export const SESSIONS: ReadonlySet<string> = new Set(words`session sessions`);
+export const SESSION_ENDING_VERBS: ReadonlySet<string> = new Set(
+  words`close end terminate reset clear disconnect exit quit`,
+);
+
 /** Verbs that empty or reset such state: clearing a filter, resetting a query budget (Write). */
 export const RESETTING_VERBS: ReadonlySet<string> = new Set(words`clear reset`);
 

@@ -1386,3 +1386,14 @@ test('"Start here." is advice; a database product in a title runs no code; watch
   isCategory('Write', 'watch_card', 'Subscribe or unsubscribe from watching a card for activity notifications');
   isCategory('Write', 'watch_list', 'Watch a list and show its cards.');
 });
+
+test('chatting with a model hands its answer back (Read); closing or resetting a session loses nothing stored (Write)', () => {
+  // deepseek-arikusi deepseek_chat, glean-local chat, notebooklm reset_session, ssh-manager ssh_session_close (tuning half).
+  isCategory('Read', 'deepseek_chat', 'Chat with DeepSeek V4 models.');
+  isCategory('Read', 'chat', "Chat with Glean Assistant using Glean's RAG");
+  isCategory('Write', 'reset_session', "Clear a session's chat history while keeping the same session id.");
+  isCategory('Write', 'ssh_session_close', 'Terminates an open SSH session given its session ID.');
+  // Sending a chat message still sends; deleting what a session stored still deletes.
+  isCategory('Execute', 'send_chat_message', 'Send a message to a chat.');
+  isCategory('Destructive', 'delete_session_recordings', 'Delete the recordings of a session.');
+});
