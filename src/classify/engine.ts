@@ -323,7 +323,7 @@ function managedResources(siblings: readonly string[], prefix: readonly string[]
 }
 
 /** Words that end the noun phrase a verb acts on ("evidence to a payment dispute" is evidence). */
-const PHRASE_ENDS = new Set(['to', 'for', 'of', 'in', 'on', 'with', 'from', 'by', 'into', 'at', 'about']);
+const PHRASE_ENDS = new Set([...MODIFIER_PREPOSITIONS, 'to', 'of', 'from', 'into', 'at']);
 
 /**
  * Whether an object names money: a money word the verb acts on, unless the phrase's head is a
@@ -344,10 +344,10 @@ function namesMoney(objects: readonly string[]): boolean {
   });
 }
 
-/** Whether the tool takes the id of a saved query and no query text of its own (rules.ts, SAVED_QUERY_ID). */
-function runsSavedQuery(inputSchema: ToolDefinition['inputSchema']): boolean {
+/** The property naming a saved query to run, when the tool takes no query text of its own (rules.ts, SAVED_QUERY_ID). */
+function savedQueryId(inputSchema: ToolDefinition['inputSchema']): string | undefined {
   const names = Object.keys((inputSchema?.properties ?? {}) as Record<string, unknown>);
-  return names.some((n) => SAVED_QUERY_ID.test(n)) && !names.some((n) => QUERY_TEXT_PROPERTY.test(n));
+  return names.some((n) => QUERY_TEXT_PROPERTY.test(n)) ? undefined : names.find((n) => SAVED_QUERY_ID.test(n));
 }
 
 /**
@@ -1236,8 +1236,10 @@ export function classify(input: ClassifyInput): ClassifyResult {
     textCategory = decisive('description', 'phrase:database-transaction', first || input.name, 'Execute');
 
   // Running a query the service has saved, by its id, reads (rules.ts, SAVED_QUERY_ID).
-  if (textCategory === 'Execute' && !router && !request && runsSavedQuery(definition.inputSchema))
-    textCategory = decisive('input-schema', 'property:saved-query-id', first, 'Read');
+  const savedQuery =
+    textCategory === 'Execute' && !router && !request ? savedQueryId(definition.inputSchema) : undefined;
+  if (savedQuery)
+    textCategory = decisive('input-schema', 'property:saved-query-id', `properties.${savedQuery}`, 'Read');
 
   // A change to a record of any type, money documents among the types offered, is Financial (rules.ts, ANY_RECORD_TYPE).
   if ((textCategory === 'Write' || textCategory === 'Execute') && !router && ANY_RECORD_TYPE.test(first)) {
