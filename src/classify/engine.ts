@@ -484,18 +484,17 @@ function sharedPrefix(siblings: readonly string[] | undefined): string[] {
   const lists = siblings.map(words);
   // A large server may name a few tools without its prefix (`search` and `fetch` beside 297
   // `ebay_…` tools): one name in fifty may lack it.
-  const outliers = Math.floor(lists.length / 50);
+  const needed = lists.length - Math.floor(lists.length / 50);
   const prefix: string[] = [];
   for (let i = 0; ; i++) {
     const counts = new Map<string, number>();
     for (const l of lists)
       if (l.length > i + 1 && prefix.every((p, k) => l[k] === p))
         counts.set(l[i] as string, (counts.get(l[i] as string) ?? 0) + 1);
-    const [w, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
-    if (w === undefined || n === undefined || verbClassOf(w) || n < lists.length - outliers) break;
-    prefix.push(w);
+    const word = [...counts].find(([, n]) => n >= needed)?.[0];
+    if (word === undefined || verbClassOf(word)) return prefix;
+    prefix.push(word);
   }
-  return prefix;
 }
 
 /** A name's words without the server's shared prefix; a name that is nothing but the prefix is kept whole. */
@@ -967,7 +966,7 @@ function routerOf(
   definition: ToolDefinition,
   siblings: readonly string[],
   nameHasVerb: boolean,
-  nameIsUmbrella = false,
+  nameIsUmbrella: boolean,
 ): { selector: string; operations: Operation[]; declared: boolean } | undefined {
   const input = definition.inputSchema as Schema;
   const properties = isSchema(input.properties) ? input.properties : {};
