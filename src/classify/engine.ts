@@ -53,6 +53,8 @@ import {
   READ_NOUNS,
   REPLACED_SECRETS,
   RESTORE_SOURCES,
+  REDEPLOYING_VERBS,
+  DEPLOYMENTS,
   RESTORING_FROM_TRASH,
   RESTORING_VERBS,
   RUN_OBJECTS,
@@ -395,6 +397,13 @@ function compose(
     )
       return { category: 'Read', signal: 'verb:light+read-noun' };
   }
+  // Ending a session loses nothing stored, whether the verb is "close", "stop" or "terminate".
+  if (
+    (cls === 'write' || cls === 'destroy') &&
+    verbStems.some((v) => SESSION_ENDING_VERBS.has(v)) &&
+    hasObject(objects.slice(0, 4), SESSIONS)
+  )
+    return { category: 'Write', signal: 'verb:end+session' };
   if (verbStems.some((v) => MOVING_VERBS.has(v)) && hasObject(objects, WALLET_ASSETS))
     return { category: 'Financial', signal: 'verb:move+wallet-asset' };
   switch (cls) {
@@ -416,6 +425,8 @@ function compose(
         return { category: 'Read', signal: 'verb:generate+text' };
       if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects.slice(0, 2), GENERATED_MEDIA))
         return { category: 'Execute', signal: 'verb:generate+media' };
+      if (verbStems.some((v) => REDEPLOYING_VERBS.has(v)) && hasObject(objects.slice(0, 4), DEPLOYMENTS))
+        return { category: 'Execute', signal: 'verb:redeploy' };
       if (verbStems.some((v) => RESTORING_VERBS.has(v)) && hasObject(objects, RESTORE_SOURCES))
         return { category: 'Destructive', signal: 'verb:restore-from-backup' };
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
@@ -430,6 +441,9 @@ function compose(
       }
       if (verbStems.some((v) => INSTALLING_VERBS.has(v)) && hasObject(objects.slice(0, 3), RUNNABLE_SOFTWARE))
         return { category: 'Execute', signal: 'verb:install+software' };
+      // Scheduling an email sends it later, with no one to approve it then.
+      if (verbStems.includes('schedule') && hasObject(objects.slice(0, 3), MESSAGE_OBJECTS))
+        return { category: 'Execute', signal: 'verb:schedule+message' };
       if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
         return { category: 'Execute', signal: 'verb:send' };
       if (verbStems.some((v) => v === 'create' || v === 'new') && hasObject(objects.slice(0, 3), RUN_OBJECTS))
@@ -455,8 +469,6 @@ function compose(
       if (head && PAIRINGS.has(head) && (head !== 'link' || phrase.length >= 2))
         return { category: 'Write', signal: 'verb:remove+pairing' };
       if (hasObject(objects.slice(0, 3), CACHES)) return { category: 'Write', signal: 'verb:clear+state' };
-      if (verbStems.some((v) => SESSION_ENDING_VERBS.has(v)) && hasObject(objects.slice(0, 4), SESSIONS))
-        return { category: 'Write', signal: 'verb:end+session' };
       if (verbStems.some((v) => RESETTING_VERBS.has(v)) && hasObject(objects.slice(0, 4), CLEARABLE_STATE))
         return { category: 'Write', signal: 'verb:clear+state' };
       return { category: 'Destructive', signal: 'verb:destroy' };

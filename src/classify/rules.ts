@@ -36,10 +36,11 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
-    revert rollback handle replace unpublish standardize normalize fix deactivate`,
+    revert rollback handle replace unpublish standardize normalize fix deactivate promote`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
-    interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy`,
+    interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy goback goforward
+    openurl emit`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire evict flush
@@ -120,6 +121,20 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'native token': 'nativetoken',
   'native tokens': 'nativetoken',
   'go to': 'goto',
+  // Elements of a web page, as opposed to a slide's or a design's.
+  'input element': 'pageelement',
+  'dom element': 'pageelement',
+  'web element': 'pageelement',
+  'page element': 'pageelement',
+  'html element': 'pageelement',
+  // A cron job is a schedule: creating one runs nothing yet, unlike creating a job.
+  'cron job': 'cronjob',
+  'cron jobs': 'cronjobs',
+  // Moving through a browser's history is navigation, as "go to" is.
+  'go back': 'goback',
+  'go forward': 'goforward',
+  'open url': 'openurl',
+  'open link': 'openurl',
   'set up': 'setup',
   'who am i': 'whoami',
   'roll back': 'rollback',
@@ -182,6 +197,13 @@ export const RESTORE_SOURCES: ReadonlySet<string> = new Set(words`backup snapsho
 /** Verbs that put an earlier state back: Destructive on a RESTORE_SOURCES object, Write otherwise. */
 export const RESTORING_VERBS: ReadonlySet<string> = new Set(words`restore revert rollback`);
 
+/**
+ * What a deploy puts live: rolling back to an earlier deployment or promoting one to production
+ * deploys it again, running its build on live traffic (Execute), unlike reverting a record.
+ */
+export const DEPLOYMENTS: ReadonlySet<string> = new Set(words`deployment deployments release releases`);
+export const REDEPLOYING_VERBS: ReadonlySet<string> = new Set(words`promote rollback revert`);
+
 /** Nouns of deleting: starting or running one ("start a garbage collection", "run a purge") deletes. */
 export const DELETION_NOUNS: ReadonlySet<string> = new Set(words`garbage cleanup purge deletion wipe`);
 
@@ -210,9 +232,11 @@ export const INSTALLING_VERBS: ReadonlySet<string> = new Set(words`install upgra
 
 /**
  * Words that put a tool in a web browser: its name or first sentence saying "browser" or
- * "viewport" (`browser_file_upload`, "Resize the browser window").
+ * "viewport" (`browser_file_upload`, "Resize the browser window"), or naming an element of a web
+ * page ("uploads a file using a file input element"; COMPOUNDS joins "input element", "DOM
+ * element" and the like into one word). An element of a slide or a design is no page's.
  */
-export const BROWSER_WORDS: ReadonlySet<string> = new Set(words`browser viewport`);
+export const BROWSER_WORDS: ReadonlySet<string> = new Set(words`browser viewport pageelement`);
 
 /**
  * Verbs that, in a browser, are actions on the open page rather than stored changes: uploading a
@@ -450,10 +474,13 @@ export const LOCAL_OUTPUT_PROPERTY =
 /**
  * A first sentence that runs only queries limited to reading: "Run a one-off readonly query on your
  * deployment", "Execute SELECT queries and data retrieval operations". The caller writes the query,
- * but the tool's own words confine it to reading (Read), as a read-only connection does.
+ * but the tool's own words confine it to reading (Read), as a read-only connection does. So do the
+ * query languages that have no statement for changing data: Salesforce's SOQL and SOSL, InstantDB's
+ * InstaQL, Jira's JQL, the PromQL, LogQL and TraceQL of metrics, logs and traces, New Relic's NRQL.
+ * SQL, Cypher, KQL and DQL are not among them: each has forms that write or drop.
  */
 export const READ_ONLY_QUERY =
-  /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|select)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b/i;
+  /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|select|soql|sosl|instaql|jql|promql|logql|traceql|nrql)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b/i;
 
 /**
  * A transaction that is begun, committed or rolled back, or that holds savepoints, is a database's:
@@ -522,12 +549,13 @@ export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
   words`setting settings preference preferences selection filter filters highlight highlights budget budgets counter counters`,
 );
 /**
- * A session of a browser, a terminal or a conversation: closing, ending or resetting one loses nothing
- * stored (the labelling guide: closing a session is Write), though a destroying verb names it.
+ * A session of a browser, a terminal or a conversation: closing, stopping, ending or resetting one
+ * loses nothing stored (the labelling guide: closing a session is Write), though a destroying verb
+ * may name it, and a destructiveHint does not make it Destructive.
  */
 export const SESSIONS: ReadonlySet<string> = new Set(words`session sessions`);
 export const SESSION_ENDING_VERBS: ReadonlySet<string> = new Set(
-  words`close end terminate reset clear disconnect exit quit`,
+  words`close end terminate reset clear disconnect exit quit stop`,
 );
 
 /** Verbs that empty or reset such state: clearing a filter, resetting a query budget (Write). */

@@ -1397,3 +1397,67 @@ test('chatting with a model hands its answer back (Read); closing or resetting a
   isCategory('Execute', 'send_chat_message', 'Send a message to a chat.');
   isCategory('Destructive', 'delete_session_recordings', 'Delete the recordings of a session.');
 });
+
+test('going back or forward and opening a URL navigate (Execute); so does uploading into a page element', () => {
+  // browsermcp browser_go_back, mobile-mcp mobile_open_url, selenium-angiejones upload_file (tuning half).
+  isCategory('Execute', 'browser_go_back', 'Go back to the previous page');
+  isCategory('Execute', 'mobile_open_url', 'Open a URL in browser on device');
+  isCategory('Execute', 'upload_file', 'uploads a file using a file input element');
+  // Opening a record reads it; uploading a file to storage stores it.
+  isCategory('Read', 'open_task_details', 'Open the details of a task.');
+  isCategory('Write', 'upload_file', 'Uploads a file to the storage bucket.');
+});
+
+test('promoting or rolling back a deployment deploys (Execute); reverting a record edits it (Write)', () => {
+  // vercel-robinson vercel_promote_deployment and vercel_rollback_deployment (tuning half).
+  isCategory('Execute', 'vercel_promote_deployment', 'Promote deployment to production');
+  isCategory('Execute', 'vercel_rollback_deployment', 'Rollback to previous deployment');
+  isCategory('Write', 'revert_page', 'Revert a page to an earlier version.');
+});
+
+test('a query in a language with no statement that changes data reads (SOQL, InstaQL); SQL still runs', () => {
+  // salesforce run_soql_query, salesforce-tsmztech salesforce_aggregate_query, instantdb query (tuning half).
+  isCategory('Read', 'run_soql_query', 'Run a SOQL query against a Salesforce org.');
+  isCategory(
+    'Read',
+    'salesforce_aggregate_query',
+    'Execute SOQL queries with GROUP BY, aggregate functions, and statistical analysis.',
+  );
+  isCategory('Read', 'query', 'Execute an InstaQL query against an app. Returns the query results as JSON.');
+  isCategory('Execute', 'run_sql_query', 'Run a SQL query against the database.');
+  isCategory('Execute', 'execute_dql', 'Execute a DQL query.');
+});
+
+test('scheduling an email sends it (Execute); emitting an event triggers handlers (Execute); a cron job is a schedule (Write)', () => {
+  // email-codefuturist schedule_email, tauri-hypothesi ipc_emit_event, vercel-robinson vercel_create_cron_job (tuning half).
+  isCategory('Execute', 'schedule_email', 'Schedule an email to be sent at a specific time in the future.');
+  isCategory('Execute', 'ipc_emit_event', 'Emit a Tauri event to test event handlers.');
+  isCategory('Write', 'vercel_create_cron_job', 'Create a cron job');
+  // Scheduling a meeting stores it; creating a job starts it.
+  isCategory('Write', 'schedule_meeting', 'Schedule a meeting with the team.');
+  isCategory('Execute', 'create_job', 'Create a job');
+});
+
+test('stopping or closing a session is Write even when a destructiveHint is declared', () => {
+  // notebooklm close_session and firecrawl firecrawl_interact_stop (tuning half).
+  const close = tool('close_session', {
+    description: 'Permanently close a session and discard its browser tab. Closed sessions cannot be resumed.',
+    inputSchema: props('session_id'),
+    annotations: { readOnlyHint: false, destructiveHint: true },
+  });
+  assert.equal(close.category, 'Write');
+  const firecrawl = JSON.parse(readFileSync(new URL('../../samples/firecrawl.json', import.meta.url), 'utf8')) as {
+    result: { tools: (ToolDefinition & { name: string })[] };
+  };
+  // Its declared annotations: a title saying it stops a session, and destructiveHint true.
+  const stop = firecrawl.result.tools.find((t) => t.name === 'firecrawl_interact_stop');
+  assert.ok(stop);
+  const stopped = classify({
+    name: stop.name,
+    definition: stop,
+    siblings: firecrawl.result.tools.map((t) => t.name),
+  });
+  assert.equal(stopped.category, 'Write');
+  // Stopping a virtual machine is still an action on a running system.
+  isCategory('Execute', 'stop_vm', 'Stop a virtual machine.');
+});
