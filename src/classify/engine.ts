@@ -174,9 +174,12 @@ const DETERMINERS = new Set([
 const NEGATIONS = new Set(['not', 'never', 'dont', 'don', 'cannot', 'no']);
 
 /** The object of a verb: the few words after it, determiners skipped. */
-function objectOf(tokens: readonly string[]): string[] {
-  return tokens.filter((t) => !DETERMINERS.has(t)).slice(0, 4);
+function objectOf(tokens: readonly string[], length = 4): string[] {
+  return tokens.filter((t) => !DETERMINERS.has(t)).slice(0, length);
 }
+
+/** How far a light verb's object is read: "Run comprehensive accessibility and design quality checks". */
+const LIGHT_OBJECT_LENGTH = 10;
 
 /** What a tool's words are read against: where it acts and what else its server manages. */
 interface Context {
@@ -190,6 +193,8 @@ interface Context {
   removesWhatTwinAdds: boolean;
   /** This tool's name undoes what a sibling does: `unprotect_branch` beside `protect_branch`. */
   undoesTwin: boolean;
+  /** The resource this tool's own name is about (resourceKey of its words, the prefix set aside). */
+  ownResource: string;
 }
 
 const NO_CONTEXT: Context = {
@@ -198,6 +203,7 @@ const NO_CONTEXT: Context = {
   undoesAdd: false,
   removesWhatTwinAdds: false,
   undoesTwin: false,
+  ownResource: '',
 };
 
 /**
@@ -361,6 +367,8 @@ function compose(
   verb: string,
   objects: readonly string[],
   context: Context = NO_CONTEXT,
+  /** The longer run of words a light verb's object is read from, when known. */
+  phrase: readonly string[] = objects,
 ): { category: Category; signal: string } {
   // The money object is the verb's own object, not one named after a preposition ("a fulfilment for an order").
   const stop = objects.findIndex((o) => MODIFIER_PREPOSITIONS.has(o));
@@ -391,9 +399,14 @@ function compose(
     return { category: 'Write', signal: 'verb:remove-from' };
   if (LIGHT_VERBS.has(verb) || verbStems.some((v) => LIGHT_VERBS.has(v))) {
     const head = objects.slice(0, 3);
+    // The noun the phrase ends on, before its first preposition, names what is run: "run
+    // comprehensive accessibility (WCAG 2.2) and design quality checks on the current page".
+    const end = phrase.findIndex((o) => PHRASE_ENDS.has(o));
+    const last = end === -1 ? undefined : phrase[end - 1];
+    const isReadNoun = (o: string) => READ_NOUNS.has(o) || stems(o).some((x) => READ_NOUNS.has(x));
     if (
-      !hasObject(head, CODE_OBJECTS) &&
-      head.some((o) => READ_NOUNS.has(o) || stems(o).some((x) => READ_NOUNS.has(x)))
+      !hasObject(phrase.slice(0, Math.max(end, 3)), CODE_OBJECTS) &&
+      (head.some(isReadNoun) || (last !== undefined && isReadNoun(last)))
     )
       return { category: 'Read', signal: 'verb:light+read-noun' };
   }
@@ -412,6 +425,16 @@ function compose(
         return { category: 'Write', signal: 'verb:format+document-part' };
       if (verbStems.includes('resolve') && hasObject(objects.slice(0, 3), SETTLED_THINGS))
         return { category: 'Write', signal: 'verb:resolve+thread' };
+      // Converting a record the server manages (a pull request to a draft, an image to a snapshot)
+      // changes it; converting a date, a unit or a text the caller passes hands back the result.
+      if (verbStems.includes('convert')) {
+        const to = objects.findIndex((o) => o === 'to' || o === 'into');
+        const converted = resourceKey(to === -1 ? objects : objects.slice(0, to));
+        // Another tool must manage it: every name manages what it is about, this one included.
+        const managed = [...context.managed].filter((m) => m !== context.ownResource);
+        if (converted !== '' && managed.some((m) => converted === m || converted.endsWith(` ${m}`)))
+          return { category: 'Write', signal: 'verb:convert+managed-resource' };
+      }
       if (verbStems.includes('query') && hasObject(objects, CODE_OBJECTS))
         return { category: 'Execute', signal: 'verb:query+code-object' };
       return { category: 'Read', signal: 'verb:read' };
@@ -702,7 +725,13 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
   // "Do NOT answer accessibility questions directly": a negated verb says what the tool is not for.
   if (tokens.slice(i, main).some((t) => NEGATIONS.has(t))) return [];
   const verb = tokens[main] as string;
-  const { category, signal } = compose(verbClassOf(verb) as VerbClass, verb, objectOf(tokens.slice(main + 1)), context);
+  const { category, signal } = compose(
+    verbClassOf(verb) as VerbClass,
+    verb,
+    objectOf(tokens.slice(main + 1)),
+    context,
+    objectOf(tokens.slice(main + 1), LIGHT_OBJECT_LENGTH),
+  );
   const out: Scored[] = [
     {
       source: 'description',
@@ -1098,6 +1127,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
     undoesAdd: input.siblings ? undoesAdd(input.name, input.siblings) : false,
     removesWhatTwinAdds: input.siblings ? removesWhatTwinAdds(input.name, input.siblings) : false,
     undoesTwin: input.siblings ? undoesTwin(input.name, input.siblings) : false,
+    ownResource: resourceKey(withoutPrefix(tokenize(input.name), prefix)),
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
   // Evidence that settles the category on its own (an HTTP method, guidance handed back, …): it is

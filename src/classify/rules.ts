@@ -174,7 +174,7 @@ export const CODE_OBJECTS: ReadonlySet<string> = new Set(
  * scenario set the server stores) keeps the verb's own class.
  */
 export const GENERATED_TEXT: ReadonlySet<string> = new Set(
-  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql metadata password passphrase`,
+  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql metadata password passphrase changelog`,
 );
 
 /**
@@ -292,7 +292,7 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(words`perform run conduc
 
 /** Nouns of reading: a light verb on one of these is Read. */
 export const READ_NOUNS: ReadonlySet<string> = new Set(
-  words`search research retrieval lookup analysis analyzer report calculation diagnosis inspection review check scan`,
+  words`search research retrieval lookup analysis analyzer report calculation diagnosis diagnostic diagnostics inspection review check scan`,
 );
 
 /** Words that open a first sentence without saying what the tool does ("This tool lets you …"). */

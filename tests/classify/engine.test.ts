@@ -1461,3 +1461,33 @@ test('stopping or closing a session is Write even when a destructiveHint is decl
   // Stopping a virtual machine is still an action on a running system.
   isCategory('Execute', 'stop_vm', 'Stop a virtual machine.');
 });
+
+test('a light verb takes its meaning from the noun its phrase ends on: running checks or diagnostics reads', () => {
+  // figma-console figma_lint_design, search-console diagnostics, ssh-manager ssh_health_check (tuning half).
+  isCategory(
+    'Read',
+    'lint_design',
+    'Run comprehensive accessibility (WCAG 2.2) and design quality checks on the current page or a specific node tree.',
+  );
+  isCategory('Read', 'diagnostics', 'Run connectivity diagnostics for all connected accounts.');
+  // Running the checks of a test suite, or code, still runs.
+  isCategory('Execute', 'run_tests', 'Run the unit and integration tests of a project.');
+  isCategory('Execute', 'run_script', 'Run a Python script and the checks it defines.');
+});
+
+test('converting a record another tool manages changes it (Write); converting a value hands it back (Read)', () => {
+  // bitbucket-matanyemini convertTodraft, digitalocean image-action-convert, ebay_convert_date_to_timestamp (tuning half).
+  const bitbucket = ['getPullRequest', 'createPullRequest', 'mergePullRequest', 'convertTodraft'];
+  isCategory('Write', 'convertTodraft', 'Convert a regular pull request to draft status', bitbucket);
+  const digitalocean = ['image-list', 'image-get', 'image-delete', 'image-action-convert', 'snapshot-list'];
+  isCategory('Write', 'image-action-convert', 'Convert an image (backup) to a snapshot.', digitalocean);
+  const ebay = ['ebay_get_offer', 'ebay_update_offer', 'ebay_convert_date_to_timestamp'];
+  isCategory('Read', 'ebay_convert_date_to_timestamp', 'Convert a date string or number to Unix timestamp.', ebay);
+  // Without a sibling that manages pull requests, a conversion is read as one of passed-in content.
+  isCategory('Read', 'convertTodraft', 'Convert a regular pull request to draft status');
+});
+
+test('generating a changelog hands text back (Read)', () => {
+  // figma-console figma_generate_changelog (tuning half).
+  isCategory('Read', 'figma_generate_changelog', 'Generate a human-readable markdown changelog between two versions.');
+});
