@@ -53,6 +53,8 @@ import {
   READ_NOUNS,
   REPLACED_SECRETS,
   RESTORE_SOURCES,
+  CAMPAIGNS,
+  SPENDING_LIMITS,
   REDEPLOYING_VERBS,
   DEPLOYMENTS,
   RESTORING_FROM_TRASH,
@@ -864,6 +866,17 @@ function overwriteOption(inputSchema: ToolDefinition['inputSchema']): string | u
   return undefined;
 }
 
+/** The path of an input, at any depth, whose name ends in a spending word (rules.ts, SPENDING_LIMITS). */
+function spendingLimitOf(schema: unknown, path = 'properties', depth = 0): string | undefined {
+  if (!isSchema(schema) || depth > 4) return undefined;
+  for (const [name, sub] of Object.entries((schema.properties ?? {}) as Record<string, unknown>)) {
+    if (SPENDING_LIMITS.has(words(name).at(-1) ?? '')) return `${path}.${name}`;
+    const inner = spendingLimitOf(sub, `${path}.${name}`, depth + 1);
+    if (inner) return inner;
+  }
+  return isSchema(schema.items) ? spendingLimitOf(schema.items, `${path}[]`, depth + 1) : undefined;
+}
+
 /** A tool named by one HTTP method (prefix aside) that takes a free-form request target. */
 function httpRequestOf(
   name: string,
@@ -1287,6 +1300,16 @@ export function classify(input: ClassifyInput): ClassifyResult {
     const description = definition.description ?? '';
     if (words(description).some((w) => hasObject([w], MONEY_OBJECTS)))
       textCategory = decisive('description', 'any-record-type+money', description, 'Financial');
+  }
+
+  // Creating or changing an advertising campaign with a budget commits ad spend (rules.ts, SPENDING_LIMITS).
+  if (
+    textCategory === 'Write' &&
+    !router &&
+    withoutPrefix(tokenize(input.name), prefix).some((w) => CAMPAIGNS.has(w))
+  ) {
+    const limit = spendingLimitOf(definition.inputSchema);
+    if (limit) textCategory = decisive('input-schema', 'property:campaign-budget', limit, 'Financial');
   }
 
   // "get_or_create_label": a name that joins two verbs with "or" may do the more severe of them.

@@ -615,3 +615,11 @@ export const FORMATTED_PARTS: ReadonlySet<string> = new Set(
 /** A deletion that only moves things to the trash, on a server that can bring them back, is undone (Write). */
 export const TO_TRASH = /\b(?:moves?|moved|sends?|puts?)\b[^.\n]{0,40}\b(?:trash|bin|recycle bin)\b/i;
 export const RESTORING_FROM_TRASH: ReadonlySet<string> = new Set(words`restore untrash recover undelete`);
+
+/**
+ * A campaign with a budget to spend: creating one, or changing its budget, commits the advertiser
+ * to pay for what it runs (Financial), as placing an order does. A campaign without one (an email
+ * campaign) spends nothing, and a budget elsewhere (a travel plan's, a personal budget) is no spend.
+ */
+export const CAMPAIGNS: ReadonlySet<string> = new Set(words`campaign campaigns`);
+export const SPENDING_LIMITS: ReadonlySet<string> = new Set(words`budget budgets`);

@@ -1491,3 +1491,43 @@ test('generating a changelog hands text back (Read)', () => {
   // figma-console figma_generate_changelog (tuning half).
   isCategory('Read', 'figma_generate_changelog', 'Generate a human-readable markdown changelog between two versions.');
 });
+
+test('creating a campaign with a budget, or changing its budget, commits ad spend (Financial)', () => {
+  // ebay_create_campaign and ebay_update_campaign_budget (tuning half): the budget sits inside a request object.
+  const budget = {
+    type: 'object' as const,
+    properties: {
+      request: {
+        type: 'object',
+        properties: {
+          campaignName: { type: 'string' },
+          budget: { type: 'object', properties: { daily: { type: 'object' } } },
+        },
+      },
+    },
+  };
+  const create = tool('ebay_create_campaign', {
+    description: 'Create a new Promoted Listings campaign.',
+    inputSchema: budget,
+  });
+  assert.equal(create.category, 'Financial');
+  assert.ok(
+    create.evidence.some((e) => e.signal === 'property:campaign-budget' && e.text === 'properties.request.budget'),
+  );
+  const update = tool('ebay_update_campaign_budget', {
+    description: 'Update the budget of a campaign.',
+    inputSchema: budget,
+  });
+  assert.equal(update.category, 'Financial');
+  // An email campaign has no budget; a trip's budget is no ad spend.
+  const email = tool('ebay_create_email_campaign', {
+    description: 'Create an email campaign.',
+    inputSchema: props('subject', 'audience'),
+  });
+  assert.equal(email.category, 'Write');
+  const trip = tool('create_itinerary', {
+    description: 'Create a travel itinerary.',
+    inputSchema: props('destination', 'budget'),
+  });
+  assert.equal(trip.category, 'Write');
+});
