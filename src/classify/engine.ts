@@ -1087,7 +1087,7 @@ function routerOf(
 /**
  * A router's category from its operations. A catch-all verb leading the description ("Commands for
  * managing X") counts only when nothing more specific is named. Any operation that moves money makes
- * it Financial, any that changes something Execute, and only reads Read; a router whose text names
+ * it Financial; changes that all delete, Destructive; any other change Execute; and only reads Read; a router whose text names
  * no operation at all is Execute, since what it does is up to the argument. A router that declares
  * one operation is that operation.
  */
@@ -1100,7 +1100,12 @@ function routerCategory(operations: readonly Operation[], declared: boolean): { 
   if (listed.length === 0) return { category: 'Execute', signal: 'router:unstated' };
   if (declared && listed.length === 1) return { category: (listed[0] as Operation).category, signal: 'router:one' };
   if (listed.some((o) => o.category === 'Financial')) return { category: 'Financial', signal: 'router:moves-money' };
-  if (listed.some((o) => o.category !== 'Read')) return { category: 'Execute', signal: 'router:changes' };
+  // Reads beside one kind of change only: a router whose every change deletes (list, kill, info; download,
+  // delete) is for deleting, and is Destructive.
+  const changes = listed.filter((o) => o.category !== 'Read');
+  if (changes.length > 0 && changes.every((o) => o.category === 'Destructive'))
+    return { category: 'Destructive', signal: 'router:only-deletes' };
+  if (changes.length > 0) return { category: 'Execute', signal: 'router:changes' };
   return { category: 'Read', signal: 'router:reads' };
 }
 

@@ -541,12 +541,13 @@ export const PAIRINGS: ReadonlySet<string> = new Set(words`relation relationship
 
 /**
  * What clearing or resetting only empties and the tool rebuilds or the user sets again: a setting, a
- * selection, a filter, or a budget the server counts for itself (caches are CACHES, whatever the verb).
+ * selection, a filter, or a budget or statistics the server counts for itself (caches are CACHES,
+ * whatever the verb).
  * Clearing these loses no stored data (Write); clearing a queue, a range of cells or a recorded
  * session still deletes (Destructive).
  */
 export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
-  words`setting settings preference preferences selection filter filters highlight highlights budget budgets counter counters`,
+  words`setting settings preference preferences selection filter filters highlight highlights budget budgets counter counters stats statistics`,
 );
 /**
  * A session of a browser, a terminal or a conversation: closing, stopping, ending or resetting one

@@ -62,9 +62,8 @@ const KNOWN_DANGEROUS_MISSES = [
   'dokploy application-cleanQueues',
   'dokploy application-refreshToken',
   // Test half, after the second blind labels were settled: evidence submitted on a chargeback (Financial), and
-  // two routers whose only change is a permanent deletion, Destructive with their annotations and Execute without.
+  // a router of workflow versions, Destructive with its annotations and Execute without.
   'stripe update_dispute',
-  'n8n n8n_executions',
   'n8n n8n_workflow_versions',
   // Tuning half: a create-any-document tool whose text offers no money type; and, after the second blind labels
   // were settled, a bulk mail action and a row mutation tool, each offering deletion among its operations.
@@ -83,30 +82,24 @@ const KNOWN_DANGEROUS_MISSES = [
   'runpod create-endpoint',
   'runpod create-pod',
   'runpod update-ssh-keys',
-  // Batch 10, tuning half: a bookmark library's deletion, a process killer and a
-  // database import that overwrites.
+  // Batch 10, tuning half: a bookmark library's deletion and a database import that overwrites.
   'karakeep delete-bookmark',
   'ssh-manager-bvisible ssh_db_import',
-  'ssh-manager-bvisible ssh_process_manager',
   // Batch 11 (labelled twice before the classifier was run on it), test half: an environment router whose
   // plan changes and renewals are billed, and a create-or-replace of a whole firewall configuration.
   'cloudbase manageEnv',
   'vercel-mistertk putFirewallConfig',
-  // Batch 11, tuning half: advertising campaigns that commit a budget, and accepting a payment dispute.
+  // Batch 11, tuning half: cloning and launching advertising campaigns, and accepting a payment dispute.
   'ebay ebay_accept_payment_dispute',
   'ebay ebay_clone_campaign',
-  'ebay ebay_create_campaign',
   'ebay ebay_launch_campaign',
-  'ebay ebay_setup_quick_campaign',
-  'ebay ebay_update_campaign_budget',
   // Batch 12 (labelled twice before the classifier was run on it), test half: an attachment router that
   // deletes, and a bulk removal of tasks and projects beside a bulk add.
   'jira-pdogra1299 jira_attachments',
   'omnifocus batch_remove_items',
-  // Batch 12, tuning half: routers whose deletions cannot be undone, whole-body overwrites of code, dropping a
+  // Batch 12, tuning half: a comment router whose deletions cannot be undone, whole-body overwrites of code, dropping a
   // version column, an upload that always overwrites, and a signal that kills a process.
   'bitbucket-pdogra1299 manage_comment',
-  'bitbucket-pdogra1299 manage_attachments',
   'mysql-neverinfamous mysql_disable_versioning',
   'salesforce-tsmztech salesforce_dml_records',
   'salesforce-tsmztech salesforce_write_apex',
@@ -114,9 +107,8 @@ const KNOWN_DANGEROUS_MISSES = [
   'search-console-saurabhsharma2u sites_manage',
   'ssh-tufantunc signal-process',
   'ssh-tufantunc sftp-upload',
-  // Batch 13 (labelled twice before the classifier was run on it), tuning half: a router that clears stored
-  // chat sessions, emptying a component's slot, and, without annotations, a re-login that wipes saved browser state.
-  'deepseek-arikusi deepseek_sessions',
+  // Batch 13 (labelled twice before the classifier was run on it), tuning half: emptying a component's slot,
+  // and, without annotations, a re-login that wipes saved browser state.
   'figma-console figma_reset_slot',
   'notebooklm re_auth',
 ];
@@ -137,7 +129,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a deploy queue purge and a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations two routers whose only change is a deletion (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), and from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus); no tuning-half tool motivates a rule for them',
+    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a deploy queue purge and a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations a router of workflow versions (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), and from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus); no tuning-half tool motivates a rule for them',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);

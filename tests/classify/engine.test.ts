@@ -1531,3 +1531,28 @@ test('creating a campaign with a budget, or changing its budget, commits ad spen
   });
   assert.equal(trip.category, 'Write');
 });
+
+test('a router whose every change deletes is Destructive; one that also creates or edits is Execute', () => {
+  // ssh-manager-bvisible ssh_process_manager, deepseek-arikusi deepseek_sessions, postgres-henkey pg_manage_query (tuning half).
+  const router = (description: string, ops: string[]) =>
+    tool('process_manager', {
+      description,
+      inputSchema: { type: 'object', properties: { action: { type: 'string', enum: ops } } },
+    });
+  const processes = router('Lists remote processes, shows one, or kills one by PID.', ['list', 'kill', 'info']);
+  assert.equal(processes.category, 'Destructive');
+  assert.ok(processes.evidence.some((e) => e.signal === 'router:only-deletes'));
+  assert.equal(router('Lists, clears or deletes chat sessions.', ['list', 'clear', 'delete']).category, 'Destructive');
+  // A delete beside a create or an update: the router is for managing, not deleting.
+  assert.equal(router('Manage env vars.', ['list', 'create', 'update', 'delete']).category, 'Execute');
+  // Resetting statistics only zeroes counters the server keeps: no deletion.
+  assert.equal(
+    router('Query performance tools: explain, slow queries, stats.', [
+      'explain',
+      'get_slow_queries',
+      'get_stats',
+      'reset_stats',
+    ]).category,
+    'Execute',
+  );
+});
