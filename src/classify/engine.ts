@@ -195,6 +195,8 @@ interface Context {
   removesWhatTwinAdds: boolean;
   /** This tool's name undoes what a sibling does: `unprotect_branch` beside `protect_branch`. */
   undoesTwin: boolean;
+  /** A sibling named alike but for "update" or "edit" changes what this tool's name deletes: it has content. */
+  editedByTwin: boolean;
   /** The resource this tool's own name is about (resourceKey of its words, the prefix set aside). */
   ownResource: string;
 }
@@ -205,6 +207,7 @@ const NO_CONTEXT: Context = {
   undoesAdd: false,
   removesWhatTwinAdds: false,
   undoesTwin: false,
+  editedByTwin: false,
   ownResource: '',
 };
 
@@ -235,6 +238,9 @@ const MODIFIER_PREPOSITIONS = new Set(['for', 'on', 'in', 'with', 'about', 'by',
 function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
+
+/** Verbs that edit a thing in place: a sibling named with one says the thing has content to edit. */
+const EDITING_VERBS = ['update', 'edit', 'modify', 'patch'];
 
 /** Verbs that put back what an unlinking verb takes out. */
 const LINKING_VERBS = ['add', 'assign', 'attach'];
@@ -485,7 +491,9 @@ function compose(
         return { category: 'Destructive', signal: 'verb:run+deletion' };
       return { category: 'Execute', signal: 'verb:execute' };
     case 'destroy': {
-      if (hasObject(objects.slice(0, 4), MARKS)) return { category: 'Write', signal: 'verb:remove+mark' };
+      // A mark the server also lets one edit (`update-bookmark` beside `delete-bookmark`) holds content of its own.
+      if (hasObject(objects.slice(0, 4), MARKS) && !context.editedByTwin)
+        return { category: 'Write', signal: 'verb:remove+mark' };
       // The noun phrase the verb acts on ends where "from", "between" or a modifier begins; its last
       // word names the thing ("a VPC peering connection" is a peering).
       const end = objects.findIndex((o) => o === 'from' || o === 'between' || MODIFIER_PREPOSITIONS.has(o));
@@ -1145,6 +1153,9 @@ export function classify(input: ClassifyInput): ClassifyResult {
     undoesAdd: input.siblings ? undoesAdd(input.name, input.siblings) : false,
     removesWhatTwinAdds: input.siblings ? removesWhatTwinAdds(input.name, input.siblings) : false,
     undoesTwin: input.siblings ? undoesTwin(input.name, input.siblings) : false,
+    editedByTwin: input.siblings
+      ? hasTwin(input.name, input.siblings, (v) => VERB_CLASS.get(v) === 'destroy', EDITING_VERBS)
+      : false,
     ownResource: resourceKey(withoutPrefix(tokenize(input.name), prefix)),
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];

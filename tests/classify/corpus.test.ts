@@ -82,8 +82,7 @@ const KNOWN_DANGEROUS_MISSES = [
   'runpod create-endpoint',
   'runpod create-pod',
   'runpod update-ssh-keys',
-  // Batch 10, tuning half: a bookmark library's deletion and a database import that overwrites.
-  'karakeep delete-bookmark',
+  // Batch 10, tuning half: a database import that overwrites.
   'ssh-manager-bvisible ssh_db_import',
   // Batch 11 (labelled twice before the classifier was run on it), test half: an environment router whose
   // plan changes and renewals are billed, and a create-or-replace of a whole firewall configuration.

@@ -1556,3 +1556,12 @@ test('a router whose every change deletes is Destructive; one that also creates 
     'Execute',
   );
 });
+
+test('a mark the server also lets one edit has content of its own: deleting it is Destructive', () => {
+  // karakeep delete-bookmark beside update-bookmark; gitlab-zereight emoji reactions (tuning half).
+  const karakeep = ['get-bookmark', 'create-bookmark', 'update-bookmark', 'delete-bookmark'];
+  isCategory('Destructive', 'delete-bookmark', 'Delete a bookmark.', karakeep);
+  const gitlab = ['create_issue_emoji_reaction', 'delete_issue_emoji_reaction', 'list_issue_emoji_reactions'];
+  isCategory('Write', 'delete_issue_emoji_reaction', 'Delete an emoji reaction from an issue.', gitlab);
+  isCategory('Write', 'delete-bookmark', 'Delete a bookmark.', ['create-bookmark', 'delete-bookmark']);
+});
