@@ -362,11 +362,13 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
  * will be overwritten", "create a new file or completely overwrite an existing one") describes an
  * overwrite mode: a tool that would otherwise be Write is Destructive, and so does one that replaces
  * all of something ("by replacing all exercises and sets") or drops what the caller leaves out
- * ("omitted exercises are removed"). An option to overwrite that is off by default ("overwrite
- * control", "set overwrite to true") is not such a statement.
+ * ("omitted exercises are removed"). So does one that replaces an existing file, calls itself
+ * "destructive to existing data", or drops columns, tables or data ("Drops the _version column and
+ * its trigger"). An option to overwrite that is off by default ("overwrite control", "set overwrite
+ * to true") is not such a statement.
  */
 export const OVERWRITE_STATEMENT =
-  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b)/i;
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b|replac(?:es?|ing) (?:an? |the |any )?existing\b|\b(?:is|are) destructive to\b|\bdrops? (?:the |its |all |any )?(?:existing )?[\w ]{0,20}\b(?:columns?|tables?|objects?|data|triggers?|indexes|databases?)\b)/i;
 
 /**
  * Input properties, judged by the last word of their name and only when they take a free-form

@@ -82,8 +82,6 @@ const KNOWN_DANGEROUS_MISSES = [
   'runpod create-endpoint',
   'runpod create-pod',
   'runpod update-ssh-keys',
-  // Batch 10, tuning half: a database import that overwrites.
-  'ssh-manager-bvisible ssh_db_import',
   // Batch 11 (labelled twice before the classifier was run on it), test half: an environment router whose
   // plan changes and renewals are billed, and a create-or-replace of a whole firewall configuration.
   'cloudbase manageEnv',
@@ -96,16 +94,14 @@ const KNOWN_DANGEROUS_MISSES = [
   // deletes, and a bulk removal of tasks and projects beside a bulk add.
   'jira-pdogra1299 jira_attachments',
   'omnifocus batch_remove_items',
-  // Batch 12, tuning half: a comment router whose deletions cannot be undone, whole-body overwrites of code, dropping a
-  // version column, an upload that always overwrites, and a signal that kills a process.
+  // Batch 12, tuning half: a comment router and a record mutation router whose deletions cannot be undone,
+  // whole-body overwrites of code, a site router that removes, and a signal that kills a process.
   'bitbucket-pdogra1299 manage_comment',
-  'mysql-neverinfamous mysql_disable_versioning',
   'salesforce-tsmztech salesforce_dml_records',
   'salesforce-tsmztech salesforce_write_apex',
   'salesforce-tsmztech salesforce_write_apex_trigger',
   'search-console-saurabhsharma2u sites_manage',
   'ssh-tufantunc signal-process',
-  'ssh-tufantunc sftp-upload',
   // Batch 13 (labelled twice before the classifier was run on it), tuning half: emptying a component's slot,
   // and, without annotations, a re-login that wipes saved browser state.
   'figma-console figma_reset_slot',

@@ -1565,3 +1565,29 @@ test('a mark the server also lets one edit has content of its own: deleting it i
   isCategory('Write', 'delete_issue_emoji_reaction', 'Delete an emoji reaction from an issue.', gitlab);
   isCategory('Write', 'delete-bookmark', 'Delete a bookmark.', ['create-bookmark', 'delete-bookmark']);
 });
+
+test('a writing tool that replaces an existing file, calls itself destructive to data, or drops columns is Destructive', () => {
+  // ssh-tufantunc sftp-upload, ssh-manager-bvisible ssh_db_import, mysql-neverinfamous mysql_disable_versioning (tuning half).
+  isCategory(
+    'Destructive',
+    'sftp-upload',
+    'Upload a file to the remote server via SFTP. Replaces an existing file at that path unconditionally.',
+  );
+  isCategory(
+    'Destructive',
+    'ssh_db_import',
+    'Imports a dump file into a target database on the remote server and is destructive to existing data.',
+  );
+  isCategory(
+    'Destructive',
+    'mysql_disable_versioning',
+    'Disable optimistic concurrency control (OCC) on a table. Drops the _version column and its trigger.',
+  );
+  // An upload that refuses to replace, and a drop of a dropdown's options menu, are no such statements.
+  isCategory(
+    'Write',
+    'sftp-upload',
+    'Upload a file to the remote server via SFTP. Fails if a file exists at that path.',
+  );
+  isCategory('Write', 'update_field', 'Update a form field. Drops down a list of its options when shown.');
+});
