@@ -36,7 +36,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
-    revert rollback handle replace unpublish standardize normalize fix deactivate promote`,
+    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy goback goforward

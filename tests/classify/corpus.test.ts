@@ -86,8 +86,7 @@ const KNOWN_DANGEROUS_MISSES = [
   // plan changes and renewals are billed, and a create-or-replace of a whole firewall configuration.
   'cloudbase manageEnv',
   'vercel-mistertk putFirewallConfig',
-  // Batch 11, tuning half: cloning and launching advertising campaigns, and accepting a payment dispute.
-  'ebay ebay_accept_payment_dispute',
+  // Batch 11, tuning half: cloning and launching advertising campaigns.
   'ebay ebay_clone_campaign',
   'ebay ebay_launch_campaign',
   // Batch 12 (labelled twice before the classifier was run on it), test half: an attachment router that

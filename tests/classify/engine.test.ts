@@ -1591,3 +1591,11 @@ test('a writing tool that replaces an existing file, calls itself destructive to
   );
   isCategory('Write', 'update_field', 'Update a form field. Drops down a list of its options when shown.');
 });
+
+test('accepting is a verb: accepting a payment dispute refunds the buyer (Financial); accepting a request is Write', () => {
+  // ebay_accept_payment_dispute and ebay_contest_payment_dispute (tuning half).
+  isCategory('Financial', 'ebay_accept_payment_dispute', 'Accept a payment dispute.');
+  isCategory('Write', 'ebay_contest_payment_dispute', 'Contest a payment dispute with evidence.');
+  // Accepting an invitation or a request is no concession of money.
+  isCategory('Write', 'accept_incoming_request', 'Accept a contact request.');
+});
