@@ -594,8 +594,12 @@ function nameEvidence(
   // A plural at the end of a longer name is its object (`kpi_orders`), not a verb in the third person.
   const pluralNoun = (i: number) =>
     i === last && i > 0 && /[^s]s$/.test(tokens[i] as string) && !VERB_CLASS.has(tokens[i] as string);
+  // A money word leading a name that ends on a view of data names what the view shows
+  // (`order_breakdown` charts orders; it places none): there it is a noun.
+  const viewOf = (i: number) =>
+    i === 0 && last > 0 && VIEW_NOUNS.has(tokens[last] as string) && verbClassOf(tokens[0] as string) === 'money';
   const classOf = (i: number): VerbClass | undefined =>
-    pluralNoun(i)
+    pluralNoun(i) || viewOf(i)
       ? undefined
       : (verbClassOf(tokens[i] as string) ?? (i === last ? agentVerbClassOf(tokens[i] as string) : undefined));
   const at = (i: number, w: number): Scored[] => {

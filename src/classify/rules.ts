@@ -118,6 +118,11 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'sort order': 'sortorder',
   'sorting order': 'sortorder',
   'work orders': 'workorder',
+  // A price named by what is done at it is a price, not a sale or a purchase.
+  'selling price': 'sellingprice',
+  'selling prices': 'sellingprice',
+  'purchase price': 'purchaseprice',
+  'purchase prices': 'purchaseprice',
   'native token': 'nativetoken',
   'native tokens': 'nativetoken',
   'go to': 'goto',

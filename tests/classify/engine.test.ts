@@ -1599,3 +1599,23 @@ test('accepting is a verb: accepting a payment dispute refunds the buyer (Financ
   // Accepting an invitation or a request is no concession of money.
   isCategory('Write', 'accept_incoming_request', 'Accept a contact request.');
 });
+
+test('a money word leading a view of data is a noun (order_breakdown); a selling price is a price', () => {
+  // erpnext erpnext_order_breakdown and erpnext_price_vs_qty (tuning half).
+  const erpnext = ['erpnext_order_breakdown', 'erpnext_price_vs_qty', 'erpnext_sales_order_create'];
+  isCategory(
+    'Read',
+    'erpnext_order_breakdown',
+    'Breakdown of Sales Orders by customer (stacked-bar by status).',
+    erpnext,
+  );
+  isCategory(
+    'Read',
+    'erpnext_price_vs_qty',
+    'Scatter chart: item selling price (X) vs total qty ordered (Y).',
+    erpnext,
+  );
+  // A money verb before an object that is no view still moves money.
+  isCategory('Financial', 'order_product', 'Order a product for delivery.');
+  isCategory('Financial', 'sell_shares', 'Sell shares at the market price.');
+});
