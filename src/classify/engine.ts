@@ -175,8 +175,11 @@ const DETERMINERS = new Set([
 /** Words that negate the verb after them. */
 const NEGATIONS = new Set(['not', 'never', 'dont', 'don', 'cannot', 'no']);
 
+/** How many words after a verb are read as its object. */
+const OBJECT_LENGTH = 4;
+
 /** The object of a verb: the few words after it, determiners skipped. */
-function objectOf(tokens: readonly string[], length = 4): string[] {
+function objectOf(tokens: readonly string[], length = OBJECT_LENGTH): string[] {
   return tokens.filter((t) => !DETERMINERS.has(t)).slice(0, length);
 }
 
@@ -739,12 +742,13 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
   // "Do NOT answer accessibility questions directly": a negated verb says what the tool is not for.
   if (tokens.slice(i, main).some((t) => NEGATIONS.has(t))) return [];
   const verb = tokens[main] as string;
+  const phrase = objectOf(tokens.slice(main + 1), LIGHT_OBJECT_LENGTH);
   const { category, signal } = compose(
     verbClassOf(verb) as VerbClass,
     verb,
-    objectOf(tokens.slice(main + 1)),
+    phrase.slice(0, OBJECT_LENGTH),
     context,
-    objectOf(tokens.slice(main + 1), LIGHT_OBJECT_LENGTH),
+    phrase,
   );
   const out: Scored[] = [
     {
@@ -1099,9 +1103,9 @@ function routerOf(
 /**
  * A router's category from its operations. A catch-all verb leading the description ("Commands for
  * managing X") counts only when nothing more specific is named. Any operation that moves money makes
- * it Financial; changes that all delete, Destructive; any other change Execute; and only reads Read; a router whose text names
- * no operation at all is Execute, since what it does is up to the argument. A router that declares
- * one operation is that operation.
+ * it Financial; changes that all delete, Destructive; any other change, Execute; only reads, Read. A
+ * router whose text names no operation at all is Execute, since what it does is up to the argument.
+ * A router that declares one operation is that operation.
  */
 function routerCategory(operations: readonly Operation[], declared: boolean): { category: Category; signal: string } {
   const first = operations[0];
@@ -1151,6 +1155,8 @@ export function classify(input: ClassifyInput): ClassifyResult {
   const siblings = input.siblings ?? [input.name];
   const prefix = sharedPrefix(input.siblings);
   const { first, rest } = splitFirstSentence(definition.description ?? '');
+  // The name's own words, the server's shared prefix set aside.
+  const own = withoutPrefix(tokenize(input.name), prefix);
   const context: Context = {
     inBrowser: [input.name, first].some((t) => words(t).some((w) => BROWSER_WORDS.has(w))),
     managed: input.siblings ? managedResources(input.siblings, prefix) : NO_CONTEXT.managed,
@@ -1160,7 +1166,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
     editedByTwin: input.siblings
       ? hasTwin(input.name, input.siblings, (v) => VERB_CLASS.get(v) === 'destroy', EDITING_VERBS)
       : false,
-    ownResource: resourceKey(withoutPrefix(tokenize(input.name), prefix)),
+    ownResource: resourceKey(own),
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
   // Evidence that settles the category on its own (an HTTP method, guidance handed back, …): it is
@@ -1192,7 +1198,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
   if (textCategoryBefore === null) {
     // The first word of the description is left out: there a view noun is an imperative ("Report a scorecard").
     const opening = words(definition.description ?? '').slice(1, 8);
-    const view = [...withoutPrefix(tokenize(input.name), prefix), ...opening].find((w) => VIEW_NOUNS.has(w));
+    const view = [...own, ...opening].find((w) => VIEW_NOUNS.has(w));
     if (view)
       scored.push({
         source: 'description',
@@ -1323,11 +1329,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
   }
 
   // Creating or changing an advertising campaign with a budget commits ad spend (rules.ts, SPENDING_LIMITS).
-  if (
-    textCategory === 'Write' &&
-    !router &&
-    withoutPrefix(tokenize(input.name), prefix).some((w) => CAMPAIGNS.has(w))
-  ) {
+  if (textCategory === 'Write' && !router && own.some((w) => CAMPAIGNS.has(w))) {
     const limit = spendingLimitOf(definition.inputSchema);
     if (limit) textCategory = decisive('input-schema', 'property:campaign-budget', limit, 'Financial');
   }

@@ -134,7 +134,7 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'html element': 'pageelement',
   // A cron job is a schedule: creating one runs nothing yet, unlike creating a job.
   'cron job': 'cronjob',
-  'cron jobs': 'cronjobs',
+  'cron jobs': 'cronjob',
   // Moving through a browser's history is navigation, as "go to" is.
   'go back': 'goback',
   'go forward': 'goforward',
@@ -373,7 +373,7 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
  * to true") is not such a statement.
  */
 export const OVERWRITE_STATEMENT =
-  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b|replac(?:es?|ing) (?:an? |the |any )?existing\b|\b(?:is|are) destructive to\b|\bdrops? (?:the |its |all |any )?(?:existing )?[\w ]{0,20}\b(?:columns?|tables?|objects?|data|triggers?|indexes|databases?)\b)/i;
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b|(?:an? |the |any )?existing\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b|\b(?:is|are) destructive to\b|\bdrops? (?:(?:the|its|all|any|existing) ){0,2}(?:[\w-]+ ){0,2}(?:columns?|tables?|objects?|data|triggers?|indexes|databases?)\b)/i;
 
 /**
  * Input properties, judged by the last word of their name and only when they take a free-form

@@ -1590,6 +1590,11 @@ test('a writing tool that replaces an existing file, calls itself destructive to
     'Upload a file to the remote server via SFTP. Fails if a file exists at that path.',
   );
   isCategory('Write', 'update_field', 'Update a form field. Drops down a list of its options when shown.');
+  // playwright browser_drop (tuning half): dropping files onto a page element drops no stored data.
+  const drop = tool('browser_drop', {
+    description: 'Drop files or MIME-typed data onto an element, as if dragged from outside the page.',
+  });
+  assert.ok(!drop.evidence.some((e) => e.signal === 'phrase:overwrites-existing'));
 });
 
 test('accepting is a verb: accepting a payment dispute refunds the buyer (Financial); accepting a request is Write', () => {
