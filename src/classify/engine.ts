@@ -7,6 +7,8 @@ import {
   CLEARABLE_STATE,
   CODE_OBJECTS,
   COMPOUNDS,
+  CJK_NOUNS,
+  CJK_VERBS,
   DELETION_NOUNS,
   DESCRIPTION_RULES,
   DRAFT_OBJECTS,
@@ -70,6 +72,8 @@ import {
   CACHES,
   VIEW_NOUNS,
   VERBS,
+  TRANSLATED_PHRASES,
+  TRANSLATIONS,
   WEIGHTS,
   type VerbClass,
 } from './rules.ts';
@@ -85,15 +89,46 @@ export interface ClassifyInput {
 /** Longest quote kept in one evidence item; the schema allows 2000, a page needs far less. */
 const MAX_QUOTE = 300;
 
+const CJK_VERB = new RegExp(
+  `(^|[\\s\\p{P}])(${Object.keys(CJK_VERBS).join('|')})|(${Object.keys(CJK_VERBS).join('|')})(?=[しすさ]|でき)`,
+  'gu',
+);
+const CJK_NOUN = new RegExp(Object.keys(CJK_NOUNS).join('|'), 'gu');
+const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Text in another language with its verbs in English (rules.ts, TRANSLATED_PHRASES, CJK_VERBS). */
+function translatePhrases(lower: string): string {
+  let out = lower;
+  for (const [pattern, english] of TRANSLATED_PHRASES) out = out.replace(pattern, english);
+  if (CJK_TEXT.test(out)) {
+    out = out.replace(
+      CJK_VERB,
+      (_, before: string | undefined, first: string | undefined, last: string | undefined) =>
+        `${before ?? ''} ${CJK_VERBS[(first ?? last) as string]} `,
+    );
+    out = out.replace(CJK_NOUN, (noun: string) => ` ${CJK_NOUNS[noun]} `);
+  }
+  return out;
+}
+
+/** A word of another language as the English word it stands for (rules.ts, TRANSLATIONS). */
+function translated(word: string): string {
+  if (/^[a-z0-9]+$/.test(word)) return TRANSLATIONS.get(word) ?? word;
+  return TRANSLATIONS.get(word.normalize('NFD').replace(/\p{M}/gu, '')) ?? word;
+}
+
 /** Splits camelCase, snake_case and kebab-case into lower-case words, compounds joined. */
 function words(text: string): string[] {
-  const raw = text
+  let lower = text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
+    .toLowerCase();
+  if (/[^ -~\s]/.test(lower)) lower = translatePhrases(lower);
+  const raw = lower
     // A word is a run of Latin letters, accented ones included ("Télécharge" is one word, not "t l charge").
     .split(/[^\p{Script=Latin}0-9]+/u)
-    .filter((t) => t !== '');
+    .filter((t) => t !== '')
+    .map(translated);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const pair = `${raw[i]} ${raw[i + 1]}`;
@@ -202,6 +237,8 @@ interface Context {
   editedByTwin: boolean;
   /** The resource this tool's own name is about (resourceKey of its words, the prefix set aside). */
   ownResource: string;
+  /** The name's words other than verbs: what a description's verb acts on when its sentence names nothing. */
+  nameObject: readonly string[];
 }
 
 const NO_CONTEXT: Context = {
@@ -212,6 +249,7 @@ const NO_CONTEXT: Context = {
   undoesTwin: false,
   editedByTwin: false,
   ownResource: '',
+  nameObject: [],
 };
 
 /**
@@ -708,7 +746,7 @@ const HEADING = /^(?:[^\p{L}\p{N}]*\p{L}+(?: \p{L}+){0,2}:\s*(?:\d+\.\s*)?)+/u;
 function splitFirstSentence(text: string): { first: string; rest: string } {
   const sentences = text
     .trim()
-    .split(/(?<=[.!?])\s+(?=[^a-z\s])|\n\s*\n|\n\s*(?=[-*•]|\d+\.\s)/u)
+    .split(/(?<=[.!?])\s+(?=[^a-z\s])|(?<=[。！？])\s*|\n\s*\n|\n\s*(?=[-*•]|\d+\.\s)/u)
     .map((t) =>
       t
         .replace(HEADING, '')
@@ -716,7 +754,8 @@ function splitFirstSentence(text: string): { first: string; rest: string } {
         .trim(),
     )
     .filter((t) => /\p{L}{2,}/u.test(t));
-  const index = sentences.findIndex((t) => !ADVICE.test(t) && words(t).length >= 2);
+  // A sentence in Chinese or Japanese may come down to a single word read in English (its verb).
+  const index = sentences.findIndex((t) => !ADVICE.test(t) && words(t).length >= (CJK_TEXT.test(t) ? 1 : 2));
   if (index === -1) return { first: '', rest: sentences.join(' ') };
   return { first: sentences[index] as string, rest: sentences.filter((_, i) => i !== index).join(' ') };
 }
@@ -742,7 +781,9 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
   // "Do NOT answer accessibility questions directly": a negated verb says what the tool is not for.
   if (tokens.slice(i, main).some((t) => NEGATIONS.has(t))) return [];
   const verb = tokens[main] as string;
-  const phrase = objectOf(tokens.slice(main + 1), LIGHT_OBJECT_LENGTH);
+  // "Deletes it.", or a Japanese sentence whose object stands before the verb: the verb acts on what the name names.
+  const said = objectOf(tokens.slice(main + 1), LIGHT_OBJECT_LENGTH);
+  const phrase = said.length > 0 ? said : context.nameObject;
   const { category, signal } = compose(
     verbClassOf(verb) as VerbClass,
     verb,
@@ -1167,6 +1208,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
       ? hasTwin(input.name, input.siblings, (v) => VERB_CLASS.get(v) === 'destroy', EDITING_VERBS)
       : false,
     ownResource: resourceKey(own),
+    nameObject: verbClassOf(own[0] ?? '') ? own.slice(1) : verbClassOf(own.at(-1) ?? '') ? own.slice(0, -1) : own,
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
   // Evidence that settles the category on its own (an HTTP method, guidance handed back, …): it is

@@ -92,6 +92,173 @@ export const NOTICE_WORDS: ReadonlySet<string> = new Set(
 export const WALLET_ASSETS: ReadonlySet<string> = new Set(words`nativetoken erc20 erc721 erc1155 nft`);
 export const MOVING_VERBS: ReadonlySet<string> = new Set(words`transfer send approve`);
 
+/**
+ * Descriptions written in another language, read through their English equivalents: each word
+ * (its accents removed, so "récupère" and "recupere" are one) stands for the English word it
+ * translates. Only words that cannot be mistaken for English ones are listed: French "modifier",
+ * "importer" and "payer" are English nouns too, German "die" an English verb, and French "compte"
+ * (an account) or "commande" (an order, or a command) would say the wrong thing.
+ */
+export const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      // Reading: French, Spanish, Portuguese, Italian, German.
+      [
+        'get',
+        words`recupere recuperer recuperent obtient obtenir obtiene obtener obtem obter ottiene ottenere recupera recuperar holt abrufen`,
+      ],
+      ['list', words`liste lister listent listar elenca elencare listet auflisten`],
+      [
+        'search',
+        words`recherche rechercher cherche chercher busca buscar pesquisa pesquisar cerca cercare sucht suchen durchsucht`,
+      ],
+      ['show', words`affiche afficher muestra mostrar mostra zeigt anzeigen`],
+      ['read', words`leer legge leggere liest lesen`],
+      ['check', words`verifie verifier verifica verificar comprueba prueft pruft prufen`],
+      ['query', words`consulte consulter consulta consultar`],
+      ['download', words`telecharge telecharger descarga descargar baixa scarica`],
+      ['return', words`retourne renvoie devuelve retorna restituisce`],
+      ['calculate', words`calcule calcula calcola berechnet`],
+      ['generate', words`genere generer genera generar gera gerar generiert`],
+      // Writing.
+      ['create', words`cree creer creent crea crear cria criar creare erstellt erstellen erzeugt erzeugen`],
+      ['add', words`ajoute ajouter agrega agregar anade anadir adiciona adicionar aggiunge aggiungere`],
+      ['update', words`actualiza actualizar atualiza atualizar aggiorna aggiornare aktualisiert aktualisieren`],
+      ['modify', words`modifie modifica modificar modificare`],
+      ['change', words`altera alterar aendert andert aendern andern`],
+      ['edit', words`edita editar bearbeitet bearbeiten`],
+      ['save', words`enregistre enregistrer guarda guardar salva salvar salvare speichert speichern`],
+      ['move', words`deplace deplacer mueve mover sposta verschiebt`],
+      ['rename', words`renomme renommer renombra renomeia rinomina benennt`],
+      ['publish', words`publie publier publica publicar pubblica veroeffentlicht veroffentlicht`],
+      ['upload', words`televerse sube subir carica hochladen`],
+      ['attach', words`attache adjunta anexa allega`],
+      // Running and sending.
+      ['execute', words`executer ejecuta ejecutar executa executar esegue eseguire`],
+      ['launch', words`lance lancer lanza lanzar`],
+      ['trigger', words`declenche declencher`],
+      ['start', words`demarre demarrer inicia iniciar avvia avviare startet starten`],
+      ['stop', words`arrete arreter detiene detener stoppt stoppen`],
+      ['restart', words`redemarre redemarrer reinicia`],
+      ['send', words`envoie envoyer envia enviar invia inviare sendet senden versendet schickt`],
+      // Destroying.
+      [
+        'delete',
+        words`supprime supprimer elimina eliminar eliminare borra borrar exclui excluir apaga apagar cancella cancellare loescht loscht loeschen loschen`,
+      ],
+      ['remove', words`retire retirer quita quitar rimuove rimuovere entfernt entfernen`],
+      ['erase', words`efface effacer`],
+      ['cancel', words`annule annuler cancela cancelar annulla annullare storniert stornieren`],
+      // Money: the verbs, and the objects that make a change Financial.
+      ['pay', words`paie paga pagar pagare bezahlt zahlt`],
+      ['refund', words`rembourse rembourser reembolsa rimborsa erstattet`],
+      // These words are only nouns, so each stands for an English noun that cannot be read as a
+      // verb ("factures" is never "to invoice").
+      ['reimbursement', words`remboursement reembolso rimborso erstattung`],
+      ['salesinvoice', words`facture factures factura facturas fatura faturas fattura fatture rechnung rechnungen`],
+      ['payment', words`paiement paiements pago pagos pagamento pagamentos zahlung zahlungen`],
+      ['wire', words`virement transferencia transferencias bonifico ueberweisung uberweisung`],
+      ['subscription', words`abonnement abonnements suscripcion assinatura abbonamento`],
+      ['salesorder', words`pedido pedidos ordine ordini bestellung bestellungen`],
+      ['purchase', words`achat achats compra compras acquisto acquisti kauf`],
+      // Articles, so the object after a verb is found as it is in English.
+      ['the', words`les la le el los las il lo gli der das den dem des du l`],
+      ['a', words`un une una uno ein eine einen einer`],
+      ['of', words`d della dei`],
+    ] as const
+  ).flatMap(([english, foreign]) => foreign.map((w) => [w, english] as const)),
+);
+
+/** Phrases of more than one word that translate to one English verb ("met à jour" → update). */
+export const TRANSLATED_PHRASES: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:met|mettre|mettent)\s+à\s+jour\b/gu, 'update'],
+  [/\bbons?\s+de\s+commandes?\b/gu, 'purchaseorder'],
+  [/\bnotes?\s+de\s+frais\b/gu, 'expense'],
+  [/\bfügt\b/gu, 'add'],
+  [/\blegt\b(?=[^.]*\ban\b)/gu, 'create'],
+];
+
+/**
+ * Descriptions in Chinese or Japanese, which have no spaces between words. A verb is read where it
+ * stands as one: at the start of a clause (Chinese puts the verb first: 获取用户信息, "get the user's
+ * information"), or before a form of する (Japanese puts it last: ファイルを削除します, "deletes the
+ * file"). Elsewhere the same characters are often a noun (承認依頼, "a request for approval").
+ */
+export const CJK_VERBS: Readonly<Record<string, string>> = {
+  获取: 'get',
+  获得: 'get',
+  取得: 'get',
+  查询: 'query',
+  查看: 'view',
+  读取: 'read',
+  列出: 'list',
+  搜索: 'search',
+  检索: 'search',
+  查找: 'find',
+  検索: 'search',
+  表示: 'show',
+  確認: 'check',
+  检查: 'check',
+  分析: 'analyze',
+  生成: 'generate',
+  下载: 'download',
+  导出: 'export',
+  创建: 'create',
+  新建: 'create',
+  作成: 'create',
+  添加: 'add',
+  新增: 'add',
+  追加: 'add',
+  更新: 'update',
+  修改: 'modify',
+  変更: 'change',
+  编辑: 'edit',
+  編集: 'edit',
+  设置: 'set',
+  設定: 'set',
+  登録: 'register',
+  上传: 'upload',
+  导入: 'import',
+  连接: 'connect',
+  断开: 'disconnect',
+  投稿: 'post',
+  承認: 'approve',
+  拒否: 'reject',
+  执行: 'execute',
+  実行: 'execute',
+  运行: 'run',
+  部署: 'deploy',
+  启动: 'start',
+  起動: 'start',
+  停止: 'stop',
+  重启: 'restart',
+  发送: 'send',
+  送信: 'send',
+  删除: 'delete',
+  削除: 'delete',
+  移除: 'remove',
+  清除: 'clear',
+  清空: 'empty',
+  取消: 'cancel',
+  支付: 'pay',
+  付款: 'pay',
+  退款: 'refund',
+  转账: 'transfer',
+};
+
+/**
+ * Nouns of Chinese and Japanese that the rules read, each standing for the English one; only nouns
+ * that cannot be read as verbs, so that a Japanese object before its verb is not taken for it.
+ */
+export const CJK_NOUNS: Readonly<Record<string, string>> = {
+  缓存: 'cache',
+  キャッシュ: 'cache',
+  文件: 'file',
+  ファイル: 'file',
+  消息: 'message',
+  メッセージ: 'message',
+};
+
 /** Pairs of words read as one ("credit note" → creditnote, "log out" → logout). */
 export const COMPOUNDS: Readonly<Record<string, string>> = {
   'credit note': 'creditnote',

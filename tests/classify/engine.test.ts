@@ -1227,7 +1227,9 @@ test('generating a password hands it back (Read)', () => {
 });
 
 test('a word with accented letters is one word: "Télécharge" does not hide the verb "charge"', () => {
-  assert.deepEqual(tokenize('Télécharge le contenu'), ['télécharge', 'le', 'contenu']);
+  // One word, read as the English one it translates.
+  assert.deepEqual(tokenize('Télécharge le contenu'), ['download', 'contenu']);
+  assert.deepEqual(tokenize('Étiquette'), ['étiquette']);
   // boondmanager boond_documents_get (tuning half).
   const download = tool('boond_documents_get', {
     description:
@@ -1623,4 +1625,79 @@ test('a money word leading a view of data is a noun (order_breakdown); a selling
   // A money verb before an object that is no view still moves money.
   isCategory('Financial', 'order_product', 'Order a product for delivery.');
   isCategory('Financial', 'sell_shares', 'Sell shares at the market price.');
+});
+
+test('a description in French, Spanish, Italian, Portuguese or German is read through its English verbs', () => {
+  // BoondManager's names carry no verb; their French first sentences say what the tools do.
+  isCategory(
+    'Read',
+    'boond_candidates_information',
+    "Récupère les informations générales (coordonnées, adresse, état civil, photo, tags, source) d'un(e) candidat, par son ID.",
+  );
+  isCategory('Read', 'boond_reporting_synthesis', 'Liste et agrège les indicateurs clés sur une période.');
+  isCategory('Destructive', 'boond_candidates_delete', 'Supprime définitivement un(e) candidat dans BoondManager.');
+  isCategory('Write', 'boond_candidates_update', 'Met à jour un(e) candidat existant(e) dans BoondManager.');
+  // A purchase order ("bon de commande") is a money document; "factures" is only ever a noun, never "to invoice".
+  assert.equal(
+    tool('boond_orders_create', {
+      title: 'Créer un(e) bon de commande',
+      description: 'Crée un(e) bon de commande dans BoondManager.',
+    }).category,
+    'Financial',
+  );
+  assert.equal(
+    tool('boond_workflow_factures_a_relancer', {
+      title: 'Factures impayées à relancer',
+      description: "Liste les factures impayées avec date d'échéance dépassée, regroupées par société.",
+    }).category,
+    'Read',
+  );
+  // Accents or none, and in the other languages.
+  isCategory('Read', 'candidate_details', "Recupere les informations d'un candidat.");
+  isCategory('Destructive', 'registro', 'Elimina un registro de la base de datos.');
+  isCategory('Write', 'documento', 'Aggiorna un documento esistente.');
+  isCategory('Financial', 'fatura', 'Cria uma fatura para o cliente.');
+  isCategory('Destructive', 'eintrag', 'Löscht einen Eintrag endgültig.');
+});
+
+test('a description in Chinese or Japanese is read through its verb, where it stands as a verb', () => {
+  // A Chinese clause starts with its verb; a Japanese one ends with it, before a form of する.
+  const described = (name: string, description: string) =>
+    tool(name, { description }).evidence.filter((e) => e.source === 'description');
+  assert.deepEqual(
+    described('table_info', '获取指定表的详细信息，包括列定义、索引、预估行数等。用于深入了解某个表的结构。').map(
+      (e) => e.suggests,
+    ),
+    ['Read'],
+  );
+  assert.deepEqual(
+    described('sql', '执行 SQL 查询或数据库命令。').map((e) => e.suggests),
+    ['Execute'],
+  );
+  assert.deepEqual(
+    described('room', '新しいグループチャットを作成します。').map((e) => e.suggests),
+    ['Write'],
+  );
+  // 承認依頼 ("a request for approval") is a noun: the sentence lists requests.
+  assert.deepEqual(
+    described('incoming_requests', '自分へのコンタクト承認依頼一覧を最大100件まで取得します。').map((e) => e.suggests),
+    ['Read'],
+  );
+  // A cache cleared is rebuilt (Write), in Chinese as in English.
+  isCategory(
+    'Write',
+    'schema_cache',
+    '清除 Schema 缓存。当数据库结构发生变化（如新增表、修改列）时，可以调用此工具清除缓存。',
+  );
+});
+
+test('a description verb with nothing after it acts on what the name names', () => {
+  // The invitation link is a pairing the server makes and takes away: deleting it unlinks (Write),
+  // though the Japanese sentence names its object before the verb.
+  isCategory(
+    'Write',
+    'delete_room_link',
+    'チャットへの招待リンクを削除します。招待リンクが無効になっている場合は400エラーを返します。',
+  );
+  isCategory('Destructive', 'delete_room_message', 'チャットのメッセージを削除します。');
 });
