@@ -108,6 +108,9 @@ export const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
         words`recupere recuperer recuperent obtient obtenir obtiene obtener obtem obter ottiene ottenere recupera recuperar holt abrufen`,
       ],
       ['list', words`liste lister listent listar elenca elencare listet auflisten`],
+      ['find', words`trouve trouver encuentra encontrar encontra trova trovare findet finden`],
+      ['identify', words`identifie identifica identificar identificare ermittelt`],
+      ['extract', words`extrait extraire extrae extraer extrai extrair estrae estrarre extrahiert`],
       [
         'search',
         words`recherche rechercher cherche chercher busca buscar pesquisa pesquisar cerca cercare sucht suchen durchsucht`,
@@ -693,7 +696,7 @@ export const LOCAL_DESTINATION =
  * total revenue this month").
  */
 export const VIEW_NOUNS: ReadonlySet<string> = new Set(
-  words`chart charts graph kpi report dashboard funnel breakdown trend trends aging treemap histogram heatmap scatter pie donut sparkline overview analytics metrics statistics leaderboard timeline`,
+  words`chart charts graph kpi report reporting dashboard funnel breakdown trend trends aging treemap histogram heatmap scatter pie donut sparkline overview analytics metrics statistics leaderboard timeline`,
 );
 
 /**

@@ -1652,6 +1652,13 @@ test('a description in French, Spanish, Italian, Portuguese or German is read th
     }).category,
     'Read',
   );
+  isCategory(
+    'Read',
+    'boond_workflow_staffing_disponible',
+    'Identifie les ressources internes disponibles pour un staffing sur une fenêtre donnée.',
+  );
+  // "Reporting" names a view of data, in English as in French.
+  isCategory('Read', 'boond_reporting_projects', 'Reporting des projets (CA, marge, rentabilité...).');
   // Accents or none, and in the other languages.
   isCategory('Read', 'candidate_details', "Recupere les informations d'un candidat.");
   isCategory('Destructive', 'registro', 'Elimina un registro de la base de datos.');
