@@ -68,6 +68,8 @@ function importOptions(entry: ManifestServer, options: AllOptions): { options: I
       source: { stdio: command },
       env,
       placeholders,
+      // A manifest lists hundreds of packages: none of them may write into the project.
+      scratchFolder: true,
       saveSample: entry.samplePath,
       ...(entry.npm
         ? { serverDefaults: { npm: entry.npm.replace(/@[^@]+$/, ''), install: [`npx -y ${entry.npm}`] } }

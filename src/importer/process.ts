@@ -136,11 +136,14 @@ export class ProcessTransport implements Transport {
   private readonly command: string;
   private readonly args: string[];
   private readonly env: Record<string, string>;
+  private readonly cwd: string | undefined;
 
-  constructor(command: string, args: string[], env: Record<string, string>) {
+  /** `cwd`: the folder the server starts in; the importer's own when not given. */
+  constructor(command: string, args: string[], env: Record<string, string>, cwd?: string) {
     this.command = command;
     this.args = args;
     this.env = env;
+    this.cwd = cwd;
   }
 
   /** The server's recent output on stderr. */
@@ -156,6 +159,7 @@ export class ProcessTransport implements Transport {
     return new Promise((resolve, reject) => {
       const child = spawn(this.command, this.args, {
         env: this.env,
+        ...(this.cwd ? { cwd: this.cwd } : {}),
         stdio: ['pipe', 'pipe', 'pipe'],
         detached: process.platform !== 'win32',
         windowsHide: true,

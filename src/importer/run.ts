@@ -22,6 +22,8 @@ export interface ImportOptions {
   env?: Record<string, string>;
   /** Names among `env` whose values are the manifest's public placeholders. */
   placeholders?: string[];
+  /** Start a --stdio server in a new empty folder (sources.ts, StdioOptions.scratchFolder). */
+  scratchFolder?: boolean;
   /** Facts for a new server record. */
   serverDefaults?: { npm?: string; install?: string[] };
   /** Where to save a live answer (written with the records). */
@@ -39,6 +41,7 @@ async function readSource(options: ImportOptions): Promise<SourceResult & { capt
       timeoutSeconds,
       env: options.env ?? {},
       ...(options.placeholders ? { placeholders: options.placeholders } : {}),
+      ...(options.scratchFolder ? { scratchFolder: true } : {}),
     });
   if ('http' in source) return fromHttp(source.http, timeoutSeconds);
   if ('sample' in source) return readSample(source.sample, relative(cwd, source.sample) || source.sample);

@@ -1,4 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import {
@@ -43,6 +45,12 @@ export interface StdioOptions {
   env?: Record<string, string>;
   /** Names among `env` whose values are public placeholders, not secrets. */
   placeholders?: string[];
+  /**
+   * Start the server in a new empty folder, removed afterwards, rather than in the importer's own
+   * folder: a package's install scripts and the server itself then write nothing into the project
+   * (one package of the catalogue writes an `.mcp.json` into the folder it is installed from).
+   */
+  scratchFolder?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -309,7 +317,8 @@ export async function fromStdio(commandLine: string, options: StdioOptions = {})
       'The --stdio option needs a command line, for example --stdio "npx -y @modelcontextprotocol/server-everything".',
     );
   const where = `The server started with ${JSON.stringify(commandLine)}`;
-  const transport = new ProcessTransport(command, args, serverEnvironment(named));
+  const folder = options.scratchFolder ? mkdtempSync(join(tmpdir(), 'atlas-server-')) : undefined;
+  const transport = new ProcessTransport(command, args, serverEnvironment(named), folder);
   let markClosed: () => void = () => {};
   const transportClosed = new Promise<void>((resolve) => (markClosed = resolve));
   transport.onclose = () => markClosed();
@@ -325,6 +334,8 @@ export async function fromStdio(commandLine: string, options: StdioOptions = {})
   } catch (err) {
     if (err instanceof AtlasError) throw new AtlasError(err.code, redact(err.message, secrets));
     throw err;
+  } finally {
+    if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
   }
   const answerText = JSON.stringify(result.answer);
   const echoed = secretNames.filter((k) => (named[k] ?? '').length >= 4 && answerText.includes(named[k] as string));

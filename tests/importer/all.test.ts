@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -99,6 +99,34 @@ test(
     assert.equal(cli.status, 1, cli.stderr);
     assert.match(cli.stdout, /^broken\s+FAILED/m);
     assert.match(cli.stdout, /1 of 3 servers failed/);
+  },
+);
+
+test(
+  '--all starts each server in a new empty folder, removed afterwards, never in the project',
+  { timeout: 60_000 },
+  async () => {
+    const root = tempDir(join(tmpdir(), 'atlas-all-'));
+    mkdirSync(join(root, 'content'));
+    const said = join(root, 'started-in.txt');
+    writeFileSync(
+      join(root, 'content/manifest.yaml'),
+      [
+        'servers:',
+        '  - id: weather',
+        `    stdio: ${q(`${q(NODE)} ${q(FAKE)} where ${q(said)}`)}`,
+        '    sample: samples/weather.json',
+        '',
+      ].join('\n'),
+    );
+    const [outcome] = await runAll({ contentDir: join(root, 'content'), date: '2026-03-01', environment: {} });
+    assert.equal(outcome?.error, undefined);
+    const folder = readFileSync(said, 'utf8');
+    assert.notEqual(folder, process.cwd());
+    assert.notEqual(folder, root);
+    assert.ok(!folder.startsWith(root), folder);
+    assert.ok(!existsSync(folder), `${folder} is left behind`);
+    assert.deepEqual(readdirSync(root).sort(), ['content', 'samples', 'started-in.txt']);
   },
 );
 
