@@ -56,8 +56,13 @@ function groupsBy(match: string): boolean {
  * stands right before it, so the secret is what the tool changes, not something to hand over.
  */
 function managesSecret(match: string): boolean {
-  return /\b(?:remove|delete|clear|reset|rotate|revoke|change|update|set|generate|create|edit|add|expire|disable|enable|regenerate)\s+(?:(?:the|a|an|its|their|your)\s+)?(?:[\w-]+\s+)?(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?)$/i.test(
-    match,
+  return (
+    /\b(?:remove|delete|clear|reset|rotate|revoke|change|update|set|generate|create|edit|add|expire|disable|enable|regenerate)\s+(?:(?:the|a|an|its|their|your)\s+)?(?:[\w-]+\s+)?(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?)$/i.test(
+      match,
+    ) ||
+    // "Optionally attach SSH keys" to a new server: keys the provider holds (their public halves),
+    // named to be let in. A private key, or a key file (~/.ssh, id_rsa), is still a secret to hand over.
+    /\b(?:attach|assign)\s+(?:(?:the|its|their|your)\s+)?ssh keys?$/i.test(match)
   );
 }
 

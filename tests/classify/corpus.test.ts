@@ -105,6 +105,28 @@ const KNOWN_DANGEROUS_MISSES = [
   // and, without annotations, a re-login that wipes saved browser state.
   'figma-console figma_reset_slot',
   'notebooklm re_auth',
+  // Batch 15 (labelled twice before the classifier was run on it), test half: a billed cloud server, a
+  // chargeback accepted, standing schedules and sweeps of payments, and a transfer cancelled or reversed.
+  'hetzner-mjmirza cloud_create_server',
+  'moov disputes-accept',
+  'moov scheduling-create',
+  'moov scheduling-update',
+  'moov sweeps-create-config',
+  'moov sweeps-update-config',
+  'moov transfers-create-cancellation',
+  'moov transfers-create-reversal',
+  // Batch 15, tuning half: a job removed from its queue (the server also adds jobs, so it reads as an
+  // unlinking), failed jobs moved to an expiring dead-letter queue, and a skipped delivery week put back
+  // on a billed meal plan.
+  'bullmq-adamhancock remove_job',
+  'bullmq-adamhancock move_failed_jobs_to_dlq',
+  'cookunity-ggonzalezaleman cookunity_unskip_delivery',
+  // Batch 15, tuning half, as first scored: a queue cleaned of jobs, and generic API calls that post, put or
+  // patch accounting and invoice records.
+  'bullmq-adamhancock clean_queue',
+  'freee freee_api_post',
+  'freee freee_api_put',
+  'freee freee_api_patch',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
@@ -123,7 +145,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a deploy queue purge and a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations a router of workflow versions (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), and from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus); no tuning-half tool motivates a rule for them',
+    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a deploy queue purge and a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations a router of workflow versions (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus), and from batch 15 a billed cloud server (hetzner-mjmirza) and seven payment tools (moov: a chargeback accepted, schedules and sweeps of payments, a transfer cancelled or reversed); no tuning-half tool motivates a rule for them',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
@@ -134,7 +156,7 @@ test(
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
   {
-    todo: 'not reached: about 91% (kept) and 90% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 97.0%; servers added since, labelled before the classifier saw them, score 84-91% unseen (npm run classify:score -- --all lists the misses)',
+    todo: 'not reached: about 91% (kept) and 90% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 97%; servers added since, labelled before the classifier saw them, score 84-91% unseen (npm run classify:score -- --all lists the misses)',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
