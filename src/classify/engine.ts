@@ -34,6 +34,7 @@ import {
   OVERWRITE_VALUES,
   READ_ONLY_CLAIMS,
   REQUEST_TARGET_WORDS,
+  REQUEST_WORDS,
   INSTALLING_VERBS,
   RUNNABLE_SOFTWARE,
   IGNORED_NAME_TOKENS,
@@ -69,6 +70,7 @@ import {
   STORED_THREADS,
   UNLINKING_VERBS,
   PAIRINGS,
+  PLAIN_VERBS,
   CACHES,
   VIEW_NOUNS,
   VERBS,
@@ -520,6 +522,13 @@ function compose(
         return { category: 'Execute', signal: 'verb:send' };
       if (verbStems.some((v) => v === 'create' || v === 'new') && hasObject(objects.slice(0, 3), RUN_OBJECTS))
         return { category: 'Execute', signal: 'verb:create+run-object' };
+      // "Add a new job to the queue" enqueues it for the workers; "add a log entry to a job" writes to one.
+      if (
+        verbStems.includes('add') &&
+        RUN_OBJECTS.has(singular(objects[0] ?? '')) &&
+        objects.some((o) => singular(o) === 'queue')
+      )
+        return { category: 'Execute', signal: 'verb:add+job-to-queue' };
       return { category: 'Write', signal: 'verb:write' };
     case 'send':
       if (money) return { category: 'Financial', signal: 'verb:send+money-object' };
@@ -689,7 +698,12 @@ function nameEvidence(
         .map((other) => other[i] as string),
     );
     const bare = [...family].filter((w) => VERB_CLASS.has(w));
-    return VERB_CLASS.has(tokens[i] as string) && family.size >= 3 && bare.length >= family.size * 0.75;
+    // Verbs that are never nouns must be among them: `get_commit`, `get_build`, `get_release` vary
+    // in words that are nouns as often as verbs, and their constant word is the verb.
+    const plain = [...family].filter((w) => PLAIN_VERBS.has(w));
+    return (
+      VERB_CLASS.has(tokens[i] as string) && family.size >= 3 && bare.length >= family.size * 0.75 && plain.length >= 2
+    );
   };
   const variesElsewhere = candidates.some((i) => i !== 0 && familyOfVerbs(i)) && varies(0) === 0;
   if (verbFirst && candidates[0] === 0 && !variesElsewhere) return at(0, weight);
@@ -940,7 +954,8 @@ function httpRequestOf(
   prefix: readonly string[],
   inputSchema: ToolDefinition['inputSchema'],
 ): { category: Category; target: string } | undefined {
-  const own = withoutPrefix(tokenize(name), prefix);
+  // "api_post", "http_get", "get_request": words that only say it is a request leave the method alone.
+  const own = withoutPrefix(tokenize(name), prefix).filter((w) => !REQUEST_WORDS.has(w));
   const method = own.length === 1 ? HTTP_METHODS[own[0] as string] : undefined;
   if (!method) return undefined;
   const target = Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>).find(
@@ -1287,6 +1302,13 @@ export function classify(input: ClassifyInput): ClassifyResult {
   const request = httpRequestOf(input.name, prefix, definition.inputSchema);
   if (request)
     textCategory = decisive('name', 'name:http-request', `${input.name}: ${request.target}`, request.category);
+  // A request that changes data, sent to services that keep money documents, can move money (rules.ts, MONEY_OBJECTS).
+  if (
+    request &&
+    (textCategory === 'Execute' || textCategory === 'Write') &&
+    words(definition.description ?? '').some((w) => hasObject([w], MONEY_OBJECTS))
+  )
+    textCategory = decisive('description', 'http-request+money-service', definition.description ?? '', 'Financial');
 
   // A command router is what its operations are (rules.ts, ROUTER).
   const router = routerOf(

@@ -35,19 +35,27 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     approve reject make init initialize setup change clone checkout duplicate restore transition pin unpin follow
     unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
-    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage
+    downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage select
     revert rollback handle replace unpublish standardize normalize fix deactivate promote accept`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
-    hover drag select navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
+    hover drag navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy goback goforward
     openurl emit`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire evict flush
-    prune ban unregister empty dismiss rebuild reimage release cleanup recreate`,
+    prune ban unregister empty dismiss rebuild reimage release cleanup recreate clean`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
     reimburse settle`,
 };
+
+/**
+ * Verbs that are hardly ever nouns in a tool name: where a family of names varies in one of these
+ * (`monitor_create`, `monitor_list`, `monitor_delete`), that place holds the verb.
+ */
+export const PLAIN_VERBS: ReadonlySet<string> = new Set(
+  words`get list create update delete add remove fetch search find edit modify insert upsert destroy rename`,
+);
 
 /**
  * Nouns that name a way of running code (`bash`, `sql`, `python`): a name with no verb at either
@@ -62,7 +70,7 @@ export const RUNNER_NOUNS: ReadonlySet<string> = new Set(
  * these is Financial; reading one is still Read.
  */
 export const MONEY_OBJECTS: ReadonlySet<string> = new Set(
-  words`payment invoice refund payout charge subscription journal ledger transaction adjustment order trade transfer purchase bill cart checkout fund money withdrawal deposit swap bid creditnote debit payroll expense reimbursement remittance wire banktransaction bank receipt credit
+  words`payment invoice refund payout charge subscription journal ledger transaction adjustment order trade transfer purchase bill checkout fund money withdrawal deposit swap bid creditnote debit payroll expense reimbursement remittance wire banktransaction bank receipt credit
     salesorder purchaseorder salesinvoice purchaseinvoice paymententry spend`,
 );
 
@@ -74,7 +82,7 @@ export const MONEY_OBJECTS: ReadonlySet<string> = new Set(
  */
 export const NON_MONEY_HEADS: ReadonlySet<string> = new Set(
   words`policy account group filter strategy evidence setting settings preference template rule category tag label
-    note comment attachment file document webhook notification`,
+    note comment attachment file document webhook notification alert`,
 );
 
 /**
@@ -416,9 +424,11 @@ export const BROWSER_WORDS: ReadonlySet<string> = new Set(words`browser viewport
 /**
  * Verbs that, in a browser, are actions on the open page rather than stored changes: uploading a
  * file into a page, resizing the window, dropping data onto an element ("drag and drop"), reloading
- * the page, handling (accepting or dismissing) a dialog. Like a click, what they do depends on the page, so they are Execute there.
+ * the page, handling (accepting or dismissing) a dialog, selecting an option. Like a click, what they
+ * do depends on the page, so they are Execute there; elsewhere selecting only chooses (a delivery
+ * address, a notebook to work in: Write).
  */
-export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize drop reload handle`);
+export const BROWSER_ACTIONS: ReadonlySet<string> = new Set(words`upload resize drop reload handle select`);
 
 /**
  * Verbs that, on "X from Y", unlink X and leave it in place (Write) when X is a resource the server
@@ -443,6 +453,9 @@ export const HTTP_METHODS: Readonly<Record<string, Category>> = {
   patch: 'Write',
   delete: 'Destructive',
 };
+
+/** Words around an HTTP method in a tool name that only say the tool sends a request (`api_post`, `http_get`). */
+export const REQUEST_WORDS: ReadonlySet<string> = new Set(words`api http https request rest`);
 
 /** The last word of a property that names where an HTTP request goes. */
 export const REQUEST_TARGET_WORDS: ReadonlySet<string> = new Set(words`path url uri endpoint`);
@@ -696,7 +709,7 @@ export const LOCAL_DESTINATION =
  * total revenue this month").
  */
 export const VIEW_NOUNS: ReadonlySet<string> = new Set(
-  words`chart charts graph kpi report reporting dashboard funnel breakdown trend trends aging treemap histogram heatmap scatter pie donut sparkline overview analytics metrics statistics leaderboard timeline`,
+  words`chart charts graph kpi report reporting history dashboard funnel breakdown trend trends aging treemap histogram heatmap scatter pie donut sparkline overview analytics metrics statistics leaderboard timeline`,
 );
 
 /**
@@ -724,7 +737,7 @@ export const PAIRINGS: ReadonlySet<string> = new Set(words`relation relationship
  * session still deletes (Destructive).
  */
 export const CLEARABLE_STATE: ReadonlySet<string> = new Set(
-  words`setting settings preference preferences selection filter filters highlight highlights budget budgets counter counters stats statistics`,
+  words`setting settings preference preferences selection filter filters highlight highlights budget budgets counter counters stats statistics cart basket`,
 );
 /**
  * A session of a browser, a terminal or a conversation: closing, stopping, ending or resetting one

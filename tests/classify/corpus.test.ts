@@ -59,7 +59,6 @@ const KNOWN_DANGEROUS_MISSES = [
   'conway-terminal credits_topup',
   'conway-terminal domain_register',
   'conway-terminal domain_renew',
-  'dokploy application-cleanQueues',
   'dokploy application-refreshToken',
   // Test half, after the second blind labels were settled: evidence submitted on a chargeback (Financial), and
   // a router of workflow versions, Destructive with its annotations and Execute without.
@@ -121,12 +120,6 @@ const KNOWN_DANGEROUS_MISSES = [
   'bullmq-adamhancock remove_job',
   'bullmq-adamhancock move_failed_jobs_to_dlq',
   'cookunity-ggonzalezaleman cookunity_unskip_delivery',
-  // Batch 15, tuning half, as first scored: a queue cleaned of jobs, and generic API calls that post, put or
-  // patch accounting and invoice records.
-  'bullmq-adamhancock clean_queue',
-  'freee freee_api_post',
-  'freee freee_api_put',
-  'freee freee_api_patch',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
@@ -145,7 +138,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a deploy queue purge and a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations a router of workflow versions (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus), and from batch 15 a billed cloud server (hetzner-mjmirza) and seven payment tools (moov: a chargeback accepted, schedules and sweeps of payments, a transfer cancelled or reversed); no tuning-half tool motivates a rule for them',
+    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations a router of workflow versions (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus), and from batch 15 a billed cloud server (hetzner-mjmirza) and seven payment tools (moov: a chargeback accepted, schedules and sweeps of payments, a transfer cancelled or reversed); no tuning-half tool motivates a rule for them',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);

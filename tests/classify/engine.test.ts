@@ -1708,3 +1708,109 @@ test('a description verb with nothing after it acts on what the name names', () 
   );
   isCategory('Destructive', 'delete_room_message', 'チャットのメッセージを削除します。');
 });
+
+test('a verb-first family that varies in nouns keeps its first word as the verb (get_commit, get_build, get_release)', () => {
+  // An Azure DevOps Server (tuning half): "commit", "build" and "release" are resources here.
+  const siblings = [
+    'list_projects',
+    'get_project',
+    'list_commits',
+    'get_commit',
+    'get_commit_diff',
+    'list_builds',
+    'get_build',
+    'get_build_logs',
+    'list_releases',
+    'get_release',
+    'get_release_logs',
+  ];
+  isCategory('Read', 'get_commit', 'Get detailed information about a specific commit including changes', siblings);
+  isCategory('Read', 'get_build', 'Get detailed information about a specific build', siblings);
+  isCategory('Read', 'get_release', 'Get detailed information about a specific release', siblings);
+  // A family that varies in plain verbs is named resource first: there the verb is the last word.
+  const monitors = [
+    'monitor_create',
+    'monitor_list',
+    'monitor_delete',
+    'monitor_get',
+    'list_dashboards',
+    'get_dashboard',
+  ];
+  assert.equal(tool('monitor_delete', {}, monitors).category, 'Destructive');
+});
+
+test('a queue cleaned of jobs loses them (Destructive); a job added to a queue is run by its workers (Execute)', () => {
+  // A BullMQ server (tuning half).
+  isCategory('Destructive', 'clean_queue', 'Clean jobs from queue');
+  isCategory('Execute', 'add_job', 'Add a new job to the queue');
+  // A log line added to a job is written, not run.
+  isCategory('Write', 'add_job_log', 'Add a log entry to a job');
+});
+
+test('a cart is filled and cleared without spending (Write); an order history is a view of past orders (Read)', () => {
+  // A meal-delivery and a food-ordering server (tuning half).
+  isCategory('Write', 'cookunity_add_to_cart', 'Add a meal to the cart for a specific delivery date.');
+  assert.equal(
+    tool('cookunity_clear_cart', {
+      title: 'Clear CookUnity Cart',
+      description: 'Clear all items from the cart for a specific delivery date. This removes ALL meals.',
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+    }).category,
+    'Write',
+  );
+  isCategory('Write', 'clear_basket', 'Clear the entire cart');
+  assert.equal(
+    tool(
+      'cookunity_order_history',
+      {
+        title: 'Get CookUnity Order History with Meals',
+        description:
+          'Get past order invoices with full meal details, prices, reviews, and billing breakdown for a date range.',
+      },
+      ['cookunity_get_menu', 'cookunity_order_history', 'cookunity_get_cart', 'cookunity_add_to_cart'],
+    ).category,
+    'Read',
+  );
+});
+
+test('selecting is choosing (Write), and an action on the page in a browser (Execute)', () => {
+  isCategory(
+    'Write',
+    'select_address',
+    'Select a delivery address. MUST be called before get_restaurants or add_to_basket. Sets the shipping address for the cart.',
+  );
+  isCategory('Execute', 'browser_select_option', 'Select an option in a dropdown');
+});
+
+test('an HTTP method named beside "api" sends a request; one that changes data at money services is Financial', () => {
+  // freee's generic API tools (tuning half): the services include accounting and invoicing.
+  const services = 'service: accounting/hr/invoice/pm/sm/it_management/fixed_asset_management/partner_management';
+  const siblings = [
+    'freee_current_user',
+    'freee_list_companies',
+    'freee_api_get',
+    'freee_api_post',
+    'freee_api_delete',
+  ];
+  const request = (method: string, description = `freee API ${method.toUpperCase()} - ${services}`) => {
+    const result = tool(
+      `freee_api_${method}`,
+      { description, inputSchema: props('service', 'path', 'body') },
+      siblings,
+    );
+    const signals = result.evidence.map((e) => e.signal).filter((x) => x.includes('http-request'));
+    return [result.category, ...signals];
+  };
+  assert.deepEqual(request('get'), ['Read', 'name:http-request']);
+  assert.deepEqual(request('delete'), ['Destructive', 'name:http-request']);
+  assert.deepEqual(request('post'), ['Financial', 'name:http-request', 'http-request+money-service']);
+  assert.deepEqual(request('patch'), ['Financial', 'name:http-request', 'http-request+money-service']);
+  // The same request to services that keep no money runs an arbitrary call (Execute).
+  assert.deepEqual(request('post', 'Send a POST request to the wiki API.'), ['Execute', 'name:http-request']);
+});
+
+test('an alert on trading or prices notifies; it moves no money (Write)', () => {
+  // An Interactive Brokers server (tuning half).
+  isCategory('Write', 'create_alert', 'Create a new trading alert.');
+  isCategory('Financial', 'create_trade', 'Create a new trade.');
+});
