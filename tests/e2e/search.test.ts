@@ -93,17 +93,27 @@ test('filtering by risk Critical shows only Critical tools, and all of them', as
   const titles = await resultsFor(page, 'comfy', { risk: 'Critical' });
   const badges = await page.locator('.search-result .risk').allTextContents();
   assert.equal(new URL(page.url()).search, '?q=comfy&risk=Critical');
-  // The browse page for the level is built from the catalogue, not from the search index.
+  // The browse pages for the level are built from the catalogue, not from the search index; they
+  // are paginated, so every page is read, following its "next" link.
   const browse = await browser.newPage();
-  await browse.goto(`${site.url}/risk/critical/`);
-  // The catalogue has other servers: keep the rows of the server the query names.
-  const expected = await browse
-    .locator('table.tool-list tbody tr')
-    .evaluateAll((rows) =>
-      rows
-        .filter((row) => row.querySelector('td:nth-child(2)')?.textContent?.trim() === 'ComfyUI MCP Server')
-        .map((row) => row.querySelector('td:first-child')?.textContent ?? ''),
+  const expected: string[] = [];
+  let next: string | null = `${site.url}/risk/critical/`;
+  while (next) {
+    await browse.goto(next);
+    // The catalogue has other servers: keep the rows of the server the query names.
+    expected.push(
+      ...(await browse
+        .locator('table.tool-list tbody tr')
+        .evaluateAll((rows) =>
+          rows
+            .filter((row) => row.querySelector('td:nth-child(2)')?.textContent?.trim() === 'ComfyUI MCP Server')
+            .map((row) => row.querySelector('td:first-child')?.textContent ?? ''),
+        )),
     );
+    const link = browse.locator('a[rel="next"]');
+    const href = (await link.count()) > 0 ? await link.first().getAttribute('href') : null;
+    next = href ? new URL(href, browse.url()).href : null;
+  }
   await browse.close();
   assert.ok(expected.length > 0 && unfiltered.length > expected.length, 'the filter has something to remove');
   assert.deepEqual([...titles].sort(), [...expected].sort());
