@@ -113,24 +113,33 @@ function translatePhrases(lower: string): string {
   return out;
 }
 
-/** A word of another language as the English word it stands for (rules.ts, TRANSLATIONS). */
-function translated(word: string): string {
-  if (/^[a-z0-9]+$/.test(word)) return TRANSLATIONS.get(word) ?? word;
-  return TRANSLATIONS.get(word.normalize('NFD').replace(/\p{M}/gu, '')) ?? word;
-}
-
 /** Splits camelCase, snake_case and kebab-case into lower-case words, compounds joined. */
 function words(text: string): string[] {
+  // A server's names are read again for each of its tools: each text is split once.
+  const known = WORDS_SEEN.get(text);
+  if (known) return [...known];
+  const out = splitWords(text);
+  if (WORDS_SEEN.size >= WORDS_SEEN_LIMIT) WORDS_SEEN.clear();
+  WORDS_SEEN.set(text, out);
+  return [...out];
+}
+
+const WORDS_SEEN = new Map<string, readonly string[]>();
+const WORDS_SEEN_LIMIT = 50_000;
+
+/** The work of `words`, done once per text. */
+function splitWords(text: string): string[] {
   let lower = text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase();
-  if (/[^ -~\s]/.test(lower)) lower = translatePhrases(lower);
+  const foreign = /[^ -~\s]/.test(lower);
+  if (foreign) lower = translatePhrases(lower);
   const raw = lower
     // A word is a run of Latin letters, accented ones included ("Télécharge" is one word, not "t l charge").
     .split(/[^\p{Script=Latin}0-9]+/u)
     .filter((t) => t !== '')
-    .map(translated);
+    .map((t) => TRANSLATIONS.get(foreign ? t.normalize('NFD').replace(/\p{M}/gu, '') : t) ?? t);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const pair = `${raw[i]} ${raw[i + 1]}`;
