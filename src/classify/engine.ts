@@ -752,6 +752,8 @@ function withoutIdentifiers(text: string, siblings: readonly string[]): string {
     const pattern = quoted ? `(['"])${name}\\1` : `(?<![\\w-])${name}(?![\\w-])`;
     out = out.replace(new RegExp(pattern, 'g'), ' ');
   }
+  // "POST /api/1/receipts" names the endpoint a tool calls; its method is not the sentence's verb.
+  out = out.replace(/\b(?:GET|HEAD|POST|PUT|PATCH|DELETE)\s+\/[^\s、。，)]*/g, ' ');
   return out.replace(/\b[A-Za-z]+(?:_[A-Za-z0-9]+)+\b/g, ' ');
 }
 

@@ -1814,3 +1814,19 @@ test('an alert on trading or prices notifies; it moves no money (Write)', () => 
   isCategory('Write', 'create_alert', 'Create a new trading alert.');
   isCategory('Financial', 'create_trade', 'Create a new trade.');
 });
+
+test('an HTTP method and path in a sentence name the endpoint; the method is not the verb', () => {
+  // freee's upload tool (tuning half): a Japanese sentence whose only Latin words are the endpoint.
+  assert.equal(
+    tool(
+      'freee_file_upload',
+      {
+        description:
+          'ファイルボックスにファイルをアップロード (POST /api/1/receipts、詳細ガイドはfreee-api-skill skillを参照)',
+      },
+      ['freee_current_user', 'freee_file_upload', 'freee_api_get'],
+    ).category,
+    'Write',
+  );
+  isCategory('Read', 'list_receipts', 'GET /api/1/receipts returns the receipts of the file box.');
+});
