@@ -91,10 +91,9 @@ export interface ClassifyInput {
 /** Longest quote kept in one evidence item; the schema allows 2000, a page needs far less. */
 const MAX_QUOTE = 300;
 
-const CJK_VERB = new RegExp(
-  `(^|[\\s\\p{P}])(${Object.keys(CJK_VERBS).join('|')})|(${Object.keys(CJK_VERBS).join('|')})(?=[しすさ]|でき)`,
-  'gu',
-);
+const CJK_VERB_WORDS = Object.keys(CJK_VERBS).join('|');
+// A verb at the start of a clause (Chinese), or before a form of する (Japanese).
+const CJK_VERB = new RegExp(`(^|[\\s\\p{P}])(${CJK_VERB_WORDS})|(${CJK_VERB_WORDS})(?=[しすさ]|でき)`, 'gu');
 const CJK_NOUN = new RegExp(Object.keys(CJK_NOUNS).join('|'), 'gu');
 const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -188,6 +187,11 @@ function agentVerbClassOf(word: string): VerbClass | undefined {
   const cls = VERB_CLASS.get(word.slice(0, -2)) ?? VERB_CLASS.get(word.slice(0, -1));
   // The agent of a money verb is a party to a sale (`leave_feedback_for_buyer`), not the tool's role.
   return cls === 'money' ? undefined : cls;
+}
+
+/** Whether a text names a money document anywhere (rules.ts, MONEY_OBJECTS). */
+function mentionsMoney(text: string): boolean {
+  return words(text).some((w) => hasObject([w], MONEY_OBJECTS));
 }
 
 function hasObject(objects: readonly string[], set: ReadonlySet<string>): boolean {
@@ -1317,7 +1321,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
   if (
     request &&
     (textCategory === 'Execute' || textCategory === 'Write') &&
-    words(definition.description ?? '').some((w) => hasObject([w], MONEY_OBJECTS))
+    mentionsMoney(definition.description ?? '')
   )
     textCategory = decisive('description', 'http-request+money-service', definition.description ?? '', 'Financial');
 
@@ -1399,7 +1403,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
   // A change to a record of any type, money documents among the types offered, is Financial (rules.ts, ANY_RECORD_TYPE).
   if ((textCategory === 'Write' || textCategory === 'Execute') && !router && ANY_RECORD_TYPE.test(first)) {
     const description = definition.description ?? '';
-    if (words(description).some((w) => hasObject([w], MONEY_OBJECTS)))
+    if (mentionsMoney(description))
       textCategory = decisive('description', 'any-record-type+money', description, 'Financial');
   }
 
