@@ -21,12 +21,16 @@ export interface PoisonRule {
 // Verbs that move a secret somewhere the model or a server can see it.
 const MOVE_VERB =
   '(?:read|cat|open|send|include|pass|upload|attach|leak|output|print|copy|provide|share|forward|exfiltrate|post|transmit|dump|paste|append|embed|return)';
-// Files and places that hold credentials.
-const SECRET_PLACE =
-  '(?:~\\/\\.[\\w-]+|\\$HOME\\/\\.[\\w-]+|\\.ssh\\b|\\bid_(?:rsa|dsa|ecdsa|ed25519)\\b|\\.aws\\/credentials|\\.git-credentials|\\.netrc\\b|\\.npmrc\\b|\\.pypirc\\b|\\.kube\\/config|\\/etc\\/(?:passwd|shadow)\\b|(?<![\\w.])\\.env\\b(?![.\\w])|\\bmcp\\.json\\b|claude_desktop_config\\.json|\\b(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?|session cookies?))';
+// Files that hold credentials: naming one is a strong signal wherever it stands.
+const SECRET_FILE =
+  '(?:~\\/\\.[\\w-]+|\\$HOME\\/\\.[\\w-]+|\\.ssh\\b|\\bid_(?:rsa|dsa|ecdsa|ed25519)\\b|\\.aws\\/credentials|\\.git-credentials|\\.netrc\\b|\\.npmrc\\b|\\.pypirc\\b|\\.kube\\/config|\\/etc\\/(?:passwd|shadow)\\b|(?<![\\w.])\\.env\\b(?![.\\w])|\\bmcp\\.json\\b|claude_desktop_config\\.json)';
+// Words for secrets: common in honest text, so they count only as what the verb acts on.
+const SECRET_WORD =
+  '(?:\\b(?:private keys?|api[ _-]?keys?|access tokens?|secret keys?|passwords?|credentials|ssh keys?|session cookies?))';
+const SECRET_PLACE = `(?:${SECRET_FILE}|${SECRET_WORD})`;
 // A sentence that names a secret only to say it is kept out.
 const REFUSAL =
-  /\b(?:reject(?:s|ed)?|refuse[sd]?|block(?:s|ed)?|den(?:y|ies|ied)|forbidden|not allowed|disallowed|exclude[sd]?|ignored?|skipp?(?:s|ed)?|never|cannot|can't|won't|prevent(?:s|ed)?|protect(?:s|ed)?|redact(?:s|ed)?|mask(?:s|ed)?|hidden from|outside the allowed)\b/i;
+  /\b(?:reject(?:s|ed)?|refuse[sd]?|block(?:s|ed)?|den(?:y|ies|ied)|forbidden|not allowed|disallowed|exclude[sd]?|ignored?|skipp?(?:s|ed)?|never|cannot|can't|won't|prevent(?:s|ed)?|protect(?:s|ed)?|redact(?:s|ed)?|mask(?:s|ed)?|hidden from|outside the allowed|leave out|leaves out|left out|omit(?:s|ted)?)\b/i;
 
 /** A sentence that asks for this tool to be called before the others. */
 const CALL_THIS_FIRST =
@@ -86,6 +90,36 @@ function withoutSecret(match: string): boolean {
   );
 }
 
+const SECRET_FILE_RE = new RegExp(SECRET_FILE, 'i');
+const SECRET_WORD_RE = new RegExp(SECRET_WORD, 'i');
+const VERB_FIRST_RE = new RegExp(`^${MOVE_VERB}\\b`, 'i');
+
+/**
+ * A word for a secret, with no credential file named, that the moving verb does not act on:
+ * - the verb has an object of its own before a phrase that holds the secret ("upload URL with
+ *   authentication credentials", "pass a connectionId to inject the user's stored credentials");
+ * - the verb passes an identifier of the secret ("pass the ID of an API key credential");
+ * - the two words name a kind of secret that is the subject of its own clause ("Upload credentials
+ *   are generated and used internally");
+ * - after "obtain credentials and", the verb has an object of its own ("and upload the archive").
+ * A file that holds credentials (~/.ssh, .env) is a request however the sentence runs.
+ */
+function notItsObject(match: string, sentence: string): boolean {
+  if (SECRET_FILE_RE.test(match)) return false;
+  const after = sentence.slice(sentence.indexOf(match) + match.length);
+  if (VERB_FIRST_RE.test(match)) {
+    const gap = match.slice(match.search(/\s|$/), match.search(SECRET_WORD_RE));
+    return (
+      /^\s*\S+(?:\s+\S+){0,3}\s+(?:with|to|for|from|into|via|through|using)\b/i.test(gap) ||
+      /\b(?:id|ids|identifier|name|reference)\s+of\b/i.test(gap) ||
+      (gap.trim() === '' && /^\s+(?:are|is|was|were|will|gets?|expires?)\b/i.test(after))
+    );
+  }
+  return /^\s+(?:the|a|an|this|that|your|its)\s+(?!contents?\b|values?\b|keys?\b|tokens?\b|secrets?\b|files?\b)\w+/i.test(
+    after,
+  );
+}
+
 /** Base64 of text or data has digits and both cases in one run; a `$ref` path or a long identifier does not. */
 function looksEncoded(match: string): boolean {
   const longest = match.split('/').reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -135,7 +169,8 @@ export const POISON_RULES: readonly PoisonRule[] = [
       !declaresField(match, sentence) &&
       !managesSecret(match) &&
       !ownSecret(match) &&
-      !withoutSecret(match),
+      !withoutSecret(match) &&
+      !notItsObject(match, sentence),
   },
   {
     code: 'instruction-override',
@@ -193,7 +228,9 @@ function excerpt(text: string, index: number, length: number): string {
 /** The sentence around a match: from the last sentence end before it to the next one after it. */
 function sentenceOf(text: string, index: number, length: number): string {
   const before = text.slice(0, index);
-  const start = Math.max(before.search(/[.!?\n][^.!?\n]*$/), -1) + 1;
+  // A sentence ends at . ! or ? before a space, as below; the dot of "trigger.dev" or "e.g" does not end one.
+  const ends = [...before.matchAll(/[.!?](?=\s)|\n/g)];
+  const start = ends.length > 0 ? (ends[ends.length - 1].index ?? -1) + 1 : 0;
   const after = text.slice(index + length).search(/[.!?](?:\s|$)|\n/);
   return text.slice(start, after === -1 ? text.length : index + length + after + 1);
 }

@@ -120,6 +120,26 @@ const KNOWN_DANGEROUS_MISSES = [
   'bullmq-adamhancock remove_job',
   'bullmq-adamhancock move_failed_jobs_to_dlq',
   'cookunity-ggonzalezaleman cookunity_unskip_delivery',
+  // Batch 16 (labelled twice before the classifier was run on it), test half: paid bounties and tasks posted
+  // to human workers, approvals that pay them, and a sandbox stopped with its files.
+  'humanagent-jeelebot create_bounty',
+  'humanagent-jeelebot complete_bounty',
+  'just-bash-dalist1 bash_sandbox_stop',
+  'loopuman ask_human',
+  'loopuman post_task',
+  'loopuman approve_submission',
+  'loopuman post_competition',
+  'loopuman post_social_contest',
+  // Batch 16, tuning half: whole-document replacements, a file write that overwrites by default, batch file
+  // operations and a directory sync that can delete, a workflow node removed with no version kept, and,
+  // without annotations, a replace-all of environment variables whose values cannot be read back.
+  'cosmosdb-hendrickcastro mcp_update_document',
+  'cosmosdb-hendrickcastro mcp_upsert_document',
+  'filesystem-efforthye fast_write_file',
+  'filesystem-efforthye fast_batch_file_operations',
+  'filesystem-efforthye fast_sync_directories',
+  'pencil-workflow remove_node',
+  'hostinger-hosting hosting_replaceNode_jsEnvironmentVariablesV1',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
@@ -138,7 +158,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations a router of workflow versions (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus), and from batch 15 a billed cloud server (hetzner-mjmirza) and seven payment tools (moov: a chargeback accepted, schedules and sweeps of payments, a transfer cancelled or reversed); no tuning-half tool motivates a rule for them',
+    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations a router of workflow versions (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus), and from batch 15 a billed cloud server (hetzner-mjmirza) and seven payment tools (moov: a chargeback accepted, schedules and sweeps of payments, a transfer cancelled or reversed), and from batch 16 paid tasks, bounties and contests posted to human workers and the approvals that pay them (loopuman, humanagent-jeelebot) and a sandbox stopped with its files (just-bash-dalist1); no tuning-half tool motivates a rule for them',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
@@ -149,7 +169,7 @@ test(
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
   {
-    todo: 'not reached: about 91% (kept) and 90% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 97%; servers added since, labelled before the classifier saw them, score 84-91% unseen (npm run classify:score -- --all lists the misses)',
+    todo: 'not reached: about 91% (kept) and 90% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 97%; servers added since, labelled before the classifier saw them, score 84-92% unseen (npm run classify:score -- --all lists the misses)',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
