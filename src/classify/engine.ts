@@ -15,6 +15,9 @@ import {
   FALLBACK_CATEGORY,
   FILLER_WORDS,
   FORMATTED_PARTS,
+  SCHEDULED_RUNS,
+  COMMAND_PROPERTIES,
+  ARCHIVES,
   GENERATED_MEDIA,
   GENERATED_TEXT,
   HAND_BACK_VERBS,
@@ -254,6 +257,10 @@ interface Context {
   ownResource: string;
   /** The name's words other than verbs: what a description's verb acts on when its sentence names nothing. */
   nameObject: readonly string[];
+  /** The name's words, the server's shared prefix set aside. */
+  ownName: readonly string[];
+  /** The input schema takes a command to run as free-form text (rules.ts, COMMAND_PROPERTIES). */
+  takesCommand: boolean;
 }
 
 const NO_CONTEXT: Context = {
@@ -265,6 +272,8 @@ const NO_CONTEXT: Context = {
   editedByTwin: false,
   ownResource: '',
   nameObject: [],
+  ownName: [],
+  takesCommand: false,
 };
 
 /**
@@ -501,6 +510,8 @@ function compose(
       }
       if (verbStems.includes('query') && hasObject(objects, CODE_OBJECTS))
         return { category: 'Execute', signal: 'verb:query+code-object' };
+      if (verbStems.includes('extract') && hasObject(objects.slice(0, 3), ARCHIVES))
+        return { category: 'Write', signal: 'verb:extract+archive' };
       return { category: 'Read', signal: 'verb:read' };
     case 'money':
       // Withdrawing an offer, an application or a consent takes it back; only withdrawing money pays out.
@@ -533,6 +544,19 @@ function compose(
         return { category: 'Execute', signal: 'verb:schedule+message' };
       if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
         return { category: 'Execute', signal: 'verb:send' };
+      if (
+        context.takesCommand &&
+        verbStems.some((v) => v === 'create' || v === 'add' || v === 'new') &&
+        hasObject(objects.slice(0, 3), SCHEDULED_RUNS)
+      )
+        return { category: 'Execute', signal: 'verb:schedule+command' };
+      // "Make authenticated HTTP requests to any API" sends them: the request is the action.
+      if (
+        verbStems.includes('make') &&
+        objects.slice(0, 5).some((o) => REQUEST_WORDS.has(o)) &&
+        objects.slice(0, 5).some((o) => ['request', 'call'].includes(singular(o)))
+      )
+        return { category: 'Execute', signal: 'verb:make+request' };
       if (verbStems.some((v) => v === 'create' || v === 'new') && hasObject(objects.slice(0, 3), RUN_OBJECTS))
         return { category: 'Execute', signal: 'verb:create+run-object' };
       // "Add a new job to the queue" enqueues it for the workers; "add a log entry to a job" writes to one.
@@ -810,6 +834,10 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
   // "Do NOT answer accessibility questions directly": a negated verb says what the tool is not for.
   if (tokens.slice(i, main).some((t) => NEGATIONS.has(t))) return [];
   const verb = tokens[main] as string;
+  // "Execute getAuthentication" on `get-authentication`: the sentence only says to call the tool by
+  // its own name, so it is the name's verb that says what the call does.
+  const named = context.ownName;
+  if (LIGHT_VERBS.has(verb) && named.length >= 2 && named.every((w, k) => tokens[main + 1 + k] === w)) return [];
   // "Deletes it.", or a Japanese sentence whose object stands before the verb: the verb acts on what the name names.
   const said = objectOf(tokens.slice(main + 1), LIGHT_OBJECT_LENGTH);
   const phrase = said.length > 0 ? said : context.nameObject;
@@ -1239,6 +1267,10 @@ export function classify(input: ClassifyInput): ClassifyResult {
       : false,
     ownResource: resourceKey(own),
     nameObject: verbClassOf(own[0] ?? '') ? own.slice(1) : verbClassOf(own.at(-1) ?? '') ? own.slice(0, -1) : own,
+    ownName: own,
+    takesCommand: Object.entries((definition.inputSchema?.properties ?? {}) as Record<string, unknown>).some(
+      ([prop, schema]) => COMMAND_PROPERTIES.has(words(prop).at(-1) ?? '') && isFreeFormString(schema),
+    ),
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
   // Evidence that settles the category on its own (an HTTP method, guidance handed back, …): it is

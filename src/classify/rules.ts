@@ -552,11 +552,13 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
  * all of something ("by replacing all exercises and sets") or drops what the caller leaves out
  * ("omitted exercises are removed"). So does one that replaces an existing file, calls itself
  * "destructive to existing data", or drops columns, tables or data ("Drops the _version column and
- * its trigger"). An option to overwrite that is off by default ("overwrite control", "set overwrite
- * to true") is not such a statement.
+ * its trigger"), or states a full replacement ("performs a full document replacement") or what
+ * happens to what exists ("if a document with the same id exists, it will be replaced"). An option
+ * to overwrite that is off by default ("overwrite control", "set overwrite to true") is not such a
+ * statement.
  */
 export const OVERWRITE_STATEMENT =
-  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b|(?:an? |the |any )?existing\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b|\b(?:is|are) destructive to\b|\bdrops? (?:(?:the|its|all|any|existing) ){0,2}(?:[\w-]+ ){0,2}(?:columns?|tables?|objects?|data|triggers?|indexes|databases?)\b)/i;
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|\bfull (?:[\w-]+ )?replacement\b|\bexists?,? (?:it|they) (?:will be|is|are|gets?) (?:replaced|overwritten)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b|(?:an? |the |any )?existing\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b|\b(?:is|are) destructive to\b|\bdrops? (?:(?:the|its|all|any|existing) ){0,2}(?:[\w-]+ ){0,2}(?:columns?|tables?|objects?|data|triggers?|indexes|databases?)\b)/i;
 
 /**
  * Input properties, judged by the last word of their name and only when they take a free-form
@@ -794,6 +796,18 @@ export const STORED_THREADS: ReadonlySet<string> = new Set(
  * invoice bills nobody until it is completed or sent (Write).
  */
 export const DRAFT_OBJECTS: ReadonlySet<string> = new Set(words`draft drafts`);
+
+/**
+ * What runs later on a schedule. Creating one is Write when what it runs already exists (a cron job
+ * that invokes a deployed function); when the tool takes the command itself (COMMAND_PROPERTIES),
+ * it installs code to run on the server, which is Execute.
+ */
+export const SCHEDULED_RUNS: ReadonlySet<string> = new Set(words`cronjob schedule`);
+/** The last word of a free-form string property that holds a command to run. */
+export const COMMAND_PROPERTIES: ReadonlySet<string> = new Set(words`command cmd script shell`);
+
+/** Files that hold other files: extracting one writes what it holds to disk, not a reading. */
+export const ARCHIVES: ReadonlySet<string> = new Set(words`archive archives zip tarball tar`);
 
 /**
  * Parts of a document that formatting restyles in place: formatting cells, a range or a shape

@@ -130,11 +130,9 @@ const KNOWN_DANGEROUS_MISSES = [
   'loopuman approve_submission',
   'loopuman post_competition',
   'loopuman post_social_contest',
-  // Batch 16, tuning half: whole-document replacements, a file write that overwrites by default, batch file
-  // operations and a directory sync that can delete, a workflow node removed with no version kept, and,
-  // without annotations, a replace-all of environment variables whose values cannot be read back.
-  'cosmosdb-hendrickcastro mcp_update_document',
-  'cosmosdb-hendrickcastro mcp_upsert_document',
+  // Batch 16, tuning half: a file write that overwrites by default, batch file operations and a directory sync
+  // that can delete, a workflow node removed with no version kept, and, without annotations, a replace-all of
+  // environment variables whose values cannot be read back.
   'filesystem-efforthye fast_write_file',
   'filesystem-efforthye fast_batch_file_operations',
   'filesystem-efforthye fast_sync_directories',

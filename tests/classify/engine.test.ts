@@ -1830,3 +1830,63 @@ test('an HTTP method and path in a sentence name the endpoint; the method is not
   );
   isCategory('Read', 'list_receipts', 'GET /api/1/receipts returns the receipts of the file box.');
 });
+
+test('extracting an archive writes its files (Write); extracting text or data from something reads it', () => {
+  // A file-system server (tuning half).
+  const files = ['fast_extract_archive', 'fast_read_file', 'fast_write_file', 'fast_list_directory'];
+  isCategory('Write', 'fast_extract_archive', 'Extracts an archive file', files);
+  isCategory('Read', 'extract_text', 'Extracts the text of a PDF file.');
+});
+
+test('a stated whole-document replacement, or "if it exists, it will be replaced", is an overwrite', () => {
+  // A Cosmos DB server (tuning half), as it lists its update and upsert tools.
+  isCategory(
+    'Destructive',
+    'mcp_update_document',
+    'Update (replace) an existing document in a CosmosDB container. NOTE: This performs a full document replacement. Include ALL fields you want to keep.',
+  );
+  isCategory(
+    'Destructive',
+    'mcp_upsert_document',
+    'Create or update a document in a CosmosDB container (upsert operation). If a document with the same id and partition key exists, it will be replaced. If it does not exist, it will be created.',
+  );
+  isCategory('Destructive', 'put_record', 'Saves a record. This performs a full record replacement.');
+  // A partial update, or a placeholder replaced in a template, overwrites nothing.
+  isCategory('Write', 'update_document', 'Update the fields passed on an existing document; other fields are kept.');
+  isCategory(
+    'Write',
+    'create_note',
+    'Create a note from a template; the {date} placeholder will be replaced by today.',
+  );
+});
+
+test('making HTTP requests sends them (Execute)', () => {
+  // An automation platform (tuning half).
+  isCategory(
+    'Execute',
+    'fetch',
+    "Make authenticated HTTP requests to any API through Zapier. Pass a connectionId to automatically inject the user's stored credentials.",
+  );
+  isCategory('Execute', 'request', "Make authenticated HTTP requests through Zapier's Relay service");
+  isCategory('Write', 'make_copy', 'Make a copy of the document in the same folder.');
+});
+
+test('"Execute <its own name>" says only that the tool is called: the name says what the call does', () => {
+  // An automation platform (tuning half) whose descriptions are generated from operation names.
+  isCategory('Read', 'get-authentication', 'Execute getAuthentication');
+  isCategory('Read', 'get-connection', 'Execute getConnection');
+  // A light verb on anything else still runs it.
+  isCategory('Execute', 'get-connection', 'Execute the sync workflow of a connection.');
+});
+
+test('a new cron job that takes the command it will run installs code to run (Execute); one that calls a function is Write', () => {
+  // A hosting server (tuning half) beside a deployment platform's cron job (tuning half).
+  const cron = (command: boolean) =>
+    tool('createAccountCronJobV1', {
+      description: 'Creates a cron job for the specified account from a schedule expression and a command.',
+      inputSchema: props('schedule', ...(command ? ['command'] : ['path'])),
+    }).category;
+  assert.equal(cron(true), 'Execute');
+  assert.equal(cron(false), 'Write');
+  isCategory('Write', 'vercel_create_cron_job', 'Create a cron job that calls a function path on a schedule.');
+});
