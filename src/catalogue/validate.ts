@@ -11,6 +11,18 @@ export function checkCatalogue(catalogue: Catalogue): Problem[] {
 }
 
 /**
+ * Every check on one server: its record and its tools, with every server record and attack pattern
+ * beside them; a check that looks at one server at a time sees that server alone. What it finds is
+ * in the server's own files, so a catalogue is checked server by server in linear time: the build
+ * does so, and so does an import, however many servers it imports.
+ */
+export function checkServer(catalogue: Catalogue, serverId: string): Problem[] {
+  const own: Catalogue = { ...catalogue, tools: catalogue.tools.filter((t) => t.folder === serverId) };
+  const alone: Catalogue = { ...own, servers: catalogue.servers.filter((s) => s.id === serverId) };
+  return crossRecordChecks.flatMap((check) => check.run(check.perServer ? alone : own));
+}
+
+/**
  * Loads a content folder and runs every check on it: what `npm run build` and `npm run validate`
  * do. `files` is the list the checks saw, which is the list the site is built from.
  */

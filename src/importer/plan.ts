@@ -3,7 +3,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { classify } from '#src/classify/engine.ts';
 import { detectPoisoning } from '#src/classify/poisoning.ts';
 import { loadCatalogue, parseYaml, type Catalogue } from '#src/catalogue/load.ts';
-import { checkCatalogue } from '#src/catalogue/validate.ts';
+import { checkServer } from '#src/catalogue/validate.ts';
 import { SERVER_ID_PATTERN, serverSchema, type ServerRecord } from '#src/model/server.ts';
 import { toolFileStem, toolSchema, type ToolDefinition, type ToolHistory, type ToolRecord } from '#src/model/tool.ts';
 import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
@@ -35,7 +35,6 @@ export interface PlanOptions {
 
 export interface PlanCache {
   loaded?: ReturnType<typeof loadCatalogue>;
-  before?: Set<string>;
 }
 
 export interface ImportReport {
@@ -349,14 +348,9 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   newServers.sort((a, b) => (a.id < b.id ? -1 : 1));
   newTools.sort((a, b) => (a.file < b.file ? -1 : 1));
 
-  const before = cache?.before ?? new Set(checkCatalogue(catalogue).map(formatProblem));
-  if (cache) cache.before = before;
-  const ourFiles = new Set(ourRecords.map((r) => relTo(cwd, r.path)));
-  const after = checkCatalogue({ ...catalogue, servers: newServers, tools: newTools });
-  // Problems in other records that were there before the import are not the import's to fix.
-  problems.push(
-    ...after.filter((p) => !before.has(formatProblem(p)) || (p.file !== undefined && ourFiles.has(p.file))),
-  );
+  // The checks of this server, as the build runs them: what they find is in its own files, and
+  // problems in other servers' records are not the import's to fix.
+  problems.push(...checkServer({ ...catalogue, servers: newServers, tools: newTools }, serverId));
   if (problems.length > 0) {
     throw new AtlasError(
       'import-invalid-result',

@@ -85,7 +85,6 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (!options.dryRun && report.writes.length > 0) {
       if (options.cache) {
         delete options.cache.loaded;
-        delete options.cache.before;
       }
       writeAtomically(report.writes);
     }

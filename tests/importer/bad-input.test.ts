@@ -244,3 +244,49 @@ test("an import that would break an editor's policy is refused, naming the recor
   );
   assert.deepEqual(snapshot(dir), before);
 });
+
+test("a problem already in another server's policies neither blocks an import nor is hidden from that server's own", async () => {
+  const dir = tempContent();
+  await runImport({
+    source: { file: fixture('notes-v1.json') },
+    contentDir: dir,
+    serverId: 'notes',
+    date: '2026-01-10',
+  });
+  // An editor's policy on notes that tests an argument run_query does not take: a problem before any import below.
+  const file = join(dir, 'tools/notes/run_query.yaml');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8') +
+      [
+        'editorial:',
+        '  policy:',
+        '    version: "1"',
+        '    default: deny',
+        '    tools:',
+        '      run_query:',
+        '        deny_if:',
+        '          - conditions: [{ path: args.timeout, op: gt, value: 60 }]',
+        '            on_deny: Queries may run for a minute at most.',
+        '',
+      ].join('\n'),
+  );
+  const broken = readFileSync(file, 'utf8');
+  // Another server imports cleanly beside it.
+  const report = await runImport({
+    source: { file: fixture('notes-v2.json') },
+    contentDir: dir,
+    serverId: 'other-notes',
+    date: '2026-01-11',
+  });
+  assert.ok(report.added.includes('run_query'));
+  // Re-importing notes itself still names its own problem, and writes nothing.
+  await assert.rejects(
+    runImport({ source: { file: fixture('notes-v1.json') }, contentDir: dir, serverId: 'notes', date: '2026-01-12' }),
+    (err: unknown) =>
+      err instanceof AtlasError &&
+      err.code === 'import-invalid-result' &&
+      /notes\/run_query\.yaml › editorial\.policy.*\[policy-unknown-argument\]/.test(err.message),
+  );
+  assert.equal(readFileSync(file, 'utf8'), broken);
+});
