@@ -28,6 +28,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, '.bench');
 
 const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--generate-only] [--warm] [--edit] [--profile] [--verbose]
+       npm run bench -- --import
 
   --tools N        how many tools the synthetic catalogue has (default 1000)
   --seed S         seed of the generator (default ${DEFAULT_SEED}); a different seed is a different catalogue
@@ -37,7 +38,9 @@ const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--
   --warm           keep the previous output and Astro cache instead of building cold
   --concurrency N  an experiment: Astro's build.concurrency set to N (the project's config is untouched)
   --profile        run the build under --cpu-prof and print where the time went
-  --verbose        stream the build's own output as it runs (it is always saved to .bench/build-N.log)`;
+  --verbose        stream the build's own output as it runs (it is always saved to .bench/build-N.log)
+  --import         instead of a build: re-import every server of the shipped manifest from its saved
+                   answers (npm run import -- --all --offline --dry-run, which writes nothing), timed`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -57,6 +60,7 @@ try {
       profile: { type: 'boolean', default: false },
       concurrency: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      import: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -177,6 +181,29 @@ function routeOf(path: string): string {
   if (parts[0] === 'servers' && parts.length === 2) return '/servers/[server]/';
   if (parts.length >= 2) return `/${parts[0]}/[${parts.length - 1 === 1 ? 'id' : 'id/page'}]/`;
   return path;
+}
+
+// The importer instead of the build: every server of the shipped manifest, from its saved answers.
+if (opts.import) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/import.ts'), '--all', '--offline', '--dry-run'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const memory = watchMemory(child.pid!, 250);
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
+  const peak = memory.stop();
+  const cpu = peak.perProcess.reduce((sum, p) => sum + p.cpuSeconds, 0);
+  console.log(
+    [
+      `Import of the shipped manifest, offline and dry (${commitOf()}):`,
+      `  ${output.trim().split('\n').at(-1)}`,
+      `  ${seconds(performance.now() - started)} s wall, ${cpu.toFixed(1)} s CPU, peak ${mib(peak.processBytes)}; load ${loadAverage()} on ${availableParallelism()} CPUs`,
+    ].join('\n'),
+  );
+  process.exit(code);
 }
 
 // 1. The catalogue.
