@@ -192,7 +192,14 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     writes: [],
   };
   const newTools: Catalogue['tools'] = catalogue.tools.filter((t) => t.folder !== serverId);
-  const ourRecords: { path: string; text: string; kind: 'tool' | 'server' }[] = [];
+  // A record whose text does not change is the one the catalogue already read: kept, not read again.
+  const loadedByFile = new Map(catalogue.tools.filter((t) => t.folder === serverId).map((t) => [t.file, t]));
+  const ourRecords: {
+    path: string;
+    text: string;
+    kind: 'tool' | 'server';
+    unchanged?: Catalogue['tools'][number];
+  }[] = [];
 
   const emit = (path: string, record: Record<string, unknown>, previous: string | undefined) => {
     const keep = previous !== undefined ? portableNode(previous, 'editorial') : undefined;
@@ -202,7 +209,8 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
       if (editorial !== undefined) record.editorial = editorial;
     }
     const text = printRecord(record, keep ? { editorial: keep } : {});
-    ourRecords.push({ path, text, kind: 'tool' });
+    const unchanged = text === previous ? loadedByFile.get(relTo(cwd, path)) : undefined;
+    ourRecords.push({ path, text, kind: 'tool', ...(unchanged ? { unchanged } : {}) });
     if (text !== previous) report.writes.push({ path, text });
   };
 
@@ -325,10 +333,15 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   ourRecords.push({ path: serverPath, text: serverText, kind: 'server' });
 
   // Validate what would be written exactly as the build will read it back: parse the YAML text,
-  // check it against the schema, then run every cross-record check on the whole catalogue.
+  // check it against the schema (a text left as it was is the record already read), then run the
+  // server's checks as the build runs them.
   const problems: Problem[] = [];
   const newServers: Catalogue['servers'] = catalogue.servers.filter((s) => s.id !== serverId);
   for (const rec of ourRecords) {
+    if (rec.unchanged) {
+      newTools.push(rec.unchanged);
+      continue;
+    }
     const file = relTo(cwd, rec.path);
     const parsed = parseYaml(rec.text, file);
     problems.push(...parsed.problems);
