@@ -258,6 +258,18 @@ function scannableTexts(definition: ToolDefinition): { field: string; text: stri
   return out;
 }
 
+/** Each rule's pattern with the g flag, compiled once: a catalogue scans hundreds of thousands of texts. */
+const globalPatterns = new WeakMap<PoisonRule, RegExp>();
+function globalPattern(rule: PoisonRule): RegExp {
+  let pattern = globalPatterns.get(rule);
+  if (!pattern) {
+    const { source, flags } = rule.pattern;
+    pattern = new RegExp(source, flags.includes('g') ? flags : `${flags}g`);
+    globalPatterns.set(rule, pattern);
+  }
+  return pattern;
+}
+
 /** Scans one definition and returns one flag per rule per field that matched, in a stable order. */
 export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
   const flags: ToolFlag[] = [];
@@ -266,10 +278,7 @@ export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
     const read = field.endsWith('(key)') ? text.replace(/[_-]/g, ' ') : text;
     for (const rule of POISON_RULES) {
       // Every match is looked at: an honest first one must not hide a hostile one later in the text.
-      const all = new RegExp(
-        rule.pattern.source,
-        rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`,
-      );
+      const all = globalPattern(rule);
       const match = [...read.matchAll(all)].find(
         (m) => !rule.confirm || rule.confirm(m[0], sentenceOf(read, m.index, m[0].length)),
       );
