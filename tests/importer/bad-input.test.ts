@@ -205,29 +205,32 @@ test('the command line, as a real process, exits 1 on a bad import and 0 on --he
   assert.match(help.stdout, /^Usage: npm run import/);
 });
 
-test("an import that would break an editor's policy is refused, naming the record and the argument, and writes nothing", async () => {
+/** An editor's policy on run_query that tests its `timeout` argument, which notes-v1 does not list. */
+const TIMEOUT_POLICY = [
+  'editorial:',
+  '  policy:',
+  '    version: "1"',
+  '    default: deny',
+  '    tools:',
+  '      run_query:',
+  '        deny_if:',
+  '          - conditions: [{ path: args.timeout, op: gt, value: 60 }]',
+  '            on_deny: Queries may run for a minute at most.',
+  '        limits: [{ counter: run_query, window: hour, max: 30, scope: grant }]',
+  '',
+].join('\n');
+
+/** A content folder holding notes, imported from `listing`, with TIMEOUT_POLICY on run_query. */
+async function notesWithTimeoutPolicy(listing: string): Promise<{ dir: string; file: string }> {
   const dir = tempContent();
-  await runImport({
-    source: { file: fixture('notes-v2.json') },
-    contentDir: dir,
-    serverId: 'notes',
-    date: '2026-01-10',
-  });
+  await runImport({ source: { file: fixture(listing) }, contentDir: dir, serverId: 'notes', date: '2026-01-10' });
   const file = join(dir, 'tools/notes/run_query.yaml');
-  const policy = [
-    'editorial:',
-    '  policy:',
-    '    version: "1"',
-    '    default: deny',
-    '    tools:',
-    '      run_query:',
-    '        deny_if:',
-    '          - conditions: [{ path: args.timeout, op: gt, value: 60 }]',
-    '            on_deny: Queries may run for a minute at most.',
-    '        limits: [{ counter: run_query, window: hour, max: 30, scope: grant }]',
-    '',
-  ].join('\n');
-  writeFileSync(file, readFileSync(file, 'utf8') + policy);
+  writeFileSync(file, readFileSync(file, 'utf8') + TIMEOUT_POLICY);
+  return { dir, file };
+}
+
+test("an import that would break an editor's policy is refused, naming the record and the argument, and writes nothing", async () => {
+  const { dir } = await notesWithTimeoutPolicy('notes-v2.json');
   const before = snapshot(dir);
   // notes-v1 lists run_query without its `timeout` parameter, which the editor's policy tests.
   await assert.rejects(
@@ -246,31 +249,8 @@ test("an import that would break an editor's policy is refused, naming the recor
 });
 
 test("a problem already in another server's policies neither blocks an import nor is hidden from that server's own", async () => {
-  const dir = tempContent();
-  await runImport({
-    source: { file: fixture('notes-v1.json') },
-    contentDir: dir,
-    serverId: 'notes',
-    date: '2026-01-10',
-  });
   // An editor's policy on notes that tests an argument run_query does not take: a problem before any import below.
-  const file = join(dir, 'tools/notes/run_query.yaml');
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8') +
-      [
-        'editorial:',
-        '  policy:',
-        '    version: "1"',
-        '    default: deny',
-        '    tools:',
-        '      run_query:',
-        '        deny_if:',
-        '          - conditions: [{ path: args.timeout, op: gt, value: 60 }]',
-        '            on_deny: Queries may run for a minute at most.',
-        '',
-      ].join('\n'),
-  );
+  const { dir, file } = await notesWithTimeoutPolicy('notes-v1.json');
   const broken = readFileSync(file, 'utf8');
   // Another server imports cleanly beside it.
   const report = await runImport({
