@@ -21,7 +21,7 @@ import { manifestDigest, manifestOf, summariesOf, type Manifest } from '#src/cat
 import { indexTools, relatedTools } from '#src/catalogue/index.ts';
 import { PROBLEM_HINT, problemReport, type SlicePlan } from '#src/catalogue/source.ts';
 import { listCatalogueFiles, loadFiles, type Catalogue, type CatalogueFiles } from '#src/catalogue/load.ts';
-import { crossRecordChecks } from '#src/catalogue/checks.ts';
+import { checkServer } from '#src/catalogue/validate.ts';
 import type { Problem } from '#src/model/problems.ts';
 import { serverSearch, type ServerSearch } from '#src/views/search-documents.ts';
 
@@ -142,11 +142,10 @@ function checkGroup(
   const loaded = loadFiles(dir, { servers: [], tools: g.own, patterns: [], pages: [] });
   const mini: Catalogue = { ...base, tools: loaded.catalogue.tools };
   const record = serverById.get(g.group);
-  const alone: Catalogue = { ...mini, servers: record ? [record] : [] };
   return {
     // What search holds of the server: its documents and tool names (src/views/search-documents.ts).
     search: record ? serverSearch(g.group, record.data, loaded.catalogue.tools) : undefined,
-    problems: [...loaded.problems, ...crossRecordChecks.flatMap((c) => c.run(c.perServer ? alone : mini))],
+    problems: [...loaded.problems, ...checkServer(mini, record)],
     ...(({ tools, changes }) => ({ tools, changes }))(manifestOf(mini)),
     records: loaded.catalogue.tools,
   };

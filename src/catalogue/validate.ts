@@ -11,15 +11,15 @@ export function checkCatalogue(catalogue: Catalogue): Problem[] {
 }
 
 /**
- * Every check on one server: its record and its tools, with every server record and attack pattern
- * beside them; a check that looks at one server at a time sees that server alone. What it finds is
- * in the server's own files, so a catalogue is checked server by server in linear time: the build
- * does so, and so does an import, however many servers it imports.
+ * Every check on one server: `catalogue` holds that server's tools with every server record and
+ * attack pattern beside them, and `server` is its record, if it has one; a check that looks at one
+ * server at a time sees that record alone. What it finds is in the server's own files, so a catalogue
+ * is checked server by server in linear time: the build does so, and so does an import, however many
+ * servers it imports.
  */
-export function checkServer(catalogue: Catalogue, serverId: string): Problem[] {
-  const own: Catalogue = { ...catalogue, tools: catalogue.tools.filter((t) => t.folder === serverId) };
-  const alone: Catalogue = { ...own, servers: catalogue.servers.filter((s) => s.id === serverId) };
-  return crossRecordChecks.flatMap((check) => check.run(check.perServer ? alone : own));
+export function checkServer(catalogue: Catalogue, server: Catalogue['servers'][number] | undefined): Problem[] {
+  const alone: Catalogue = { ...catalogue, servers: server ? [server] : [] };
+  return crossRecordChecks.flatMap((check) => check.run(check.perServer ? alone : catalogue));
 }
 
 /**

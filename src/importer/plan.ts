@@ -363,7 +363,12 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
 
   // The checks of this server, as the build runs them: what they find is in its own files, and
   // problems in other servers' records are not the import's to fix.
-  problems.push(...checkServer({ ...catalogue, servers: newServers, tools: newTools }, serverId));
+  problems.push(
+    ...checkServer(
+      { ...catalogue, servers: newServers, tools: newTools.filter((t) => t.folder === serverId) },
+      newServers.find((s) => s.id === serverId),
+    ),
+  );
   if (problems.length > 0) {
     throw new AtlasError(
       'import-invalid-result',
