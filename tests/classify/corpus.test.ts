@@ -138,6 +138,9 @@ const KNOWN_DANGEROUS_MISSES = [
   'filesystem-efforthye fast_sync_directories',
   'pencil-workflow remove_node',
   'hostinger-hosting hosting_replaceNode_jsEnvironmentVariablesV1',
+  // Batch 17 (labelled twice before the classifier was run on it), tuning half: an account removed by deleting
+  // its stored credentials, which its twin addAccount can only replace through a new sign-in.
+  'google-workspace-pm990320 removeAccount',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
@@ -167,7 +170,7 @@ test(
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
   {
-    todo: 'not reached: about 91% (kept) and 90% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 97%; servers added since, labelled before the classifier saw them, score 84-92% unseen (npm run classify:score -- --all lists the misses)',
+    todo: 'not reached: about 91% (kept) and 90% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 97%; servers added since, labelled before the classifier saw them, score 84-97% unseen (npm run classify:score -- --all lists the misses)',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
