@@ -294,6 +294,7 @@ const UNDOABLE_REMOVALS = new Set([
   'phrase:reset-to-default',
   'verb:clear+state',
   'verb:end+session',
+  'phrase:to-trash-with-restore',
 ]);
 
 /** Prepositions that start a modifier of the object: what follows is not what the verb acts on. */
@@ -1455,17 +1456,39 @@ export function classify(input: ClassifyInput): ClassifyResult {
     if (categoryRank(alternative) > categoryRank(textCategory))
       textCategory = decisive('name', `${signal} (or)`, input.name, alternative);
   }
+  // "Gets or creates a shareable link": a first sentence that opens with a verb of reading, "or" and another verb
+  // may do the other.
+  const joinedVerbs = /^([a-z]+) or ([a-z]+) ([a-z\s]*)/i.exec(first);
+  const secondVerb = joinedVerbs ? verbClassOf((joinedVerbs[2] as string).toLowerCase()) : undefined;
+  if (
+    joinedVerbs &&
+    secondVerb &&
+    verbClassOf((joinedVerbs[1] as string).toLowerCase()) === 'read' &&
+    !router &&
+    textCategory !== null
+  ) {
+    const objects = words(joinedVerbs[3] as string);
+    const { category: alternative, signal } = compose(
+      secondVerb,
+      (joinedVerbs[2] as string).toLowerCase(),
+      objects,
+      context,
+    );
+    if (categoryRank(alternative) > categoryRank(textCategory))
+      textCategory = decisive('description', `${signal} (or)`, first, alternative);
+  }
 
   // A deletion that moves things to the trash, where the server can restore them, is undone (rules.ts, TO_TRASH).
   if (
     textCategory === 'Destructive' &&
     TO_TRASH.test(first) &&
-    // The restoring tool must be about the trash: `restore_from_trash`, `untrash_message`; a
-    // `restoreRevision` brings back a version, not a deleted file.
-    siblings.some((n) => {
-      const ts = tokenize(n);
-      return ts.includes('untrash') || (ts.some((t) => RESTORING_FROM_TRASH.has(t)) && ts.includes('trash'));
-    })
+    (/\bcan be (?:restored|recovered)\b/i.test(definition.description ?? '') ||
+      // The restoring tool must be about the trash: `restore_from_trash`, `untrash_message`; a
+      // `restoreRevision` brings back a version, not a deleted file.
+      siblings.some((n) => {
+        const ts = tokenize(n);
+        return ts.includes('untrash') || (ts.some((t) => RESTORING_FROM_TRASH.has(t)) && ts.includes('trash'));
+      }))
   )
     textCategory = decisive('description', 'phrase:to-trash-with-restore', first, 'Write');
 

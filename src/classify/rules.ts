@@ -507,7 +507,7 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
     suggests: 'Read',
     weight: 2,
     pattern:
-      /\((?:read-only)\)|\bread-only (?:operations?|access|tool)\b|\bdoes not (?:modify|change|write|alter)\b|\bwithout (?:modifying|changing)\b|\bno side effects\b/i,
+      /\((?:read-only)\)|\bread-only (?:operations?|access|tool)\b|\b(?:does not (?:modify|change|write|alter)|without (?:modifying|changing))\b(?! (?:any )?(?:other|the rest|anything else)\b)|\bno side effects\b/i,
   },
   {
     id: 'phrase:local-computation',
@@ -696,12 +696,12 @@ export const QUERY_TEXT_PROPERTY =
 
 /**
  * Verbs of taking a copy: a tool named or opening with one that offers a path on this machine to
- * save to (`outputPath`, `targetPath`, `local_path`), even as an option ("as base64 or to disk"),
+ * save to (`outputPath`, `targetPath`, `local_path`, `filePath`), even as an option ("as base64 or to disk"),
  * is made to keep a copy here (Write).
  */
 export const DOWNLOADING_VERBS: ReadonlySet<string> = new Set(words`download export fetch`);
 export const DOWNLOAD_TARGET_PROPERTY =
-  /^(?:output|save|download|target|local)_?(?:path|dir|directory|file|filename|folder|location)$|^save_?to$/i;
+  /^(?:output|save|download|target|local)_?(?:path|dir|directory|file|filename|folder|location)$|^file_?path$|^save_?to$/i;
 export const LOCAL_DESTINATION =
   /\b(?:to|into) (?:your |the |a )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system|path)|disk)\b/i;
 
@@ -817,7 +817,10 @@ export const FORMATTED_PARTS: ReadonlySet<string> = new Set(
   words`range ranges cell cells shape shapes paragraph paragraphs table tables row rows column columns sheet sheets slide slides document doc docs text`,
 );
 
-/** A deletion that only moves things to the trash, on a server that can bring them back, is undone (Write). */
+/**
+ * A deletion that only moves things to the trash, on a server that can bring them back or in a text
+ * that says they can be restored, is undone (Write).
+ */
 export const TO_TRASH = /\b(?:moves?|moved|sends?|puts?)\b[^.\n]{0,40}\b(?:trash|bin|recycle bin)\b/i;
 export const RESTORING_FROM_TRASH: ReadonlySet<string> = new Set(words`restore untrash recover undelete`);
 

@@ -1110,8 +1110,9 @@ test('formatting cells restyles a document; "get or create" may create; trash wi
 });
 
 test('only a tool that restores from the trash makes a move to the trash undoable', () => {
-  // A file server (test half) whose only restoring tool brings back revisions: its trash deletion stays
-  // Destructive. Found when the corpus's hard test caught a new dangerous miss, and said so.
+  // A file server (test half) whose only restoring tool brings back revisions: a trash deletion whose text
+  // does not say it can be restored stays Destructive. Found when the corpus's hard test caught a new
+  // dangerous miss, and said so.
   const drive = ['deleteItem', 'restoreRevision', 'listFiles'];
   isCategory('Destructive', 'deleteItem', 'Move items to trash', drive);
 });
@@ -1889,4 +1890,46 @@ test('a new cron job that takes the command it will run installs code to run (Ex
   assert.equal(cron(true), 'Execute');
   assert.equal(cron(false), 'Write');
   isCategory('Write', 'vercel_create_cron_job', 'Create a cron job that calls a function path on a schedule.');
+});
+
+test('"without modifying other content" says what else the tool leaves alone, not that it changes nothing', () => {
+  // A Google Workspace server (tuning half): its draft attachment tools.
+  isCategory(
+    'Write',
+    'addAttachmentToDraft',
+    'Add an attachment to an existing Gmail draft. The attachment is added to the draft without modifying other content.',
+  );
+  // The claim still lowers a tool that says it changes nothing at all.
+  isCategory('Read', 'lint_config', 'Lint a configuration file. Checks it without modifying the file.');
+});
+
+test('a first sentence opening "Gets or creates" may create: the verb after "or" counts as well', () => {
+  // The same Google Workspace server (tuning half).
+  isCategory(
+    'Write',
+    'getShareableLink',
+    'Gets or creates a shareable link for a file with specified permission settings.',
+  );
+  // Two verbs of changing joined by "or" are left to the verb that leads.
+  isCategory('Write', 'set_field', 'Set or clear the value of a custom field on a card.');
+});
+
+test('a move to the trash whose text says it can be restored is undone, destructiveHint or not', () => {
+  // The same Google Workspace server (tuning half), which has no tool that restores.
+  const description =
+    'Moves a file or folder to trash in Google Drive. Files can be restored from trash within 30 days.';
+  const files = ['deleteFile', 'listFiles', 'uploadFile'];
+  isCategory('Write', 'deleteFile', description, files);
+  assert.equal(tool('deleteFile', { description, annotations: { destructiveHint: true } }, files).category, 'Write');
+  // Without the claim, and with no tool that restores, moving to the trash still deletes.
+  isCategory('Destructive', 'deleteFile', 'Moves a file or folder to trash in Google Drive.', files);
+});
+
+test('an export offered a file path keeps a copy on this machine (Write)', () => {
+  // A drawing server (tuning half): its export tools take an optional `filePath`.
+  const exportScene = (inputSchema: ToolDefinition['inputSchema']) =>
+    tool('export_scene', { description: 'Export the current canvas to .excalidraw JSON format.', inputSchema })
+      .category;
+  assert.equal(exportScene(props('filePath')), 'Write');
+  assert.equal(exportScene(props('format')), 'Read');
 });
