@@ -15,7 +15,17 @@ export interface PoisonRule {
    * words alone are common in honest text (a `$ref` pointer is long and base64-like; "paths such
    * as ~/.ssh are rejected" names a secret without asking for it).
    */
-  confirm?: (match: string, sentence: string) => boolean;
+  confirm?: (match: string, sentence: string, where: Where) => boolean;
+}
+
+/** Where a text stands in its definition, for a rule's second look. */
+export interface Where {
+  /** The text is the name of a boolean property: a switch, which can carry no text of its own. */
+  switchName: boolean;
+  /** The text is the description of a boolean property: it says what the switch turns on. */
+  switchDescription: boolean;
+  /** The words of each string property the tool takes at the top of its input ("privateKey": "private key"). */
+  inputs: ReadonlySet<string>;
 }
 
 // Verbs that move a secret somewhere the model or a server can see it.
@@ -90,6 +100,33 @@ function withoutSecret(match: string): boolean {
   );
 }
 
+/**
+ * "Include private key in response", as what a boolean switch turns on: the tool puts the secret in
+ * what it hands back to its caller, which is no request to hand one over. The same words in a
+ * tool's own description may be addressed to the model, and still count.
+ */
+function switchesOwnResponse(match: string, sentence: string, where: Where): boolean {
+  const after = sentence.slice(sentence.indexOf(match) + match.length);
+  return (
+    where.switchDescription &&
+    !SECRET_FILE_RE.test(match) &&
+    /^(?:include|return)\b/i.test(match) &&
+    /^\s+in\s+(?:the\s+|its\s+)?(?:response|output|results?)\b/i.test(after)
+  );
+}
+
+/**
+ * "Provide an existing private key OR generate a new wallet", for a tool with a `private_key` input:
+ * the secret is asked for as the input the tool declares for it, in plain sight of whoever approves
+ * the call, as a sign-in or a key import does. A secret asked for into any other field is still a
+ * request, and so is a credential file.
+ */
+function takesAsInput(match: string, where: Where): boolean {
+  if (SECRET_FILE_RE.test(match) || !/^(?:provide|pass)\b/i.test(match)) return false;
+  const secret = SECRET_WORD_RE.exec(match)?.[0].toLowerCase().replace(/[_-]/g, ' ').replace(/s$/, '');
+  return secret !== undefined && [...where.inputs].some((input) => input === secret || input.endsWith(` ${secret}`));
+}
+
 const SECRET_FILE_RE = new RegExp(SECRET_FILE, 'i');
 const SECRET_WORD_RE = new RegExp(SECRET_WORD, 'i');
 const VERB_FIRST_RE = new RegExp(`^${MOVE_VERB}\\b`, 'i');
@@ -162,7 +199,11 @@ export const POISON_RULES: readonly PoisonRule[] = [
       `\\b${MOVE_VERB}\\b[^.;\\n]{0,60}?${SECRET_PLACE}|${SECRET_PLACE}[^.;\\n]{0,40}\\b(?:and|then)\\s+${MOVE_VERB}\\b`,
       'i',
     ),
-    confirm: (match, sentence) =>
+    confirm: (match, sentence, where) =>
+      // A switch's name is no request: a boolean cannot carry a secret (a credential file still counts).
+      !(where.switchName && !SECRET_FILE_RE.test(match)) &&
+      !switchesOwnResponse(match, sentence, where) &&
+      !takesAsInput(match, where) &&
       !REFUSAL.test(sentence) &&
       !warnsAgainst(match, sentence) &&
       !groupsBy(match) &&
@@ -235,27 +276,58 @@ function sentenceOf(text: string, index: number, length: number): string {
   return text.slice(start, after === -1 ? text.length : index + length + after + 1);
 }
 
+interface ScannableText {
+  field: string;
+  text: string;
+  switchName?: boolean;
+  switchDescription?: boolean;
+}
+
 /** Every string in the definition worth scanning, with a path a reader can find it by. */
-function scannableTexts(definition: ToolDefinition): { field: string; text: string }[] {
-  const out: { field: string; text: string }[] = [];
+function scannableTexts(definition: ToolDefinition): ScannableText[] {
+  const out: ScannableText[] = [];
   if (definition.title) out.push({ field: 'title', text: definition.title });
   if (definition.annotations?.title) out.push({ field: 'annotations.title', text: definition.annotations.title });
   if (definition.description) out.push({ field: 'description', text: definition.description });
-  const walk = (value: unknown, path: string): void => {
-    if (typeof value === 'string') out.push({ field: path, text: value });
+  // `role`: the value is the schema of a boolean property (a switch), or that schema's description.
+  const walk = (value: unknown, path: string, role?: 'switch' | 'switch-description'): void => {
+    if (typeof value === 'string')
+      out.push({ field: path, text: value, switchDescription: role === 'switch-description' });
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
     else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         const child = /^[A-Za-z0-9_$-]+$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
         // A property name is text the model reads too; scan every one, with its own path.
-        out.push({ field: `${child} (key)`, text: key });
-        walk(v, child);
+        const switchName = path.endsWith('.properties') && isRecord(v) && v.type === 'boolean';
+        out.push({ field: `${child} (key)`, text: key, switchName });
+        walk(
+          v,
+          child,
+          switchName ? 'switch' : role === 'switch' && key === 'description' ? 'switch-description' : undefined,
+        );
       }
     }
   };
   walk(definition.inputSchema, 'inputSchema');
   if (definition.outputSchema) walk(definition.outputSchema, 'outputSchema');
   return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The words of each string property at the top of the tool's input: `privateKey` and `private_key` give "private key". */
+function stringInputs(definition: ToolDefinition): ReadonlySet<string> {
+  const properties = isRecord(definition.inputSchema.properties) ? definition.inputSchema.properties : {};
+  return new Set(
+    Object.entries(properties)
+      .filter(([, schema]) => isRecord(schema) && schema.type === 'string')
+      .map(([name]) =>
+        name
+          .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+          .replace(/[_-]+/g, ' ')
+          .toLowerCase(),
+      ),
+  );
 }
 
 /** Each rule's pattern with the g flag, compiled once: a catalogue scans hundreds of thousands of texts. */
@@ -273,14 +345,16 @@ function globalPattern(rule: PoisonRule): RegExp {
 /** Scans one definition and returns one flag per rule per field that matched, in a stable order. */
 export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
   const flags: ToolFlag[] = [];
-  for (const { field, text } of scannableTexts(definition)) {
+  const inputs = stringInputs(definition);
+  for (const { field, text, switchName = false, switchDescription = false } of scannableTexts(definition)) {
+    const where: Where = { switchName, switchDescription, inputs };
     // Words in a property name are joined by _ or -; read them as the words they are.
     const read = field.endsWith('(key)') ? text.replace(/[_-]/g, ' ') : text;
     for (const rule of POISON_RULES) {
       // Every match is looked at: an honest first one must not hide a hostile one later in the text.
       const all = globalPattern(rule);
       const match = [...read.matchAll(all)].find(
-        (m) => !rule.confirm || rule.confirm(m[0], sentenceOf(read, m.index, m[0].length)),
+        (m) => !rule.confirm || rule.confirm(m[0], sentenceOf(read, m.index, m[0].length), where),
       );
       if (!match) continue;
       flags.push({

@@ -356,3 +356,40 @@ test('a sentence that asks to leave secrets out, and one that runs past a dotted
     'secret-file-request',
   ]);
 });
+
+test('a boolean switch that puts a secret in the tool’s own response is no request for one', () => {
+  // An agent-payments server (test half), as it lists its identity tool: found on the test half and said so.
+  const generate = (property: Record<string, unknown>) =>
+    codes(
+      described('Generate a new agent identity with Ed25519 keypair for payment authorization', {
+        inputSchema: { type: 'object', properties: { include_private_key: property } },
+      }),
+    );
+  assert.deepEqual(
+    generate({ type: 'boolean', description: 'Include private key in response (use with caution)', default: false }),
+    [],
+  );
+  // A string input of that name asks for the key itself; the same words in the tool's description may be
+  // addressed to the model; a credential file counts in a switch's description too.
+  assert.deepEqual(generate({ type: 'string' }), ['secret-file-request']);
+  assert.deepEqual(codesOf('Include private key in response.'), ['secret-file-request']);
+  assert.deepEqual(generate({ type: 'boolean', description: 'Include id_rsa in the response' }), [
+    'secret-file-request',
+  ]);
+});
+
+test('a secret asked for as the input the tool declares for it is a sign-in or an import, not a request', () => {
+  // A wallet server (test half), as it lists its setup tool: found on the test half and said so.
+  const description =
+    'Configure the Pinion wallet. Provide an existing private key OR generate a new wallet. Must be called before any paid tool if no PINION_PRIVATE_KEY env var was set.';
+  const setup = (...names: string[]) =>
+    codes(
+      described(description, {
+        inputSchema: { type: 'object', properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])) },
+      }),
+    );
+  assert.deepEqual(setup('action', 'private_key'), []);
+  assert.deepEqual(setup('action', 'walletPrivateKey'), []);
+  // Asked for with no input of its own, the key would go into some other field.
+  assert.deepEqual(setup('action', 'notes'), ['secret-file-request']);
+});
