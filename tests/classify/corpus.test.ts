@@ -141,6 +141,21 @@ const KNOWN_DANGEROUS_MISSES = [
   // Batch 17 (labelled twice before the classifier was run on it), tuning half: an account removed by deleting
   // its stored credentials, which its twin addAccount can only replace through a new sign-in.
   'google-workspace-pm990320 removeAccount',
+  // Batch 18 (labelled twice before the classifier was run on it), test half: payment mandates created and
+  // signed for an agent to spend within, and a batch tool whose operations include permanent deletion.
+  'agentic-payments-ruv create_active_mandate',
+  'agentic-payments-ruv sign_mandate',
+  'attio-kesslerio batch_records',
+  // Batch 18, tuning half: board configurations overwritten with no kept version, label and status tools that
+  // only create or delete, an immutability policy that cannot be turned off, and activity or handoff records
+  // compacted into summaries, their details deleted.
+  'agllama llama_clone_board_config',
+  'agllama llama_manage_label',
+  'agllama llama_manage_status',
+  'agllama llama_install_getting_started_pack',
+  'microsoft-fabric onelake_modify-immutability-policy',
+  'ohno-stevestomp summarize_task_activity',
+  'ohno-stevestomp compact_story_handoffs',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
@@ -159,7 +174,7 @@ test('no Destructive or Financial tool below Critical beyond the known misses, i
 test(
   'on the test half: no Destructive or Financial tool below Critical',
   {
-    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations a router of workflow versions (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus), and from batch 15 a billed cloud server (hetzner-mjmirza) and seven payment tools (moov: a chargeback accepted, schedules and sweeps of payments, a transfer cancelled or reversed), and from batch 16 paid tasks, bounties and contests posted to human workers and the approvals that pay them (loopuman, humanagent-jeelebot) and a sandbox stopped with its files (just-bash-dalist1); no tuning-half tool motivates a rule for them',
+    todo: 'not reached: tools of servers labelled before the classifier ever saw them are rated below Critical: a generic API-call tool whose services include payments (square make_api_request), seven tools of a billing server that post customer credits, ingest billed usage or split payouts (creem), a token launch that pays a deposit (clawnch), four tools of an agent-wallet server that pay for requests, credits and domains (conway-terminal), a token refresh (dokploy), evidence submitted on a chargeback (stripe), without annotations a router of workflow versions (n8n), and, from batch 10, bulk edits that can delete documents (paperless-ngx), paid GPU rentals and a replace-all of SSH keys (runpod) and a paid phone number (retell), from batch 11 a billed environment router (cloudbase) and a replace-all firewall configuration (vercel-mistertk), from batch 12 an attachment router that deletes (jira-pdogra1299) and a bulk removal beside a bulk add (omnifocus), and from batch 15 a billed cloud server (hetzner-mjmirza) and seven payment tools (moov: a chargeback accepted, schedules and sweeps of payments, a transfer cancelled or reversed), and from batch 16 paid tasks, bounties and contests posted to human workers and the approvals that pay them (loopuman, humanagent-jeelebot) and a sandbox stopped with its files (just-bash-dalist1), and from batch 18 payment mandates created and signed for an agent (agentic-payments-ruv) and a batch tool that can delete records (attio-kesslerio); no tuning-half tool motivates a rule for them',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
