@@ -32,6 +32,7 @@ import {
   DOWNLOAD_TARGET_PROPERTY,
   TEXT_ARTIFACTS,
   TO_TRASH,
+  BY_ARCHIVING,
   COMPOSING_VERBS,
   HTTP_METHODS,
   OVERWRITE_VALUES,
@@ -295,10 +296,11 @@ const UNDOABLE_REMOVALS = new Set([
   'verb:clear+state',
   'verb:end+session',
   'phrase:to-trash-with-restore',
+  'phrase:deletes-by-archiving',
 ]);
 
 /** Prepositions that start a modifier of the object: what follows is not what the verb acts on. */
-const MODIFIER_PREPOSITIONS = new Set(['for', 'on', 'in', 'with', 'about', 'by', 'under', 'per']);
+const MODIFIER_PREPOSITIONS = new Set(['for', 'on', 'in', 'within', 'with', 'about', 'by', 'under', 'per']);
 
 /** A noun without a plural "s" ("droplets" → droplet, "address" stays). */
 function singular(word: string): string {
@@ -1491,6 +1493,9 @@ export function classify(input: ClassifyInput): ClassifyResult {
       }))
   )
     textCategory = decisive('description', 'phrase:to-trash-with-restore', first, 'Write');
+  // "Delete a document by archiving it": the deletion is an archive, which is undone (rules.ts, BY_ARCHIVING).
+  if (textCategory === 'Destructive' && BY_ARCHIVING.test(first))
+    textCategory = decisive('description', 'phrase:deletes-by-archiving', first, 'Write');
 
   // A reading tool that saves what it reads on this machine writes (rules.ts, LOCAL_OUTPUT_PROPERTY).
   const localCopy =

@@ -295,6 +295,11 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'display order': 'displayorder',
   'sort order': 'sortorder',
   'sorting order': 'sortorder',
+  // The order of a folder's children, of columns or of tabs is a sequence too ("Set the full direct-child order").
+  'child order': 'sortorder',
+  'children order': 'sortorder',
+  'column order': 'sortorder',
+  'tab order': 'sortorder',
   'work orders': 'workorder',
   // A price named by what is done at it is a price, not a sale or a purchase.
   'selling price': 'sellingprice',
@@ -672,7 +677,7 @@ export const LOCAL_OUTPUT_PROPERTY =
  * SQL, Cypher, KQL and DQL are not among them: each has forms that write or drop.
  */
 export const READ_ONLY_QUERY =
-  /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|select|soql|sosl|instaql|jql|promql|logql|traceql|nrql)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b/i;
+  /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|select|soql|sosl|instaql|jql|promql|logql|traceql|nrql)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b|^\s*(?:run|runs|execute|executes)\s+(?:an?\s+)?(?:sql\s+)?quer(?:y|ies)\b[^()]*\((?:read[- ]?only|select)(?:\s+(?:quer(?:y|ies)|statements?|only))?\)/i;
 
 /**
  * A transaction that is begun, committed or rolled back, or that holds savepoints, is a database's:
@@ -822,6 +827,8 @@ export const FORMATTED_PARTS: ReadonlySet<string> = new Set(
  * that says they can be restored, is undone (Write).
  */
 export const TO_TRASH = /\b(?:moves?|moved|sends?|puts?)\b[^.\n]{0,40}\b(?:trash|bin|recycle bin)\b/i;
+/** A deletion done by archiving ("Delete a folder by archiving it and its documents") archives, which is undone (Write). */
+export const BY_ARCHIVING = /\bby archiving\b/i;
 export const RESTORING_FROM_TRASH: ReadonlySet<string> = new Set(words`restore untrash recover undelete`);
 
 /**

@@ -1933,3 +1933,33 @@ test('an export offered a file path keeps a copy on this machine (Write)', () =>
   assert.equal(exportScene(props('filePath')), 'Write');
   assert.equal(exportScene(props('format')), 'Read');
 });
+
+test('the order of a folder’s children, of columns or of tabs is a sequence, not a sale (Write)', () => {
+  // A documentation server (tuning half), as it lists its reorder tools.
+  isCategory(
+    'Write',
+    'reorder_folder_children',
+    'Set the full direct-child order for a Falconer folder. navItemIds must include every direct child nav item exactly once.',
+  );
+  isCategory('Write', 'set_column_order', 'Set the column order of a table view.');
+  isCategory('Financial', 'update_order', 'Update the shipping address of an order.');
+});
+
+test('a transaction named after "within" is where a query runs, not what the verb acts on', () => {
+  // A database client (tuning half), beside its transaction tools.
+  isCategory('Execute', 'execute_in_transaction', 'Execute a query within an active transaction');
+  isCategory('Financial', 'execute_transaction', 'Execute a transaction between two accounts.');
+});
+
+test('a query tool that says in brackets it runs read-only queries reads', () => {
+  // The same database client (tuning half).
+  isCategory('Read', 'execute_query', 'Execute a SQL query on a specific DBeaver connection (read-only queries)');
+  isCategory('Execute', 'execute_query', 'Execute a SQL query on a specific DBeaver connection');
+});
+
+test('a deletion done by archiving archives (Write); a deletion that says nothing of it deletes', () => {
+  // A documentation server (tuning half), as it lists its delete tools.
+  isCategory('Write', 'delete', 'Delete a Falconer document by archiving it. Requires the document ID.');
+  isCategory('Write', 'delete_folder', 'Delete a folder by archiving it and its documents.');
+  isCategory('Destructive', 'delete_folder', 'Delete a folder and its documents.');
+});
