@@ -1458,6 +1458,17 @@ export function classify(input: ClassifyInput): ClassifyResult {
     if (categoryRank(alternative) > categoryRank(textCategory))
       textCategory = decisive('name', `${signal} (or)`, input.name, alternative);
   }
+  // "Initialize the session and navigate to the application": a second verb of running, joined by "and", runs too.
+  if (textCategory === 'Write' && !router) {
+    const also = /\band\s+([a-z]+)\b/gi;
+    for (const m of first.matchAll(also)) {
+      const v = (m[1] as string).toLowerCase();
+      if (verbClassOf(v) === 'execute') {
+        textCategory = decisive('description', 'verb:execute (and)', first, 'Execute');
+        break;
+      }
+    }
+  }
   // "Gets or creates a shareable link": a first sentence that opens with a verb of reading, "or" and another verb
   // may do the other.
   const joinedVerbs = /^([a-z]+) or ([a-z]+) ([a-z\s]*)/i.exec(first);

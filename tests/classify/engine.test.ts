@@ -1963,3 +1963,19 @@ test('a deletion done by archiving archives (Write); a deletion that says nothin
   isCategory('Write', 'delete_folder', 'Delete a folder by archiving it and its documents.');
   isCategory('Destructive', 'delete_folder', 'Delete a folder and its documents.');
 });
+
+test('a second verb of running joined by "and" runs too (Execute)', () => {
+  // A browser-testing server and an SSH server (tuning half).
+  isCategory(
+    'Execute',
+    'planner_setup_page',
+    'Initialize the testing environment and navigate to the application for test planning',
+  );
+  isCategory(
+    'Execute',
+    'ssh_tunnel_create',
+    'Opens a new SSH connection to the named server and starts a port-forwarding tunnel that keeps running until closed.',
+  );
+  // A second verb that only changes things leaves the tool Write.
+  isCategory('Write', 'setup_project', 'Initialize the project settings and update the default branch.');
+});
