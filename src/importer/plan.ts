@@ -191,7 +191,8 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     skipped: source.skipped,
     writes: [],
   };
-  const newTools: Catalogue['tools'] = catalogue.tools.filter((t) => t.folder !== serverId);
+  // The server's tools as the build will read them back: the checks run on these alone.
+  const ownTools: Catalogue['tools'] = [];
   // A record whose text does not change is the one the catalogue already read: kept, not read again.
   const loadedByFile = new Map(catalogue.tools.filter((t) => t.folder === serverId).map((t) => [t.file, t]));
   const ourRecords: {
@@ -337,9 +338,10 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   // server's checks as the build runs them.
   const problems: Problem[] = [];
   const newServers: Catalogue['servers'] = catalogue.servers.filter((s) => s.id !== serverId);
+  let ownServer: Catalogue['servers'][number] | undefined;
   for (const rec of ourRecords) {
     if (rec.unchanged) {
-      newTools.push(rec.unchanged);
+      ownTools.push(rec.unchanged);
       continue;
     }
     const file = relTo(cwd, rec.path);
@@ -348,27 +350,24 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     if (parsed.problems.length) continue;
     if (rec.kind === 'server') {
       const result = serverSchema.safeParse(parsed.data);
-      if (result.success) newServers.push({ id: serverId, file, data: result.data as ServerRecord });
-      else problems.push(...zodProblems(result.error, parsed.data, 'record-schema', file));
+      if (result.success) {
+        ownServer = { id: serverId, file, data: result.data as ServerRecord };
+        newServers.push(ownServer);
+      } else problems.push(...zodProblems(result.error, parsed.data, 'record-schema', file));
     } else {
       const result = toolSchema.safeParse(parsed.data);
       const fileName = basename(rec.path, extname(rec.path));
       if (result.success)
-        newTools.push({ id: `${serverId}/${fileName}`, file, folder: serverId, fileName, data: result.data });
+        ownTools.push({ id: `${serverId}/${fileName}`, file, folder: serverId, fileName, data: result.data });
       else problems.push(...zodProblems(result.error, parsed.data, 'record-schema', file));
     }
   }
   newServers.sort((a, b) => (a.id < b.id ? -1 : 1));
-  newTools.sort((a, b) => (a.file < b.file ? -1 : 1));
+  ownTools.sort((a, b) => (a.file < b.file ? -1 : 1));
 
   // The checks of this server, as the build runs them: what they find is in its own files, and
   // problems in other servers' records are not the import's to fix.
-  problems.push(
-    ...checkServer(
-      { ...catalogue, servers: newServers, tools: newTools.filter((t) => t.folder === serverId) },
-      newServers.find((s) => s.id === serverId),
-    ),
-  );
+  problems.push(...checkServer({ ...catalogue, servers: newServers, tools: ownTools }, ownServer));
   if (problems.length > 0) {
     throw new AtlasError(
       'import-invalid-result',
