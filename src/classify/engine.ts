@@ -32,6 +32,7 @@ import {
   DOWNLOAD_TARGET_PROPERTY,
   TEXT_ARTIFACTS,
   TO_TRASH,
+  RESTORABLE,
   BY_ARCHIVING,
   COMPOSING_VERBS,
   HTTP_METHODS,
@@ -1448,54 +1449,36 @@ export function classify(input: ClassifyInput): ClassifyResult {
     if (limit) textCategory = decisive('input-schema', 'property:campaign-budget', limit, 'Financial');
   }
 
-  // "get_or_create_label": a name that joins two verbs with "or" may do the more severe of them.
+  // Two verbs joined by "or" may do the second: composed with what follows it, it counts when more severe.
+  const orElse = (verb: string, objects: readonly string[], source: Scored['source'], text: string) => {
+    const cls = verbClassOf(verb);
+    if (!cls || router || textCategory === null) return;
+    const { category: alternative, signal } = compose(cls, verb, objects, context);
+    if (categoryRank(alternative) > categoryRank(textCategory))
+      textCategory = decisive(source, `${signal} (or)`, text, alternative);
+  };
+  // "get_or_create_label": a name that joins two verbs with "or".
   const joined = /(?:^|[_\-\s])([a-z]+)[_\-\s]or[_\-\s]([a-z]+)/.exec(
     input.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(),
   );
-  const second = joined ? verbClassOf(joined[2] as string) : undefined;
-  if (joined && second && verbClassOf(joined[1] as string) && !router && textCategory !== null) {
-    const { category: alternative, signal } = compose(second, joined[2] as string, [], context);
-    if (categoryRank(alternative) > categoryRank(textCategory))
-      textCategory = decisive('name', `${signal} (or)`, input.name, alternative);
-  }
+  if (joined && verbClassOf(joined[1] as string)) orElse(joined[2] as string, [], 'name', input.name);
+  // "Gets or creates a shareable link": a first sentence that opens with a verb of reading, "or" and another verb.
+  const opening = /^([a-z]+) or ([a-z]+) ([a-z\s]*)/i.exec(first.toLowerCase());
+  if (opening && verbClassOf(opening[1] as string) === 'read')
+    orElse(opening[2] as string, words(opening[3] as string), 'description', first);
   // "Initialize the session and navigate to the application": a second verb of running, joined by "and", runs too.
-  if (textCategory === 'Write' && !router) {
-    const also = /\band\s+([a-z]+)\b/gi;
-    for (const m of first.matchAll(also)) {
-      const v = (m[1] as string).toLowerCase();
-      if (verbClassOf(v) === 'execute') {
-        textCategory = decisive('description', 'verb:execute (and)', first, 'Execute');
-        break;
-      }
-    }
-  }
-  // "Gets or creates a shareable link": a first sentence that opens with a verb of reading, "or" and another verb
-  // may do the other.
-  const joinedVerbs = /^([a-z]+) or ([a-z]+) ([a-z\s]*)/i.exec(first);
-  const secondVerb = joinedVerbs ? verbClassOf((joinedVerbs[2] as string).toLowerCase()) : undefined;
   if (
-    joinedVerbs &&
-    secondVerb &&
-    verbClassOf((joinedVerbs[1] as string).toLowerCase()) === 'read' &&
+    textCategory === 'Write' &&
     !router &&
-    textCategory !== null
-  ) {
-    const objects = words(joinedVerbs[3] as string);
-    const { category: alternative, signal } = compose(
-      secondVerb,
-      (joinedVerbs[2] as string).toLowerCase(),
-      objects,
-      context,
-    );
-    if (categoryRank(alternative) > categoryRank(textCategory))
-      textCategory = decisive('description', `${signal} (or)`, first, alternative);
-  }
+    [...first.toLowerCase().matchAll(/\band\s+([a-z]+)\b/g)].some((m) => verbClassOf(m[1] as string) === 'execute')
+  )
+    textCategory = decisive('description', 'verb:execute (and)', first, 'Execute');
 
   // A deletion that moves things to the trash, where the server can restore them, is undone (rules.ts, TO_TRASH).
   if (
     textCategory === 'Destructive' &&
     TO_TRASH.test(first) &&
-    (/\bcan be (?:restored|recovered)\b/i.test(definition.description ?? '') ||
+    (RESTORABLE.test(definition.description ?? '') ||
       // The restoring tool must be about the trash: `restore_from_trash`, `untrash_message`; a
       // `restoreRevision` brings back a version, not a deleted file.
       siblings.some((n) => {

@@ -827,6 +827,8 @@ export const FORMATTED_PARTS: ReadonlySet<string> = new Set(
  * that says they can be restored, is undone (Write).
  */
 export const TO_TRASH = /\b(?:moves?|moved|sends?|puts?)\b[^.\n]{0,40}\b(?:trash|bin|recycle bin)\b/i;
+/** A description's own word that what it deletes comes back ("Files can be restored from trash within 30 days"). */
+export const RESTORABLE = /\bcan be (?:restored|recovered)\b/i;
 /** A deletion done by archiving ("Delete a folder by archiving it and its documents") archives, which is undone (Write). */
 export const BY_ARCHIVING = /\bby archiving\b/i;
 export const RESTORING_FROM_TRASH: ReadonlySet<string> = new Set(words`restore untrash recover undelete`);

@@ -1103,6 +1103,8 @@ test('formatting cells restyles a document; "get or create" may create; trash wi
   isCategory('Write', 'excel_format_range', 'Format cells in the Excel sheet with style information');
   isCategory('Read', 'format_date', 'Format a date in the given locale.');
   isCategory('Write', 'get_or_create_label', 'Get or create a Gmail label');
+  // The name alone says it may create, whatever its description leads with.
+  isCategory('Write', 'get_or_create_label', 'Returns the Gmail label of that name.');
   const drive = ['delete_item', 'restore_from_trash', 'empty_trash', 'list_files'];
   isCategory('Write', 'delete_item', 'Move items to trash', drive);
   // Without a tool that restores, moving to the trash still deletes.
