@@ -8,11 +8,10 @@ import { AtlasError, formatProblem } from '#src/model/problems.ts';
 import { evaluate, parsePolicy } from '#src/policy/index.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 import { guarded, parseJson, readPolicyFile, usage } from './lib/policy-cli.ts';
+import { isObject } from '#src/model/object.ts';
 
 const HELP =
   "npm run eval -- <policy.json> --tool <name> [--args '<json object>'] [--counters '<json object>'] [--json]";
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The command: `argv` without node and the script; returns the exit status. */
 export function main(argv: string[], io: CliIo): number {

@@ -84,6 +84,7 @@ import {
   WEIGHTS,
   type VerbClass,
 } from './rules.ts';
+import { isObject } from '#src/model/object.ts';
 
 /** What the classifier needs: the tool's name and the definition as its server declares it. */
 export interface ClassifyInput {
@@ -1035,7 +1036,7 @@ function propertyEvidence(inputSchema: ToolDefinition['inputSchema']): Scored[] 
 }
 
 type Schema = Record<string, unknown>;
-const isSchema = (x: unknown): x is Schema => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isSchema = (x: unknown): x is Schema => isObject(x);
 const lastWordOf = (name: string) => words(name).at(-1) ?? '';
 
 /** One operation a router offers: the verb that names it, composed with its object. */

@@ -1,4 +1,5 @@
 import type { ToolDefinition, ToolFlag } from '#src/model/tool.ts';
+import { isObject } from '#src/model/object.ts';
 
 /**
  * Tool-poisoning detection: text in a tool's definition that speaks to the model instead of
@@ -298,7 +299,7 @@ function scannableTexts(definition: ToolDefinition): ScannableText[] {
       for (const [key, v] of Object.entries(value)) {
         const child = /^[A-Za-z0-9_$-]+$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
         // A property name is text the model reads too; scan every one, with its own path.
-        const switchName = path.endsWith('.properties') && isRecord(v) && v.type === 'boolean';
+        const switchName = path.endsWith('.properties') && isObject(v) && v.type === 'boolean';
         out.push({ field: `${child} (key)`, text: key, switchName });
         walk(
           v,
@@ -313,14 +314,12 @@ function scannableTexts(definition: ToolDefinition): ScannableText[] {
   return out;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The words of each string property at the top of the tool's input: `privateKey` and `private_key` give "private key". */
 function stringInputs(definition: ToolDefinition): ReadonlySet<string> {
-  const properties = isRecord(definition.inputSchema.properties) ? definition.inputSchema.properties : {};
+  const properties = isObject(definition.inputSchema.properties) ? definition.inputSchema.properties : {};
   return new Set(
     Object.entries(properties)
-      .filter(([, schema]) => isRecord(schema) && schema.type === 'string')
+      .filter(([, schema]) => isObject(schema) && schema.type === 'string')
       .map(([name]) =>
         name
           .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -9,9 +9,9 @@
  */
 import { checkPolicyAgainstServer, evaluate, limitsFor, parsePolicy, type Policy } from '#src/policy/index.ts';
 import type { PlaygroundData } from '#src/views/playground.ts';
+import { isObject } from '#src/model/object.ts';
 
 type Schema = Record<string, unknown>;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -1,6 +1,7 @@
 import { definitionSchema, TOOL_NAME_PATTERN, type ToolDefinition } from '#src/model/tool.ts';
 import { AtlasError, showValue, zodProblems } from '#src/model/problems.ts';
 import { canonicalJson, sortKeys } from './canonical.ts';
+import { isObject } from '#src/model/object.ts';
 
 /** One tool as the importer keeps it: its name and the definition fields the catalogue stores. */
 export interface ImportedTool {
@@ -60,8 +61,6 @@ export function deeperThan(value: unknown, max: number): boolean {
   }
   return false;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function kind(v: unknown): string {
   if (v === null) return 'null';

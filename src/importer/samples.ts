@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { AtlasError } from '#src/model/problems.ts';
 import { parseToolsListFile } from './parse.ts';
 import type { ServerInfo, SourceResult } from './sources.ts';
+import { isObject } from '#src/model/object.ts';
 
 /**
  * A saved live answer (samples/<id>.json). It is also a valid `--file` input: its `result` holds the
@@ -29,8 +30,6 @@ export function sampleText(source: SourceResult, date: string): string {
   };
   return `${JSON.stringify(sample, null, 2)}\n`;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Reads a saved answer for an offline import. A sample written by the importer gives back its

@@ -29,6 +29,7 @@
  */
 import type { Condition, Policy, ToolRule } from '#src/model/policy.ts';
 import type { ToolInfo } from './server.ts';
+import { isObject } from '#src/model/object.ts';
 
 export type CedarFlavour = 'agentcore' | 'toolhive';
 
@@ -82,8 +83,6 @@ type CType =
   | { kind: 'String' | 'Long' | 'Bool' | 'decimal' }
   | { kind: 'Set'; item: CType }
   | { kind: 'Record'; attrs: Map<string, { type: CType; required: boolean }> };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The one JSON type a schema declares, or undefined when it declares none or several. */
 function jsonTypeOf(schema: unknown): string | undefined {

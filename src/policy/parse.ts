@@ -3,8 +3,7 @@ import { policySchema, expectedValue, OPERATORS, type Operator, type Policy } fr
 import { zodProblems, formatPath, showValue, valueAt, type Problem } from '#src/model/problems.ts';
 import { checkRegex } from './regex.ts';
 import { plausible } from './suggest.ts';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '#src/model/object.ts';
 
 /** The keys allowed in each kind of object, to suggest the right spelling of an unknown key. */
 const KEYS = {

@@ -4,12 +4,11 @@ import { showValue, type Problem } from '#src/model/problems.ts';
 import { evaluate, limitsFor, type Decision } from './evaluate.ts';
 import { RECOMMENDED_MAX, rateCounter } from './recommended.ts';
 import type { ToolInfo } from './server.ts';
+import { isObject } from '#src/model/object.ts';
 
 export interface PromisedTool extends ToolInfo {
   risk: RiskLevel;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A plausible value for an argument: its default, const, first enum value or example, else one of its type. */
 function sampleValue(schema: unknown): unknown {

@@ -1,6 +1,7 @@
 import type { Condition, Operator, Policy } from '#src/model/policy.ts';
 import { showValue, type Problem } from '#src/model/problems.ts';
 import { closest, plausible } from './suggest.ts';
+import { isObject } from '#src/model/object.ts';
 
 /** What the checks need to know about a tool of the server. */
 export interface ToolInfo {
@@ -9,8 +10,6 @@ export interface ToolInfo {
 }
 
 type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'array' | 'object';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The JSON types an argument's schema allows, from `type`, `enum`, `const`, `anyOf` and `oneOf`; empty when unknown. */
 function typesOf(schema: unknown): Set<JsonType> {
