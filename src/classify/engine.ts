@@ -78,6 +78,8 @@ import {
   PLAIN_VERBS,
   CACHES,
   VIEW_NOUNS,
+  MONEY_DATA_NOUNS,
+  MONEY_ONLY_VERBS,
   VERBS,
   TRANSLATED_PHRASES,
   TRANSLATIONS,
@@ -408,6 +410,17 @@ function managedResources(siblings: readonly string[], prefix: readonly string[]
   return out;
 }
 
+/**
+ * Whether the money word at `i` is a noun: it leads a noun phrase about money ("order history",
+ * `invoice_details`; rules.ts, MONEY_DATA_NOUNS), or it is a whole name in the plural (`charges`).
+ */
+function moneyNoun(tokens: readonly string[], i: number): boolean {
+  const word = tokens[i] as string;
+  if (verbClassOf(word) !== 'money' && !hasObject([word], MONEY_OBJECTS)) return false;
+  if (tokens.length === 1) return /[^s]s$/.test(word) && !VERB_CLASS.has(word);
+  return MONEY_DATA_NOUNS.has(tokens[i + 1] ?? '');
+}
+
 /** Words that end the noun phrase a verb acts on ("evidence to a payment dispute" is evidence). */
 const PHRASE_ENDS = new Set([...MODIFIER_PREPOSITIONS, 'to', 'of', 'from', 'into', 'at']);
 
@@ -515,6 +528,8 @@ function compose(
       }
       if (verbStems.includes('query') && hasObject(objects, CODE_OBJECTS))
         return { category: 'Execute', signal: 'verb:query+code-object' };
+      if (money && verbStems.some((v) => MONEY_ONLY_VERBS.has(v)))
+        return { category: 'Financial', signal: 'verb:capture+money-object' };
       if (verbStems.includes('extract') && hasObject(objects.slice(0, 3), ARCHIVES))
         return { category: 'Write', signal: 'verb:extract+archive' };
       return { category: 'Read', signal: 'verb:read' };
@@ -583,6 +598,8 @@ function compose(
         return { category: 'Destructive', signal: 'verb:run+deletion' };
       return { category: 'Execute', signal: 'verb:execute' };
     case 'destroy': {
+      if (money && verbStems.some((v) => MONEY_ONLY_VERBS.has(v)))
+        return { category: 'Financial', signal: 'verb:void+money-object' };
       // A mark the server also lets one edit (`update-bookmark` beside `delete-bookmark`) holds content of its own.
       if (hasObject(objects.slice(0, 4), MARKS) && !context.editedByTwin)
         return { category: 'Write', signal: 'verb:remove+mark' };
@@ -689,7 +706,8 @@ function nameEvidence(
   // A money word leading a name that ends on a view of data names what the view shows
   // (`order_breakdown` charts orders; it places none): there it is a noun.
   const viewOf = (i: number) =>
-    i === 0 && last > 0 && VIEW_NOUNS.has(tokens[last] as string) && verbClassOf(tokens[0] as string) === 'money';
+    (i === 0 && last > 0 && VIEW_NOUNS.has(tokens[last] as string) && verbClassOf(tokens[0] as string) === 'money') ||
+    moneyNoun(tokens, i);
   const classOf = (i: number): VerbClass | undefined =>
     pluralNoun(i) || viewOf(i)
       ? undefined
@@ -708,7 +726,7 @@ function nameEvidence(
     const { category, signal } = compose(classOf(i) as VerbClass, verb, object, context);
     return [{ source, signal, text: clip(name), suggests: category, weight: w, strong: true }];
   };
-  if (grouped) return at(0, weight);
+  if (grouped && classOf(0) !== undefined) return at(0, weight);
   const candidates = tokens.map((_, i) => i).filter((i) => classOf(i) !== undefined);
   const atEnds = candidates.filter((i) => i === 0 || i === last);
   // A server that names its tools verb first (get_issue, create_issue) keeps the first word as the verb.
@@ -830,7 +848,7 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
   // The main verb: the first verb-like word among the first few words after the filler.
   let main = -1;
   for (let j = i; j < Math.min(tokens.length, i + 4); j++) {
-    if (verbClassOf(tokens[j] as string)) {
+    if (verbClassOf(tokens[j] as string) && !moneyNoun(tokens, j)) {
       main = j;
       break;
     }
@@ -839,6 +857,9 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
   // "Do NOT answer accessibility questions directly": a negated verb says what the tool is not for.
   if (tokens.slice(i, main).some((t) => NEGATIONS.has(t))) return [];
   const verb = tokens[main] as string;
+  // "Quote for a swap": a verb-like word after a preposition is the object of the preposition,
+  // unless it is a gerund that says what the tool is for ("useful for discovering logs").
+  if (!verb.endsWith('ing') && tokens.slice(i, main).some((t) => OBJECT_STOPS.has(t) || t === 'of')) return [];
   // "Execute getAuthentication" on `get-authentication`: the sentence only says to call the tool by
   // its own name, so it is the name's verb that says what the call does.
   const named = context.ownName;

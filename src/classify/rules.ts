@@ -36,7 +36,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage select
-    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept`,
+    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy goback goforward
@@ -46,7 +46,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire evict flush
     prune ban unregister empty dismiss rebuild reimage release cleanup recreate clean`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
-    reimburse settle`,
+    reimburse settle stake unstake restake topup recharge`,
 };
 
 /**
@@ -97,7 +97,10 @@ export const NOTICE_WORDS: ReadonlySet<string> = new Set(
  * Assets a wallet holds: coins and tokens on a chain. Moving one to another address or letting
  * another address spend it moves value (Financial); creating or recording one does not.
  */
-export const WALLET_ASSETS: ReadonlySet<string> = new Set(words`nativetoken erc20 erc721 erc1155 nft`);
+export const WALLET_ASSETS: ReadonlySet<string> = new Set(
+  words`nativetoken erc20 erc721 erc1155 nft eth ether sol btc bitcoin bnb matic usdc usdt lamports crypto cryptocurrency
+    coin coins stablecoin stablecoins`,
+);
 export const MOVING_VERBS: ReadonlySet<string> = new Set(words`transfer send approve`);
 
 /**
@@ -277,6 +280,8 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'log out': 'logout',
   'sign out': 'signout',
   'look up': 'lookup',
+  // Adding money to a balance ("Top up the account", `top-up`) pays.
+  'top up': 'topup',
   'bank transaction': 'banktransaction',
   'bank transactions': 'banktransaction',
   // Documents of a sale or a purchase: "Sales Order" is one noun, not the verb "order".
@@ -716,8 +721,25 @@ export const LOCAL_DESTINATION =
  * total revenue this month").
  */
 export const VIEW_NOUNS: ReadonlySet<string> = new Set(
-  words`chart charts graph kpi report reporting history dashboard funnel breakdown trend trends aging treemap histogram heatmap scatter pie donut sparkline overview analytics metrics statistics leaderboard timeline`,
+  words`chart charts graph kpi report reporting history dashboard funnel breakdown trend trends aging treemap histogram heatmap scatter pie donut sparkline overview analytics metrics statistics leaderboard timeline balance balances price prices quote quotes rate rates portfolio holdings`,
 );
+
+/**
+ * Nouns that, right after a money word, make that word a noun too: "order history", "invoice
+ * details", "trade book" and `payout_report` name records about money, which reading shows
+ * (Read), not an order or a trade being placed.
+ */
+export const MONEY_DATA_NOUNS: ReadonlySet<string> = new Set(
+  words`history status details detail info information book summary report data pdf link url number lookup count total
+    totals amount breakdown statement statements lines items quote quotes price prices rate rates estimate preview`,
+);
+
+/**
+ * Verbs that move money when their object is money although they mean something else on other
+ * objects: capturing an authorised payment collects it (a screenshot is captured too), and voiding
+ * an invoice or a payment cancels money owed (a void elsewhere only deletes).
+ */
+export const MONEY_ONLY_VERBS: ReadonlySet<string> = new Set(words`capture void`);
 
 /**
  * A tool that changes a record of any type the caller names ("Update any document. Pass doctype,

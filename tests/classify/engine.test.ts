@@ -1981,3 +1981,49 @@ test('a second verb of running joined by "and" runs too (Execute)', () => {
   // A second verb that only changes things leaves the tool Write.
   isCategory('Write', 'setup_project', 'Initialize the project settings and update the default branch.');
 });
+
+test('a money word leading a noun phrase about money is a noun: its history, status or quote is read (Read)', () => {
+  // The sentence's first word is "Order", the noun: no order is placed.
+  isCategory('Read', 'order_history', 'Order history of the account.');
+  isCategory('Read', 'swap_quote', 'Returns a quote for swapping tokens.');
+  isCategory('Read', 'transfer_status', 'Status of a transfer.');
+  // The name alone: `payout_report` and `charges` name records, not a payout or a charge being made.
+  assert.equal(tool('payout_report').category, 'Read');
+  assert.notEqual(tool('charges').category, 'Financial');
+  // A money word before its object still moves money.
+  isCategory('Financial', 'pay_invoice', 'Pay an invoice.');
+  isCategory('Financial', 'charge_customer', "Charge a customer's saved card.");
+  assert.equal(tool('charge').category, 'Financial');
+});
+
+test('capturing or voiding money moves it (Financial); capturing a screenshot reads and voiding a label deletes', () => {
+  isCategory('Financial', 'capture_payment', 'Capture an authorized payment');
+  isCategory('Financial', 'void_invoice', 'Void an open invoice.');
+  isCategory('Read', 'capture_screenshot', 'Capture a screenshot of the page.');
+  isCategory('Destructive', 'void_label', 'Void a shipping label.');
+});
+
+test('staking, topping up and renewing a subscription pay; sending a coin moves value (Financial)', () => {
+  isCategory('Financial', 'stake_tokens', 'Stake tokens with a validator.');
+  isCategory('Financial', 'top_up', 'Top up the account balance with a card.');
+  isCategory('Financial', 'renew_subscription', 'Renew a subscription now.');
+  isCategory('Financial', 'send_eth', 'Send ETH to an address.');
+  // Renewing what bills nobody, or sending a message, moves no money.
+  isCategory('Write', 'renew_certificate', 'Renew a TLS certificate.');
+  isCategory('Execute', 'send_message', 'Send a message to a channel.');
+});
+
+test('a verb-like word after a preposition is not the first sentence’s verb', () => {
+  // "Quote for a swap": the swap is what the quote is for; nothing is swapped.
+  assert.notEqual(categoryOf('quote', 'Quote for a swap between two tokens.'), 'Financial');
+  isCategory('Financial', 'swap', 'Swap two tokens at the best rate.');
+  // A gerund after "for" still says what the tool is for.
+  isCategory('Read', 'log_names', 'Useful for discovering the logs of a project.');
+});
+
+test('a name with no verb that names a balance, a price or a quote shows it (Read)', () => {
+  isCategory('Read', 'wallet_balance', 'Wallet balance.');
+  isCategory('Read', 'token_price', 'Token price in USD.');
+  // With a verb, the verb decides.
+  isCategory('Write', 'set_token_price', 'Set the token price in USD.');
+});
