@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CATEGORIES } from '#src/model/taxonomy.ts';
 import {
   CONFIDENCES,
+  DISAGREEMENT_KINDS,
   MODES,
   SPLITS,
   scoreCorpus,
@@ -71,6 +72,9 @@ function print(report: ScoreReport): string {
           `    with the first labels alone: ${pct(m.firstLabels)}; where both labellers agree: ${pct(m.whereLabellersAgree)}`,
         );
       out.push(`    by confidence: ${CONFIDENCES.map((c) => `${c} ${pct(m.perConfidence[c])}`).join(', ')}`);
+      out.push(
+        `    disagreements by kind: ${DISAGREEMENT_KINDS.map((k) => `${k} ${m.disagreementKinds[k]}`).join(', ')}`,
+      );
     }
     out.push('  confusion matrix, annotations kept (rows: label, columns: verdict):');
     out.push(`    ${''.padEnd(12)}${CATEGORIES.map((c) => c.slice(0, 5).padStart(7)).join('')}`);

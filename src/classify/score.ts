@@ -48,6 +48,15 @@ export interface Miss {
   confidence: Confidence;
 }
 
+/**
+ * Why a verdict differs from its label, in the order checked, each tool counted once: the two blind
+ * labellers split between the label and the verdict; the label's note names the verdict's category
+ * (the labeller weighed it and chose the other); the text gave the classifier nothing to go on; the
+ * annotations moved the verdict off what the text said; or none of these.
+ */
+export const DISAGREEMENT_KINDS = ['labellersSplit', 'noteNamesVerdict', 'noEvidence', 'annotations', 'other'] as const;
+export type DisagreementKind = (typeof DISAGREEMENT_KINDS)[number];
+
 export interface ModeScore {
   agreement: Ratio;
   /** Agreement with the first labeller's label alone, before any difference was settled. */
@@ -64,6 +73,8 @@ export interface ModeScore {
   readRatedHigh: Miss[];
   /** Every disagreement, in corpus order. */
   disagreements: Miss[];
+  /** The disagreements by kind (DISAGREEMENT_KINDS). */
+  disagreementKinds: Record<DisagreementKind, number>;
 }
 
 export interface SplitScore {
@@ -103,6 +114,10 @@ function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
   const dangerousMisses: Miss[] = [];
   const readRatedHigh: Miss[] = [];
   const disagreements: Miss[] = [];
+  const disagreementKinds = Object.fromEntries(DISAGREEMENT_KINDS.map((k) => [k, 0])) as Record<
+    DisagreementKind,
+    number
+  >;
   let agree = 0;
   let agreeFirst = 0;
   let agreeSettled = 0;
@@ -132,7 +147,10 @@ function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
       risk: result.risk,
       confidence: result.confidence,
     };
-    if (!ok) disagreements.push(miss);
+    if (!ok) {
+      disagreements.push(miss);
+      disagreementKinds[disagreementKind(tool, result)] += 1;
+    }
     if (riskRank(CATEGORY_RISK[tool.label]) === riskRank('Critical') && riskRank(result.risk) < riskRank('Critical'))
       dangerousMisses.push(miss);
     if (tool.label === 'Read' && riskRank(result.risk) >= riskRank('High')) readRatedHigh.push(miss);
@@ -153,7 +171,19 @@ function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
     dangerousMisses,
     readRatedHigh,
     disagreements,
+    disagreementKinds,
   };
+}
+
+function disagreementKind(
+  tool: LabelledTool,
+  result: { category: Category; textCategory: Category | null },
+): DisagreementKind {
+  if (tool.blind?.includes(result.category)) return 'labellersSplit';
+  if (tool.note !== undefined && new RegExp(`\\b${result.category}\\b`).test(tool.note)) return 'noteNamesVerdict';
+  if (result.textCategory === null) return 'noEvidence';
+  if (result.textCategory !== result.category) return 'annotations';
+  return 'other';
 }
 
 /** Scores every split in both modes. Tools are taken in the order given. */

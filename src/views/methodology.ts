@@ -1,6 +1,14 @@
 import results from '#src/classify/corpus/results.json' with { type: 'json' };
 import { POISON_RULES } from '#src/classify/poisoning.ts';
-import type { Miss, ModeScore, Ratio, ScoreReport, Split } from '#src/classify/score.ts';
+import {
+  DISAGREEMENT_KINDS,
+  type DisagreementKind,
+  type Miss,
+  type ModeScore,
+  type Ratio,
+  type ScoreReport,
+  type Split,
+} from '#src/classify/score.ts';
 import { CATEGORIES, CATEGORY_RISK, type Category } from '#src/model/taxonomy.ts';
 
 /** What the /methodology/ page shows. Every figure comes from the results file, never typed in. */
@@ -14,8 +22,20 @@ export interface MethodologyModel {
     poisonFlags: number;
   };
   confusionRows: { label: Category; counts: number[] }[];
+  /** The test half's disagreements by kind, annotations kept and stripped. */
+  disagreementRows: { kind: DisagreementKind; text: string; kept: number; stripped: number }[];
   dangerousMisses: Miss[];
 }
+
+/** What each kind of disagreement means, in the order the scoring checks them. */
+export const DISAGREEMENT_TEXT: Record<DisagreementKind, string> = {
+  labellersSplit: 'The two blind labellers split between the label and the verdict; a third chose the label.',
+  noteNamesVerdict: 'The label’s note names the verdict’s category as the other choice the labeller weighed.',
+  noEvidence: 'The text says nothing the classifier reads, so it fell back on Write or the annotations alone.',
+  annotations: 'The annotations moved the verdict off what the text said.',
+  other:
+    'None of these: a word the classifier lacks, a wrong verb or object, or a reading of the product it cannot know.',
+};
 
 /** The category definitions the corpus was labelled by. */
 export const CATEGORY_DEFINITIONS: Record<Category, string> = {
@@ -52,6 +72,12 @@ export function methodologyModel(report: ScoreReport = results as ScoreReport): 
     confusionRows: CATEGORIES.map((label) => ({
       label,
       counts: CATEGORIES.map((c) => test.modes.kept.confusion[label][c]),
+    })),
+    disagreementRows: DISAGREEMENT_KINDS.map((kind) => ({
+      kind,
+      text: DISAGREEMENT_TEXT[kind],
+      kept: test.modes.kept.disagreementKinds[kind],
+      stripped: test.modes.stripped.disagreementKinds[kind],
     })),
     dangerousMisses: dangerous,
   };

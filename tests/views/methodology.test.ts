@@ -20,6 +20,13 @@ test('the methodology page model takes its figures from the results file', () =>
     results.test.tools,
   );
   assert.equal(model.poisonRules.length, POISON_RULES.length);
+  // Every disagreement of the test half falls under exactly one kind.
+  for (const mode of ['kept', 'stripped'] as const)
+    assert.equal(
+      model.disagreementRows.reduce((sum, row) => sum + row[mode], 0),
+      results.test.modes[mode].disagreements.length,
+      mode,
+    );
 });
 
 test('dangerous misses of either mode are listed once each', () => {
