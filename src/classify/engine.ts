@@ -25,6 +25,7 @@ import {
   LOCAL_OUTPUT_PROPERTY,
   DOWNLOADING_VERBS,
   READ_ONLY_QUERY,
+  LAUNCHES_BROWSER,
   RUNNING_SYSTEMS,
   RESETTING_VERBS,
   RESET_TO_DEFAULT,
@@ -57,6 +58,7 @@ import {
   MOVING_VERBS,
   WALLET_ASSETS,
   OVERWRITE_STATEMENT,
+  PARTIAL_UPDATE,
   PROPERTY_RULES,
   READ_NOUNS,
   REPLACED_SECRETS,
@@ -78,6 +80,8 @@ import {
   PLAIN_VERBS,
   CACHES,
   VIEW_NOUNS,
+  SUBMITTED_RECORDS,
+  WEBHOOKS,
   MONEY_DATA_NOUNS,
   MONEY_ONLY_VERBS,
   VERBS,
@@ -379,8 +383,10 @@ function removesWhatTwinAdds(name: string, siblings: readonly string[]): boolean
  */
 function undoesTwin(name: string, siblings: readonly string[]): boolean {
   const tokens = tokenize(name);
-  const undo = tokens.find((t) => t.length > 4 && t.startsWith('un') && verbClassOf(t) !== 'destroy');
-  if (undo === undefined) return false;
+  const at = tokens.findIndex((t) => t.length > 4 && t.startsWith('un') && verbClassOf(t) !== 'destroy');
+  // After the name's verb an "un" word qualifies its object (`delete_unofficial_mirror`): it undoes nothing.
+  if (at === -1 || tokens.slice(0, at).some((t) => verbClassOf(t) !== undefined)) return false;
+  const undo = tokens[at] as string;
   const done = undo.slice(2);
   // Another name must use the word: this one may too (`unprotect_protected` is not its own twin).
   return (namesOf(siblings).words.get(done) ?? 0) > (tokens.includes(done) ? 1 : 0);
@@ -530,6 +536,8 @@ function compose(
         return { category: 'Execute', signal: 'verb:query+code-object' };
       if (money && verbStems.some((v) => MONEY_ONLY_VERBS.has(v)))
         return { category: 'Financial', signal: 'verb:capture+money-object' };
+      if (verbStems.includes('ping') && hasObject(objects.slice(0, 3), WEBHOOKS))
+        return { category: 'Execute', signal: 'verb:ping+webhook' };
       if (verbStems.includes('extract') && hasObject(objects.slice(0, 3), ARCHIVES))
         return { category: 'Write', signal: 'verb:extract+archive' };
       return { category: 'Read', signal: 'verb:read' };
@@ -594,6 +602,8 @@ function compose(
       return { category: 'Execute', signal: 'verb:send' };
     case 'execute':
       if (money) return { category: 'Financial', signal: 'verb:execute+money-object' };
+      if (verbStems.includes('submit') && hasObject(objects.slice(0, 3), SUBMITTED_RECORDS))
+        return { category: 'Write', signal: 'verb:submit+record' };
       if (hasObject(objects.slice(0, 3), DELETION_NOUNS))
         return { category: 'Destructive', signal: 'verb:run+deletion' };
       return { category: 'Execute', signal: 'verb:execute' };
@@ -1225,6 +1235,11 @@ function routerOf(
   };
 }
 
+/** Whether a description matches one of the phrase rules (rules.ts, DESCRIPTION_RULES) by its id. */
+function descriptionSays(description: string, id: string): boolean {
+  return DESCRIPTION_RULES.some((rule) => rule.id === id && rule.pattern.test(description));
+}
+
 /**
  * A router's category from its operations. A catch-all verb leading the description ("Commands for
  * managing X") counts only when nothing more specific is named. Any operation that moves money makes
@@ -1232,7 +1247,11 @@ function routerOf(
  * router whose text names no operation at all is Execute, since what it does is up to the argument.
  * A router that declares one operation is that operation.
  */
-function routerCategory(operations: readonly Operation[], declared: boolean): { category: Category; signal: string } {
+function routerCategory(
+  operations: readonly Operation[],
+  declared: boolean,
+  description = '',
+): { category: Category; signal: string } {
   const first = operations[0];
   const listed =
     !declared && first && operations.length > 1 && stems(first.verb).some((v) => ROUTER.umbrellaVerbs.has(v))
@@ -1246,6 +1265,10 @@ function routerCategory(operations: readonly Operation[], declared: boolean): { 
   const changes = listed.filter((o) => o.category !== 'Read');
   if (changes.length > 0 && changes.every((o) => o.category === 'Destructive'))
     return { category: 'Destructive', signal: 'router:only-deletes' };
+  // A router whose own text says an operation spends money moves it, whatever the operation is called
+  // ("SPENDS MONEY: action:\"create\" … puts a pod into a billing state").
+  if (changes.length > 0 && descriptionSays(description, 'phrase:moves-money'))
+    return { category: 'Financial', signal: 'router:spends-money' };
   if (changes.length > 0) return { category: 'Execute', signal: 'router:changes' };
   return { category: 'Read', signal: 'router:reads' };
 }
@@ -1342,7 +1365,10 @@ export function classify(input: ClassifyInput): ClassifyResult {
 
   // A stated overwrite, or an overwrite mode to choose, makes a Write tool Destructive (rules.ts,
   // OVERWRITE_STATEMENT, OVERWRITE_VALUES).
-  const overwrite = definition.description ? OVERWRITE_STATEMENT.exec(definition.description) : null;
+  const overwrite =
+    definition.description && !PARTIAL_UPDATE.test(definition.description)
+      ? OVERWRITE_STATEMENT.exec(definition.description)
+      : null;
   if (overwrite && definition.description)
     scored.push({
       source: 'description',
@@ -1391,7 +1417,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
     tokenize(input.name).some((t) => ROUTER.umbrellaVerbs.has(t)),
   );
   if (router) {
-    const verdict = routerCategory(router.operations, router.declared);
+    const verdict = routerCategory(router.operations, router.declared, definition.description ?? '');
     const listed = router.operations.map((o) => o.name);
     scored.push({
       source: 'input-schema',
@@ -1440,6 +1466,16 @@ export function classify(input: ClassifyInput): ClassifyResult {
   // A first sentence that runs only read-only queries reads, whatever else the tool is called (rules.ts, READ_ONLY_QUERY).
   if (!request && !guidance && READ_ONLY_QUERY.test(first))
     textCategory = decisive('description', 'description:read-only-query', first, 'Read');
+
+  // A read that launches a browser to do its work loads a page there (rules.ts, LAUNCHES_BROWSER).
+  const launch = textCategory === 'Read' && !router ? LAUNCHES_BROWSER.exec(definition.description ?? '') : null;
+  if (launch && definition.description)
+    textCategory = decisive(
+      'description',
+      'phrase:launches-browser',
+      sentenceAround(definition.description, launch.index, launch[0].length),
+      'Execute',
+    );
 
   // Beginning, committing or rolling back a database's transaction runs a statement (rules.ts, DATABASE_TRANSACTION).
   const spoken = `${input.name.replace(/[_\-.]+/g, ' ')}. ${first}`;

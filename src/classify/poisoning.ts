@@ -45,7 +45,7 @@ const REFUSAL =
 
 /** A sentence that asks for this tool to be called before the others. */
 const CALL_THIS_FIRST =
-  /\b(?:call|use|run|invoke)\s+this\s+tool\s+(?:first\s+)?before\b|\b(?:call|use|run|invoke)\s+this\s+tool\s+first\b|\bthis\s+tool\s+(?:must|should)\s+(?:always\s+)?be\s+(?:called|used|run|invoked)\s+(?:first|before)\b/i;
+  /\b(?:call|use|run|invoke)\s+this\s+tool\s+(?:first\s+)?before\b|\b(?:call|use|run|invoke)\s+this\s+tool\s+first\b|\bthis\s+(?:tool\s+)?(?:must|should)\s+(?:always\s+)?be\s+(?:called|used|run|invoked)\s+(?:first|before)\b/i;
 
 /** "Do not include API keys in your query": the verb is forbidden, not asked for. */
 function warnsAgainst(match: string, sentence: string): boolean {
@@ -128,6 +128,14 @@ function takesAsInput(match: string, where: Where): boolean {
   return secret !== undefined && [...where.inputs].some((input) => input === secret || input.endsWith(` ${secret}`));
 }
 
+/**
+ * "Auth: open, oauth, api_key": the verb is one value of a list and the secret another, as an enum
+ * is spelled out; neither is a request. A credential file in the list still counts.
+ */
+function listsValues(match: string): boolean {
+  return !SECRET_FILE_RE.test(match) && /^\w+\s*,\s*(?:[\w-]+\s*,\s*)*(?:or\s+|and\s+)?[\w-]+$/i.test(match);
+}
+
 const SECRET_FILE_RE = new RegExp(SECRET_FILE, 'i');
 const SECRET_WORD_RE = new RegExp(SECRET_WORD, 'i');
 const VERB_FIRST_RE = new RegExp(`^${MOVE_VERB}\\b`, 'i');
@@ -197,7 +205,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
     code: 'secret-file-request',
     reason: 'The text points at a file or secret that holds credentials (SSH keys, dotfiles, cloud or API keys).',
     pattern: new RegExp(
-      `\\b${MOVE_VERB}\\b[^.;\\n]{0,60}?${SECRET_PLACE}|${SECRET_PLACE}[^.;\\n]{0,40}\\b(?:and|then)\\s+${MOVE_VERB}\\b`,
+      `\\b${MOVE_VERB}\\b(?!-)[^.;\\n]{0,60}?${SECRET_PLACE}|${SECRET_PLACE}[^.;\\n]{0,40}\\b(?:and|then)\\s+${MOVE_VERB}\\b(?!-)`,
       'i',
     ),
     confirm: (match, sentence, where) =>
@@ -212,6 +220,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
       !managesSecret(match) &&
       !ownSecret(match) &&
       !withoutSecret(match) &&
+      !listsValues(match) &&
       !notItsObject(match, sentence),
   },
   {

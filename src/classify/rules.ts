@@ -36,11 +36,11 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage select
-    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew`,
+    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew unlink`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy goback goforward
-    openurl emit`,
+    openurl emit redeliver`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire evict flush
@@ -397,6 +397,18 @@ export const RESTORING_VERBS: ReadonlySet<string> = new Set(words`restore revert
 export const DEPLOYMENTS: ReadonlySet<string> = new Set(words`deployment deployments release releases`);
 export const REDEPLOYING_VERBS: ReadonlySet<string> = new Set(words`promote rollback revert`);
 
+/**
+ * What submitting stores rather than runs: a review, a comment, a rating or feedback is kept as a
+ * record of the service (Write), like posting a comment; submitting a job, a form to a workflow or
+ * a document for processing starts work (Execute).
+ */
+export const SUBMITTED_RECORDS: ReadonlySet<string> = new Set(
+  words`review reviews feedback comment comments rating ratings`,
+);
+
+/** What pinging makes send a delivery: pinging a webhook has the service call its URL (Execute), unlike pinging a host. */
+export const WEBHOOKS: ReadonlySet<string> = new Set(words`webhook webhooks hook hooks`);
+
 /** Nouns of deleting: starting or running one ("start a garbage collection", "run a purge") deletes. */
 export const DELETION_NOUNS: ReadonlySet<string> = new Set(words`garbage cleanup purge deletion wipe`);
 
@@ -571,6 +583,14 @@ export const OVERWRITE_STATEMENT =
   /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|\bfull (?:[\w-]+ )?replacement\b|\bexists?,? (?:it|they) (?:will be|is|are|gets?) (?:replaced|overwritten)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b|(?:an? |the |any )?existing\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b|\b(?:is|are) destructive to\b|\bdrops? (?:(?:the|its|all|any|existing) ){0,2}(?:[\w-]+ ){0,2}(?:columns?|tables?|objects?|data|triggers?|indexes|databases?)\b)/i;
 
 /**
+ * A description that says an update changes only the fields passed ("Only provided fields will be
+ * updated", "partial update", "omitted fields remain unchanged"): whatever one field replaces, the
+ * record is edited, not overwritten (Write), so a stated overwrite does not make it Destructive.
+ */
+export const PARTIAL_UPDATE =
+  /\b(?:only (?:the )?(?:provided|passed|given|supplied|specified) fields|(?:allows|performs|does|is an?) partial updates?|omitted fields (?:remain|are left|stay)|only need to provide the fields|fields (?:not provided|you omit) (?:remain|are left|stay))\b/i;
+
+/**
  * Input properties, judged by the last word of their name and only when they take a free-form
  * string (no enum, const, pattern or format): `sourceCode` counts, `countryCode` does too by its
  * last word but is one weak signal and decides nothing alone; `scriptName` ends in "name" and
@@ -674,6 +694,14 @@ export const TEXT_ARTIFACTS: ReadonlySet<string> = new Set(
 export const LOCAL_OUTPUT_PROPERTY =
   /^(?:output|save|download)_?(?:path|dir|directory|file|filename|folder|location)$|^save_?to$/i;
 /**
+ * A description that says the tool launches a browser to do its work ("auto-launches one headless",
+ * "launches a separate headless browser"): an audit or a check it calls a read runs a page in that
+ * browser (Execute), as the labelling guide has audits that load a page.
+ */
+export const LAUNCHES_BROWSER =
+  /(?<!\b(?:not|never|no)\s)\b(?:launch(?:es|ing)?|auto-launch(?:es|ing)?|spins? up)\b[^.]{0,40}\b(?:headless|chrome|chromium|browser)\b|\bheadless (?:chrome|chromium|browser)\b/i;
+
+/**
  * A first sentence that runs only queries limited to reading: "Run a one-off readonly query on your
  * deployment", "Execute SELECT queries and data retrieval operations". The caller writes the query,
  * but the tool's own words confine it to reading (Read), as a read-only connection does. So do the
@@ -713,7 +741,7 @@ export const DOWNLOADING_VERBS: ReadonlySet<string> = new Set(words`download exp
 export const DOWNLOAD_TARGET_PROPERTY =
   /^(?:output|save|download|target|local)_?(?:path|dir|directory|file|filename|folder|location)$|^file_?path$|^save_?to$/i;
 export const LOCAL_DESTINATION =
-  /\b(?:to|into) (?:your |the |a )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system|path)|disk)\b/i;
+  /\b(?:to|into) (?:your |the |a )?(?:[\w-]+ )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system|path)|disk)\b/i;
 
 /**
  * Nouns that name a view of data: a tool whose name or opening words are only such a view, with no

@@ -2027,3 +2027,93 @@ test('a name with no verb that names a balance, a price or a quote shows it (Rea
   // With a verb, the verb decides.
   isCategory('Write', 'set_token_price', 'Set the token price in USD.');
 });
+
+test('a router whose own text says an operation spends money moves it (Financial)', () => {
+  const pods = (description: string) =>
+    tool('runpod', {
+      description,
+      inputSchema: {
+        type: 'object',
+        properties: { action: { type: 'string', enum: ['create', 'start', 'stop', 'status', 'list'] } },
+      },
+    }).category;
+  // comfyui-artokun (tuning half).
+  assert.equal(
+    pods(
+      'Deploy, start, stop and inspect cloud GPU pods. SPENDS MONEY: action:"create" and action:"start" put a pod into a billing state.',
+    ),
+    'Financial',
+  );
+  assert.equal(pods('Deploy, start, stop and inspect cloud GPU pods.'), 'Execute');
+});
+
+test('an "un" word after the name’s verb qualifies its object: deleting an unofficial mirror undoes nothing', () => {
+  // pulsemcp-cms-admin (tuning half).
+  const siblings = ['get_official_mirrors', 'create_unofficial_mirror', 'delete_unofficial_mirror'];
+  isCategory('Destructive', 'delete_unofficial_mirror', 'Delete an unofficial mirror by its ID.', siblings);
+  // A name led by its "un" verb still takes back what its twin does.
+  isCategory('Write', 'unprotect_branch', 'Remove protection from a branch.', ['protect_branch', 'unprotect_branch']);
+});
+
+test('an export saved to a described local directory keeps a copy here (Write)', () => {
+  // strava-r-huijts (tuning half).
+  isCategory(
+    'Write',
+    'export-route-gpx',
+    'Exports a specific Strava route in GPX format and saves it to a pre-configured local directory.',
+  );
+  isCategory('Read', 'export-route-gpx', 'Exports a specific Strava route in GPX format and returns it.');
+});
+
+test('submitting a review or feedback stores it (Write); submitting a workflow runs it', () => {
+  // github-missionsquad and firecrawl (tuning half).
+  isCategory(
+    'Write',
+    'submit_pull_request_review',
+    'Submit a pull request review (approve, request changes, or comment)',
+  );
+  isCategory('Write', 'firecrawl_feedback', 'Submit concise quality feedback for a completed search.');
+  isCategory('Execute', 'comfy_submit_workflow', 'Submit a complete workflow JSON to ComfyUI for execution.');
+});
+
+test('pinging or redelivering a webhook makes the service send a delivery (Execute); pinging a host reads', () => {
+  // github-missionsquad (tuning half).
+  isCategory('Execute', 'ping_repository_webhook', 'Ping a repository webhook');
+  isCategory('Execute', 'redeliver_repository_webhook_delivery', 'Redeliver a repository webhook delivery');
+  isCategory('Read', 'ping_host', 'Ping a host to see whether it answers.');
+});
+
+test('unlinking two records that both remain is Write', () => {
+  // pulsemcp-cms-admin (tuning half).
+  isCategory(
+    'Write',
+    'unlink_official_mirror_queue_item',
+    'Unlink an official mirror queue entry from its linked MCP server.',
+  );
+});
+
+test('an update of only the fields passed is an edit, whatever one field replaces (Write)', () => {
+  // pulsemcp-cms-admin (tuning half).
+  isCategory(
+    'Write',
+    'update_mcp_server',
+    "Update an MCP server's information. Only provided fields will be updated; omitted fields remain unchanged. Providing `tags` replaces ALL existing entries (not a merge).",
+  );
+  // A full replacement that only mentions partial updates as another way still overwrites (cosmosdb, tuning half).
+  isCategory(
+    'Destructive',
+    'mcp_update_document',
+    'Update (replace) an existing document in a container. NOTE: This performs a full document replacement. For partial updates, first get the document, modify it, then update.',
+  );
+});
+
+test('a check that launches a headless browser loads a page there (Execute)', () => {
+  // accesslint (tuning half).
+  isCategory(
+    'Execute',
+    'audit_live',
+    'Audit a live URL via CDP. Ensures a debuggable Chrome (auto-launches one headless if none is reachable), then runs the audit.',
+  );
+  isCategory('Read', 'audit_html', 'Audit an HTML string for accessibility violations with a static parser.');
+  isCategory('Read', 'get_page_info', 'Get information about the open page. This tool does not launch a browser.');
+});
