@@ -156,6 +156,11 @@ const KNOWN_DANGEROUS_MISSES = [
   'microsoft-fabric onelake_modify-immutability-policy',
   'ohno-stevestomp summarize_task_activity',
   'ohno-stevestomp compact_story_handoffs',
+  // Batch 19 (labelled twice before the classifier was run on it), tuning half: two action routers that each
+  // offer a delete with no undo beside reads and edits, and a camera microphone turned off until a factory reset.
+  'comfyui-artokun list_local_models',
+  'comfyui-artokun train_prepare_dataset',
+  'unifi-protect-owine protect_disable_mic',
 ];
 
 test('no Destructive or Financial tool below Critical beyond the known misses, in either half and mode', () => {
@@ -185,7 +190,7 @@ test(
 test(
   'on the test half: at least 95% agreement with annotations kept and stripped',
   {
-    todo: 'not reached: about 91% (kept) and 90% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 97%; servers added since, labelled before the classifier saw them, score 84-97% unseen (npm run classify:score -- --all lists the misses)',
+    todo: 'not reached: about 90% (kept) and 89% (stripped) against the settled labels of the test half, where the first labels and the second, blind ones agree on 97%; servers added since, labelled before the classifier saw them, score 64-97% unseen (64% on the test-half servers of batch 19, mostly media generators labelled by the guide’s rule that media handed back is Read, and a debugger’s session tools) (npm run classify:score -- --all lists the misses)',
   },
   () => {
     const { test: half } = scoreCorpus(corpus.tools);
