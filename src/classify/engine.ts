@@ -1469,11 +1469,11 @@ export function classify(input: ClassifyInput): ClassifyResult {
 
   // A read that launches a browser to do its work loads a page there (rules.ts, LAUNCHES_BROWSER).
   const launch = textCategory === 'Read' && !router ? LAUNCHES_BROWSER.exec(definition.description ?? '') : null;
-  if (launch && definition.description)
+  if (launch)
     textCategory = decisive(
       'description',
       'phrase:launches-browser',
-      sentenceAround(definition.description, launch.index, launch[0].length),
+      sentenceAround(launch.input, launch.index, launch[0].length),
       'Execute',
     );
 

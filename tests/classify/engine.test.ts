@@ -2117,3 +2117,18 @@ test('a check that launches a headless browser loads a page there (Execute)', ()
   isCategory('Read', 'audit_html', 'Audit an HTML string for accessibility violations with a static parser.');
   isCategory('Read', 'get_page_info', 'Get information about the open page. This tool does not launch a browser.');
 });
+
+test('a product-grouped name whose money word is a noun ("catalog_order_history") names no verb and reads', () => {
+  // The group's word is set aside and the next word would be the verb; here it is the noun "order".
+  const siblings = [
+    'shop_product_create',
+    'shop_product_list',
+    'shop_product_delete',
+    'catalog_create_item',
+    'catalog_list_items',
+    'catalog_delete_item',
+    'catalog_order_history',
+  ];
+  assert.equal(tool('catalog_order_history', {}, siblings).category, 'Read');
+  assert.equal(tool('catalog_create_item', {}, siblings).category, 'Write');
+});
