@@ -25,6 +25,7 @@ import {
   LOCAL_OUTPUT_PROPERTY,
   DOWNLOADING_VERBS,
   READ_ONLY_QUERY,
+  SAVES_OUTPUT_FILE,
   LAUNCHES_BROWSER,
   RUNNING_SYSTEMS,
   RESETTING_VERBS,
@@ -56,6 +57,24 @@ import {
   NON_MONEY_HEADS,
   NOTICE_WORDS,
   MOVING_VERBS,
+  STREAMED,
+  SUBSCRIBES_TO_STREAM,
+  STORED_SUBSCRIPTIONS,
+  PLACING_PREPOSITIONS,
+  ROTATED_SECRETS,
+  MEMBER_WORDS,
+  MEMBER_GROUPS,
+  HELD_MARKS,
+  SOCIAL_POST,
+  SOCIAL_NETWORKS,
+  ACTUATING_VERBS,
+  LIVE_OUTPUTS,
+  DEVICE_SETTINGS,
+  BUILT_DATA,
+  ANNOTATION_ONLY_UPDATE,
+  DISPUTES,
+  TRADES_POSITION,
+  TRADING_WORDS,
   WALLET_ASSETS,
   OVERWRITE_STATEMENT,
   PARTIAL_UPDATE,
@@ -104,10 +123,17 @@ export interface ClassifyInput {
 const MAX_QUOTE = 300;
 
 const CJK_VERB_WORDS = Object.keys(CJK_VERBS).join('|');
-// A verb at the start of a clause (Chinese), or before a form of する (Japanese).
-const CJK_VERB = new RegExp(`(^|[\\s\\p{P}])(${CJK_VERB_WORDS})|(${CJK_VERB_WORDS})(?=[しすさ]|でき)`, 'gu');
+// Korean words of CJK_VERBS are verbs only before a form of 하다 or 주다: at the start of a clause they are nouns (저장된 기억, "stored memories").
+const CJK_LEADING_VERB_WORDS = Object.keys(CJK_VERBS)
+  .filter((w) => !/\p{Script=Hangul}/u.test(w))
+  .join('|');
+// A verb at the start of a clause (Chinese), or before a form of する (Japanese), or of 하다 or 주다 (Korean).
+const CJK_VERB = new RegExp(
+  `(^|[\\s\\p{P}])(${CJK_LEADING_VERB_WORDS})|(${CJK_VERB_WORDS})(?=[しすさ하합해할한]|でき|주|줍)`,
+  'gu',
+);
 const CJK_NOUN = new RegExp(Object.keys(CJK_NOUNS).join('|'), 'gu');
-const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Text in another language with its verbs in English (rules.ts, TRANSLATED_PHRASES, CJK_VERBS). */
 function translatePhrases(lower: string): string {
@@ -516,8 +542,17 @@ function compose(
     return { category: 'Write', signal: 'verb:end+session' };
   if (verbStems.some((v) => MOVING_VERBS.has(v)) && hasObject(objects, WALLET_ASSETS))
     return { category: 'Financial', signal: 'verb:move+wallet-asset' };
+  if (
+    cls !== 'read' &&
+    verbStems.some((v) => ACTUATING_VERBS.has(v)) &&
+    hasObject(objects.slice(0, 3), LIVE_OUTPUTS) &&
+    !hasObject(objects.slice(0, 4), DEVICE_SETTINGS)
+  )
+    return { category: 'Execute', signal: 'verb:actuate-device' };
   switch (cls) {
     case 'read':
+      if (verbStems.includes('load') && objects.slice(0, 8).some((o) => PLACING_PREPOSITIONS.has(o)))
+        return { category: 'Write', signal: 'verb:load+into' };
       if (verbStems.includes('format') && hasObject(objects.slice(0, 4), FORMATTED_PARTS))
         return { category: 'Write', signal: 'verb:format+document-part' };
       if (verbStems.includes('resolve') && hasObject(objects.slice(0, 3), SETTLED_THINGS))
@@ -547,6 +582,12 @@ function compose(
         return { category: 'Write', signal: 'verb:withdraw+non-money' };
       return { category: 'Financial', signal: 'verb:money' };
     case 'write':
+      if (
+        verbStems.includes('subscribe') &&
+        hasObject(objects.slice(0, 4), STREAMED) &&
+        !hasObject(objects.slice(0, 6), STORED_SUBSCRIPTIONS)
+      )
+        return { category: 'Read', signal: 'verb:subscribe+stream' };
       if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects, GENERATED_TEXT))
         return { category: 'Read', signal: 'verb:generate+text' };
       if (verbStems.some((v) => COMPOSING_VERBS.has(v)) && hasObject(objects.slice(0, 2), GENERATED_MEDIA))
@@ -556,6 +597,8 @@ function compose(
       if (verbStems.some((v) => RESTORING_VERBS.has(v)) && hasObject(objects, RESTORE_SOURCES))
         return { category: 'Destructive', signal: 'verb:restore-from-backup' };
       if (money) return { category: 'Financial', signal: 'verb:write+money-object' };
+      if (verbStems.includes('accept') && hasObject(objects.slice(0, 3), DISPUTES))
+        return { category: 'Financial', signal: 'verb:accept+dispute' };
       if (verbStems.some((v) => SETTING_VERBS.has(v)) && hasObject(objects.slice(0, 3), REPLACED_SECRETS))
         return { category: 'Destructive', signal: 'verb:set+secret' };
       if (verbStems.some((v) => POWER_VERBS.has(v))) {
@@ -597,8 +640,12 @@ function compose(
       return { category: 'Write', signal: 'verb:write' };
     case 'send':
       if (money) return { category: 'Financial', signal: 'verb:send+money-object' };
-      if (verbStems.includes('reply') && hasObject(objects.slice(0, 3), STORED_THREADS))
-        return { category: 'Write', signal: 'verb:reply+comment' };
+      // "A message thread" is a chat's, whose replies are sent; "a comment thread" stores them.
+      if (verbStems.includes('reply')) {
+        const head = objects.slice(0, 3).find((o) => hasObject([o], STORED_THREADS) || hasObject([o], MESSAGE_OBJECTS));
+        if (head !== undefined && hasObject([head], STORED_THREADS))
+          return { category: 'Write', signal: 'verb:reply+comment' };
+      }
       return { category: 'Execute', signal: 'verb:send' };
     case 'execute':
       if (money) return { category: 'Financial', signal: 'verb:execute+money-object' };
@@ -606,6 +653,11 @@ function compose(
         return { category: 'Write', signal: 'verb:submit+record' };
       if (hasObject(objects.slice(0, 3), DELETION_NOUNS))
         return { category: 'Destructive', signal: 'verb:run+deletion' };
+      // Building a profile, a payload or a context composes it; building an image or a job runs a build.
+      if (verbStems.includes('build') && hasObject(objects.slice(0, 4), BUILT_DATA)) {
+        const composed = compose('write', 'generate', objects, context, phrase);
+        return { category: composed.category, signal: 'verb:build+composed' };
+      }
       return { category: 'Execute', signal: 'verb:execute' };
     case 'destroy': {
       if (money && verbStems.some((v) => MONEY_ONLY_VERBS.has(v)))
@@ -620,6 +672,17 @@ function compose(
       const head = phrase.at(-1) === 'connection' && phrase.length >= 2 ? phrase.at(-2) : phrase.at(-1);
       if (head && PAIRINGS.has(head) && (head !== 'link' || phrase.length >= 2))
         return { category: 'Write', signal: 'verb:remove+pairing' };
+      // A member taken out of a group, or a role or a tag taken off its holder (rules.ts, MEMBER_WORDS).
+      const from = objects.indexOf('from');
+      const group = from === -1 ? phrase.slice(0, -1) : objects.slice(from + 1, from + 4).map(singular);
+      if (head && MEMBER_WORDS.has(head) && group.some((w) => MEMBER_GROUPS.has(w)))
+        return { category: 'Write', signal: 'verb:remove+membership' };
+      // Names drop the "from": `remove_tag_from_task` reads "remove tag task".
+      const held = from !== -1 ? head : objects.length >= 2 ? singular(objects[0] as string) : undefined;
+      if (held && HELD_MARKS.has(held) && verbStems.some((v) => UNLINKING_VERBS.has(v)))
+        return { category: 'Write', signal: 'verb:remove+membership' };
+      if (verbStems.includes('rotate') && objects.length > 0 && !hasObject(objects.slice(0, 4), ROTATED_SECRETS))
+        return { category: 'Write', signal: 'verb:rotate+shape' };
       if (hasObject(objects.slice(0, 3), CACHES)) return { category: 'Write', signal: 'verb:clear+state' };
       if (verbStems.some((v) => RESETTING_VERBS.has(v)) && hasObject(objects.slice(0, 4), CLEARABLE_STATE))
         return { category: 'Write', signal: 'verb:clear+state' };
@@ -962,7 +1025,19 @@ function localOutputOf(
   // "as base64 or to disk": saving is one choice of two, made for it only by a download.
   if (destination && (downloads || !/\bor\s*$/i.test(clause.slice(0, destination.index))))
     return { source: 'description', text: first };
+  const saves = SAVES_OUTPUT_FILE.exec(definition.description ?? '');
+  if (saves) return { source: 'description', text: saves[0] };
   return undefined;
+}
+
+const tradingServers = new WeakMap<readonly string[], boolean>();
+/** Whether the tool's name, first sentence, input names or its server's tool names speak of trading (rules.ts, TRADING_WORDS). */
+function trades(name: string, first: string, definition: ToolDefinition, siblings: readonly string[]): boolean {
+  const trading = (t: string) => words(t).some((w) => TRADING_WORDS.has(w));
+  if ([name, first, ...Object.keys(definition.inputSchema?.properties ?? {})].some(trading)) return true;
+  let server = tradingServers.get(siblings);
+  if (server === undefined) tradingServers.set(siblings, (server = siblings.some(trading)));
+  return server;
 }
 
 /** Whether the tool's name, or the first words of its first sentence, take a copy (download, export, fetch). */
@@ -1467,6 +1542,25 @@ export function classify(input: ClassifyInput): ClassifyResult {
   if (!request && !guidance && READ_ONLY_QUERY.test(first))
     textCategory = decisive('description', 'description:read-only-query', first, 'Read');
 
+  // Changing only the notes of a payment leaves the payment as it was (rules.ts, ANNOTATION_ONLY_UPDATE).
+  if (textCategory === 'Financial' && ANNOTATION_ONLY_UPDATE.test(definition.description ?? ''))
+    textCategory = decisive('description', 'phrase:annotation-only-update', first, 'Write');
+  // A post created on a social network is published to its readers (rules.ts, SOCIAL_POST).
+  if (textCategory === 'Write' && !router) {
+    const post = [own.join(' '), first].find((t) => SOCIAL_POST.test(t));
+    if (post !== undefined && [input.name, first].some((t) => words(t).some((w) => SOCIAL_NETWORKS.has(w))))
+      textCategory = decisive('description', 'social-post', first, 'Execute');
+  }
+  // "Subscribe to a ROS topic and return the first message": the tool reads a stream (rules.ts, SUBSCRIBES_TO_STREAM).
+  if (textCategory === 'Write' && !router && SUBSCRIBES_TO_STREAM.test(first))
+    textCategory = decisive('description', 'verb:subscribe+stream', first, 'Read');
+  // Opening or closing a trading position buys or sells (rules.ts, TRADES_POSITION).
+  if (textCategory !== 'Read' && trades(input.name, first, definition, siblings)) {
+    const name = own.join(' ');
+    if (TRADES_POSITION.test(name)) textCategory = decisive('name', 'verb:trade-position', input.name, 'Financial');
+    else if (TRADES_POSITION.test(first))
+      textCategory = decisive('description', 'verb:trade-position', first, 'Financial');
+  }
   // A read that launches a browser to do its work loads a page there (rules.ts, LAUNCHES_BROWSER).
   const launch = textCategory === 'Read' && !router ? LAUNCHES_BROWSER.exec(definition.description ?? '') : null;
   if (launch)
@@ -1505,6 +1599,8 @@ export function classify(input: ClassifyInput): ClassifyResult {
   if (textCategory === 'Write' && !router && own.some((w) => CAMPAIGNS.has(w))) {
     const limit = spendingLimitOf(definition.inputSchema);
     if (limit) textCategory = decisive('input-schema', 'property:campaign-budget', limit, 'Financial');
+    else if (own.some((w) => SPENDING_LIMITS.has(w)))
+      textCategory = decisive('name', 'name:campaign-budget', input.name, 'Financial');
   }
 
   // Two verbs joined by "or" may do the second: composed with what follows it, it counts when more severe.
@@ -1567,7 +1663,9 @@ export function classify(input: ClassifyInput): ClassifyResult {
   let annotationsDisagree = false;
   if (hints.readOnlyHint === true) {
     // A copy saved on this machine is a change here, whatever the hint says of the service it reads.
-    if (textCategory === null || (textCategory === 'Write' && !localCopy)) category = 'Read';
+    const savesHere =
+      localCopy !== undefined || (textCategory === 'Write' && SAVES_OUTPUT_FILE.test(definition.description ?? ''));
+    if (textCategory === null || (textCategory === 'Write' && !savesHere)) category = 'Read';
     else if (textCategory !== 'Read') annotationsDisagree = true;
   }
   if (destructiveClaim && categoryRank(category) < categoryRank('Destructive')) {

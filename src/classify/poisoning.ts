@@ -47,6 +47,13 @@ const REFUSAL =
 const CALL_THIS_FIRST =
   /\b(?:call|use|run|invoke)\s+this\s+tool\s+(?:first\s+)?before\b|\b(?:call|use|run|invoke)\s+this\s+tool\s+first\b|\bthis\s+(?:tool\s+)?(?:must|should)\s+(?:always\s+)?be\s+(?:called|used|run|invoked)\s+(?:first|before)\b/i;
 
+/**
+ * Tools a place holds, missing or installed ("If the environment is missing any tools, you MUST
+ * call this function"): programs of a machine or a container, not the tools of an MCP server.
+ */
+const HELD_TOOLS =
+  /\b(?:missing|lacks?|lacking|has|have|contains?|installs?|installed|needs?)\s+(?:all|any|every)\s+tools?\b/i;
+
 /** "Do not include API keys in your query": the verb is forbidden, not asked for. */
 function warnsAgainst(match: string, sentence: string): boolean {
   const at = sentence.indexOf(match);
@@ -234,8 +241,9 @@ export const POISON_RULES: readonly PoisonRule[] = [
     reason: "The text tells the model how to use other tools, which a tool's own description has no business doing.",
     pattern:
       /\b(?:must|should|always|never)\b[^.\n]{0,80}\b(?:all|any|every|other|another)\s+tools?\b(?!\s+calls?\b)|\b(?:all|any|every|other|another)\s+tools?\b(?!\s+calls?\b)[^.\n]{0,60}\b(?:must|should|always|never)\b|\b(?:instead of|rather than)\s+(?:using|calling)\s+(?:the\s+)?(?!this\b)`?[\w.-]+`?\s+tool\b/i,
-    // "Call this tool first, before any other tools" orders this tool's own call; it asks nothing of the others.
-    confirm: (_match, sentence) => !CALL_THIS_FIRST.test(sentence),
+    // "Call this tool first, before any other tools" orders this tool's own call; it asks nothing of the
+    // others. Tools a machine is missing are its programs.
+    confirm: (_match, sentence) => !CALL_THIS_FIRST.test(sentence) && !HELD_TOOLS.test(sentence),
   },
   {
     code: 'invisible-unicode',

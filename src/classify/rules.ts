@@ -28,7 +28,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
     discover audit test review track trace measure observe visualize render format decode encode tail cat ls stat
     exists overview details think crawl scrape return display map capture answer guide provide rank rerank score ask
-    learn debug diagnose chat converse`,
+    learn debug diagnose chat converse decompile disassemble peek`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
@@ -36,17 +36,17 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage select
-    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew unlink`,
+    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew unlink moderate trash declare turn skip adjust dim`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy goback goforward
-    openurl emit redeliver`,
+    openurl emit redeliver relaunch recompile`,
   send: words`send notify broadcast sms tweet reply forward`,
   destroy: words`delete remove drop destroy purge erase wipe truncate clear kill terminate revoke uninstall reset cancel
     rm del shred logout signout invalidate rotate overwrite discard abort interrupt void expire evict flush
     prune ban unregister empty dismiss rebuild reimage release cleanup recreate clean`,
   money: words`pay charge refund purchase buy sell withdraw deposit donate trade invoice bill payout tip swap bid order
-    reimburse settle stake unstake restake topup recharge`,
+    reimburse settle stake unstake restake topup recharge borrow repay lend`,
 };
 
 /**
@@ -71,7 +71,7 @@ export const RUNNER_NOUNS: ReadonlySet<string> = new Set(
  */
 export const MONEY_OBJECTS: ReadonlySet<string> = new Set(
   words`payment invoice refund payout charge subscription journal ledger transaction adjustment order trade transfer purchase bill checkout fund money withdrawal deposit swap bid creditnote debit payroll expense reimbursement remittance wire banktransaction bank receipt credit
-    salesorder purchaseorder salesinvoice purchaseinvoice paymententry spend`,
+    salesorder purchaseorder salesinvoice purchaseinvoice paymententry spend loan loans`,
 );
 
 /**
@@ -102,6 +102,70 @@ export const WALLET_ASSETS: ReadonlySet<string> = new Set(
     coin coins stablecoin stablecoins`,
 );
 export const MOVING_VERBS: ReadonlySet<string> = new Set(words`transfer send approve`);
+
+/**
+ * An update of a money record's annotations only: "Use this tool to update the notes field of a
+ * payment", "Only the notes field can be modified". The payment itself does not change (Write).
+ */
+export const ANNOTATION_ONLY_UPDATE =
+  /^(?:use this tool to\s+)?(?:update|updates|set|sets|edit|edits|change|changes|modify|modifies)\s+(?:the\s+)?(?:notes?|metadata|tags?|labels?|memo|description)(?:\s+field)?\s+(?:of|for|on)\b|\bonly the (?:notes?|metadata|memo|description) (?:field )?(?:can|may) be (?:modified|changed|updated|edited)\b/i;
+/**
+ * Acting on a device or a live output: switching a light, sounding a siren, pausing playback,
+ * starting or stopping a stream, setting a printer's temperature. The effect is in
+ * the world, not in a stored record (Execute), as the labelling guide has device actions. Changing
+ * a device's settings or schedule stores them (Write).
+ */
+export const ACTUATING_VERBS: ReadonlySet<string> = new Set(
+  words`turn switch toggle play pause resume stop skip activate flash blink sound ring dim brighten adjust set start`,
+);
+export const LIVE_OUTPUTS: ReadonlySet<string> = new Set(
+  words`light lights lamp lamps bulb bulbs siren sirens relay relays alarm speaker playback volume brightness stream streaming patrol track ptz fan heater thermostat plug outlet temperature`,
+);
+export const DEVICE_SETTINGS: ReadonlySet<string> = new Set(
+  words`setting settings config configuration schedule schedules rule rules name default defaults preference preferences policy`,
+);
+
+/**
+ * A post on a social network: creating one publishes it to the network's readers at once, which the
+ * labelling guide counts with sending a message or a tweet (Execute). A post of a blog or a CMS is a
+ * record of the site (Write).
+ */
+export const SOCIAL_POST =
+  /\b(?:create|creates|new|add|adds|write|writes|publish|publishes|compose|composes|make|makes)\b (?:(?:an?|the|new|your) ){0,2}(?:[\w-]+ )?(?:post|toot|tweet|skeet|cast|status)\b/i;
+export const SOCIAL_NETWORKS: ReadonlySet<string> = new Set(
+  words`bluesky bsky mastodon twitter tweet tweets toot toots skeet threads linkedin facebook instagram reddit farcaster nostr weibo xiaohongshu`,
+);
+
+/**
+ * A live stream read by subscribing: a message topic, a pub/sub channel, an event stream. The tool
+ * hands back what arrives (Read); subscribing someone to a list, a newsletter or a webhook's
+ * notifications stores a subscription (Write).
+ */
+export const STREAMED: ReadonlySet<string> = new Set(words`topic topics channel channels event events stream streams`);
+export const STORED_SUBSCRIPTIONS: ReadonlySet<string> = new Set(
+  words`webhook webhooks notification notifications newsletter list lists email emails plan calendar user users member members contact contacts customer customers`,
+);
+export const SUBSCRIBES_TO_STREAM =
+  /^\s*subscribes? to (?:an? |the )?(?:[\w-]+ ){0,2}(?:topic|channel|events?|stream)\b(?![^.]*\b(?:webhook|notifications?|newsletter|email)\b)/i;
+/** Loading something into or onto a place puts it there (Write): a kit into a rack, a sprite into a node. */
+export const PLACING_PREPOSITIONS: ReadonlySet<string> = new Set(words`into onto`);
+
+/**
+ * A payment dispute or chargeback: accepting one concedes the money to the buyer, who is refunded
+ * (Financial); contesting one or adding evidence to it is a record (Write).
+ */
+export const DISPUTES: ReadonlySet<string> = new Set(words`dispute disputes chargeback chargebacks liability`);
+/**
+ * A trading position: opening, closing, liquidating or exercising one buys or sells (Financial),
+ * where the tool's own text or its server's tool names trade (a symbol, a coin, a market price,
+ * orders). A window's or a
+ * cursor's position is not one.
+ */
+export const TRADES_POSITION =
+  /\b(?:open|opens|close|closes|liquidate|liquidates|exercise|exercises|reduce|reduces|flatten|flattens|hedge|hedges)\b (?:(?:an?|the|all|every|existing|open|specific|new|\w+'s) ){0,3}(?:[\w-]+ )?positions?\b/i;
+export const TRADING_WORDS: ReadonlySet<string> = new Set(
+  words`symbol ticker coin shares stock stocks leverage margin market trading trade trades exchange futures option options perp perpetual long short qty order orders`,
+);
 
 /**
  * Descriptions written in another language, read through their English equivalents: each word
@@ -193,10 +257,11 @@ export const TRANSLATED_PHRASES: readonly (readonly [RegExp, string])[] = [
 ];
 
 /**
- * Descriptions in Chinese or Japanese, which have no spaces between words. A verb is read where it
- * stands as one: at the start of a clause (Chinese puts the verb first: 获取用户信息, "get the user's
- * information"), or before a form of する (Japanese puts it last: ファイルを削除します, "deletes the
- * file"). Elsewhere the same characters are often a noun (承認依頼, "a request for approval").
+ * Descriptions in Chinese, Japanese or Korean. A verb is read where it stands as one: at the start
+ * of a clause (Chinese puts the verb first: 获取用户信息, "get the user's information"), or before a
+ * form of する or 하다 (Japanese and Korean put it last: ファイルを削除します, 기억을 삭제합니다,
+ * "deletes the file", "deletes the memory"). Elsewhere the same characters are often a noun
+ * (承認依頼, "a request for approval").
  */
 export const CJK_VERBS: Readonly<Record<string, string>> = {
   获取: 'get',
@@ -258,6 +323,29 @@ export const CJK_VERBS: Readonly<Record<string, string>> = {
   付款: 'pay',
   退款: 'refund',
   转账: 'transfer',
+  撤回: 'revoke',
+  回复: 'reply',
+  // Korean, before a form of 하다 (삭제합니다, "deletes") or 주다 (보여줍니다, "shows").
+  보여: 'show',
+  조회: 'get',
+  검색: 'search',
+  확인: 'check',
+  분석: 'analyze',
+  요약: 'summarize',
+  생성: 'create',
+  추가: 'add',
+  등록: 'register',
+  수정: 'update',
+  변경: 'change',
+  저장: 'save',
+  설정: 'set',
+  실행: 'execute',
+  전송: 'send',
+  발송: 'send',
+  삭제: 'delete',
+  취소: 'cancel',
+  결제: 'pay',
+  환불: 'refund',
 };
 
 /**
@@ -367,7 +455,7 @@ export const CODE_OBJECTS: ReadonlySet<string> = new Set(
  * scenario set the server stores) keeps the verb's own class.
  */
 export const GENERATED_TEXT: ReadonlySet<string> = new Set(
-  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql metadata password passphrase changelog`,
+  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql metadata password passphrase changelog pdf string payload metrics forecast report preview locator schema`,
 );
 
 /**
@@ -376,6 +464,15 @@ export const GENERATED_TEXT: ReadonlySet<string> = new Set(
  */
 export const GENERATED_MEDIA: ReadonlySet<string> = new Set(
   words`image picture photo video audio speech voice music song`,
+);
+
+/**
+ * What a build composes and hands back or keeps as data: building a risk profile, a request payload,
+ * a query domain or a context composes it, as generating does. Building anything else (a project, an
+ * image, a Jenkins job) runs a build (Execute).
+ */
+export const BUILT_DATA: ReadonlySet<string> = new Set(
+  words`context profile payload domain catalog catalogue query queries prompt request preview url link summary summaries report plan graph community communities index map schema filter expression tree`,
 );
 
 /** Verbs of composing: on a GENERATED_TEXT object they read, on GENERATED_MEDIA they run a model. */
@@ -710,7 +807,7 @@ export const LAUNCHES_BROWSER =
  * SQL, Cypher, KQL and DQL are not among them: each has forms that write or drop.
  */
 export const READ_ONLY_QUERY =
-  /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|select|soql|sosl|instaql|jql|promql|logql|traceql|nrql)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b|^\s*(?:run|runs|execute|executes)\s+(?:an?\s+)?(?:sql\s+)?quer(?:y|ies)\b[^()]*\((?:read[- ]?only|select)(?:\s+(?:quer(?:y|ies)|statements?|only))?\)/i;
+  /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|read|select|soql|sosl|instaql|jql|promql|logql|traceql|nrql)\s+(?:(?:sql|cypher|graphql|kql|dql)\s+)?(?:quer(?:y|ies)|statements?|commands?)\b|^\s*(?:call|calls)\s+(?:an?\s+)?read[- ]?only\s+(?:functions?|methods?)\b|^\s*(?:run|runs|execute|executes)\s+(?:an?\s+)?(?:sql\s+)?quer(?:y|ies)\b[^()]*\((?:read[- ]?only|select)(?:\s+(?:quer(?:y|ies)|statements?|only))?\)/i;
 
 /**
  * A transaction that is begun, committed or rolled back, or that holds savepoints, is a database's:
@@ -738,6 +835,13 @@ export const QUERY_TEXT_PROPERTY =
  * is made to keep a copy here (Write).
  */
 export const DOWNLOADING_VERBS: ReadonlySet<string> = new Set(words`download export fetch`);
+/**
+ * A description that says, as a plain statement anywhere, that the tool saves its output as a file
+ * on this machine: "Saves output file to directory (default: $HOME/Desktop)". Not an option ("can
+ * save", "optionally saves", "if … saves").
+ */
+export const SAVES_OUTPUT_FILE =
+  /(?<!\b(?:can|may|optionally|also|to)\s)\bsaves? (?:the )?(?:output|result|resulting|generated)?\s?(?:audio |image |video )?files? (?:to|in|into) (?:an? |the )?(?:[\w-]+ )?(?:directory|folder|disk)\b/i;
 export const DOWNLOAD_TARGET_PROPERTY =
   /^(?:output|save|download|target|local)_?(?:path|dir|directory|file|filename|folder|location)$|^file_?path$|^save_?to$/i;
 export const LOCAL_DESTINATION =
@@ -787,6 +891,22 @@ export const ANY_RECORD_TYPE =
 export const PAIRINGS: ReadonlySet<string> = new Set(words`relation relationship peering permission link assignment`);
 
 /**
+ * A membership taken away: a member removed from a team, a project or a chat, a role or a tag
+ * removed from someone or something. Both sides remain and the link can be made again, which the
+ * labelling guide counts as Write. A member is removed from a group ("Remove a member from an
+ * organization", `remove_org_member`); removing a user from an instance or a system deletes the
+ * account. A role or a tag is removed "from" its holder, by a verb of removing, not of deleting
+ * ("Delete a label from a board" deletes the label).
+ */
+export const MEMBER_WORDS: ReadonlySet<string> = new Set(
+  words`member members membership memberships collaborator collaborators participant participants assignee assignees reviewer reviewers watcher watchers follower followers subscriber subscribers user users`,
+);
+export const MEMBER_GROUPS: ReadonlySet<string> = new Set(
+  words`team teams group groups project projects organization organizations org orgs channel channels chat chats card cards task tasks segment segments list lists audience audiences portfolio portfolios workspace workspaces board boards conversation conversations thread threads meeting meetings event events course courses community communities guild guilds room rooms`,
+);
+export const HELD_MARKS: ReadonlySet<string> = new Set(words`role roles tag tags label labels`);
+
+/**
  * What clearing or resetting only empties and the tool rebuilds or the user sets again: a setting, a
  * selection, a filter, or a budget or statistics the server counts for itself (caches are CACHES,
  * whatever the verb).
@@ -824,6 +944,13 @@ export const CACHES: ReadonlySet<string> = new Set(words`cache caches`);
  */
 export const REPLACED_SECRETS: ReadonlySet<string> = new Set(words`password passwords passphrase`);
 export const SETTING_VERBS: ReadonlySet<string> = new Set(words`set change update`);
+/**
+ * What rotating replaces for good: a key, a secret, a token, a certificate or a password, whose old
+ * value stops working (Destructive). Rotating a shape, a model or an image turns it (Write).
+ */
+export const ROTATED_SECRETS: ReadonlySet<string> = new Set(
+  words`key keys secret secrets token tokens credential credentials certificate certificates cert certs password passwords passphrase apikey`,
+);
 
 /**
  * Marks a person puts on something and can put back at will: a reaction, a star, a vote, a
@@ -879,8 +1006,11 @@ export const FORMATTED_PARTS: ReadonlySet<string> = new Set(
 export const TO_TRASH = /\b(?:moves?|moved|sends?|puts?)\b[^.\n]{0,40}\b(?:trash|bin|recycle bin)\b/i;
 /** A description's own word that what it deletes comes back ("Files can be restored from trash within 30 days"). */
 export const RESTORABLE = /\bcan be (?:restored|recovered)\b/i;
-/** A deletion done by archiving ("Delete a folder by archiving it and its documents") archives, which is undone (Write). */
-export const BY_ARCHIVING = /\bby archiving\b/i;
+/**
+ * A deletion done by archiving ("Delete a folder by archiving it and its documents"), or a tool named
+ * for deleting whose first sentence says it archives ("Archives a list"), archives, which is undone (Write).
+ */
+export const BY_ARCHIVING = /\bby archiving\b|^\s*archives? (?:an? |the )?\w+/i;
 export const RESTORING_FROM_TRASH: ReadonlySet<string> = new Set(words`restore untrash recover undelete`);
 
 /**

@@ -2132,3 +2132,171 @@ test('a product-grouped name whose money word is a noun ("catalog_order_history"
   assert.equal(tool('catalog_order_history', {}, siblings).category, 'Read');
   assert.equal(tool('catalog_create_item', {}, siblings).category, 'Write');
 });
+
+// The tests below come from the external set: real tool definitions taken from the source of MCP
+// servers outside the catalogue (src/classify/external/), each named by its repository.
+
+test('a query or a call its own first sentence limits to reading reads (Read)', () => {
+  // neo4j-contrib/mcp-neo4j, mcpdotdirect/evm-mcp-server (external set); ssh-tufantunc (tuning half).
+  isCategory('Read', 'read_neo4j_cypher', 'Execute a read Cypher query on the neo4j database.');
+  isCategory('Read', 'read_contract', 'Call read-only functions on a smart contract.');
+  isCategory(
+    'Read',
+    'read-command',
+    'Execute a READ-ONLY command from an allowlist (ls, cat, grep, find, stat, df, etc.).',
+  );
+  isCategory('Execute', 'write_neo4j_cypher', 'Execute a write Cypher query on the neo4j database.');
+});
+
+test('a tool that says it saves its output file to a directory writes here, whatever readOnlyHint says', () => {
+  // elevenlabs/elevenlabs-mcp (external set).
+  const speech = (description: string) =>
+    tool('text_to_speech', { description, annotations: { readOnlyHint: true } }).category;
+  assert.equal(
+    speech('Convert text to speech with a given voice. Saves output file to directory (default: $HOME/Desktop).'),
+    'Write',
+  );
+  assert.equal(
+    speech('Convert text to speech with a given voice. It can save the output file to a directory.'),
+    'Read',
+  );
+});
+
+test('opening or closing a trading position buys or sells (Financial); a window’s position is a setting', () => {
+  // alpacahq/alpaca-mcp-server, visusnet/coinbase-mcp-server (external set).
+  isCategory('Financial', 'close_position', 'Closes a specific position for a single symbol.');
+  isCategory('Financial', 'close_position', 'Close an open position for a product', [
+    'close_position',
+    'create_order',
+    'list_orders',
+  ]);
+  isCategory('Read', 'get_open_positions', 'List the open positions for a symbol.');
+  isCategory('Write', 'set_window_position', 'Set the position of the window.');
+  isCategory('Write', 'close_panel', 'Close the panel at the given position.');
+});
+
+test('accepting a payment dispute concedes the money (Financial); contesting it is a record (Write)', () => {
+  // OmisePayments/omise-mcp (external set); ebay (tuning half).
+  isCategory('Financial', 'accept_dispute', 'Accept a dispute (accept the chargeback)');
+  isCategory('Write', 'contest_dispute', 'Contest a dispute by providing evidence.');
+});
+
+test('changing only the notes of a payment or an order leaves the money alone (Write)', () => {
+  // razorpay/razorpay-mcp-server (external set).
+  isCategory('Write', 'update_payment', 'Use this tool to update the notes field of a payment.');
+  isCategory(
+    'Write',
+    'update_order',
+    'Use this tool to update the notes for a specific order. Only the notes field can be modified.',
+  );
+  isCategory('Financial', 'update_payment', 'Update the amount of a payment.');
+});
+
+test('a tool named for deleting whose first sentence says it archives is undone (Write)', () => {
+  // m0xai/trello-mcp-server (external set).
+  isCategory('Write', 'delete_list', 'Archives a list. Returns the archived list object.');
+  isCategory('Destructive', 'delete_list', 'Deletes a list and every card on it.');
+});
+
+test('an advertising campaign’s budget changed by name commits spend (Financial)', () => {
+  // cristiandrei1234/google-ads-mcp (external set).
+  isCategory('Financial', 'update_campaign_budget', 'Update a campaign budget.');
+  isCategory('Financial', 'attach_campaign_budget', 'Attach a campaign to a budget.');
+  isCategory('Write', 'update_campaign_name', 'Rename a campaign.');
+});
+
+test('a reply in a message thread is sent (Execute); a reply in a comment thread is stored (Write)', () => {
+  // conarti/mattermost-mcp (external set); google-docs-abonus (tuning half).
+  isCategory('Execute', 'mattermost_reply_to_thread', 'Reply to a specific message thread in Mattermost');
+  isCategory('Write', 'replyToComment', 'Adds a reply to an existing comment thread.');
+  isCategory('Write', 'reply_to_comment', 'Reply to a comment thread on a document.');
+});
+
+test('building a query domain or a payload composes it; building an image or a job runs a build', () => {
+  // tuanle96/mcp-odoo (external set); podman-manusa (tuning half).
+  const built = (name: string, description: string) =>
+    tool(name, { description, annotations: { readOnlyHint: true } }).category;
+  assert.equal(built('build_domain', 'Build a validated Odoo domain from structured conditions'), 'Read');
+  assert.equal(built('generate_json2_payload', 'Build a JSON-2 request preview without network access'), 'Read');
+  isCategory('Execute', 'image_build', 'Build a Docker or Podman image from a Dockerfile');
+  isCategory('Execute', 'build_item', 'Build an item in Jenkins');
+});
+
+test('Korean descriptions are read through their verbs, before a form of 하다 or 주다', () => {
+  // cdsassj00/kakao-mcp (external set).
+  isCategory(
+    'Destructive',
+    'forget',
+    '특정 기억 하나를 완전히 삭제합니다. 삭제 전 사용자에게 어떤 기억인지 확인받으세요.',
+  );
+  isCategory('Read', 'recall', '저장된 기억을 검색합니다.');
+  isCategory('Read', 'memory_stats', '기억상자에 저장된 기억 수, 종류별 분포, 등장 인물 수를 보여줍니다.');
+  // AIInfrastructure/dingtalk_mcp_server (external set): withdrawing a sent message.
+  isCategory('Destructive', 'recall_work_notification', '撤回工作通知消息。');
+});
+
+test('switching a light, a siren or playback acts on a device (Execute); changing its settings stores them', () => {
+  // kungfusheep/hue-mcp, marcelmarais/spotify-mcp-server (external set); unifi-protect-owine (tuning half).
+  isCategory('Execute', 'light_on', 'Turn a light on');
+  isCategory('Execute', 'group_off', 'Turn a group of lights off');
+  isCategory('Execute', 'pausePlayback', 'Pause Spotify playback on the active device');
+  isCategory('Execute', 'protect_stop_siren', 'Stop an active siren');
+  isCategory('Write', 'protect_update_siren', 'Update siren settings (partial update via PATCH)');
+  isCategory('Write', 'mobile_stop_screen_recording', 'Stop the screen recording and save the video file.');
+});
+
+test('a post created on a social network is published (Execute); a blog post is a record (Write)', () => {
+  // brianellin/bsky-mcp-server, The-Focus-AI/mastodon-mcp (external set); wordpress-docdyhr (tuning half).
+  isCategory('Execute', 'create-post', 'Create a new post on Bluesky');
+  isCategory(
+    'Execute',
+    'mastodon_create_toot',
+    'Create a new toot (status) on Mastodon, optionally with media attachments',
+  );
+  isCategory('Write', 'wp_create_post', 'Creates a new WordPress post with comprehensive validation.');
+});
+
+test('a member taken out of a group, or a tag taken off a task, is unlinked (Write)', () => {
+  // goern/forgejo-mcp, valentyn-bychak/asana-mcp-extended (external set).
+  isCategory('Write', 'remove_org_member', 'Remove a member from an organization');
+  isCategory('Write', 'remove_tag_from_task', 'Remove a tag from a task.');
+  // trello-delorenj and n8n-node2flow (tuning half): the label and the account are deleted.
+  isCategory('Destructive', 'delete_label', 'Delete a label from a board');
+  isCategory('Destructive', 'n8n_delete_user', 'Remove user from n8n instance. Only available to instance owners.');
+});
+
+test('rotating a shape turns it (Write); rotating a key replaces it for good (Destructive)', () => {
+  // CoderGamester/mcp-unity (external set).
+  isCategory('Write', 'rotate_gameobject', 'Rotates a GameObject using Euler angles.');
+  isCategory('Destructive', 'rotate_api_key', 'Rotate an API key; the old key stops working.');
+});
+
+test('borrowing and repaying move money (Financial)', () => {
+  // bybit-exchange/trading-mcp (external set).
+  isCategory('Financial', 'accountBorrow', 'Manual borrow for Unified account.');
+  isCategory('Financial', 'postCryptoLoanFlexibleRepay', 'Repay flexible loan with loan currency.');
+});
+
+test('subscribing to a topic or a channel reads what arrives (Read); subscribing to a newsletter stores it', () => {
+  // robotmcp/ros-mcp-server, redis/mcp-redis (external set).
+  isCategory('Read', 'subscribe_once', 'Subscribe to a ROS topic and return the first message received.');
+  isCategory('Read', 'subscribe', 'Subscribe to a Redis channel and return a reusable subscription handle.');
+  isCategory('Write', 'subscribe_to_newsletter', 'Subscribe a contact to the newsletter list.');
+});
+
+test('loading something into a place puts it there (Write); loading a saved workflow reads it', () => {
+  // Coding-Solo/godot-mcp (external set); nikolaibibo-claude-comfyui-mcp (tuning half).
+  isCategory('Write', 'load_sprite', 'Load a sprite into a Sprite2D node');
+  isCategory(
+    'Read',
+    'comfy_load_workflow',
+    'Load a saved workflow from the MCP library by name. Returns the workflow JSON.',
+  );
+});
+
+test('decompiling, disassembling and peeking read; relaunching and recompiling run', () => {
+  // LaurieWired/GhidraMCP, chroma-core/chroma-mcp, rinadelph/Agent-MCP (external set).
+  isCategory('Read', 'decompile_function', 'Decompile a specific function by name and return the decompiled C code.');
+  isCategory('Read', 'chroma_peek_collection', 'Peek at documents in a Chroma collection.');
+  isCategory('Execute', 'relaunch_agent', 'Relaunch an existing terminated/completed/failed/cancelled agent.');
+});

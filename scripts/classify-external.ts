@@ -1,0 +1,106 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { classify } from '#src/classify/engine.ts';
+import { CATEGORIES } from '#src/model/taxonomy.ts';
+import { EXTERNAL_DIR, loadExternal, type ExternalTool } from '#scripts/lib/classify-external.ts';
+
+const USAGE = `Usage: npm run classify:external [-- --all] [--json]
+
+Classifies every tool of the external set (${EXTERNAL_DIR}/: real definitions from the source of
+MCP servers outside the catalogue, each labelled once by hand) with annotations kept and stripped,
+and prints the agreement with the labels per file. The rules were tuned on this set, so its figures
+say where the classifier stands on unfamiliar servers, not how it would do on unseen ones: that is
+the test half's job (npm run classify:score).
+
+  --all   list every disagreement, with the label's note
+  --json  print the figures as JSON`;
+
+let values: Record<string, boolean | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: { all: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  }));
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}.\n\n${USAGE}\n`);
+  process.exit(2);
+}
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const root = resolve(import.meta.dirname, '..');
+const { tools, problems } = loadExternal(root);
+if (problems.length > 0) {
+  process.stderr.write(`${problems.join('\n')}\n`);
+  process.exit(2);
+}
+
+interface Tally {
+  tools: number;
+  servers: Set<string>;
+  kept: number;
+  stripped: number;
+  /** Labelled Destructive or Financial, rated below Critical with annotations kept. */
+  dangerousMisses: number;
+}
+const tally = (): Tally => ({ tools: 0, servers: new Set(), kept: 0, stripped: 0, dangerousMisses: 0 });
+const byFile = new Map<string, Tally>();
+const total = tally();
+const confusion = Object.fromEntries(CATEGORIES.map((c) => [c, Object.fromEntries(CATEGORIES.map((d) => [d, 0]))]));
+const misses: string[] = [];
+
+function verdicts(tool: ExternalTool) {
+  const { annotations: _annotations, ...bare } = tool.definition;
+  const kept = classify({ name: tool.name, definition: tool.definition, siblings: tool.siblings });
+  const stripped = classify({ name: tool.name, definition: bare, siblings: tool.siblings });
+  return { kept, stripped };
+}
+
+for (const tool of tools) {
+  const { kept, stripped } = verdicts(tool);
+  const file = byFile.get(tool.file) ?? tally();
+  byFile.set(tool.file, file);
+  for (const t of [file, total]) {
+    t.tools += 1;
+    t.servers.add(`${tool.file}\t${tool.server}`);
+    if (kept.category === tool.label) t.kept += 1;
+    if (stripped.category === tool.label) t.stripped += 1;
+    if ((tool.label === 'Destructive' || tool.label === 'Financial') && kept.risk !== 'Critical')
+      t.dangerousMisses += 1;
+  }
+  (confusion[tool.label] as Record<string, number>)[kept.category] += 1;
+  if (kept.category !== tool.label)
+    misses.push(
+      `${tool.file}:${tool.line} ${tool.server} ${tool.name}: labelled ${tool.label}, rated ${kept.category} (${kept.confidence})${tool.note ? `\n    note: ${tool.note}` : ''}`,
+    );
+}
+
+const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
+const row = (t: Tally) => ({
+  tools: t.tools,
+  servers: t.servers.size,
+  kept: pct(t.kept, t.tools),
+  stripped: pct(t.stripped, t.tools),
+  dangerousMisses: t.dangerousMisses,
+});
+
+if (values.json) {
+  const files = Object.fromEntries([...byFile].map(([f, t]) => [f, row(t)]));
+  process.stdout.write(`${JSON.stringify({ total: row(total), files, confusion }, null, 2)}\n`);
+} else {
+  const out = [`== external set: ${total.tools} tools of ${total.servers.size} servers ==`];
+  const line = (name: string, t: Tally) =>
+    `  ${name.padEnd(44)} ${String(t.tools).padStart(5)} tools  kept ${pct(t.kept, t.tools).toFixed(1).padStart(5)}%  stripped ${pct(t.stripped, t.tools).toFixed(1).padStart(5)}%  dangerous misses ${t.dangerousMisses}`;
+  for (const [file, t] of byFile) out.push(line(file, t));
+  out.push(line('all', total));
+  out.push('  confusion matrix, annotations kept (rows: label, columns: verdict):');
+  out.push(`    ${''.padEnd(12)}${CATEGORIES.map((c) => c.slice(0, 5).padStart(7)).join('')}`);
+  for (const label of CATEGORIES)
+    out.push(
+      `    ${label.padEnd(12)}${CATEGORIES.map((c) => String((confusion[label] as Record<string, number>)[c]).padStart(7)).join('')}`,
+    );
+  if (values.all) out.push('  disagreements:', ...misses.map((m) => `    ${m}`));
+  process.stdout.write(`${out.join('\n')}\n`);
+}

@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EXTERNAL_COLUMNS, EXTERNAL_DIR, loadExternal } from '#scripts/lib/classify-external.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+test('every line of the external set parses into a labelled definition', () => {
+  const { tools, problems } = loadExternal(ROOT);
+  assert.deepEqual(problems, []);
+  assert.ok(tools.length > 3000, `${tools.length} tools`);
+  const trading = tools.find((t) => t.server === 'alpaca' && t.name === 'close_position');
+  assert.ok(trading, 'alpaca close_position is in the set');
+  assert.equal(trading.label, 'Financial');
+  assert.ok(trading.siblings.includes('place_stock_order'));
+  assert.deepEqual(Object.keys(trading.definition.inputSchema.properties ?? {}).slice(0, 2), ['symbol', 'qty']);
+});
+
+test('a broken external-set line is refused with its file, line and fix; the good lines still load', () => {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-external-'));
+  try {
+    mkdirSync(join(root, EXTERNAL_DIR), { recursive: true });
+    const header = EXTERNAL_COLUMNS.join('\t');
+    const good = ['o/r', 'srv', 'list_things', 'Read', 'List things.', 'limit:number,kind:string[a|b]', '', ''];
+    writeFileSync(
+      join(root, EXTERNAL_DIR, 'x.tsv'),
+      [
+        header,
+        good.join('\t'),
+        ['o/r', 'srv', 'zap', 'Dangerous', 'Zap it.', '', '', ''].join('\t'),
+        ['o/r', 'srv', 'short', 'Read'].join('\t'),
+        good.join('\t'),
+        ['o/r', 'srv', 'hint', 'Write', 'Set it.', '', 'readOnly=yes', ''].join('\t'),
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(root, EXTERNAL_DIR, 'y.tsv'), 'repo,server\n');
+    const { tools, problems } = loadExternal(root);
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      ['list_things', 'hint'],
+    );
+    assert.deepEqual(tools[0]?.definition.inputSchema.properties, {
+      limit: { type: 'number' },
+      kind: { type: 'string', enum: ['a', 'b'] },
+    });
+    assert.equal(problems.length, 5);
+    assert.match(problems[0] ?? '', /x\.tsv:3: the label "Dangerous" is not a category/);
+    assert.match(problems[1] ?? '', /x\.tsv:4: has 4 fields; write 8/);
+    assert.match(problems[2] ?? '', /x\.tsv:5: "list_things" of srv is listed twice/);
+    assert.match(problems[3] ?? '', /x\.tsv:6: the annotation "readOnly=yes"/);
+    assert.match(problems[4] ?? '', /y\.tsv:1: the header must be/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
