@@ -9,6 +9,7 @@ import {
   COMPOUNDS,
   CJK_NOUNS,
   CJK_VERBS,
+  RUSSIAN_STEMS,
   DELETION_NOUNS,
   DESCRIPTION_RULES,
   DRAFT_OBJECTS,
@@ -57,6 +58,12 @@ import {
   NON_MONEY_HEADS,
   NOTICE_WORDS,
   MOVING_VERBS,
+  SHIPPING_LABELS,
+  SHIPPING_WORDS,
+  TAKES_PAYMENT,
+  BOOKING_VERBS,
+  LEADING_ONLY_VERBS,
+  PAID_BOOKINGS,
   STREAMED,
   SUBSCRIBES_TO_STREAM,
   STORED_SUBSCRIPTIONS,
@@ -134,6 +141,12 @@ const CJK_VERB = new RegExp(
 );
 const CJK_NOUN = new RegExp(Object.keys(CJK_NOUNS).join('|'), 'gu');
 const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// A Russian word that starts with a known stem (rules.ts, RUSSIAN_STEMS), whatever its ending.
+const RUSSIAN_WORD = new RegExp(`(?<!\\p{L})(${Object.keys(RUSSIAN_STEMS).join('|')})\\p{L}*`, 'gu');
+// Scripts whose sentences may come down to one word read in English: unspaced ones, and Cyrillic,
+// whose words are read by stem alone.
+const UNSPACED_OR_UNREAD_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}]/u;
 
 /** Text in another language with its verbs in English (rules.ts, TRANSLATED_PHRASES, CJK_VERBS). */
 function translatePhrases(lower: string): string {
@@ -147,6 +160,8 @@ function translatePhrases(lower: string): string {
     );
     out = out.replace(CJK_NOUN, (noun: string) => ` ${CJK_NOUNS[noun]} `);
   }
+  if (/\p{Script=Cyrillic}/u.test(out))
+    out = out.replace(RUSSIAN_WORD, (_, stem: string) => ` ${RUSSIAN_STEMS[stem]} `);
   return out;
 }
 
@@ -542,6 +557,8 @@ function compose(
     return { category: 'Write', signal: 'verb:end+session' };
   if (verbStems.some((v) => MOVING_VERBS.has(v)) && hasObject(objects, WALLET_ASSETS))
     return { category: 'Financial', signal: 'verb:move+wallet-asset' };
+  if (verbStems.some((v) => BOOKING_VERBS.has(v)) && hasObject(objects.slice(0, 3), PAID_BOOKINGS))
+    return { category: 'Financial', signal: 'verb:book+travel' };
   if (
     cls !== 'read' &&
     verbStems.some((v) => ACTUATING_VERBS.has(v)) &&
@@ -782,7 +799,7 @@ function nameEvidence(
     (i === 0 && last > 0 && VIEW_NOUNS.has(tokens[last] as string) && verbClassOf(tokens[0] as string) === 'money') ||
     moneyNoun(tokens, i);
   const classOf = (i: number): VerbClass | undefined =>
-    pluralNoun(i) || viewOf(i)
+    pluralNoun(i) || viewOf(i) || (i > 0 && LEADING_ONLY_VERBS.has(tokens[i] as string))
       ? undefined
       : (verbClassOf(tokens[i] as string) ?? (i === last ? agentVerbClassOf(tokens[i] as string) : undefined));
   const at = (i: number, w: number): Scored[] => {
@@ -903,8 +920,10 @@ function splitFirstSentence(text: string): { first: string; rest: string } {
         .trim(),
     )
     .filter((t) => /\p{L}{2,}/u.test(t));
-  // A sentence in Chinese or Japanese may come down to a single word read in English (its verb).
-  const index = sentences.findIndex((t) => !ADVICE.test(t) && words(t).length >= (CJK_TEXT.test(t) ? 1 : 2));
+  // A sentence in Chinese, Japanese, Korean or Russian may come down to a single word read in English (its verb).
+  const index = sentences.findIndex(
+    (t) => !ADVICE.test(t) && words(t).length >= (UNSPACED_OR_UNREAD_SCRIPT.test(t) ? 1 : 2),
+  );
   if (index === -1) return { first: '', rest: sentences.join(' ') };
   return { first: sentences[index] as string, rest: sentences.filter((_, i) => i !== index).join(' ') };
 }
@@ -921,6 +940,7 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
   // The main verb: the first verb-like word among the first few words after the filler.
   let main = -1;
   for (let j = i; j < Math.min(tokens.length, i + 4); j++) {
+    if (j > i && LEADING_ONLY_VERBS.has(tokens[j] as string)) continue;
     if (verbClassOf(tokens[j] as string) && !moneyNoun(tokens, j)) {
       main = j;
       break;
@@ -1302,7 +1322,13 @@ function routerOf(
       !isSchema(schema.properties),
   );
   const description = definition.description ?? '';
-  if (!openArguments && !/\bsub-?commands?\b/i.test(description)) return undefined;
+  // A free-form action whose operations only the description lists ("Manage conversations: list,
+  // search, create, update, delete"): operations that both read and change make a router.
+  if (!openArguments && !/\bsub-?commands?\b/i.test(description)) {
+    const listed = nameHasVerb && !nameIsUmbrella ? [] : describedOperations(description, siblings);
+    const mixed = listed.some((o) => o.category === 'Read') && listed.some((o) => o.category !== 'Read');
+    return mixed ? { selector: `properties.${selector[0]}`, operations: listed, declared: false } : undefined;
+  }
   return {
     selector: `properties.${selector[0]}`,
     operations: describedOperations(description, siblings),
@@ -1554,6 +1580,18 @@ export function classify(input: ClassifyInput): ClassifyResult {
   // "Subscribe to a ROS topic and return the first message": the tool reads a stream (rules.ts, SUBSCRIBES_TO_STREAM).
   if (textCategory === 'Write' && !router && SUBSCRIBES_TO_STREAM.test(first))
     textCategory = decisive('description', 'verb:subscribe+stream', first, 'Read');
+  // A shipping label bought from a carrier, or a code made to take a payment (rules.ts, SHIPPING_LABELS, TAKES_PAYMENT).
+  if (textCategory === 'Write' && !router) {
+    const shipping = (t: string) => words(t).some((w) => SHIPPING_WORDS.has(w));
+    if (
+      words(own.join(' ')).some((w) => SHIPPING_LABELS.has(w)) &&
+      /\b(?:create|creates|buy|buys|purchase|purchases|process|processes)\b/i.test(`${own.join(' ')} ${first}`) &&
+      [input.name, first, ...siblings].some(shipping)
+    )
+      textCategory = decisive('name', 'name:shipping-label', input.name, 'Financial');
+    else if (TAKES_PAYMENT.test(first))
+      textCategory = decisive('description', 'phrase:takes-payment', first, 'Financial');
+  }
   // Opening or closing a trading position buys or sells (rules.ts, TRADES_POSITION).
   if (textCategory !== 'Read' && trades(input.name, first, definition, siblings)) {
     const name = own.join(' ');

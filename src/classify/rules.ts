@@ -36,7 +36,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage select
-    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew unlink moderate trash declare turn skip adjust dim`,
+    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew unlink moderate trash declare turn skip adjust dim book reserve`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy goback goforward
@@ -71,7 +71,7 @@ export const RUNNER_NOUNS: ReadonlySet<string> = new Set(
  */
 export const MONEY_OBJECTS: ReadonlySet<string> = new Set(
   words`payment invoice refund payout charge subscription journal ledger transaction adjustment order trade transfer purchase bill checkout fund money withdrawal deposit swap bid creditnote debit payroll expense reimbursement remittance wire banktransaction bank receipt credit
-    salesorder purchaseorder salesinvoice purchaseinvoice paymententry spend loan loans`,
+    salesorder purchaseorder salesinvoice purchaseinvoice paymententry spend loan loans settlement settlements receivable receivables payable payables`,
 );
 
 /**
@@ -151,6 +151,38 @@ export const SUBSCRIBES_TO_STREAM =
 export const PLACING_PREPOSITIONS: ReadonlySet<string> = new Set(words`into onto`);
 
 /**
+ * Verbs that are nouns everywhere but at the start of a name or a sentence: "Book a flight" books
+ * one, while an address book, an order book or the Federal Reserve name things.
+ */
+export const LEADING_ONLY_VERBS: ReadonlySet<string> = new Set(words`book reserve`);
+
+/**
+ * Travel and rides bought by booking: booking a flight, a hotel stay or a ride, or requesting a
+ * ride, commits the traveller to pay for it (Financial). Booking a meeting room or an appointment
+ * reserves time and bills nobody (Write).
+ */
+export const BOOKING_VERBS: ReadonlySet<string> = new Set(words`book reserve request`);
+export const PAID_BOOKINGS: ReadonlySet<string> = new Set(
+  words`flight flights stay stays hotel hotels ride rides ticket tickets trip trips fare fares seat seats rental rentals cruise cruises tour tours`,
+);
+
+/**
+ * A shipping label is bought postage: creating one on a server that ships (its own words or its
+ * tools speak of shipping, shipments, carriers or postage) pays the carrier (Financial). An issue's
+ * or an email's label bills nobody.
+ */
+export const SHIPPING_LABELS: ReadonlySet<string> = new Set(words`label labels`);
+export const SHIPPING_WORDS: ReadonlySet<string> = new Set(
+  words`shipping shipment shipments carrier carriers postage parcel parcels`,
+);
+/**
+ * Something made to take a payment: a QR code, a slip or a link "to accept UPI payments", "para
+ * pagamento" (Financial), as the guide counts a payment request with the charges it brings.
+ */
+export const TAKES_PAYMENT =
+  /\b(?:accept|accepts|collect|collects|receive|receives|take|takes)\s+(?:\w+\s+)?payments?\b(?!\s+(?:events?|notifications?|webhooks?|status|methods?|details|data|information)\b)|\bpara\s+pagamento\b/i;
+
+/**
  * A payment dispute or chargeback: accepting one concedes the money to the buyer, who is refunded
  * (Financial); contesting one or adding evidence to it is a record (Write).
  */
@@ -180,7 +212,7 @@ export const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
       // Reading: French, Spanish, Portuguese, Italian, German.
       [
         'get',
-        words`recupere recuperer recuperent obtient obtenir obtiene obtener obtem obter ottiene ottenere recupera recuperar holt abrufen`,
+        words`recupere recuperer recuperent obtient obtenir obtiene obtener obtem obter ottiene ottenere recupera recuperar holt abrufen ottieni pobierz pobiera`,
       ],
       ['list', words`liste lister listent listar elenca elencare listet auflisten`],
       ['find', words`trouve trouver encuentra encontrar encontra trova trovare findet finden`],
@@ -192,16 +224,25 @@ export const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
       ],
       ['show', words`affiche afficher muestra mostrar mostra zeigt anzeigen`],
       ['read', words`leer legge leggere liest lesen`],
-      ['check', words`verifie verifier verifica verificar comprueba prueft pruft prufen`],
+      ['check', words`verifie verifier verifica verificar comprueba prueft pruft prufen controlla sprawdz sprawdza`],
       ['query', words`consulte consulter consulta consultar`],
       ['download', words`telecharge telecharger descarga descargar baixa scarica`],
       ['return', words`retourne renvoie devuelve retorna restituisce`],
       ['calculate', words`calcule calcula calcola berechnet`],
       ['generate', words`genere generer genera generar gera gerar generiert`],
       // Writing.
-      ['create', words`cree creer creent crea crear cria criar creare erstellt erstellen erzeugt erzeugen`],
-      ['add', words`ajoute ajouter agrega agregar anade anadir adiciona adicionar aggiunge aggiungere`],
-      ['update', words`actualiza actualizar atualiza atualizar aggiorna aggiornare aktualisiert aktualisieren`],
+      [
+        'create',
+        words`cree creer creent crea crear cria criar creare erstellt erstellen erzeugt erzeugen emite emitir emette utworz tworzy`,
+      ],
+      [
+        'add',
+        words`ajoute ajouter agrega agregar anade anadir adiciona adicionar aggiunge aggiungere incluir inclui dodaj dodaje`,
+      ],
+      [
+        'update',
+        words`actualiza actualizar atualiza atualizar aggiorna aggiornare aktualisiert aktualisieren zaktualizuj aktualizuje`,
+      ],
       ['modify', words`modifie modifica modificar modificare`],
       ['change', words`altera alterar aendert andert aendern andern`],
       ['edit', words`edita editar bearbeitet bearbeiten`],
@@ -211,6 +252,7 @@ export const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
       ['publish', words`publie publier publica publicar pubblica veroeffentlicht veroffentlicht`],
       ['upload', words`televerse sube subir carica hochladen`],
       ['attach', words`attache adjunta anexa allega`],
+      ['sync', words`synchronise synchroniser sincroniza sincronizar sincronizza`],
       // Running and sending.
       ['execute', words`executer ejecuta ejecutar executa executar esegue eseguire`],
       ['launch', words`lance lancer lanza lanzar`],
@@ -218,11 +260,11 @@ export const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
       ['start', words`demarre demarrer inicia iniciar avvia avviare startet starten`],
       ['stop', words`arrete arreter detiene detener stoppt stoppen`],
       ['restart', words`redemarre redemarrer reinicia`],
-      ['send', words`envoie envoyer envia enviar invia inviare sendet senden versendet schickt`],
+      ['send', words`envoie envoyer envia enviar invia inviare sendet senden versendet schickt wyslij wysyla`],
       // Destroying.
       [
         'delete',
-        words`supprime supprimer elimina eliminar eliminare borra borrar exclui excluir apaga apagar cancella cancellare loescht loscht loeschen loschen`,
+        words`supprime supprimer elimina eliminar eliminare borra borrar exclui excluir apaga apagar cancella cancellare loescht loscht loeschen loschen usun usuwa`,
       ],
       ['remove', words`retire retirer quita quitar rimuove rimuovere entfernt entfernen`],
       ['erase', words`efface effacer`],
@@ -233,7 +275,12 @@ export const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
       // These words are only nouns, so each stands for an English noun that cannot be read as a
       // verb ("factures" is never "to invoice").
       ['reimbursement', words`remboursement reembolso rimborso erstattung`],
-      ['salesinvoice', words`facture factures factura facturas fatura faturas fattura fatture rechnung rechnungen`],
+      [
+        'salesinvoice',
+        words`facture factures factura facturas fatura faturas fattura fatture rechnung rechnungen faktura faktury fakture`,
+      ],
+      ['withdrawal', words`saque saques retrait retiro`],
+      ['bill', words`boleto boletos`],
       ['payment', words`paiement paiements pago pagos pagamento pagamentos zahlung zahlungen`],
       ['wire', words`virement transferencia transferencias bonifico ueberweisung uberweisung`],
       ['subscription', words`abonnement abonnements suscripcion assinatura abbonamento`],
@@ -255,6 +302,37 @@ export const TRANSLATED_PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bfügt\b/gu, 'add'],
   [/\blegt\b(?=[^.]*\ban\b)/gu, 'create'],
 ];
+
+/**
+ * Russian words, by the stem every form of the word begins with (получить, получает, получение →
+ * "get"). Cyrillic is not read as words otherwise, so each stem found at the start of a word stands
+ * for the English word.
+ */
+export const RUSSIAN_STEMS: Readonly<Record<string, string>> = {
+  получ: 'get',
+  показ: 'show',
+  найт: 'find',
+  поиск: 'search',
+  ищет: 'search',
+  провер: 'check',
+  анализ: 'analyze',
+  экспорт: 'export',
+  созда: 'create',
+  добав: 'add',
+  обнов: 'update',
+  измен: 'change',
+  сохран: 'save',
+  удал: 'delete',
+  отмен: 'cancel',
+  отправ: 'send',
+  запуст: 'run',
+  выполн: 'execute',
+  оплат: 'pay',
+  списо: 'list',
+  счет: 'salesinvoice',
+  счёт: 'salesinvoice',
+  сделк: 'deal',
+};
 
 /**
  * Descriptions in Chinese, Japanese or Korean. A verb is read where it stands as one: at the start
@@ -365,6 +443,9 @@ export const CJK_NOUNS: Readonly<Record<string, string>> = {
 export const COMPOUNDS: Readonly<Record<string, string>> = {
   'credit note': 'creditnote',
   'credit notes': 'creditnote',
+  // A Brazilian fiscal invoice ("nota fiscal"), in names as in text.
+  'nota fiscal': 'salesinvoice',
+  'notas fiscais': 'salesinvoice',
   'log out': 'logout',
   'sign out': 'signout',
   'look up': 'lookup',
@@ -394,6 +475,11 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'column order': 'sortorder',
   'tab order': 'sortorder',
   'work orders': 'workorder',
+  // An order to make goods is a plan of work, not a sale ("Create a manufacturing order").
+  'manufacturing order': 'workorder',
+  'manufacturing orders': 'workorder',
+  'production order': 'workorder',
+  'production orders': 'workorder',
   // A price named by what is done at it is a price, not a sale or a purchase.
   'selling price': 'sellingprice',
   'selling prices': 'sellingprice',

@@ -2300,3 +2300,68 @@ test('decompiling, disassembling and peeking read; relaunching and recompiling r
   isCategory('Read', 'chroma_peek_collection', 'Peek at documents in a Chroma collection.');
   isCategory('Execute', 'relaunch_agent', 'Relaunch an existing terminated/completed/failed/cancelled agent.');
 });
+
+test('a free-form action whose description lists reads and changes makes the tool a router (Execute)', () => {
+  // wearehoust/front-mcp (external set).
+  const routed = (description: string) =>
+    tool('conversations', { description, inputSchema: props('action', 'conversation_id') }).category;
+  assert.equal(
+    routed(
+      'Manage Front conversations — list, search, get details, create, update, delete, assign, manage followers, tags, links, messages, reminders, inboxes, and events.',
+    ),
+    'Execute',
+  );
+  // Only changes listed: the tool writes, as its name and text say.
+  assert.equal(routed('Manage Front conversations: create, update, assign.'), 'Write');
+});
+
+test('Russian descriptions are read through the stems of their words', () => {
+  // darkClaw921/fast-bitrix24-mcp, ArtemFilin1990/bitrix24-mcp-proxy (external set).
+  isCategory('Read', 'datetime_now', 'Получить Текущую дата и время');
+  isCategory('Read', 'bitrix_deal_fields', 'Получить описание полей сделки.');
+  isCategory('Destructive', 'bitrix_task_remove', 'Удалить задачу по ID.');
+});
+
+test('Portuguese and Polish money words: a withdrawal, a fiscal invoice', () => {
+  // AbacatePay/abacatepay-mcp, DanielRudnick/mcp-tiny-erp-server (external set).
+  isCategory('Financial', 'createWithdraw', 'Cria um novo saque para transferir valores da conta para uma chave PIX');
+  isCategory('Financial', 'tiny_nota_fiscal_incluir', 'Emite nova nota fiscal');
+});
+
+test('a manufacturing or production order is a plan of work, not a sale (Write)', () => {
+  // Natural-Heroes/workflows, MRPeasy server (external set).
+  isCategory(
+    'Write',
+    'mrp_update_manufacturing_order',
+    'Update an existing manufacturing order. Can change code, quantity, due_date, start_date, assigned_id, or notes.',
+  );
+  isCategory('Financial', 'update_sales_order', 'Update an existing sales order.');
+});
+
+test('booking a hotel stay or a ride commits to pay for it (Financial); booking a meeting room does not', () => {
+  // natedenh/ardley-mcp-servers (external set).
+  isCategory('Financial', 'duffel_book_stay', 'Book a hotel stay using a quote ID. Requires guest details.');
+  isCategory('Write', 'book_meeting_room', 'Book a meeting room for a time slot.');
+});
+
+test('a shipping label bought from a carrier pays for postage (Financial); an issue label bills nobody', () => {
+  // shipstation/mcp-shipstation-api (external set).
+  const shipping = ['create_label', 'create_shipment', 'list_carriers'];
+  isCategory('Financial', 'create_label', 'Create a new shipping label', shipping);
+  isCategory('Write', 'create_label', 'Create a label in the repository', ['create_label', 'create_issue']);
+});
+
+test('a code or a slip made to take a payment is a payment request (Financial)', () => {
+  // razorpay/razorpay-mcp-server, AbacatePay/abacatepay-mcp (external set).
+  isCategory('Financial', 'create_qr_code', 'Create a new QR code in Razorpay that can be used to accept UPI payments');
+  isCategory('Financial', 'createPixQrCode', 'Cria um QR Code PIX para pagamento direto');
+  isCategory('Write', 'create_qr_code', 'Create a new QR code that opens the product page');
+});
+
+test('"book" and "reserve" are verbs only where a name or a sentence begins', () => {
+  // aicoin's order-book tool (catalogue): its first sentence names a book of orders and books nothing.
+  isCategory('Read', 'get_address_book', 'Get the address book of the signed-in user.');
+  assert.equal(tool('depth', { description: 'Order book depth.' }).evidence.length, 0);
+  isCategory('Read', 'fed_rates', 'Federal Reserve rates for the last year.');
+  isCategory('Write', 'reserve_ip', 'Reserve a new IPv4 address in a region.');
+});
