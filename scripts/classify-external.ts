@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { classify } from '#src/classify/engine.ts';
 import { CATEGORIES } from '#src/model/taxonomy.ts';
 import { EXTERNAL_DIR, loadExternal, type ExternalTool } from '#scripts/lib/classify-external.ts';
+import { flagsOrExit } from '#scripts/lib/cli.ts';
 
 const USAGE = `Usage: npm run classify:external [-- --all] [--json]
 
@@ -15,20 +15,7 @@ the test half's job (npm run classify:score).
   --all   list every disagreement, with the label's note
   --json  print the figures as JSON`;
 
-let values: Record<string, boolean | undefined>;
-try {
-  ({ values } = parseArgs({
-    options: { all: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    strict: true,
-  }));
-} catch (err) {
-  process.stderr.write(`${(err as Error).message}.\n\n${USAGE}\n`);
-  process.exit(2);
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const values = flagsOrExit(USAGE, ['all', 'json']);
 
 const root = resolve(import.meta.dirname, '..');
 const { tools, problems } = loadExternal(root);

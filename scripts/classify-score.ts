@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CATEGORIES } from '#src/model/taxonomy.ts';
 import {
   CONFIDENCES,
@@ -13,6 +12,7 @@ import {
   type ScoreReport,
 } from '#src/classify/score.ts';
 import { loadCorpus, RESULTS_FILE } from '#scripts/lib/classify-corpus.ts';
+import { flagsOrExit } from '#scripts/lib/cli.ts';
 
 const USAGE = `Usage: npm run classify:score [-- --json] [--no-write] [--all]
 
@@ -24,25 +24,7 @@ figures to ${RESULTS_FILE} (read by the /methodology/ page).
   --no-write  do not write ${RESULTS_FILE}
   --all       list every disagreement, not only the dangerous ones`;
 
-let values: Record<string, boolean | undefined>;
-try {
-  ({ values } = parseArgs({
-    options: {
-      json: { type: 'boolean' },
-      'no-write': { type: 'boolean' },
-      all: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }));
-} catch (err) {
-  process.stderr.write(`${(err as Error).message}.\n\n${USAGE}\n`);
-  process.exit(2);
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const values = flagsOrExit(USAGE, ['json', 'no-write', 'all']);
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = loadCorpus(root, resolve(process.env.ATLAS_CONTENT ?? join(root, 'content')));

@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+
 /**
  * What a CLI's `main(argv, io)` talks to instead of `process`, so that tests call it in process
  * with their own environment and read what it printed. Each script exports its `main` and runs it
@@ -39,4 +41,26 @@ export async function runMain(
   if (options.exit) process.exit(status);
   process.exitCode = status;
   return status;
+}
+
+/**
+ * The on/off flags of a script that only reports (`--json`, `--all`…). A flag it does not know
+ * prints the error and the usage and exits with status 2; `--help` or `-h` prints the usage and
+ * exits with 0.
+ */
+export function flagsOrExit<const K extends string>(usage: string, names: readonly K[]): Partial<Record<K, boolean>> {
+  const options: ParseArgsOptionsConfig = { help: { type: 'boolean', short: 'h' } };
+  for (const name of names) options[name] = { type: 'boolean' };
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ options, strict: true }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}.\n\n${usage}\n`);
+    process.exit(2);
+  }
+  if (values.help === true) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  return values as Partial<Record<K, boolean>>;
 }
