@@ -64,6 +64,8 @@ import {
   BOOKING_VERBS,
   LEADING_ONLY_VERBS,
   PAID_BOOKINGS,
+  PLAYING_VERBS,
+  PLAYED_THINGS,
   STREAMED,
   SUBSCRIBES_TO_STREAM,
   STORED_SUBSCRIPTIONS,
@@ -566,6 +568,8 @@ function compose(
     !hasObject(objects.slice(0, 4), DEVICE_SETTINGS)
   )
     return { category: 'Execute', signal: 'verb:actuate-device' };
+  if (verbStems.some((v) => PLAYING_VERBS.has(v)) && hasObject(objects.slice(0, 3), PLAYED_THINGS))
+    return { category: 'Execute', signal: 'verb:play' };
   switch (cls) {
     case 'read':
       if (verbStems.includes('load') && objects.slice(0, 8).some((o) => PLACING_PREPOSITIONS.has(o)))

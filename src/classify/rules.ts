@@ -36,7 +36,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage select
-    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew unlink moderate trash declare turn skip adjust dim book reserve`,
+    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew unlink moderate trash declare turn skip adjust dim book reserve activate`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy goback goforward
@@ -121,6 +121,13 @@ export const ACTUATING_VERBS: ReadonlySet<string> = new Set(
 export const LIVE_OUTPUTS: ReadonlySet<string> = new Set(
   words`light lights lamp lamps bulb bulbs siren sirens relay relays alarm speaker playback volume brightness stream streaming patrol track ptz fan heater thermostat plug outlet temperature`,
 );
+/**
+ * Playing what a device or a show holds: activating a lighting scene, stopping a clip in a live set,
+ * triggering an effect. The effect is in the room or on the stream (Execute); saving a scene or
+ * editing a clip is a stored change (Write), so only verbs of playing count here.
+ */
+export const PLAYING_VERBS: ReadonlySet<string> = new Set(words`play pause resume stop activate recall trigger fire`);
+export const PLAYED_THINGS: ReadonlySet<string> = new Set(words`clip clips scene scenes effect effects`);
 export const DEVICE_SETTINGS: ReadonlySet<string> = new Set(
   words`setting settings config configuration schedule schedules rule rules name default defaults preference preferences policy`,
 );
@@ -278,6 +285,10 @@ export const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
       [
         'salesinvoice',
         words`facture factures factura facturas fatura faturas fattura fatture rechnung rechnungen faktura faktury fakture`,
+      ],
+      [
+        'report',
+        words`rapport rapports informe informes relatorio relatorios rapporto rapporti bericht berichte raport raporty`,
       ],
       ['withdrawal', words`saque saques retrait retiro`],
       ['bill', words`boleto boletos`],
@@ -939,7 +950,7 @@ export const LOCAL_DESTINATION =
  * total revenue this month").
  */
 export const VIEW_NOUNS: ReadonlySet<string> = new Set(
-  words`chart charts graph kpi report reporting history dashboard funnel breakdown trend trends aging treemap histogram heatmap scatter pie donut sparkline overview analytics metrics statistics leaderboard timeline balance balances price prices quote quotes rate rates portfolio holdings`,
+  words`chart charts graph kpi report reporting history dashboard funnel breakdown trend trends aging treemap histogram heatmap scatter pie donut sparkline overview analytics metrics statistics leaderboard timeline balance balances price prices quote quotes rate rates portfolio holdings summary summaries total totals statement statements stats`,
 );
 
 /**

@@ -2365,3 +2365,20 @@ test('"book" and "reserve" are verbs only where a name or a sentence begins', ()
   isCategory('Read', 'fed_rates', 'Federal Reserve rates for the last year.');
   isCategory('Write', 'reserve_ip', 'Reserve a new IPv4 address in a region.');
 });
+
+test('playing a clip, a scene or an effect acts in the room (Execute); saving or renaming one stores it (Write)', () => {
+  // ahujasid/ableton-mcp, a Philips Hue server (external set).
+  isCategory('Execute', 'stop_clip', 'Stop playing a clip.');
+  isCategory('Execute', 'activate_scene', 'Activate a scene');
+  isCategory('Write', 'save_scene', 'Save the current lights as a scene');
+  isCategory('Write', 'rename_clip', 'Rename a clip in the arrangement');
+  isCategory('Write', 'activate_user', 'Activate a user account');
+});
+
+test('a verbless summary or statement, and a report in another language, show data (Read)', () => {
+  // A Shopify analytics server, DanielRudnick/mcp-tiny-erp-server, a Moodle server (external set).
+  isCategory('Read', 'sales_summary', 'Sales total/average by date range (values in shop currency)');
+  isCategory('Read', 'tiny_relatorio_vendas', 'Gera relatório de vendas');
+  isCategory('Read', 'generate_grades_report', 'Genera un informe de calificaciones de un curso');
+  isCategory('Financial', 'tiny_fatura', 'Gera fatura para o pedido');
+});
