@@ -66,6 +66,7 @@ import {
   PAID_BOOKINGS,
   PLAYING_VERBS,
   PLAYED_THINGS,
+  PERMANENT_DELETION,
   STREAMED,
   SUBSCRIBES_TO_STREAM,
   STORED_SUBSCRIPTIONS,
@@ -861,6 +862,9 @@ function nameEvidence(
   };
   const variesElsewhere = candidates.some((i) => i !== 0 && familyOfVerbs(i)) && varies(0) === 0;
   if (verbFirst && candidates[0] === 0 && !variesElsewhere) return at(0, weight);
+  // A verb that is never a noun (rules.ts, PLAIN_VERBS) at the start of a name is its verb, however many
+  // names share a later word: `find_invoice` on a server whose every name speaks of invoices.
+  if (candidates[0] === 0 && PLAIN_VERBS.has(tokens[0] as string) && !variesElsewhere) return at(0, weight);
   if (candidates.length > 1 && siblingTokens.length > 1) {
     // Ties go to the word more names share, then to the start, then the end.
     const rank = (i: number) =>
@@ -1670,6 +1674,23 @@ export function classify(input: ClassifyInput): ClassifyResult {
   )
     textCategory = decisive('description', 'verb:execute (and)', first, 'Execute');
 
+  // A cache the server also creates with a tool of its own (`create-serverless-cache` beside
+  // `delete-serverless-cache`) is a provisioned resource, not stored state to clear: deleting it deletes.
+  if (
+    textCategory === 'Write' &&
+    !router &&
+    own.some((w) => w === 'delete' || w === 'destroy') &&
+    scored.some((e) => e.strong && e.signal === 'verb:clear+state') &&
+    siblings.some((n) => {
+      const ts = withoutPrefix(tokenize(n), prefix);
+      return n !== input.name && ts.includes('create') && resourceKey(ts) === context.ownResource;
+    })
+  )
+    textCategory = decisive('name', 'verb:delete+provisioned-cache', input.name, 'Destructive');
+  // "Permanently delete a custom emoji": a first sentence that says the deletion is for good outweighs
+  // what makes removing such a thing a change elsewhere (a mark, a pairing, a cache).
+  if (textCategory === 'Write' && !router && PERMANENT_DELETION.test(first))
+    textCategory = decisive('description', 'phrase:permanent-deletion', first, 'Destructive');
   // A deletion that moves things to the trash, where the server can restore them, is undone (rules.ts, TO_TRASH).
   if (
     textCategory === 'Destructive' &&

@@ -22,7 +22,7 @@ export type VerbClass = 'read' | 'write' | 'execute' | 'destroy' | 'money' | 'se
  * leading the description's first sentence.
  */
 export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
-  read: words`get list read fetch retrieve search find show describe view lookup look count check inspect browse
+  read: words`get list read fetch retrieve search find show describe view lookup look count check inspect browse consume
     download export info stats status validate verify preview wait poll sum calculate compute explain summarize
     summarise analyze analyse research diff compare resolve echo scan explore monitor ping health whoami convert parse
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
@@ -128,6 +128,9 @@ export const LIVE_OUTPUTS: ReadonlySet<string> = new Set(
  */
 export const PLAYING_VERBS: ReadonlySet<string> = new Set(words`play pause resume stop activate recall trigger fire`);
 export const PLAYED_THINGS: ReadonlySet<string> = new Set(words`clip clips scene scenes effect effects`);
+/** A sentence that says what it deletes is gone for good ("Permanently delete a custom emoji"). */
+export const PERMANENT_DELETION =
+  /\b(?:permanently|irreversibly) (?:delete|deletes|remove|removes|destroy|destroys|erase|erases)\b|\b(?:delete|deletes|remove|removes) [\w\s-]{1,40}? (?:permanently|irreversibly)\b/i;
 export const DEVICE_SETTINGS: ReadonlySet<string> = new Set(
   words`setting settings config configuration schedule schedules rule rules name default defaults preference preferences policy`,
 );
@@ -168,7 +171,7 @@ export const LEADING_ONLY_VERBS: ReadonlySet<string> = new Set(words`book reserv
  * ride, commits the traveller to pay for it (Financial). Booking a meeting room or an appointment
  * reserves time and bills nobody (Write).
  */
-export const BOOKING_VERBS: ReadonlySet<string> = new Set(words`book reserve request`);
+export const BOOKING_VERBS: ReadonlySet<string> = new Set(words`book reserve`);
 export const PAID_BOOKINGS: ReadonlySet<string> = new Set(
   words`flight flights stay stays hotel hotels ride rides ticket tickets trip trips fare fares seat seats rental rentals cruise cruises tour tours`,
 );
@@ -452,6 +455,15 @@ export const CJK_NOUNS: Readonly<Record<string, string>> = {
 
 /** Pairs of words read as one ("credit note" → creditnote, "log out" → logout). */
 export const COMPOUNDS: Readonly<Record<string, string>> = {
+  // Stock counted or a list of parts: an inventory adjustment or a bill of materials bills no one.
+  'inventory adjustment': 'stockadjustment',
+  'inventory adjustments': 'stockadjustment',
+  'stock adjustment': 'stockadjustment',
+  'stock adjustments': 'stockadjustment',
+  'bill of': 'billof',
+  // "Block until a new message arrives" waits; it blocks no one.
+  'block until': 'wait',
+  'blocks until': 'wait',
   'credit note': 'creditnote',
   'credit notes': 'creditnote',
   // A Brazilian fiscal invoice ("nota fiscal"), in names as in text.
@@ -542,7 +554,7 @@ export const MESSAGE_OBJECTS: ReadonlySet<string> = new Set(
 
 /** Objects that make a read verb on them a run of code (querying a database runs the query). */
 export const CODE_OBJECTS: ReadonlySet<string> = new Set(
-  words`sql database db table cypher graphql postgres postgresql mysql sqlite bigquery snowflake kql promql code script javascript python`,
+  words`sql database db table cypher graphql postgres postgresql mysql sqlite bigquery snowflake athena clickhouse redshift duckdb trino presto databricks mariadb mssql kql promql code script javascript python`,
 );
 
 /**
@@ -552,7 +564,7 @@ export const CODE_OBJECTS: ReadonlySet<string> = new Set(
  * scenario set the server stores) keeps the verb's own class.
  */
 export const GENERATED_TEXT: ReadonlySet<string> = new Set(
-  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql metadata password passphrase changelog pdf string payload metrics forecast report preview locator schema`,
+  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql yaml json metadata password passphrase changelog pdf string payload metrics forecast report preview locator schema`,
 );
 
 /**
@@ -706,7 +718,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
 
 /** Name tokens too generic to say anything about a tool. */
 export const IGNORED_NAME_TOKENS: ReadonlySet<string> = new Set(
-  words`a an the as to of for by and or tool mcp in on from with all`,
+  words`a an the as to of for by and or tool mcp in on from with all pre`,
 );
 
 /** Phrases in the description after its first sentence: each counts once, as a weak signal. */
@@ -774,7 +786,7 @@ export const DESCRIPTION_RULES: readonly PhraseRule[] = [
  * statement.
  */
 export const OVERWRITE_STATEMENT =
-  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|\bfull (?:[\w-]+ )?replacement\b|\bexists?,? (?:it|they) (?:will be|is|are|gets?) (?:replaced|overwritten)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b|(?:an? |the |any )?existing\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b|\b(?:is|are) destructive to\b|\bdrops? (?:(?:the|its|all|any|existing) ){0,2}(?:[\w-]+ ){0,2}(?:columns?|tables?|objects?|data|triggers?|indexes|databases?)\b)/i;
+  /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|\bfull (?:[\w-]+ )?replacement\b|\bexists?,? (?:it|they) (?:will be|is|are|gets?) (?:replaced|overwritten)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b|(?:an? |the |any )?existing\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b|\b(?:is|are) destructive to\b|\boverwrit(?:es?|ing)\b['"]?,? or ['"]?append|\boverwrit(?:es|ing) (?:it |them )?by default\b|\bdrops? (?:(?:the|its|all|any|existing) ){0,2}(?:[\w-]+ ){0,2}(?:columns?|tables?|objects?|data|triggers?|indexes|databases?)\b)/i;
 
 /**
  * A description that says an update changes only the fields passed ("Only provided fields will be
@@ -960,7 +972,7 @@ export const VIEW_NOUNS: ReadonlySet<string> = new Set(
  */
 export const MONEY_DATA_NOUNS: ReadonlySet<string> = new Set(
   words`history status details detail info information book summary report data pdf link url number lookup count total
-    totals amount breakdown statement statements lines items quote quotes price prices rate rates estimate preview`,
+    totals amount breakdown statement statements lines items quote quotes price prices rate rates estimate preview usage single`,
 );
 
 /**

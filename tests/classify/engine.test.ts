@@ -2382,3 +2382,61 @@ test('a verbless summary or statement, and a report in another language, show da
   isCategory('Read', 'generate_grades_report', 'Genera un informe de calificaciones de un curso');
   isCategory('Financial', 'tiny_fatura', 'Gera fatura para o pedido');
 });
+
+test('a write mode of "overwrite" or "append" named in the text makes writing a file Destructive', () => {
+  // GongRzhe/terminal-controller-mcp (external set).
+  isCategory(
+    'Destructive',
+    'write_file',
+    "Write content to a file Args: path: Path to the file content: Content to write mode: Write mode ('overwrite' or 'append')",
+  );
+  isCategory('Write', 'append_file', 'Append content to the end of a file');
+});
+
+test('a first sentence that deletes for good is Destructive, even for a mark or a pairing', () => {
+  // A Discord server (external set): an emoji is a mark, whose removal is otherwise a change (Write).
+  isCategory('Destructive', 'delete_emoji', 'Permanently delete a custom emoji from the server');
+  isCategory('Write', 'delete_emoji', 'Delete a custom emoji from the server');
+});
+
+test('deleting a cache the server provisions with a create tool of its own deletes it', () => {
+  // An ElastiCache server (external set); clearing a local cache stays a change of state (Write).
+  const elasticache = ['create-serverless-cache', 'describe-serverless-caches', 'delete-serverless-cache'];
+  isCategory('Destructive', 'delete-serverless-cache', 'Delete an Amazon ElastiCache serverless cache.', elasticache);
+  isCategory('Write', 'delete_cache', 'Delete the cached responses', ['delete_cache', 'search_docs']);
+});
+
+test('consuming messages and blocking until one arrives read them (Read)', () => {
+  // Kafka servers and a Teams server (external set).
+  isCategory('Read', 'consume_messages', 'Consume messages from a topic');
+  isCategory('Read', 'wait_for_reply', 'Block until a new message arrives in a conversation, then return it.');
+  isCategory('Write', 'block_user', 'Block a user from the workspace');
+});
+
+test('YAML or JSON generated and handed back is Read; a query in an SQL engine runs code (Execute)', () => {
+  // A dbt server and a Grafana server (external set).
+  isCategory('Read', 'generate_model_yaml', 'Generate YAML for dbt models by introspecting their compiled SQL.');
+  isCategory('Execute', 'query_athena', 'Query Amazon Athena via Grafana.');
+  isCategory('Execute', 'query_clickhouse', 'Query ClickHouse via Grafana.');
+});
+
+test('a verb that is never a noun leads its name, however many names share a money word', () => {
+  // A Fakturownia server (external set): nearly every name of it speaks of invoices.
+  const fakturownia = [
+    ...['list_invoices', 'find_invoice', 'unpaid_invoices', 'revenue_summary', 'vat_breakdown', 'compare_periods'],
+    ...['top_clients', 'client_invoices', 'list_products', 'list_payments', 'export_invoices_csv'],
+    'download_invoice_pdfs',
+  ];
+  isCategory('Read', 'find_invoice', 'Znajdź fakturę po numerze lub ID (pełne dane z pozycjami).', fakturownia);
+  isCategory('Financial', 'create_invoice', 'Wystaw fakturę dla klienta.', [...fakturownia, 'create_invoice']);
+});
+
+test('money words used as nouns: billing usage, a single invoice, a pre-check, stock and parts lists', () => {
+  // Modal, FreshBooks, Bybit, MRPeasy and warehouse servers (external set).
+  isCategory('Read', 'billing_usage', 'Check Modal workspace billing usage and spend.');
+  isCategory('Read', 'invoice_single', "Retrieve a single invoice's full details from FreshBooks.");
+  isCategory('Read', 'preCheckOrder', 'Validate an order before placing it to check margin requirements.');
+  isCategory('Write', 'adjust_stock', 'Apply an inventory adjustment.');
+  isCategory('Write', 'mrp_create_bom', 'Create a new Bill of Materials (BOM).');
+  isCategory('Financial', 'create_adjustment', 'Apply a price adjustment to the customer balance.');
+});
