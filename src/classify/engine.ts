@@ -66,6 +66,8 @@ import {
   PAID_BOOKINGS,
   PLAYING_VERBS,
   PLAYED_THINGS,
+  TIMERS,
+  TIMING_VERBS,
   PERMANENT_DELETION,
   STREAMED,
   SUBSCRIBES_TO_STREAM,
@@ -565,10 +567,14 @@ function compose(
   if (
     cls !== 'read' &&
     verbStems.some((v) => ACTUATING_VERBS.has(v)) &&
-    hasObject(objects.slice(0, 3), LIVE_OUTPUTS) &&
+    // "Set a dynamic effect on a light": an effect played on a live output counts as the output.
+    (hasObject(objects.slice(0, 3), LIVE_OUTPUTS) ||
+      (hasObject(objects.slice(0, 3), PLAYED_THINGS) && hasObject(objects, LIVE_OUTPUTS))) &&
     !hasObject(objects.slice(0, 4), DEVICE_SETTINGS)
   )
     return { category: 'Execute', signal: 'verb:actuate-device' };
+  if (verbStems.some((v) => TIMING_VERBS.has(v)) && hasObject(objects.slice(0, 3), TIMERS))
+    return { category: 'Write', signal: 'verb:track-time' };
   if (verbStems.some((v) => PLAYING_VERBS.has(v)) && hasObject(objects.slice(0, 3), PLAYED_THINGS))
     return { category: 'Execute', signal: 'verb:play' };
   switch (cls) {
@@ -635,7 +641,10 @@ function compose(
       // Scheduling an email sends it later, with no one to approve it then.
       if (verbStems.includes('schedule') && hasObject(objects.slice(0, 3), MESSAGE_OBJECTS))
         return { category: 'Execute', signal: 'verb:schedule+message' };
-      if (verbStems.some((v) => v === 'post' || v === 'publish') && hasObject(objects, MESSAGE_OBJECTS))
+      if (
+        verbStems.some((v) => v === 'post' || v === 'publish' || v === 'produce') &&
+        hasObject(objects, MESSAGE_OBJECTS)
+      )
         return { category: 'Execute', signal: 'verb:send' };
       if (
         context.takesCommand &&

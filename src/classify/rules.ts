@@ -36,7 +36,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     unfollow watch unwatch like react vote bookmark share grant enroll compress gzip zip unzip transfer mkdir touch remember memorize
     draft resize crop rebase unstage stash new post publish connect disconnect login authenticate authorize upgrade
     downgrade scale resume pause stop reorder organize generate mute unmute provision detach receive record manage select
-    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew unlink moderate trash declare turn skip adjust dim book reserve activate`,
+    revert rollback handle replace unpublish standardize normalize fix deactivate promote accept renew unlink moderate trash declare turn skip adjust dim book reserve activate produce`,
   execute: words`run exec execute eval evaluate invoke trigger launch spawn deploy build compile click type fill press
     hover drag navigate goto scroll call dispatch rerun replay retry simulate submit perform automate emulate
     interact act start restart power reboot shutdown boot conduct queue enqueue reload tap swipe redeploy goback goforward
@@ -128,6 +128,12 @@ export const LIVE_OUTPUTS: ReadonlySet<string> = new Set(
  */
 export const PLAYING_VERBS: ReadonlySet<string> = new Set(words`play pause resume stop activate recall trigger fire`);
 export const PLAYED_THINGS: ReadonlySet<string> = new Set(words`clip clips scene scenes effect effects`);
+/**
+ * A timer or a stopwatch tracks time: starting, stopping or pausing one records time on a task or an
+ * issue (Write); it runs nothing.
+ */
+export const TIMERS: ReadonlySet<string> = new Set(words`timer timers stopwatch stopwatches`);
+export const TIMING_VERBS: ReadonlySet<string> = new Set(words`start stop pause resume restart`);
 /** A sentence that says what it deletes is gone for good ("Permanently delete a custom emoji"). */
 export const PERMANENT_DELETION =
   /\b(?:permanently|irreversibly) (?:delete|deletes|remove|removes|destroy|destroys|erase|erases)\b|\b(?:delete|deletes|remove|removes) [\w\s-]{1,40}? (?:permanently|irreversibly)\b/i;
@@ -622,7 +628,7 @@ export const DELETION_NOUNS: ReadonlySet<string> = new Set(words`garbage cleanup
  * Software that installing or upgrading means running: a chart or an application installed on a
  * cluster starts its workloads, which is more than a stored change.
  */
-export const RUNNABLE_SOFTWARE: ReadonlySet<string> = new Set(words`app application chart`);
+export const RUNNABLE_SOFTWARE: ReadonlySet<string> = new Set(words`app application chart package packages release`);
 
 /**
  * What runs for others to use: stopping one (a virtual machine, a project's containers, every app)
@@ -950,9 +956,9 @@ export const DOWNLOADING_VERBS: ReadonlySet<string> = new Set(words`download exp
  * save", "optionally saves", "if … saves").
  */
 export const SAVES_OUTPUT_FILE =
-  /(?<!\b(?:can|may|optionally|also|to)\s)\bsaves? (?:the )?(?:output|result|resulting|generated)?\s?(?:audio |image |video )?files? (?:to|in|into) (?:an? |the )?(?:[\w-]+ )?(?:directory|folder|disk)\b/i;
+  /(?<!\b(?:can|may|optionally|also|to)\s)\bsaves? (?:the )?(?:output|result|resulting|generated)?\s?(?:audio |image |video )?files? (?:to|in|into) (?:an? |the )?(?:[\w-]+ )?(?:directory|folder|disk)\b|\b(?:get|gets|return|returns|returning) (?:the |its )?local (?:file )?path\b/i;
 export const DOWNLOAD_TARGET_PROPERTY =
-  /^(?:output|save|download|target|local)_?(?:path|dir|directory|file|filename|folder|location)$|^file_?path$|^save_?to$/i;
+  /^(?:output|save|download|target|local)_?(?:path|dir|directory|file|filename|folder|location)$|^file_?path$|^save_?to$|^sub_?dir(?:ectory)?$/i;
 export const LOCAL_DESTINATION =
   /\b(?:to|into) (?:your |the |a )?(?:[\w-]+ )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system|path)|disk)\b/i;
 

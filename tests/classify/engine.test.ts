@@ -2440,3 +2440,40 @@ test('money words used as nouns: billing usage, a single invoice, a pre-check, s
   isCategory('Write', 'mrp_create_bom', 'Create a new Bill of Materials (BOM).');
   isCategory('Financial', 'create_adjustment', 'Apply a price adjustment to the customer balance.');
 });
+
+test('a download into a subfolder, or one that hands back the local path, keeps a copy here (Write)', () => {
+  // A Fakturownia server and a WhatsApp server (external set).
+  const subdir = tool('download_invoice_pdfs', {
+    description: 'Download invoice PDFs in bulk for a period or for given IDs.',
+    inputSchema: { type: 'object', properties: { period: { type: 'string' }, subdir: { type: 'string' } } },
+  });
+  assert.equal(subdir.category, 'Write');
+  isCategory('Write', 'download_media', 'Download media from a WhatsApp message and get the local file path.');
+  isCategory('Read', 'download_media', 'Download media from a WhatsApp message and return its bytes.');
+});
+
+test('installing or upgrading a package or a release runs its code (Execute)', () => {
+  // A HexStrike server and a Helm server (external set).
+  isCategory('Execute', 'install_python_package', 'Install a Python package in a virtual environment on the server.');
+  isCategory('Execute', 'upgrade_release', 'Upgrade an existing Helm release to a new version or with new values.');
+  isCategory('Write', 'update_release', 'Update the notes of an existing release.');
+});
+
+test('starting or stopping a timer tracks time (Write); starting a job runs it (Execute)', () => {
+  // A Forgejo server and a FreshBooks server (external set).
+  isCategory('Write', 'start_issue_stopwatch', 'Start a stopwatch on an issue or pull request.');
+  isCategory('Write', 'timer_start', 'Start a new timer for time tracking in FreshBooks.');
+  isCategory('Execute', 'start_job', 'Start a new job on the build server.');
+});
+
+test('producing a message to a topic sends it (Execute)', () => {
+  // Kafka servers (external set).
+  isCategory('Execute', 'produce_message', 'Produces a single message to a specified Kafka topic.');
+  isCategory('Write', 'produce_variant', 'Produce a new variant of the product with another size.');
+});
+
+test('an effect set on a light is played on it (Execute); an effect saved in a preset is stored (Write)', () => {
+  // A Philips Hue server (external set).
+  isCategory('Execute', 'light_effect', 'Set a dynamic effect on a light');
+  isCategory('Write', 'save_effect_preset', 'Save an effect as a preset');
+});
