@@ -579,6 +579,12 @@ function compose(
     return { category: 'Execute', signal: 'verb:play' };
   switch (cls) {
     case 'read':
+      // "Convert a quote to an invoice" issues the invoice: what a record is converted into is made.
+      if (verbStems.includes('convert') && objects.length >= 2) {
+        const to = objects.findIndex((o) => o === 'to' || o === 'into');
+        const target = to === -1 ? objects.slice(-1) : objects.slice(to + 1, to + 3);
+        if (to !== 0 && namesMoney(target)) return { category: 'Financial', signal: 'verb:convert+money-object' };
+      }
       if (verbStems.includes('load') && objects.slice(0, 8).some((o) => PLACING_PREPOSITIONS.has(o)))
         return { category: 'Write', signal: 'verb:load+into' };
       if (verbStems.includes('format') && hasObject(objects.slice(0, 4), FORMATTED_PARTS))
@@ -1656,6 +1662,9 @@ export function classify(input: ClassifyInput): ClassifyResult {
     if (limit) textCategory = decisive('input-schema', 'property:campaign-budget', limit, 'Financial');
     else if (own.some((w) => SPENDING_LIMITS.has(w)))
       textCategory = decisive('name', 'name:campaign-budget', input.name, 'Financial');
+    // "Reactivate a paused campaign to resume ad delivery and spending"; pausing one stops the spend.
+    else if (/\b(?:resume|resumes|start|starts|begin|begins)\b[^.]*\bspend(?:s|ing)?\b/i.test(first))
+      textCategory = decisive('description', 'phrase:campaign-spends', first, 'Financial');
   }
 
   // Two verbs joined by "or" may do the second: composed with what follows it, it counts when more severe.

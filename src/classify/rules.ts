@@ -467,6 +467,11 @@ export const COMPOUNDS: Readonly<Record<string, string>> = {
   'stock adjustment': 'stockadjustment',
   'stock adjustments': 'stockadjustment',
   'bill of': 'billof',
+  // An ad set or an ad group carries its own budget, like a campaign.
+  'ad set': 'adset',
+  'ad sets': 'adsets',
+  'ad group': 'adgroup',
+  'ad groups': 'adgroups',
   // "Block until a new message arrives" waits; it blocks no one.
   'block until': 'wait',
   'blocks until': 'wait',
@@ -1133,5 +1138,5 @@ export const RESTORING_FROM_TRASH: ReadonlySet<string> = new Set(words`restore u
  * to pay for what it runs (Financial), as placing an order does. A campaign without one (an email
  * campaign) spends nothing, and a budget elsewhere (a travel plan's, a personal budget) is no spend.
  */
-export const CAMPAIGNS: ReadonlySet<string> = new Set(words`campaign campaigns`);
+export const CAMPAIGNS: ReadonlySet<string> = new Set(words`campaign campaigns adset adsets adgroup adgroups`);
 export const SPENDING_LIMITS: ReadonlySet<string> = new Set(words`budget budgets`);

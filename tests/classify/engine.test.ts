@@ -2477,3 +2477,20 @@ test('an effect set on a light is played on it (Execute); an effect saved in a p
   isCategory('Execute', 'light_effect', 'Set a dynamic effect on a light');
   isCategory('Write', 'save_effect_preset', 'Save an effect as a preset');
 });
+
+test('converting a record into a money document issues it (Financial)', () => {
+  // A Factpro server (external set), whose French text names a quote and an invoice.
+  isCategory('Financial', 'convert_quote_to_invoice', 'Convertir un devis en facture');
+  isCategory('Read', 'convert_invoice_to_pdf', 'Convert an invoice to a PDF file');
+});
+
+test('an ad set with a budget, or a campaign resumed to spend, commits ad spend (Financial)', () => {
+  // A Meta Ads server (external set).
+  const adSet = tool('create_ad_set', {
+    description: 'Create a new ad set with advanced validation.',
+    inputSchema: { type: 'object', properties: { name: { type: 'string' }, daily_budget: { type: 'number' } } },
+  });
+  assert.equal(adSet.category, 'Financial');
+  isCategory('Financial', 'resume_campaign', 'Reactivate a paused campaign to resume ad delivery and spending.');
+  isCategory('Write', 'pause_campaign', 'Pause an active campaign to stop ad delivery and spending.');
+});
