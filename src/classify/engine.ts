@@ -1607,7 +1607,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
   if (textCategory === 'Write' && !router) {
     const shipping = (t: string) => words(t).some((w) => SHIPPING_WORDS.has(w));
     if (
-      words(own.join(' ')).some((w) => SHIPPING_LABELS.has(w)) &&
+      own.some((w) => SHIPPING_LABELS.has(w)) &&
       /\b(?:create|creates|buy|buys|purchase|purchases|process|processes)\b/i.test(`${own.join(' ')} ${first}`) &&
       [input.name, first, ...siblings].some(shipping)
     )

@@ -2494,3 +2494,10 @@ test('an ad set with a budget, or a campaign resumed to spend, commits ad spend 
   isCategory('Financial', 'resume_campaign', 'Reactivate a paused campaign to resume ad delivery and spending.');
   isCategory('Write', 'pause_campaign', 'Pause an active campaign to stop ad delivery and spending.');
 });
+
+test('a name that subscribes to events or a topic reads a stream, without a description to say so', () => {
+  // unifi-protect-owine protect_subscribe_events (catalogue): its name is the evidence a page shows.
+  isCategory('Read', 'subscribe_events', '');
+  isCategory('Read', 'subscribe_topic', '');
+  isCategory('Write', 'subscribe_newsletter', '');
+});
