@@ -101,6 +101,11 @@ import {
   RESTORING_FROM_TRASH,
   RESTORING_VERBS,
   RUN_OBJECTS,
+  FILE_WORDS,
+  CONTENT_PROPERTIES,
+  KEPT_VERSION_PROPERTIES,
+  AUDIT_NOUNS,
+  SCHEDULED_WORDS,
   ROUTER,
   RUNNER_NOUNS,
   SETTING_VERBS,
@@ -316,6 +321,8 @@ interface Context {
   ownName: readonly string[];
   /** The input schema takes a command to run as free-form text (rules.ts, COMMAND_PROPERTIES). */
   takesCommand: boolean;
+  /** The input schema takes a URL (a property whose name ends in `url` or `uri`). */
+  takesUrl: boolean;
 }
 
 const NO_CONTEXT: Context = {
@@ -329,6 +336,7 @@ const NO_CONTEXT: Context = {
   nameObject: [],
   ownName: [],
   takesCommand: false,
+  takesUrl: false,
 };
 
 /**
@@ -546,7 +554,8 @@ function compose(
     // comprehensive accessibility (WCAG 2.2) and design quality checks on the current page".
     const end = phrase.findIndex((o) => PHRASE_ENDS.has(o));
     const last = end === -1 ? undefined : phrase[end - 1];
-    const isReadNoun = (o: string) => READ_NOUNS.has(o) || stems(o).some((x) => READ_NOUNS.has(x));
+    const isReadNoun = (o: string) =>
+      READ_NOUNS.has(o) || stems(o).some((x) => READ_NOUNS.has(x)) || (!context.takesUrl && AUDIT_NOUNS.has(o));
     if (
       !hasObject(phrase.slice(0, Math.max(end, 3)), CODE_OBJECTS) &&
       (head.some(isReadNoun) || (last !== undefined && isReadNoun(last)))
@@ -665,7 +674,12 @@ function compose(
         objects.slice(0, 5).some((o) => ['request', 'call'].includes(singular(o)))
       )
         return { category: 'Execute', signal: 'verb:make+request' };
-      if (verbStems.some((v) => v === 'create' || v === 'new') && hasObject(objects.slice(0, 3), RUN_OBJECTS))
+      // A scheduled job runs later, on its schedule: creating one stores its definition.
+      if (
+        verbStems.some((v) => v === 'create' || v === 'new') &&
+        hasObject(objects.slice(0, 3), RUN_OBJECTS) &&
+        !objects.slice(0, 3).some((o) => SCHEDULED_WORDS.has(o))
+      )
         return { category: 'Execute', signal: 'verb:create+run-object' };
       // "Add a new job to the queue" enqueues it for the workers; "add a log entry to a job" writes to one.
       if (
@@ -1125,11 +1139,38 @@ function isFreeFormString(schema: unknown): boolean {
 }
 
 /** A string enum property offering an overwrite (`properties.mode: rewrite`), or undefined. */
+/**
+ * The first overwrite the description states for the tool itself. What the documentation of a boolean
+ * option says it does when turned on ("overwrite: Overwrite existing labels", "force_update: Replace
+ * existing repo with same name") is a possibility the caller must ask for, not what a call does.
+ */
+function overwriteStatement(description: string, inputSchema: ToolDefinition['inputSchema']): RegExpExecArray | null {
+  const flags = Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>)
+    .filter(([, schema]) => isSchema(schema) && schema.type === 'boolean')
+    .map(([name]) => name.toLowerCase());
+  const all = new RegExp(OVERWRITE_STATEMENT.source, 'gi');
+  for (let match = all.exec(description); match !== null; match = all.exec(description)) {
+    const before = description.slice(Math.max(0, match.index - 40), match.index).toLowerCase();
+    const documented = /([\w-]+)\s*(?:\([^)]*\))?\s*[:=–-]\s*(?:if true,?\s*|when true,?\s*|whether to\s*)?$/.exec(
+      before,
+    );
+    if (documented && flags.includes(documented[1] as string)) continue;
+    return match;
+  }
+  return null;
+}
+
 function overwriteOption(inputSchema: ToolDefinition['inputSchema']): string | undefined {
+  const required = new Set(Array.isArray(inputSchema.required) ? inputSchema.required : []);
   for (const [name, schema] of Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>)) {
     if (!isSchema(schema) || !Array.isArray(schema.enum)) continue;
     const hit = schema.enum.find((v) => typeof v === 'string' && OVERWRITE_VALUES.has(v.toLowerCase()));
-    if (typeof hit === 'string') return `properties.${name}: ${hit}`;
+    if (typeof hit !== 'string') continue;
+    // The overwrite is what a call does unless told otherwise, or a choice every call makes; a mode
+    // one must ask for (`strategy: merge | replace`, no default) is a possibility, not the purpose.
+    const isDefault = typeof schema.default === 'string' && schema.default.toLowerCase() === hit.toLowerCase();
+    const chosenEachCall = required.has(name) && schema.default === undefined;
+    if (isDefault || chosenEachCall) return `properties.${name}: ${hit}${isDefault ? ' (the default)' : ' (required)'}`;
   }
   return undefined;
 }
@@ -1444,6 +1485,9 @@ export function classify(input: ClassifyInput): ClassifyResult {
     takesCommand: Object.entries((definition.inputSchema?.properties ?? {}) as Record<string, unknown>).some(
       ([prop, schema]) => COMMAND_PROPERTIES.has(words(prop).at(-1) ?? '') && isFreeFormString(schema),
     ),
+    takesUrl: Object.keys((definition.inputSchema?.properties ?? {}) as Record<string, unknown>).some((prop) =>
+      ['url', 'uri'].includes(words(prop).at(-1) ?? ''),
+    ),
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
   // Evidence that settles the category on its own (an HTTP method, guidance handed back, …): it is
@@ -1491,7 +1535,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
   // OVERWRITE_STATEMENT, OVERWRITE_VALUES).
   const overwrite =
     definition.description && !PARTIAL_UPDATE.test(definition.description)
-      ? OVERWRITE_STATEMENT.exec(definition.description)
+      ? overwriteStatement(definition.description, definition.inputSchema)
       : null;
   if (overwrite && definition.description)
     scored.push({
@@ -1684,6 +1728,17 @@ export function classify(input: ClassifyInput): ClassifyResult {
   const opening = /^([a-z]+) or ([a-z]+) ([a-z\s]*)/i.exec(first.toLowerCase());
   if (opening && verbClassOf(opening[1] as string) === 'read')
     orElse(opening[2] as string, words(opening[3] as string), 'description', first);
+  // "Download and import an asset into the scene": a first sentence that opens with a verb of reading
+  // joined by "and" to a verb of writing does both, every time.
+  const both = /^([a-z]+),? and (?:then )?([a-z]+) ([a-z\s]*)/i.exec(first.toLowerCase());
+  if (both && textCategory === 'Read' && !router && verbClassOf(both[1] as string) === 'read') {
+    const cls = verbClassOf(both[2] as string);
+    if (cls) {
+      const { category: done, signal } = compose(cls, both[2] as string, words(both[3] as string), context);
+      if (categoryRank(done) > categoryRank('Read'))
+        textCategory = decisive('description', `${signal} (and)`, first, done);
+    }
+  }
   // "Initialize the session and navigate to the application": a second verb of running, joined by "and", runs too.
   if (
     textCategory === 'Write' &&
@@ -1705,6 +1760,21 @@ export function classify(input: ClassifyInput): ClassifyResult {
     })
   )
     textCategory = decisive('name', 'verb:delete+provisioned-cache', input.name, 'Destructive');
+  // `write_file` with the content to write replaces the file, unless a version is kept (rules.ts, FILE_WORDS).
+  if (textCategory === 'Write' && !router && own[0] === 'write' && FILE_WORDS.has(own.at(-1) ?? '')) {
+    const props = Object.entries((definition.inputSchema?.properties ?? {}) as Record<string, unknown>);
+    const content = props.find(
+      ([p, schema]) => CONTENT_PROPERTIES.has(words(p).at(-1) ?? '') && isFreeFormString(schema),
+    );
+    const kept = props.some(([p]) => words(p).some((w) => KEPT_VERSION_PROPERTIES.has(w)));
+    if (content && !kept)
+      textCategory = decisive(
+        'input-schema',
+        'name:write-whole-file',
+        `${input.name}: properties.${content[0]}`,
+        'Destructive',
+      );
+  }
   // "Permanently delete a custom emoji": a first sentence that says the deletion is for good outweighs
   // what makes removing such a thing a change elsewhere (a mark, a pairing, a cache).
   if (textCategory === 'Write' && !router && PERMANENT_DELETION.test(first))

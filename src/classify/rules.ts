@@ -28,7 +28,7 @@ export const VERBS: Readonly<Record<VerbClass, readonly string[]>> = {
     estimate suggest recommend translate extract lint detect identify grep glob tree screenshot query load
     discover audit test review track trace measure observe visualize render format decode encode tail cat ls stat
     exists overview details think crawl scrape return display map capture answer guide provide rank rerank score ask
-    learn debug diagnose chat converse decompile disassemble peek`,
+    learn debug diagnose chat converse decompile disassemble peek filter`,
   write: words`create add update set save write put upload edit modify insert upsert toggle enable disable rename move
     copy append patch register subscribe unsubscribe store commit push merge import install assign unassign comment
     star unstar fork apply configure mark archive unarchive close reopen lock unlock sync attach link schedule invite
@@ -134,6 +134,18 @@ export const PLAYED_THINGS: ReadonlySet<string> = new Set(words`clip clips scene
  */
 export const TIMERS: ReadonlySet<string> = new Set(words`timer timers stopwatch stopwatches`);
 export const TIMING_VERBS: ReadonlySet<string> = new Set(words`start stop pause resume restart`);
+/**
+ * A tool named for writing a file that takes the content to write puts that content in place of the
+ * file's, unless a version of the old one is kept: in a repository (a branch, a commit, a sha) or in
+ * a backup the tool makes. The labelling guide: an overwrite of a whole file with no kept version is
+ * Destructive.
+ */
+export const FILE_WORDS: ReadonlySet<string> = new Set(words`file files`);
+export const CONTENT_PROPERTIES: ReadonlySet<string> = new Set(words`content contents text data body`);
+export const KEPT_VERSION_PROPERTIES: ReadonlySet<string> = new Set(
+  words`branch sha commit repo repository backup version revision`,
+);
+
 /** A sentence that says what it deletes is gone for good ("Permanently delete a custom emoji"). */
 export const PERMANENT_DELETION =
   /\b(?:permanently|irreversibly) (?:delete|deletes|remove|removes|destroy|destroys|erase|erases)\b|\b(?:delete|deletes|remove|removes) [\w\s-]{1,40}? (?:permanently|irreversibly)\b/i;
@@ -700,8 +712,9 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set(words`api http https r
 export const REQUEST_TARGET_WORDS: ReadonlySet<string> = new Set(words`path url uri endpoint`);
 
 /**
- * Values of a string enum that choose an overwrite (`mode: rewrite | append`): a Write tool that
- * offers one is Destructive, as a description that states an overwrite is.
+ * Values of a string enum that choose an overwrite (`mode: rewrite | append`): a Write tool whose
+ * calls overwrite unless told otherwise (the default), or must each choose (a required mode), is
+ * Destructive, as a description that states an overwrite is.
  */
 export const OVERWRITE_VALUES: ReadonlySet<string> = new Set(words`overwrite rewrite replace`);
 
@@ -710,6 +723,8 @@ export const OVERWRITE_VALUES: ReadonlySet<string> = new Set(words`overwrite rew
  * prediction runs a model on its input.
  */
 export const RUN_OBJECTS: ReadonlySet<string> = new Set(words`job run execution prediction`);
+/** Words by which a job or a run waits for its time: creating a scheduled one runs nothing yet. */
+export const SCHEDULED_WORDS: ReadonlySet<string> = new Set(words`scheduled recurring periodic cron`);
 
 /**
  * Light verbs ("perform", "run", "conduct", "do", "start") take their meaning from their object:
@@ -721,6 +736,13 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(words`perform run conduc
 export const READ_NOUNS: ReadonlySet<string> = new Set(
   words`search research retrieval lookup analysis analyzer report calculation diagnosis diagnostic diagnostics inspection review check scan`,
 );
+
+/**
+ * Nouns of judging what is there: a light verb on one reads ("perform a risk assessment", "run a
+ * security audit of the configuration"), unless the tool takes a URL, whose page an audit loads
+ * and runs (the labelling guide: an audit tool that loads a page in a browser is Execute).
+ */
+export const AUDIT_NOUNS: ReadonlySet<string> = new Set(words`audit audits assessment assessments`);
 
 /** Words that open a first sentence without saying what the tool does ("This tool lets you …"). */
 export const FILLER_WORDS: ReadonlySet<string> = new Set(
@@ -897,7 +919,7 @@ export const FALLBACK_CATEGORY: Category = 'Write';
  * object is written guidance says the tool answers with text about an action rather than taking
  * it: "Provides detailed instructions for running the tests" reads; it runs nothing.
  */
-export const HAND_BACK_VERBS: ReadonlySet<string> = new Set(words`provide return give offer supply`);
+export const HAND_BACK_VERBS: ReadonlySet<string> = new Set(words`provide return give offer supply get`);
 export const TEXT_ARTIFACTS: ReadonlySet<string> = new Set(
   words`documentation docs guidance guideline guidelines instruction instructions advice tip tips recommendation recommendations explanation tutorial walkthrough practices`,
 );
@@ -927,7 +949,7 @@ export const LAUNCHES_BROWSER =
  * SQL, Cypher, KQL and DQL are not among them: each has forms that write or drop.
  */
 export const READ_ONLY_QUERY =
-  /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only|read|select|soql|sosl|instaql|jql|promql|logql|traceql|nrql)\s+(?:(?:sql|cypher|graphql|kql|dql)\s+)?(?:quer(?:y|ies)|statements?|commands?)\b|^\s*(?:call|calls)\s+(?:an?\s+)?read[- ]?only\s+(?:functions?|methods?)\b|^\s*(?:run|runs|execute|executes)\s+(?:an?\s+)?(?:sql\s+)?quer(?:y|ies)\b[^()]*\((?:read[- ]?only|select)(?:\s+(?:quer(?:y|ies)|statements?|only))?\)/i;
+  /^\s*(?:run|runs|execute|executes|perform|performs)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:read[- ]?only\s+(?:[\w-]+\s+){0,2}?|(?:read|select|soql|sosl|instaql|jql|promql|logql|traceql|nrql)\s+(?:(?:sql|cypher|graphql|kql|dql)\s+)?)(?:quer(?:y|ies)|statements?|commands?)\b|^\s*(?:call|calls)\s+(?:an?\s+)?read[- ]?only\s+(?:functions?|methods?)\b|^\s*(?:run|runs|execute|executes)\s+(?:an?\s+)?(?:sql\s+)?quer(?:y|ies)\b[^()]*\((?:read[- ]?only|select)(?:\s+(?:quer(?:y|ies)|statements?|only))?\)/i;
 
 /**
  * A transaction that is begun, committed or rolled back, or that holds savepoints, is a database's:

@@ -686,17 +686,22 @@ test('a mode whose values read and change is a set of operations; one that varie
 });
 
 test('an overwrite mode makes a writing tool Destructive; starting a search reads; reloading a page runs', () => {
-  // desktop-commander (tuning half): write_file offers mode rewrite | append; start_search starts a search.
+  // desktop-commander (tuning half): write_file offers mode rewrite | append, rewrite by default; start_search starts a search.
   const write = tool('write_file', {
     description: 'Write or append to file contents.',
     inputSchema: {
       type: 'object',
-      properties: { path: { type: 'string' }, mode: { type: 'string', enum: ['rewrite', 'append'] } },
+      properties: {
+        path: { type: 'string' },
+        mode: { type: 'string', enum: ['rewrite', 'append'], default: 'rewrite' },
+      },
     },
   });
   assert.equal(write.category, 'Destructive');
   assert.ok(
-    write.evidence.some((e) => e.signal === 'property:overwrite-mode' && e.text === 'properties.mode: rewrite'),
+    write.evidence.some(
+      (e) => e.signal === 'property:overwrite-mode' && e.text === 'properties.mode: rewrite (the default)',
+    ),
   );
   assert.equal(
     tool('append_file', {
@@ -2500,4 +2505,123 @@ test('a name that subscribes to events or a topic reads a stream, without a desc
   isCategory('Read', 'subscribe_events', '');
   isCategory('Read', 'subscribe_topic', '');
   isCategory('Write', 'subscribe_newsletter', '');
+});
+
+test('an overwrite mode counts when it is the default or every call must choose; a mode one asks for does not', () => {
+  const schema = (mode: Record<string, unknown>, required: string[] = []) => ({
+    type: 'object' as const,
+    properties: { file: { type: 'string' }, mode: { type: 'string', ...mode } },
+    required,
+  });
+  // excalidraw-yctimlin import_scene (tuning half): a required mode, replace or merge.
+  const required = tool('import_scene', {
+    description: 'Import elements from a .excalidraw JSON file',
+    inputSchema: schema({ enum: ['replace', 'merge'] }, ['mode']),
+  });
+  assert.equal(required.category, 'Destructive');
+  assert.ok(required.evidence.some((e) => e.text === 'properties.mode: replace (required)'));
+  // figma-console figma_import_tokens (tuning half): strategy merge | replace | dry-run, none by default.
+  const optional = tool('import_tokens', {
+    description: 'Push design tokens from your codebase into Figma as variables.',
+    inputSchema: schema({ enum: ['merge', 'replace', 'dry-run'] }),
+  });
+  assert.equal(optional.category, 'Write');
+  assert.ok(!optional.evidence.some((e) => e.signal === 'property:overwrite-mode'));
+  // boondmanager (tuning half): merge by default, replace when asked.
+  const merging = tool('update_technical_data', {
+    description: 'Updates the technical file of a resource.',
+    inputSchema: schema({ enum: ['merge', 'replace'], default: 'merge' }),
+  });
+  assert.equal(merging.category, 'Write');
+});
+
+test('guidance one gets is handed back (Read), whatever the name says', () => {
+  // A Meta Ads server (external set): tools named for actions that only return advice.
+  isCategory('Read', 'upload_creative_asset', 'Get guidance on uploading creative assets (images/videos) to Meta.');
+  isCategory('Read', 'setup_ab_test', 'Get comprehensive guidance on setting up A/B tests for ad creatives.');
+  isCategory('Write', 'upload_creative_asset', 'Upload a creative asset (image or video) to the ad account.');
+});
+
+test('a first sentence that reads and then writes does both (Write)', () => {
+  // A Blender server (external set).
+  isCategory('Write', 'download_polyhaven_asset', 'Download and import a Polyhaven asset into Blender.');
+  isCategory('Read', 'download_polyhaven_asset', 'Download a Polyhaven asset and return its bytes.');
+  isCategory('Read', 'fetch_page', 'Fetch and parse a web page.');
+});
+
+test('creating a scheduled job stores its definition (Write); creating a batch job starts it (Execute)', () => {
+  // A Zoho CRM server (external set); genai-batch-inference-create (tuning half).
+  isCategory('Write', 'create_schedule', 'Create a new scheduled job');
+  isCategory('Execute', 'batch_inference_create', 'Create a new batch inference job.');
+});
+
+test('a read-only query or command, whatever it is called, reads', () => {
+  // bigquery and CrowdStrike Falcon servers (external set).
+  isCategory('Read', 'query', 'Run a read-only BigQuery SQL query');
+  isCategory('Read', 'execute_rtr_read_only_command', 'Execute a read-only RTR command on a single host.');
+  isCategory('Execute', 'query', 'Run a BigQuery SQL query');
+});
+
+test('an audit or an assessment reads, unless the tool loads the page at a URL it is given', () => {
+  // OPNsense and Wazuh servers (external set), wordpress-docdyhr (tuning half), a Lighthouse server (tuning half).
+  isCategory('Read', 'perform_firewall_audit', 'Performs a basic security audit of the OPNsense configuration.');
+  isCategory(
+    'Read',
+    'perform_risk_assessment',
+    'Perform comprehensive risk assessment for agents or the entire environment',
+  );
+  const lighthouse = tool('run_audit', {
+    description: 'Run a comprehensive Lighthouse audit on a website',
+    inputSchema: { type: 'object', properties: { url: { type: 'string' }, device: { type: 'string' } } },
+  });
+  assert.equal(lighthouse.category, 'Execute');
+});
+
+test('writing a file with the content given replaces it (Destructive), unless a version is kept', () => {
+  const schema = (...names: string[]) => ({
+    type: 'object' as const,
+    properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
+  });
+  // An Xcode server (external set) and filesystem-efforthye fast_write_file (tuning half).
+  const local = tool('write_file', {
+    description: 'Writes or updates the content of a file within the active project or allowed directories.',
+    inputSchema: schema('path', 'content', 'encoding'),
+  });
+  assert.equal(local.category, 'Destructive');
+  assert.ok(local.evidence.some((e) => e.signal === 'name:write-whole-file'));
+  // A repository keeps the old version in its history; a backup the tool makes keeps it too.
+  const repo = tool('write_file', {
+    description: 'Writes the content of a file in a repository.',
+    inputSchema: schema('repo', 'branch', 'path', 'content'),
+  });
+  assert.equal(repo.category, 'Write');
+  const backup = tool('write_file', {
+    description: 'Reliably writes large files (with streaming, retry, backup, and verification features)',
+    inputSchema: schema('path', 'content', 'backup'),
+  });
+  assert.equal(backup.category, 'Write');
+});
+
+test('what a boolean option does when turned on is not an overwrite the tool states', () => {
+  // A kubectl server (external set): `overwrite` and `force_update` are options, off unless asked for.
+  const labels = tool('label_resource', {
+    description:
+      'Add or update labels on a resource. Args: name: Name of the resource overwrite: Overwrite existing labels',
+    inputSchema: { type: 'object', properties: { name: { type: 'string' }, overwrite: { type: 'boolean' } } },
+  });
+  assert.equal(labels.category, 'Write');
+  // The same words with no such option state what every call does.
+  const always = tool('label_resource', {
+    description:
+      'Add or update labels on a resource. Args: name: Name of the resource labels: Overwrite existing labels',
+    inputSchema: { type: 'object', properties: { name: { type: 'string' }, labels: { type: 'object' } } },
+  });
+  assert.equal(always.category, 'Destructive');
+});
+
+test('filtering records reads them (Read)', () => {
+  // Twenty and Chatwoot servers (external set).
+  isCategory('Read', 'filter_activities', 'Filter activities by specific criteria');
+  isCategory('Read', 'filter_contacts', 'Filter contacts using advanced filters');
+  isCategory('Write', 'create_filter', 'Create a mail filter that labels incoming messages');
 });
