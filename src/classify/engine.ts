@@ -101,6 +101,9 @@ import {
   RESTORING_FROM_TRASH,
   RESTORING_VERBS,
   RUN_OBJECTS,
+  STATES_IT_MOVES_MONEY,
+  VERSION_WORDS,
+  HELD_CONTENT,
   FILE_WORDS,
   CONTENT_PROPERTIES,
   KEPT_VERSION_PROPERTIES,
@@ -1140,6 +1143,22 @@ function isFreeFormString(schema: unknown): boolean {
 
 /** A string enum property offering an overwrite (`properties.mode: rewrite`), or undefined. */
 /**
+ * Whether a sibling shows or brings back earlier versions of what this tool's name is about (rules.ts,
+ * VERSION_WORDS): the same resource, or the resource whose content this tool replaces.
+ */
+function keepsVersions(own: readonly string[], siblings: readonly string[], prefix: readonly string[]): boolean {
+  const mine = resourceKey(own);
+  if (mine === '') return false;
+  return siblings.some((sibling) => {
+    const tokens = withoutPrefix(tokenize(sibling), prefix);
+    if (!tokens.some((t) => VERSION_WORDS.has(t))) return false;
+    const theirs = resourceKey(tokens.filter((t) => !VERSION_WORDS.has(t)));
+    if (theirs === '') return false;
+    return theirs === mine || (mine.startsWith(`${theirs} `) && HELD_CONTENT.has(mine.slice(theirs.length + 1)));
+  });
+}
+
+/**
  * The first overwrite the description states for the tool itself. What the documentation of a boolean
  * option says it does when turned on ("overwrite: Overwrite existing labels", "force_update: Replace
  * existing repo with same name") is a possibility the caller must ask for, not what a call does.
@@ -1561,7 +1580,10 @@ export function classify(input: ClassifyInput): ClassifyResult {
   const ofDraft = hasObject(objectOf(words(first).slice(1)).slice(0, 4), DRAFT_OBJECTS);
   let textCategory: Category | null = viewOfData
     ? 'Read'
-    : (overwrite || overwriteMode) && textCategoryBefore === 'Write' && !ofDraft
+    : (overwrite || overwriteMode) &&
+        textCategoryBefore === 'Write' &&
+        !ofDraft &&
+        !keepsVersions(own, siblings, prefix)
       ? 'Destructive'
       : textCategoryBefore;
 
@@ -1760,6 +1782,15 @@ export function classify(input: ClassifyInput): ClassifyResult {
     })
   )
     textCategory = decisive('name', 'verb:delete+provisioned-cache', input.name, 'Destructive');
+  // A tool whose description warns that it moves money pays, whatever its verb (rules.ts, STATES_IT_MOVES_MONEY).
+  const movesMoney = STATES_IT_MOVES_MONEY.exec(definition.description ?? '');
+  if ((textCategory === 'Write' || textCategory === 'Execute') && !router && movesMoney)
+    textCategory = decisive(
+      'description',
+      'phrase:states-it-moves-money',
+      sentenceAround(definition.description ?? '', movesMoney.index, movesMoney[0].length),
+      'Financial',
+    );
   // `write_file` with the content to write replaces the file, unless a version is kept (rules.ts, FILE_WORDS).
   if (textCategory === 'Write' && !router && own[0] === 'write' && FILE_WORDS.has(own.at(-1) ?? '')) {
     const props = Object.entries((definition.inputSchema?.properties ?? {}) as Record<string, unknown>);

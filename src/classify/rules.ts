@@ -146,6 +146,25 @@ export const KEPT_VERSION_PROPERTIES: ReadonlySet<string> = new Set(
   words`branch sha commit repo repository backup version revision`,
 );
 
+/**
+ * Words of a tool that shows or brings back earlier versions of something (`get-page-history`,
+ * `revert-page-revision`, `undelete-page`): on such a server, replacing that thing's content keeps
+ * the old one (the labelling guide: an update the service keeps versions of is Write). Restoring a
+ * backup or a snapshot is not among them: a snapshot replaced is gone.
+ */
+export const VERSION_WORDS: ReadonlySet<string> = new Set(
+  words`revision revisions version versions history undelete revert`,
+);
+/** What a thing holds, so that replacing "page content" replaces the page's (VERSION_WORDS). */
+export const HELD_CONTENT: ReadonlySet<string> = new Set(words`content contents body text source`);
+
+/**
+ * A description's own warning that the tool moves money: "⚠️ This action moves funds", "This sends
+ * funds to your custodial partner". Whatever its verb, such a tool pays (Financial).
+ */
+export const STATES_IT_MOVES_MONEY =
+  /\b(?:this|it) (?:action |tool |operation |call |endpoint |will |also )?(?:moves?|sends?|transfers?|spends?|withdraws?|debits?) (?:real |actual |your )?(?:money|funds)\b/i;
+
 /** A sentence that says what it deletes is gone for good ("Permanently delete a custom emoji"). */
 export const PERMANENT_DELETION =
   /\b(?:permanently|irreversibly) (?:delete|deletes|remove|removes|destroy|destroys|erase|erases)\b|\b(?:delete|deletes|remove|removes) [\w\s-]{1,40}? (?:permanently|irreversibly)\b/i;
@@ -987,7 +1006,7 @@ export const SAVES_OUTPUT_FILE =
 export const DOWNLOAD_TARGET_PROPERTY =
   /^(?:output|save|download|target|local)_?(?:path|dir|directory|file|filename|folder|location)$|^file_?path$|^save_?to$|^sub_?dir(?:ectory)?$/i;
 export const LOCAL_DESTINATION =
-  /\b(?:to|into) (?:your |the |a )?(?:[\w-]+ )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system|path)|disk)\b/i;
+  /\b(?:to|into) (?:your |the |a )?(?:[\w-]+ )?(?:local (?:project|folder|directory|file|disk|machine|workspace|file ?system|path)|disk)\b|\b(?:to|into) (?:an? |the )?(?:[\w.-]+ ){0,2}files? on (?:the |a )?(?:[\w-]+ )?(?:server|device|host|machine|router)\b/i;
 
 /**
  * Nouns that name a view of data: a tool whose name or opening words are only such a view, with no
@@ -1000,12 +1019,14 @@ export const VIEW_NOUNS: ReadonlySet<string> = new Set(
 
 /**
  * Nouns that, right after a money word, make that word a noun too: "order history", "invoice
- * details", "trade book" and `payout_report` name records about money, which reading shows
- * (Read), not an order or a trade being placed.
+ * details", "trade book", `payout_report` and "deposit address" name records about money, which
+ * reading shows (Read), not an order or a trade being placed. A fee or rewards are not among them:
+ * they are what money verbs act on ("pay a fee", "withdraw rewards").
  */
 export const MONEY_DATA_NOUNS: ReadonlySet<string> = new Set(
   words`history status details detail info information book summary report data pdf link url number lookup count total
-    totals amount breakdown statement statements lines items quote quotes price prices rate rates estimate preview usage single`,
+    totals amount breakdown statement statements lines items quote quotes price prices rate rates estimate preview usage single
+    address addresses`,
 );
 
 /**

@@ -2625,3 +2625,50 @@ test('filtering records reads them (Read)', () => {
   isCategory('Read', 'filter_contacts', 'Filter contacts using advanced filters');
   isCategory('Write', 'create_filter', 'Create a mail filter that labels incoming messages');
 });
+
+test('replacing what a server keeps versions of is an update (Write); replacing what it does not is an overwrite', () => {
+  // A MediaWiki server (external set): get-page-history and undelete-page keep the page's versions.
+  const wiki = ['get-page', 'update-page', 'get-page-history', 'undelete-page'];
+  assert.equal(
+    categoryOf('update-page', 'Updates a wiki page. Replaces the existing content of the page.', wiki),
+    'Write',
+  );
+  // A Canvas server (external set): page revisions kept, the content of the page replaced.
+  const canvas = ['update-page-content', 'list-page-revisions', 'revert-page-revision'];
+  assert.equal(categoryOf('update-page-content', 'Replace the entire content of a page.', canvas), 'Write');
+  // With no tool for earlier versions, the same text overwrites.
+  assert.equal(
+    categoryOf('update-page', 'Updates a wiki page. Replaces the existing content of the page.', [
+      'get-page',
+      'update-page',
+    ]),
+    'Destructive',
+  );
+});
+
+test('an export to a file on the device it manages writes that file (Write); one to a downloadable file reads', () => {
+  // MikroTik and Outline servers (external set).
+  isCategory('Write', 'export_logs', 'Exports logs to a .txt file on the MikroTik device with optional topic filters.');
+  isCategory('Read', 'export_collection', 'Exports all documents in a collection to a downloadable file.');
+});
+
+test('a description that warns the tool moves funds makes it Financial, whatever its verb', () => {
+  // A Binance.US server (external set).
+  isCategory(
+    'Financial',
+    'custodial_wallet_transfer',
+    'Transfer assets from your exchange wallet to your custodial sub-account. ⚠️ This moves funds - verify details carefully!',
+  );
+  isCategory('Write', 'transfer_issue', 'Transfer an issue to another repository.');
+});
+
+test('a money word before an address names data about money (Read); before a fee it acts on the fee', () => {
+  // A Binance.US server (external set).
+  const siblings = ['us_deposit_address', 'us_pay_fee', 'us_new_order', 'us_get_account'];
+  assert.equal(
+    categoryOf('us_deposit_address', 'Get a deposit address for a specific crypto asset.', siblings),
+    'Read',
+  );
+  // The name alone: "pay" stays the verb before "fee".
+  assert.equal(categoryOf('us_pay_fee', '', siblings), 'Financial');
+});
