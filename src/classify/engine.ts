@@ -101,6 +101,7 @@ import {
   RESTORING_FROM_TRASH,
   RESTORING_VERBS,
   RUN_OBJECTS,
+  URL_WORDS,
   STATES_IT_MOVES_MONEY,
   VERSION_WORDS,
   HELD_CONTENT,
@@ -324,7 +325,7 @@ interface Context {
   ownName: readonly string[];
   /** The input schema takes a command to run as free-form text (rules.ts, COMMAND_PROPERTIES). */
   takesCommand: boolean;
-  /** The input schema takes a URL (a property whose name ends in `url` or `uri`). */
+  /** The input schema takes a web address (rules.ts, URL_WORDS). */
   takesUrl: boolean;
 }
 
@@ -508,7 +509,7 @@ function namesMoney(objects: readonly string[]): boolean {
 
 /** The property naming a saved query to run, when the tool takes no query text of its own (rules.ts, SAVED_QUERY_ID). */
 function savedQueryId(inputSchema: ToolDefinition['inputSchema']): string | undefined {
-  const names = Object.keys((inputSchema?.properties ?? {}) as Record<string, unknown>);
+  const names = Object.keys(propertiesOf(inputSchema));
   return names.some((n) => QUERY_TEXT_PROPERTY.test(n)) ? undefined : names.find((n) => SAVED_QUERY_ID.test(n));
 }
 
@@ -1071,7 +1072,7 @@ function localOutputOf(
   downloads: boolean,
 ): { source: 'input-schema' | 'description'; text: string } | undefined {
   const required = new Set(Array.isArray(definition.inputSchema.required) ? definition.inputSchema.required : []);
-  for (const [name, schema] of Object.entries((definition.inputSchema.properties ?? {}) as Record<string, unknown>)) {
+  for (const [name, schema] of Object.entries(propertiesOf(definition.inputSchema))) {
     const always = required.has(name) || (isSchema(schema) && schema.default !== undefined);
     if (!isFreeFormString(schema)) continue;
     // A download or an export keeps a copy here when offered a path; any other reading tool only
@@ -1141,7 +1142,6 @@ function isFreeFormString(schema: unknown): boolean {
   return stringy && s.enum === undefined && s.const === undefined && s.pattern === undefined && s.format === undefined;
 }
 
-/** A string enum property offering an overwrite (`properties.mode: rewrite`), or undefined. */
 /**
  * Whether a sibling shows or brings back earlier versions of what this tool's name is about (rules.ts,
  * VERSION_WORDS): the same resource, or the resource whose content this tool replaces.
@@ -1158,17 +1158,19 @@ function keepsVersions(own: readonly string[], siblings: readonly string[], pref
   });
 }
 
+/** Every overwrite statement of a text, in turn (matchAll copies the expression, so it holds no state). */
+const OVERWRITE_STATEMENTS = new RegExp(OVERWRITE_STATEMENT.source, 'gi');
+
 /**
  * The first overwrite the description states for the tool itself. What the documentation of a boolean
  * option says it does when turned on ("overwrite: Overwrite existing labels", "force_update: Replace
  * existing repo with same name") is a possibility the caller must ask for, not what a call does.
  */
-function overwriteStatement(description: string, inputSchema: ToolDefinition['inputSchema']): RegExpExecArray | null {
-  const flags = Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>)
+function overwriteStatement(description: string, inputSchema: ToolDefinition['inputSchema']): RegExpMatchArray | null {
+  const flags = Object.entries(propertiesOf(inputSchema))
     .filter(([, schema]) => isSchema(schema) && schema.type === 'boolean')
     .map(([name]) => name.toLowerCase());
-  const all = new RegExp(OVERWRITE_STATEMENT.source, 'gi');
-  for (let match = all.exec(description); match !== null; match = all.exec(description)) {
+  for (const match of description.matchAll(OVERWRITE_STATEMENTS)) {
     const before = description.slice(Math.max(0, match.index - 40), match.index).toLowerCase();
     const documented = /([\w-]+)\s*(?:\([^)]*\))?\s*[:=–-]\s*(?:if true,?\s*|when true,?\s*|whether to\s*)?$/.exec(
       before,
@@ -1179,9 +1181,10 @@ function overwriteStatement(description: string, inputSchema: ToolDefinition['in
   return null;
 }
 
+/** A string enum property offering an overwrite (`properties.mode: rewrite`), or undefined. */
 function overwriteOption(inputSchema: ToolDefinition['inputSchema']): string | undefined {
   const required = new Set(Array.isArray(inputSchema.required) ? inputSchema.required : []);
-  for (const [name, schema] of Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>)) {
+  for (const [name, schema] of Object.entries(propertiesOf(inputSchema))) {
     if (!isSchema(schema) || !Array.isArray(schema.enum)) continue;
     const hit = schema.enum.find((v) => typeof v === 'string' && OVERWRITE_VALUES.has(v.toLowerCase()));
     if (typeof hit !== 'string') continue;
@@ -1197,7 +1200,7 @@ function overwriteOption(inputSchema: ToolDefinition['inputSchema']): string | u
 /** The path of an input, at any depth, whose name ends in a spending word (rules.ts, SPENDING_LIMITS). */
 function spendingLimitOf(schema: unknown, path = 'properties', depth = 0): string | undefined {
   if (!isSchema(schema) || depth > 4) return undefined;
-  for (const [name, sub] of Object.entries((schema.properties ?? {}) as Record<string, unknown>)) {
+  for (const [name, sub] of Object.entries(propertiesOf(schema))) {
     if (SPENDING_LIMITS.has(words(name).at(-1) ?? '')) return `${path}.${name}`;
     const inner = spendingLimitOf(sub, `${path}.${name}`, depth + 1);
     if (inner) return inner;
@@ -1215,14 +1218,14 @@ function httpRequestOf(
   const own = withoutPrefix(tokenize(name), prefix).filter((w) => !REQUEST_WORDS.has(w));
   const method = own.length === 1 ? HTTP_METHODS[own[0] as string] : undefined;
   if (!method) return undefined;
-  const target = Object.entries((inputSchema.properties ?? {}) as Record<string, unknown>).find(
+  const target = Object.entries(propertiesOf(inputSchema)).find(
     ([prop, schema]) => REQUEST_TARGET_WORDS.has(words(prop).at(-1) ?? '') && isFreeFormString(schema),
   );
   return target ? { category: method, target: `properties.${target[0]}` } : undefined;
 }
 
 function propertyEvidence(inputSchema: ToolDefinition['inputSchema']): Scored[] {
-  const properties = (inputSchema.properties ?? {}) as Record<string, unknown>;
+  const properties = propertiesOf(inputSchema);
   const out: Scored[] = [];
   for (const rule of PROPERTY_RULES) {
     const hits = Object.entries(properties)
@@ -1246,6 +1249,9 @@ function propertyEvidence(inputSchema: ToolDefinition['inputSchema']): Scored[] 
 
 type Schema = Record<string, unknown>;
 const isSchema = (x: unknown): x is Schema => isObject(x);
+/** The properties a schema declares, by name, or none. */
+const propertiesOf = (schema: unknown): Schema =>
+  isSchema(schema) && isSchema(schema.properties) ? schema.properties : {};
 const lastWordOf = (name: string) => words(name).at(-1) ?? '';
 
 /** One operation a router offers: the verb that names it, composed with its object. */
@@ -1501,12 +1507,10 @@ export function classify(input: ClassifyInput): ClassifyResult {
     ownResource: resourceKey(own),
     nameObject: verbClassOf(own[0] ?? '') ? own.slice(1) : verbClassOf(own.at(-1) ?? '') ? own.slice(0, -1) : own,
     ownName: own,
-    takesCommand: Object.entries((definition.inputSchema?.properties ?? {}) as Record<string, unknown>).some(
+    takesCommand: Object.entries(propertiesOf(definition.inputSchema)).some(
       ([prop, schema]) => COMMAND_PROPERTIES.has(words(prop).at(-1) ?? '') && isFreeFormString(schema),
     ),
-    takesUrl: Object.keys((definition.inputSchema?.properties ?? {}) as Record<string, unknown>).some((prop) =>
-      ['url', 'uri'].includes(words(prop).at(-1) ?? ''),
-    ),
+    takesUrl: Object.keys(propertiesOf(definition.inputSchema)).some((prop) => URL_WORDS.has(lastWordOf(prop))),
   };
   const scored: Scored[] = [...nameEvidence(input.name, prefix, input.siblings ?? [], 'name', WEIGHTS.name, context)];
   // Evidence that settles the category on its own (an HTTP method, guidance handed back, …): it is
@@ -1560,7 +1564,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
     scored.push({
       source: 'description',
       signal: 'phrase:overwrites-existing',
-      text: sentenceAround(definition.description, overwrite.index, overwrite[0].length),
+      text: sentenceAround(definition.description, overwrite.index ?? 0, overwrite[0].length),
       suggests: 'Destructive',
       weight: 0,
       strong: false,
@@ -1793,7 +1797,7 @@ export function classify(input: ClassifyInput): ClassifyResult {
     );
   // `write_file` with the content to write replaces the file, unless a version is kept (rules.ts, FILE_WORDS).
   if (textCategory === 'Write' && !router && own[0] === 'write' && FILE_WORDS.has(own.at(-1) ?? '')) {
-    const props = Object.entries((definition.inputSchema?.properties ?? {}) as Record<string, unknown>);
+    const props = Object.entries(propertiesOf(definition.inputSchema));
     const content = props.find(
       ([p, schema]) => CONTENT_PROPERTIES.has(words(p).at(-1) ?? '') && isFreeFormString(schema),
     );

@@ -121,6 +121,9 @@ export const ACTUATING_VERBS: ReadonlySet<string> = new Set(
 export const LIVE_OUTPUTS: ReadonlySet<string> = new Set(
   words`light lights lamp lamps bulb bulbs siren sirens relay relays alarm speaker playback volume brightness stream streaming patrol track ptz fan heater thermostat plug outlet temperature`,
 );
+export const DEVICE_SETTINGS: ReadonlySet<string> = new Set(
+  words`setting settings config configuration schedule schedules rule rules name default defaults preference preferences policy`,
+);
 /**
  * Playing what a device or a show holds: activating a lighting scene, stopping a clip in a live set,
  * triggering an effect. The effect is in the room or on the stream (Execute); saving a scene or
@@ -135,30 +138,6 @@ export const PLAYED_THINGS: ReadonlySet<string> = new Set(words`clip clips scene
 export const TIMERS: ReadonlySet<string> = new Set(words`timer timers stopwatch stopwatches`);
 export const TIMING_VERBS: ReadonlySet<string> = new Set(words`start stop pause resume restart`);
 /**
- * A tool named for writing a file that takes the content to write puts that content in place of the
- * file's, unless a version of the old one is kept: in a repository (a branch, a commit, a sha) or in
- * a backup the tool makes. The labelling guide: an overwrite of a whole file with no kept version is
- * Destructive.
- */
-export const FILE_WORDS: ReadonlySet<string> = new Set(words`file files`);
-export const CONTENT_PROPERTIES: ReadonlySet<string> = new Set(words`content contents text data body`);
-export const KEPT_VERSION_PROPERTIES: ReadonlySet<string> = new Set(
-  words`branch sha commit repo repository backup version revision`,
-);
-
-/**
- * Words of a tool that shows or brings back earlier versions of something (`get-page-history`,
- * `revert-page-revision`, `undelete-page`): on such a server, replacing that thing's content keeps
- * the old one (the labelling guide: an update the service keeps versions of is Write). Restoring a
- * backup or a snapshot is not among them: a snapshot replaced is gone.
- */
-export const VERSION_WORDS: ReadonlySet<string> = new Set(
-  words`revision revisions version versions history undelete revert`,
-);
-/** What a thing holds, so that replacing "page content" replaces the page's (VERSION_WORDS). */
-export const HELD_CONTENT: ReadonlySet<string> = new Set(words`content contents body text source`);
-
-/**
  * A description's own warning that the tool moves money: "⚠️ This action moves funds", "This sends
  * funds to your custodial partner". Whatever its verb, such a tool pays (Financial).
  */
@@ -168,9 +147,6 @@ export const STATES_IT_MOVES_MONEY =
 /** A sentence that says what it deletes is gone for good ("Permanently delete a custom emoji"). */
 export const PERMANENT_DELETION =
   /\b(?:permanently|irreversibly) (?:delete|deletes|remove|removes|destroy|destroys|erase|erases)\b|\b(?:delete|deletes|remove|removes) [\w\s-]{1,40}? (?:permanently|irreversibly)\b/i;
-export const DEVICE_SETTINGS: ReadonlySet<string> = new Set(
-  words`setting settings config configuration schedule schedules rule rules name default defaults preference preferences policy`,
-);
 
 /**
  * A post on a social network: creating one publishes it to the network's readers at once, which the
@@ -729,6 +705,8 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set(words`api http https r
 
 /** The last word of a property that names where an HTTP request goes. */
 export const REQUEST_TARGET_WORDS: ReadonlySet<string> = new Set(words`path url uri endpoint`);
+/** The last word of an input that takes a web address (`url`, `targetUrl`, `page_uri`). */
+export const URL_WORDS: ReadonlySet<string> = new Set(words`url uri`);
 
 /**
  * Values of a string enum that choose an overwrite (`mode: rewrite | append`): a Write tool whose
@@ -736,6 +714,30 @@ export const REQUEST_TARGET_WORDS: ReadonlySet<string> = new Set(words`path url 
  * Destructive, as a description that states an overwrite is.
  */
 export const OVERWRITE_VALUES: ReadonlySet<string> = new Set(words`overwrite rewrite replace`);
+
+/**
+ * A tool named for writing a file that takes the content to write puts that content in place of the
+ * file's, unless a version of the old one is kept: in a repository (a branch, a commit, a sha) or in
+ * a backup the tool makes. The labelling guide: an overwrite of a whole file with no kept version is
+ * Destructive.
+ */
+export const FILE_WORDS: ReadonlySet<string> = new Set(words`file files`);
+export const CONTENT_PROPERTIES: ReadonlySet<string> = new Set(words`content contents text data body`);
+export const KEPT_VERSION_PROPERTIES: ReadonlySet<string> = new Set(
+  words`branch sha commit repo repository backup version revision`,
+);
+
+/**
+ * Words of a tool that shows or brings back earlier versions of something (`get-page-history`,
+ * `revert-page-revision`, `undelete-page`): on such a server, replacing that thing's content keeps
+ * the old one (the labelling guide: an update the service keeps versions of is Write). Restoring a
+ * backup or a snapshot is not among them: a snapshot replaced is gone.
+ */
+export const VERSION_WORDS: ReadonlySet<string> = new Set(
+  words`revision revisions version versions history undelete revert`,
+);
+/** What a thing holds, so that replacing "page content" replaces the page's (VERSION_WORDS). */
+export const HELD_CONTENT: ReadonlySet<string> = new Set(words`content contents body text source`);
 
 /**
  * Objects that creating or starting means running: a new job or run starts work at once, and a new
