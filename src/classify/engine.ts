@@ -2,6 +2,11 @@ import { CATEGORIES, CATEGORY_RISK, categoryRank, type Category } from '#src/mod
 import type { Classification, Evidence, ToolDefinition } from '#src/model/tool.ts';
 import {
   ANY_RECORD_TYPE,
+  CONTENT_PARTS,
+  HOW_TO_ASK,
+  OVERWRITE_DENIED,
+  PUTTING_VERBS,
+  UNDOING_VERBS,
   BROWSER_ACTIONS,
   BROWSER_WORDS,
   CLEARABLE_STATE,
@@ -1029,6 +1034,8 @@ function firstSentenceEvidence(first: string, cleaned: string, context: Context 
     if (next === undefined) continue;
     const cls = verbClassOf(next);
     if (!cls) continue;
+    // "Add or remove taints", "save or remove albums": taking back what the main verb puts is undone by it.
+    if (cls === 'destroy' && UNDOING_VERBS.has(next) && PUTTING_VERBS.has(verb)) continue;
     const joined = compose(cls, next, objectOf(tokens.slice(k + 1)), context);
     if (joined.category === category) continue;
     out.push({
@@ -1164,9 +1171,13 @@ const OVERWRITE_STATEMENTS = new RegExp(OVERWRITE_STATEMENT.source, 'gi');
 /**
  * The first overwrite the description states for the tool itself. What the documentation of a boolean
  * option says it does when turned on ("overwrite: Overwrite existing labels", "force_update: Replace
- * existing repo with same name") is a possibility the caller must ask for, not what a call does.
+ * existing repo with same name") is a possibility the caller must ask for, not what a call does; so
+ * is an overwrite the text denies or tells how to ask for (rules.ts, OVERWRITE_DENIED, HOW_TO_ASK).
+ * Replacing tags, a part of the content ("Replace content matching a regular expression") or one
+ * field the caller names ("custom_variables REPLACES the entire object") edits the record.
  */
 function overwriteStatement(description: string, inputSchema: ToolDefinition['inputSchema']): RegExpMatchArray | null {
+  const properties = Object.keys(propertiesOf(inputSchema)).map((p) => p.toLowerCase());
   const flags = Object.entries(propertiesOf(inputSchema))
     .filter(([, schema]) => isSchema(schema) && schema.type === 'boolean')
     .map(([name]) => name.toLowerCase());
@@ -1176,6 +1187,17 @@ function overwriteStatement(description: string, inputSchema: ToolDefinition['in
       before,
     );
     if (documented && flags.includes(documented[1] as string)) continue;
+    const clause = /[^.!?;:,]*$/.exec(description.slice(0, match.index))?.[0] ?? '';
+    const sentence = /[^.!?]*$/.exec(description.slice(0, match.index))?.[0] ?? '';
+    if (OVERWRITE_DENIED.test(clause) || HOW_TO_ASK.test(sentence)) continue;
+    // What is replaced: tags or labels, a part of the content, or one field the caller names.
+    const after = words(description.slice(match.index + match[0].length))
+      .slice(0, 3)
+      .map(singular);
+    if (after.some((w) => HELD_MARKS.has(w))) continue;
+    if (/contents?$/i.test(match[0]) && CONTENT_PARTS.has(after[0] ?? '')) continue;
+    const subject = /([\w-]+)['"`]?\s*$/.exec(clause)?.[1]?.toLowerCase();
+    if (subject !== undefined && properties.includes(subject)) continue;
     return match;
   }
   return null;

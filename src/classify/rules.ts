@@ -843,6 +843,22 @@ export const OVERWRITE_STATEMENT =
   /\b(?:(?:will|are|is|gets?|be|being)\s+(?:silently\s+)?overwritten|overwrites? (?:an? |the |any )?existing|(?:completely|or) overwrites?\b|(?:will|would) overwrite (?:the |an? )?(?:current|existing)\b|\bfull (?:[\w-]+ )?replacement\b|\bexists?,? (?:it|they) (?:will be|is|are|gets?) (?:replaced|overwritten)\b|replac(?:es?|ing) (?:all\b(?! (?:occurrences|matches|instances)\b)|(?:the )?(?:entire|whole)\b|(?:the )?contents?\b|(?:an? |the |any )?existing\b)|\bomitted [\w ]{0,30}\b(?:are|is|will be|get) (?:removed|deleted|dropped)\b|\b(?:is|are) destructive to\b|\boverwrit(?:es?|ing)\b['"]?,? or ['"]?append|\boverwrit(?:es|ing) (?:it |them )?by default\b|\bdrops? (?:(?:the|its|all|any|existing) ){0,2}(?:[\w-]+ ){0,2}(?:columns?|tables?|objects?|data|triggers?|indexes|databases?)\b)/i;
 
 /**
+ * Words in the clause before a stated overwrite that deny it: "the wiki does not silently overwrite
+ * existing files", "appends information without replacing existing content".
+ */
+export const OVERWRITE_DENIED = /\b(?:not|never|without|no)\b/i;
+
+/**
+ * The opening of a sentence that tells how to ask for an overwrite ("To replace all existing
+ * variables, set 'replace' to true", "To replace an existing file, use update-file"): another tool or
+ * an option does it, not a call of this one.
+ */
+export const HOW_TO_ASK = /^\s*(?:to|if you (?:want|need) to)\s*$/i;
+
+/** Words after "replace content" that confine it to a part: "in a memory", "matching a pattern". */
+export const CONTENT_PARTS: ReadonlySet<string> = new Set(words`in within matching that which between`);
+
+/**
  * A description that says an update changes only the fields passed ("Only provided fields will be
  * updated", "partial update", "omitted fields remain unchanged"): whatever one field replaces, the
  * record is edited, not overwritten (Write), so a stated overwrite does not make it Destructive.
@@ -1090,6 +1106,13 @@ export const SESSIONS: ReadonlySet<string> = new Set(words`session sessions`);
 export const SESSION_ENDING_VERBS: ReadonlySet<string> = new Set(
   words`close end terminate reset clear disconnect exit quit stop`,
 );
+
+/**
+ * A verb joined to a putting one that takes back what it puts ("add or remove taints", "save or remove
+ * albums"): the tool both puts and takes away, and what it takes away can be put again (Write).
+ */
+export const UNDOING_VERBS: ReadonlySet<string> = new Set(words`remove clear unset`);
+export const PUTTING_VERBS: ReadonlySet<string> = new Set(words`add save set write assign attach`);
 
 /** Verbs that empty or reset such state: clearing a filter, resetting a query budget (Write). */
 export const RESETTING_VERBS: ReadonlySet<string> = new Set(words`clear reset`);

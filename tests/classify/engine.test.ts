@@ -2610,11 +2610,11 @@ test('what a boolean option does when turned on is not an overwrite the tool sta
     inputSchema: { type: 'object', properties: { name: { type: 'string' }, overwrite: { type: 'boolean' } } },
   });
   assert.equal(labels.category, 'Write');
-  // The same words with no such option state what every call does.
-  const always = tool('label_resource', {
+  // Such words with no such option state what every call does (of labels, they would only retag: see below).
+  const always = tool('annotate_resource', {
     description:
-      'Add or update labels on a resource. Args: name: Name of the resource labels: Overwrite existing labels',
-    inputSchema: { type: 'object', properties: { name: { type: 'string' }, labels: { type: 'object' } } },
+      'Add or update annotations on a resource. Args: name: Name of the resource annotations: Overwrite existing annotations',
+    inputSchema: { type: 'object', properties: { name: { type: 'string' }, annotations: { type: 'object' } } },
   });
   assert.equal(always.category, 'Destructive');
 });
@@ -2671,4 +2671,47 @@ test('a money word before an address names data about money (Read); before a fee
   );
   // The name alone: "pay" stays the verb before "fee".
   assert.equal(categoryOf('us_pay_fee', '', siblings), 'Financial');
+});
+
+test('an overwrite the text denies, points elsewhere for, or confines to one field or to tags is no overwrite', () => {
+  // Task Master, MediaWiki, Render, Gorgias, Instantly and Serena servers (external set); n8n (tuning half).
+  isCategory(
+    'Write',
+    'update_subtask',
+    'Appends timestamped information to a specific subtask without replacing existing content.',
+  );
+  isCategory(
+    'Write',
+    'upload_file',
+    'Uploads a file to the wiki. Fails if a file with that title already exists (the wiki does not silently overwrite existing files).',
+  );
+  isCategory(
+    'Write',
+    'update_environment_variables',
+    "Merges environment variables into a service. To replace all existing environment variables, set the 'replace' parameter to 'true'.",
+  );
+  isCategory('Write', 'update_workflow_tags', 'Update the tags of a workflow. Replaces existing tags completely.');
+  isCategory('Write', 'edit_memory', 'Replace content matching a regular expression in a memory.');
+  const lead = tool('update_lead', {
+    description: 'Update a lead. custom_variables REPLACES the entire object - include all existing fields.',
+    inputSchema: { type: 'object', properties: { id: { type: 'string' }, custom_variables: { type: 'object' } } },
+  });
+  assert.equal(lead.category, 'Write');
+  // Near misses: the same statements made of the whole record, unqualified, still overwrite.
+  isCategory('Destructive', 'update_subtask', 'Updates a subtask, replacing existing content.');
+  isCategory('Destructive', 'update_workflow', 'Update a workflow. Replaces the entire workflow definition.');
+  isCategory('Destructive', 'set_page', 'Replaces the content of one page with new XML.');
+  const record = tool('update_lead', {
+    description: 'Update a lead. This REPLACES the entire object - include all existing fields.',
+    inputSchema: { type: 'object', properties: { id: { type: 'string' }, custom_variables: { type: 'object' } } },
+  });
+  assert.equal(record.category, 'Destructive');
+});
+
+test('"add or remove" takes back what the tool puts (Write); "list or delete" still deletes', () => {
+  // A kubectl server (external set), marked destructive: no text of its own agrees once "remove" undoes "add".
+  const hinted = (name: string, description: string) =>
+    tool(name, { description, annotations: { destructiveHint: true } }).category;
+  assert.equal(hinted('taint_node', 'Add or remove taints on a node.'), 'Write');
+  assert.equal(hinted('manage_node_taints', 'List or delete taints on a node.'), 'Destructive');
 });
