@@ -582,7 +582,7 @@ export const CODE_OBJECTS: ReadonlySet<string> = new Set(
  * scenario set the server stores) keeps the verb's own class.
  */
 export const GENERATED_TEXT: ReadonlySet<string> = new Set(
-  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql yaml json metadata password passphrase changelog pdf string payload metrics forecast report preview locator schema`,
+  words`link url code snippet command text plan guidance guideline recommendation suggestion summary template design diagram documentation instruction answer map outline explanation checklist query queries sql dql yaml json metadata password passphrase changelog pdf string payload metrics forecast report preview locator schema citation visualization idea description statement example timestamp`,
 );
 
 /**

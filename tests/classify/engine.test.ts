@@ -2715,3 +2715,17 @@ test('"add or remove" takes back what the tool puts (Write); "list or delete" st
   assert.equal(hinted('taint_node', 'Add or remove taints on a node.'), 'Write');
   assert.equal(hinted('manage_node_taints', 'List or delete taints on a node.'), 'Destructive');
 });
+
+test('generating a citation, a visualization, ideas, a description or an example hands back text (Read)', () => {
+  // Zotero, a 3D printer, Google Ads, Blender and openEHR servers (external set).
+  isCategory(
+    'Read',
+    'generate_citation',
+    'Generate formatted citations in various styles (APA, Chicago, MLA, IEEE, etc.)',
+  );
+  isCategory('Read', 'generate_stl_visualization', 'Generate an SVG visualization of an STL file from multiple angles');
+  isCategory('Read', 'generate_keyword_ideas', 'Generate keyword ideas from seed keywords.');
+  isCategory('Read', 'template_example_composition', 'Generate an example composition based on a specific template.');
+  // A near miss: generating something the server keeps is a write.
+  isCategory('Write', 'generate_api_key', 'Generate a new API key for the account.');
+});
