@@ -1,14 +1,21 @@
 import { resolve } from 'node:path';
 import { classify } from '#src/classify/engine.ts';
 import { CATEGORIES } from '#src/model/taxonomy.ts';
-import { EXTERNAL_DIR, loadExternal, type ExternalTool } from '#scripts/lib/classify-external.ts';
+import {
+  EXTERNAL_DIR,
+  SECOND_LABELS_FILE,
+  loadExternal,
+  loadSecondLabels,
+  type ExternalTool,
+} from '#scripts/lib/classify-external.ts';
 import { flagsOrExit } from '#scripts/lib/cli.ts';
 
 const USAGE = `Usage: npm run classify:external [-- --all] [--json]
 
 Classifies every tool of the external set (${EXTERNAL_DIR}/: real definitions from the source of
 MCP servers outside the catalogue, each labelled once by hand) with annotations kept and stripped,
-and prints the agreement with the labels per file. The rules were tuned on this set, so its figures
+and prints the agreement with the labels per file, then how often a second blind label of a sample
+(${SECOND_LABELS_FILE}) matches the first. The rules were tuned on this set, so its figures
 say where the classifier stands on unfamiliar servers, not how it would do on unseen ones: that is
 the test half's job (npm run classify:score).
 
@@ -19,8 +26,9 @@ const values = flagsOrExit(USAGE, ['all', 'json']);
 
 const root = resolve(import.meta.dirname, '..');
 const { tools, problems } = loadExternal(root);
-if (problems.length > 0) {
-  process.stderr.write(`${problems.join('\n')}\n`);
+const second = loadSecondLabels(root, tools);
+if (problems.length > 0 || second.problems.length > 0) {
+  process.stderr.write(`${[...problems, ...second.problems].join('\n')}\n`);
   process.exit(2);
 }
 
@@ -65,6 +73,18 @@ for (const tool of tools) {
 }
 
 const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
+
+// A sample labelled a second time, blind to the first label: how far two labellers agree, and the
+// classifier (annotations kept) against each label and where the two agree.
+const agreeing = second.labels.filter((s) => s.label === s.tool.label);
+const keptOf = (s: { tool: ExternalTool }) => verdicts(s.tool).kept.category;
+const secondLabels = {
+  tools: second.labels.length,
+  labellersAgree: pct(agreeing.length, second.labels.length),
+  classifierWithFirst: pct(second.labels.filter((s) => keptOf(s) === s.tool.label).length, second.labels.length),
+  classifierWithSecond: pct(second.labels.filter((s) => keptOf(s) === s.label).length, second.labels.length),
+  classifierWhereBothAgree: pct(agreeing.filter((s) => keptOf(s) === s.label).length, agreeing.length),
+};
 const row = (t: Tally) => ({
   tools: t.tools,
   servers: t.servers.size,
@@ -75,7 +95,7 @@ const row = (t: Tally) => ({
 
 if (values.json) {
   const files = Object.fromEntries([...byFile].map(([f, t]) => [f, row(t)]));
-  process.stdout.write(`${JSON.stringify({ total: row(total), files, confusion }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ total: row(total), files, confusion, secondLabels }, null, 2)}\n`);
 } else {
   const out = [`== external set: ${total.tools} tools of ${total.servers.size} servers ==`];
   const line = (name: string, t: Tally) =>
@@ -88,6 +108,10 @@ if (values.json) {
     out.push(
       `    ${label.padEnd(12)}${CATEGORIES.map((c) => String((confusion[label] as Record<string, number>)[c]).padStart(7)).join('')}`,
     );
+  out.push(
+    `  second blind labels (${SECOND_LABELS_FILE}): ${secondLabels.tools} tools, the same label as the first on ${secondLabels.labellersAgree}%;`,
+    `    the classifier (kept) agrees with the first on ${secondLabels.classifierWithFirst}%, with the second on ${secondLabels.classifierWithSecond}%, and on ${secondLabels.classifierWhereBothAgree}% where the two agree`,
+  );
   if (values.all) out.push('  disagreements:', ...misses.map((m) => `    ${m}`));
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -132,3 +132,65 @@ export function loadExternal(root: string): LoadedExternal {
     problems,
   };
 }
+
+/** Where the second blind labels of a sample of the external set live (see the set's README.md). */
+export const SECOND_LABELS_FILE = `${EXTERNAL_DIR}/second/labels.tsv`;
+export const SECOND_LABEL_COLUMNS = ['file', 'server', 'tool', 'label', 'note'] as const;
+
+/** A tool of the external set labelled a second time, blind to its first label. */
+export interface SecondLabel {
+  tool: ExternalTool;
+  label: Category;
+  note?: string;
+}
+
+/**
+ * Reads the second blind labels and finds each one's tool in the set. A line that names no tool of
+ * the set, or does not parse, is a problem naming its line and fix; the other lines still load.
+ */
+export function loadSecondLabels(
+  root: string,
+  tools: readonly ExternalTool[],
+): { labels: SecondLabel[]; problems: string[] } {
+  const byKey = new Map(tools.map((t) => [`${t.file.split('/').pop()}\t${t.server}\t${t.name}`, t]));
+  const lines = readFileSync(join(root, SECOND_LABELS_FILE), 'utf8').split('\n');
+  const problems: string[] = [];
+  const labels: SecondLabel[] = [];
+  const seen = new Set<string>();
+  if (lines[0] !== SECOND_LABEL_COLUMNS.join('\t'))
+    return {
+      labels,
+      problems: [
+        `${SECOND_LABELS_FILE}:1: the header must be the columns ${SECOND_LABEL_COLUMNS.join(', ')}, separated by tabs.`,
+      ],
+    };
+  lines.slice(1).forEach((text, index) => {
+    const where = `${SECOND_LABELS_FILE}:${index + 2}`;
+    if (text.trim() === '') return;
+    const fields = text.split('\t');
+    if (fields.length !== SECOND_LABEL_COLUMNS.length) {
+      problems.push(`${where}: has ${fields.length} fields; write ${SECOND_LABEL_COLUMNS.length}, separated by tabs.`);
+      return;
+    }
+    const [file, server, name, label, note] = fields as string[];
+    const key = `${file}\t${server}\t${name}`;
+    const tool = byKey.get(key);
+    if (!tool) {
+      problems.push(
+        `${where}: no tool "${name}" of ${server} in ${EXTERNAL_DIR}/${file}; name the file, server and tool as that file writes them.`,
+      );
+      return;
+    }
+    if (!(CATEGORIES as readonly string[]).includes(label as string)) {
+      problems.push(`${where}: the label "${label}" is not a category; write one of ${CATEGORIES.join(', ')}.`);
+      return;
+    }
+    if (seen.has(key)) {
+      problems.push(`${where}: "${name}" of ${server} is labelled twice; keep one line.`);
+      return;
+    }
+    seen.add(key);
+    labels.push({ tool, label: label as Category, ...(note ? { note } : {}) });
+  });
+  return { labels, problems };
+}

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXTERNAL_COLUMNS, EXTERNAL_DIR, loadExternal } from '#scripts/lib/classify-external.ts';
+import {
+  EXTERNAL_COLUMNS,
+  EXTERNAL_DIR,
+  SECOND_LABEL_COLUMNS,
+  SECOND_LABELS_FILE,
+  loadExternal,
+  loadSecondLabels,
+} from '#scripts/lib/classify-external.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -52,6 +59,47 @@ test('a broken external-set line is refused with its file, line and fix; the goo
     assert.match(problems[2] ?? '', /x\.tsv:5: "list_things" of srv is listed twice/);
     assert.match(problems[3] ?? '', /x\.tsv:6: the annotation "readOnly=yes"/);
     assert.match(problems[4] ?? '', /y\.tsv:1: the header must be/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the second blind labels each name a tool of the external set, and mostly agree with the first', () => {
+  const { tools } = loadExternal(ROOT);
+  const { labels, problems } = loadSecondLabels(ROOT, tools);
+  assert.deepEqual(problems, []);
+  assert.equal(labels.length, 600);
+  const agree = labels.filter((l) => l.label === l.tool.label).length;
+  // Two careful labellers working from one guide should rarely differ; a drop says the guide or a file drifted.
+  assert.ok(agree / labels.length > 0.9, `${agree} of ${labels.length}`);
+});
+
+test('a broken second-label line is refused with its line and fix; the good lines still load', () => {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-second-'));
+  try {
+    mkdirSync(join(root, EXTERNAL_DIR, 'second'), { recursive: true });
+    writeFileSync(
+      join(root, EXTERNAL_DIR, 'x.tsv'),
+      `${EXTERNAL_COLUMNS.join('\t')}\n${['o/r', 'srv', 'list_things', 'Read', 'List things.', '', '', ''].join('\t')}\n`,
+    );
+    const { tools } = loadExternal(root);
+    writeFileSync(
+      join(root, SECOND_LABELS_FILE),
+      [
+        SECOND_LABEL_COLUMNS.join('\t'),
+        ['x.tsv', 'srv', 'list_things', 'Read', 'Lists.'].join('\t'),
+        ['x.tsv', 'srv', 'drop_things', 'Destructive', ''].join('\t'),
+        ['x.tsv', 'srv', 'list_things', 'Reading', ''].join('\t'),
+        ['x.tsv', 'srv', 'list_things', 'Read'].join('\t'),
+      ].join('\n'),
+    );
+    const { labels, problems } = loadSecondLabels(root, tools);
+    assert.equal(labels.length, 1);
+    assert.equal(labels[0]?.tool.name, 'list_things');
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.match(problems[0] ?? '', /labels\.tsv:3: no tool "drop_things" of srv .*name the file, server and tool/);
+    assert.match(problems[1] ?? '', /labels\.tsv:4: the label "Reading" is not a category; write one of/);
+    assert.match(problems[2] ?? '', /labels\.tsv:5: has 4 fields; write 5/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
