@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { classify } from '#src/classify/engine.ts';
-import { CATEGORIES } from '#src/model/taxonomy.ts';
+import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
 import {
   EXTERNAL_DIR,
   SECOND_LABELS_FILE,
   loadExternal,
   loadSecondLabels,
+  percent,
+  secondLabelFigures,
   type ExternalTool,
 } from '#scripts/lib/classify-external.ts';
 import { flagsOrExit } from '#scripts/lib/cli.ts';
@@ -19,7 +21,7 @@ and prints the agreement with the labels per file, then how often a second blind
 say where the classifier stands on unfamiliar servers, not how it would do on unseen ones: that is
 the test half's job (npm run classify:score).
 
-  --all   list every disagreement, with the label's note
+  --all   list every disagreement, with the label's note, and every tool whose two labels differ
   --json  print the figures as JSON`;
 
 const values = flagsOrExit(USAGE, ['all', 'json']);
@@ -45,6 +47,8 @@ const byFile = new Map<string, Tally>();
 const total = tally();
 const confusion = Object.fromEntries(CATEGORIES.map((c) => [c, Object.fromEntries(CATEGORIES.map((d) => [d, 0]))]));
 const misses: string[] = [];
+/** Each tool's verdict with annotations kept, read again for the second labels. */
+const keptVerdicts = new Map<ExternalTool, Category>();
 
 function verdicts(tool: ExternalTool) {
   const { annotations: _annotations, ...bare } = tool.definition;
@@ -55,6 +59,7 @@ function verdicts(tool: ExternalTool) {
 
 for (const tool of tools) {
   const { kept, stripped } = verdicts(tool);
+  keptVerdicts.set(tool, kept.category);
   const file = byFile.get(tool.file) ?? tally();
   byFile.set(tool.file, file);
   for (const t of [file, total]) {
@@ -72,24 +77,14 @@ for (const tool of tools) {
     );
 }
 
-const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
-
 // A sample labelled a second time, blind to the first label: how far two labellers agree, and the
 // classifier (annotations kept) against each label and where the two agree.
-const agreeing = second.labels.filter((s) => s.label === s.tool.label);
-const keptOf = (s: { tool: ExternalTool }) => verdicts(s.tool).kept.category;
-const secondLabels = {
-  tools: second.labels.length,
-  labellersAgree: pct(agreeing.length, second.labels.length),
-  classifierWithFirst: pct(second.labels.filter((s) => keptOf(s) === s.tool.label).length, second.labels.length),
-  classifierWithSecond: pct(second.labels.filter((s) => keptOf(s) === s.label).length, second.labels.length),
-  classifierWhereBothAgree: pct(agreeing.filter((s) => keptOf(s) === s.label).length, agreeing.length),
-};
+const secondLabels = secondLabelFigures(second.labels, (tool) => keptVerdicts.get(tool) as Category);
 const row = (t: Tally) => ({
   tools: t.tools,
   servers: t.servers.size,
-  kept: pct(t.kept, t.tools),
-  stripped: pct(t.stripped, t.tools),
+  kept: percent(t.kept, t.tools),
+  stripped: percent(t.stripped, t.tools),
   dangerousMisses: t.dangerousMisses,
 });
 
@@ -99,7 +94,7 @@ if (values.json) {
 } else {
   const out = [`== external set: ${total.tools} tools of ${total.servers.size} servers ==`];
   const line = (name: string, t: Tally) =>
-    `  ${name.padEnd(44)} ${String(t.tools).padStart(5)} tools  kept ${pct(t.kept, t.tools).toFixed(1).padStart(5)}%  stripped ${pct(t.stripped, t.tools).toFixed(1).padStart(5)}%  dangerous misses ${t.dangerousMisses}`;
+    `  ${name.padEnd(44)} ${String(t.tools).padStart(5)} tools  kept ${percent(t.kept, t.tools).toFixed(1).padStart(5)}%  stripped ${percent(t.stripped, t.tools).toFixed(1).padStart(5)}%  dangerous misses ${t.dangerousMisses}`;
   for (const [file, t] of byFile) out.push(line(file, t));
   out.push(line('all', total));
   out.push('  confusion matrix, annotations kept (rows: label, columns: verdict):');
@@ -112,6 +107,13 @@ if (values.json) {
     `  second blind labels (${SECOND_LABELS_FILE}): ${secondLabels.tools} tools, the same label as the first on ${secondLabels.labellersAgree}%;`,
     `    the classifier (kept) agrees with the first on ${secondLabels.classifierWithFirst}%, with the second on ${secondLabels.classifierWithSecond}%, and on ${secondLabels.classifierWhereBothAgree}% where the two agree`,
   );
-  if (values.all) out.push('  disagreements:', ...misses.map((m) => `    ${m}`));
+  if (values.all) {
+    out.push('  disagreements:', ...misses.map((m) => `    ${m}`));
+    out.push('  where the second blind label differs from the first:');
+    for (const s of second.labels.filter((l) => l.label !== l.tool.label))
+      out.push(
+        `    ${s.tool.file}:${s.tool.line} ${s.tool.server} ${s.tool.name}: first ${s.tool.label}, second ${s.label}${s.note ? `\n    second note: ${s.note}` : ''}`,
+      );
+  }
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
 import type { ToolDefinition } from '#src/model/tool.ts';
 
@@ -57,6 +57,35 @@ function propertiesOf(text: string): Record<string, { type: string; enum?: strin
   return out;
 }
 
+/**
+ * The lines of a tab-separated file under its header, each split into the named columns and handed
+ * to `each` with its line number, in order. A wrong header, or a line with the wrong number of
+ * fields, is a problem naming the file and line, pushed in that same order; blank lines are skipped.
+ */
+function readTsv<C extends readonly string[]>(
+  path: string,
+  file: string,
+  columns: C,
+  problems: string[],
+  each: (line: number, fields: Record<C[number], string>) => void,
+): void {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  if (lines[0] !== columns.join('\t')) {
+    problems.push(`${file}:1: the header must be the columns ${columns.join(', ')}, separated by tabs.`);
+    return;
+  }
+  lines.slice(1).forEach((text, index) => {
+    const line = index + 2;
+    if (text.trim() === '') return;
+    const values = text.split('\t');
+    if (values.length !== columns.length)
+      problems.push(
+        `${file}:${line}: has ${values.length} fields; write ${columns.length}, separated by tabs (leave a field empty, never drop it).`,
+      );
+    else each(line, Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Record<C[number], string>);
+  });
+}
+
 /** Reads every `.tsv` file of the external set into labelled definitions. */
 export function loadExternal(root: string): LoadedExternal {
   const dir = join(root, EXTERNAL_DIR);
@@ -67,23 +96,9 @@ export function loadExternal(root: string): LoadedExternal {
     .filter((n) => n.endsWith('.tsv'))
     .sort()) {
     const file = `${EXTERNAL_DIR}/${name}`;
-    const lines = readFileSync(join(dir, name), 'utf8').split('\n');
-    if (lines[0] !== EXTERNAL_COLUMNS.join('\t')) {
-      problems.push(`${file}:1: the header must be the columns ${EXTERNAL_COLUMNS.join(', ')}, separated by tabs.`);
-      continue;
-    }
-    lines.slice(1).forEach((text, index) => {
-      const line = index + 2;
-      if (text.trim() === '') return;
-      const fields = text.split('\t');
-      if (fields.length !== EXTERNAL_COLUMNS.length) {
-        problems.push(
-          `${file}:${line}: has ${fields.length} fields; write ${EXTERNAL_COLUMNS.length}, separated by tabs (leave a field empty, never drop it).`,
-        );
-        return;
-      }
-      const [repo, server, tool, label, description, properties, annotations, note] = fields as string[];
-      if (!(CATEGORIES as readonly string[]).includes(label as string)) {
+    readTsv(join(dir, name), file, EXTERNAL_COLUMNS, problems, (line, fields) => {
+      const { repo, server, tool, label, description, properties, annotations, note } = fields;
+      if (!(CATEGORIES as readonly string[]).includes(label)) {
         problems.push(
           `${file}:${line}: the label "${label}" is not a category; write one of ${CATEGORIES.join(', ')}.`,
         );
@@ -96,7 +111,7 @@ export function loadExternal(root: string): LoadedExternal {
       }
       seen.add(key);
       const hints: Record<string, boolean> = {};
-      for (const pair of (annotations as string).split(',').filter(Boolean)) {
+      for (const pair of annotations.split(',').filter(Boolean)) {
         const [hint, value] = pair.split('=').map((s) => s.trim());
         if (!HINTS.has(hint as string) || (value !== 'true' && value !== 'false')) {
           problems.push(
@@ -109,14 +124,14 @@ export function loadExternal(root: string): LoadedExternal {
       rows.push({
         file,
         line,
-        repo: repo as string,
-        server: server as string,
-        name: tool as string,
+        repo,
+        server,
+        name: tool,
         label: label as Category,
         ...(note ? { note } : {}),
         definition: {
           ...(description ? { description } : {}),
-          inputSchema: { type: 'object', properties: propertiesOf(properties as string) },
+          inputSchema: { type: 'object', properties: propertiesOf(properties) },
           ...(Object.keys(hints).length > 0 ? { annotations: hints } : {}),
         },
       });
@@ -152,45 +167,74 @@ export function loadSecondLabels(
   root: string,
   tools: readonly ExternalTool[],
 ): { labels: SecondLabel[]; problems: string[] } {
-  const byKey = new Map(tools.map((t) => [`${t.file.split('/').pop()}\t${t.server}\t${t.name}`, t]));
-  const lines = readFileSync(join(root, SECOND_LABELS_FILE), 'utf8').split('\n');
+  const path = join(root, SECOND_LABELS_FILE);
+  if (!existsSync(path))
+    return {
+      labels: [],
+      problems: [
+        `${SECOND_LABELS_FILE}: missing; restore it from the repository, or write its header (${SECOND_LABEL_COLUMNS.join(', ')}) alone for a set with no second labels.`,
+      ],
+    };
+  const byKey = new Map(tools.map((t) => [`${basename(t.file)}\t${t.server}\t${t.name}`, t]));
   const problems: string[] = [];
   const labels: SecondLabel[] = [];
   const seen = new Set<string>();
-  if (lines[0] !== SECOND_LABEL_COLUMNS.join('\t'))
-    return {
-      labels,
-      problems: [
-        `${SECOND_LABELS_FILE}:1: the header must be the columns ${SECOND_LABEL_COLUMNS.join(', ')}, separated by tabs.`,
-      ],
-    };
-  lines.slice(1).forEach((text, index) => {
-    const where = `${SECOND_LABELS_FILE}:${index + 2}`;
-    if (text.trim() === '') return;
-    const fields = text.split('\t');
-    if (fields.length !== SECOND_LABEL_COLUMNS.length) {
-      problems.push(`${where}: has ${fields.length} fields; write ${SECOND_LABEL_COLUMNS.length}, separated by tabs.`);
-      return;
-    }
-    const [file, server, name, label, note] = fields as string[];
+  readTsv(path, SECOND_LABELS_FILE, SECOND_LABEL_COLUMNS, problems, (line, fields) => {
+    const { file, server, tool: name, label, note } = fields;
+    const where = `${SECOND_LABELS_FILE}:${line}`;
     const key = `${file}\t${server}\t${name}`;
     const tool = byKey.get(key);
-    if (!tool) {
+    if (!tool)
       problems.push(
         `${where}: no tool "${name}" of ${server} in ${EXTERNAL_DIR}/${file}; name the file, server and tool as that file writes them.`,
       );
-      return;
-    }
-    if (!(CATEGORIES as readonly string[]).includes(label as string)) {
+    else if (!(CATEGORIES as readonly string[]).includes(label))
       problems.push(`${where}: the label "${label}" is not a category; write one of ${CATEGORIES.join(', ')}.`);
-      return;
+    else if (seen.has(key)) problems.push(`${where}: "${name}" of ${server} is labelled twice; keep one line.`);
+    else {
+      seen.add(key);
+      labels.push({ tool, label: label as Category, ...(note ? { note } : {}) });
     }
-    if (seen.has(key)) {
-      problems.push(`${where}: "${name}" of ${server} is labelled twice; keep one line.`);
-      return;
-    }
-    seen.add(key);
-    labels.push({ tool, label: label as Category, ...(note ? { note } : {}) });
   });
   return { labels, problems };
+}
+
+/** How far the second labels agree with the first, and a classifier's verdicts with each. */
+export interface SecondLabelFigures {
+  tools: number;
+  /** Percent of the sample where the second label is the first. */
+  labellersAgree: number;
+  classifierWithFirst: number;
+  classifierWithSecond: number;
+  /** Percent right on the tools where the two labels agree. */
+  classifierWhereBothAgree: number;
+}
+
+/** A share in percent, to one decimal; 0 of nothing is 0. */
+export const percent = (n: number, d: number) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
+
+/** The figures of the second labels, given the classifier's verdict on each of their tools. */
+export function secondLabelFigures(
+  labels: readonly SecondLabel[],
+  verdictOf: (tool: ExternalTool) => Category,
+): SecondLabelFigures {
+  const agreeing = labels.filter((s) => s.label === s.tool.label);
+  const right = (list: readonly SecondLabel[], labelOf: (s: SecondLabel) => Category) =>
+    list.filter((s) => verdictOf(s.tool) === labelOf(s)).length;
+  return {
+    tools: labels.length,
+    labellersAgree: percent(agreeing.length, labels.length),
+    classifierWithFirst: percent(
+      right(labels, (s) => s.tool.label),
+      labels.length,
+    ),
+    classifierWithSecond: percent(
+      right(labels, (s) => s.label),
+      labels.length,
+    ),
+    classifierWhereBothAgree: percent(
+      right(agreeing, (s) => s.label),
+      agreeing.length,
+    ),
+  };
 }

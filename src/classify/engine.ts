@@ -1165,6 +1165,9 @@ function keepsVersions(own: readonly string[], siblings: readonly string[], pref
   });
 }
 
+/** How far past an overwrite statement its object is looked for: three words fit well within it. */
+const AFTER_MATCH_CHARS = 80;
+
 /** Every overwrite statement of a text, in turn (matchAll copies the expression, so it holds no state). */
 const OVERWRITE_STATEMENTS = new RegExp(OVERWRITE_STATEMENT.source, 'gi');
 
@@ -1177,10 +1180,11 @@ const OVERWRITE_STATEMENTS = new RegExp(OVERWRITE_STATEMENT.source, 'gi');
  * field the caller names ("custom_variables REPLACES the entire object") edits the record.
  */
 function overwriteStatement(description: string, inputSchema: ToolDefinition['inputSchema']): RegExpMatchArray | null {
-  const properties = Object.keys(propertiesOf(inputSchema)).map((p) => p.toLowerCase());
-  const flags = Object.entries(propertiesOf(inputSchema))
-    .filter(([, schema]) => isSchema(schema) && schema.type === 'boolean')
-    .map(([name]) => name.toLowerCase());
+  const entries = Object.entries(propertiesOf(inputSchema)).map(
+    ([name, schema]) => [name.toLowerCase(), schema] as const,
+  );
+  const properties = entries.map(([name]) => name);
+  const flags = entries.filter(([, schema]) => isSchema(schema) && schema.type === 'boolean').map(([name]) => name);
   for (const match of description.matchAll(OVERWRITE_STATEMENTS)) {
     const before = description.slice(Math.max(0, match.index - 40), match.index).toLowerCase();
     const documented = /([\w-]+)\s*(?:\([^)]*\))?\s*[:=–-]\s*(?:if true,?\s*|when true,?\s*|whether to\s*)?$/.exec(
@@ -1191,7 +1195,8 @@ function overwriteStatement(description: string, inputSchema: ToolDefinition['in
     const sentence = /[^.!?]*$/.exec(description.slice(0, match.index))?.[0] ?? '';
     if (OVERWRITE_DENIED.test(clause) || HOW_TO_ASK.test(sentence)) continue;
     // What is replaced: tags or labels, a part of the content, or one field the caller names.
-    const after = words(description.slice(match.index + match[0].length))
+    const end = match.index + match[0].length;
+    const after = words(description.slice(end, end + AFTER_MATCH_CHARS))
       .slice(0, 3)
       .map(singular);
     if (after.some((w) => HELD_MARKS.has(w))) continue;

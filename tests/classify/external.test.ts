@@ -10,6 +10,7 @@ import {
   SECOND_LABELS_FILE,
   loadExternal,
   loadSecondLabels,
+  secondLabelFigures,
 } from '#scripts/lib/classify-external.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -91,15 +92,79 @@ test('a broken second-label line is refused with its line and fix; the good line
         ['x.tsv', 'srv', 'drop_things', 'Destructive', ''].join('\t'),
         ['x.tsv', 'srv', 'list_things', 'Reading', ''].join('\t'),
         ['x.tsv', 'srv', 'list_things', 'Read'].join('\t'),
+        ['x.tsv', 'srv', 'list_things', 'Write', ''].join('\t'),
       ].join('\n'),
     );
     const { labels, problems } = loadSecondLabels(root, tools);
     assert.equal(labels.length, 1);
     assert.equal(labels[0]?.tool.name, 'list_things');
-    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.equal(labels[0]?.label, 'Read');
+    assert.equal(problems.length, 4, problems.join('\n'));
     assert.match(problems[0] ?? '', /labels\.tsv:3: no tool "drop_things" of srv .*name the file, server and tool/);
     assert.match(problems[1] ?? '', /labels\.tsv:4: the label "Reading" is not a category; write one of/);
     assert.match(problems[2] ?? '', /labels\.tsv:5: has 4 fields; write 5/);
+    assert.match(problems[3] ?? '', /labels\.tsv:6: "list_things" of srv is labelled twice; keep one line/);
+
+    // A wrong header loads nothing and says which columns to write; a missing file says how to restore it.
+    writeFileSync(join(root, SECOND_LABELS_FILE), 'file\tserver\ttool\tlabel\n');
+    assert.match(
+      loadSecondLabels(root, tools).problems[0] ?? '',
+      /labels\.tsv:1: the header must be the columns file, server, tool, label, note/,
+    );
+    rmSync(join(root, SECOND_LABELS_FILE));
+    const missing = loadSecondLabels(root, tools);
+    assert.deepEqual(missing.labels, []);
+    assert.match(missing.problems[0] ?? '', /labels\.tsv: missing; restore it/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the second-label figures compare the two labels, and the classifier with each and where they agree', () => {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-figures-'));
+  try {
+    mkdirSync(join(root, EXTERNAL_DIR), { recursive: true });
+    const line = (tool: string, label: string) => ['o/r', 'srv', tool, label, '', '', '', ''].join('\t');
+    writeFileSync(
+      join(root, EXTERNAL_DIR, 'x.tsv'),
+      [
+        EXTERNAL_COLUMNS.join('\t'),
+        line('a', 'Read'),
+        line('b', 'Write'),
+        line('c', 'Write'),
+        line('d', 'Execute'),
+      ].join('\n'),
+    );
+    const { tools } = loadExternal(root);
+    const byName = (name: string) => tools.find((t) => t.name === name) as (typeof tools)[number];
+    // Second labels: a and b agree with the first, c and d do not.
+    const labels = [
+      { tool: byName('a'), label: 'Read' as const },
+      { tool: byName('b'), label: 'Write' as const },
+      { tool: byName('c'), label: 'Destructive' as const },
+      { tool: byName('d'), label: 'Write' as const },
+    ];
+    // The classifier: right on a, wrong on b, with the second label on c and on d.
+    const verdict: Record<string, 'Read' | 'Write' | 'Execute' | 'Destructive'> = {
+      a: 'Read',
+      b: 'Execute',
+      c: 'Destructive',
+      d: 'Write',
+    };
+    assert.deepEqual(
+      secondLabelFigures(labels, (t) => verdict[t.name] ?? 'Read'),
+      { tools: 4, labellersAgree: 50, classifierWithFirst: 25, classifierWithSecond: 75, classifierWhereBothAgree: 50 },
+    );
+    assert.deepEqual(
+      secondLabelFigures([], () => 'Read'),
+      {
+        tools: 0,
+        labellersAgree: 0,
+        classifierWithFirst: 0,
+        classifierWithSecond: 0,
+        classifierWhereBothAgree: 0,
+      },
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
