@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { reviewOf } from '#src/classify/review.ts';
 import { classify } from '#src/classify/engine.ts';
 import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
 import {
@@ -47,6 +48,8 @@ const byFile = new Map<string, Tally>();
 const total = tally();
 const confusion = Object.fromEntries(CATEGORIES.map((c) => [c, Object.fromEntries(CATEGORIES.map((d) => [d, 0]))]));
 const misses: string[] = [];
+/** The review queue (annotations kept): the tools `npm run review` would list, and the misses among them. */
+const queue = { tools: 0, disagreements: 0, dangerousMisses: 0 };
 /** Each tool's verdict with annotations kept, read again for the second labels. */
 const keptVerdicts = new Map<ExternalTool, Category>();
 
@@ -71,6 +74,12 @@ for (const tool of tools) {
       t.dangerousMisses += 1;
   }
   (confusion[tool.label] as Record<string, number>)[kept.category] += 1;
+  if (reviewOf({ classification: kept })) {
+    queue.tools += 1;
+    if (kept.category !== tool.label) queue.disagreements += 1;
+    if ((tool.label === 'Destructive' || tool.label === 'Financial') && kept.risk !== 'Critical')
+      queue.dangerousMisses += 1;
+  }
   if (kept.category !== tool.label)
     misses.push(
       `${tool.file}:${tool.line} ${tool.server} ${tool.name}: labelled ${tool.label}, rated ${kept.category} (${kept.confidence})${tool.note ? `\n    note: ${tool.note}` : ''}`,
@@ -90,7 +99,9 @@ const row = (t: Tally) => ({
 
 if (values.json) {
   const files = Object.fromEntries([...byFile].map(([f, t]) => [f, row(t)]));
-  process.stdout.write(`${JSON.stringify({ total: row(total), files, confusion, secondLabels }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ total: row(total), files, confusion, reviewQueue: queue, secondLabels }, null, 2)}\n`,
+  );
 } else {
   const out = [`== external set: ${total.tools} tools of ${total.servers.size} servers ==`];
   const line = (name: string, t: Tally) =>
@@ -103,6 +114,9 @@ if (values.json) {
     out.push(
       `    ${label.padEnd(12)}${CATEGORIES.map((c) => String((confusion[label] as Record<string, number>)[c]).padStart(7)).join('')}`,
     );
+  out.push(
+    `  review queue: ${queue.tools} tools, holding ${queue.disagreements} of ${misses.length} disagreements and ${queue.dangerousMisses} of ${total.dangerousMisses} dangerous misses; ${percent(total.kept + queue.disagreements, total.tools)}% once they are settled`,
+  );
   out.push(
     `  second blind labels (${SECOND_LABELS_FILE}): ${secondLabels.tools} tools, the same label as the first on ${secondLabels.labellersAgree}%;`,
     `    the classifier (kept) agrees with the first on ${secondLabels.classifierWithFirst}%, with the second on ${secondLabels.classifierWithSecond}%, and on ${secondLabels.classifierWhereBothAgree}% where the two agree`,

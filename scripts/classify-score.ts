@@ -57,6 +57,10 @@ function print(report: ScoreReport): string {
       out.push(
         `    disagreements by kind: ${DISAGREEMENT_KINDS.map((k) => `${k} ${m.disagreementKinds[k]}`).join(', ')}`,
       );
+      const q = m.reviewQueue;
+      out.push(
+        `    review queue: ${q.tools} tools, holding ${q.disagreements} of ${m.disagreements.length} disagreements and ${q.dangerousMisses} of ${m.dangerousMisses.length} dangerous misses; ${pct(q.afterReview)} once they are settled`,
+      );
     }
     out.push('  confusion matrix, annotations kept (rows: label, columns: verdict):');
     out.push(`    ${''.padEnd(12)}${CATEGORIES.map((c) => c.slice(0, 5).padStart(7)).join('')}`);

@@ -2,6 +2,7 @@ import { CATEGORIES, CATEGORY_RISK, riskRank, type Category, type RiskLevel } fr
 import type { Classification, ToolDefinition } from '#src/model/tool.ts';
 import { classify } from './engine.ts';
 import { detectPoisoning } from './poisoning.ts';
+import { reviewOf } from './review.ts';
 
 /**
  * Scoring the classifier against the hand-labelled corpus (src/classify/corpus/). Pure: the caller
@@ -75,6 +76,12 @@ export interface ModeScore {
   disagreements: Miss[];
   /** The disagreements by kind (DISAGREEMENT_KINDS). */
   disagreementKinds: Record<DisagreementKind, number>;
+  /**
+   * The review queue (`reviewOf`, what `npm run review` lists) on this split: how many tools it
+   * holds and how many of the disagreements and dangerous misses are among them; `afterReview` is
+   * the agreement once an editor has settled every queued tool as its label says.
+   */
+  reviewQueue: { tools: number; disagreements: number; dangerousMisses: number; afterReview: Ratio };
 }
 
 export interface SplitScore {
@@ -118,6 +125,7 @@ function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
     DisagreementKind,
     number
   >;
+  const queue = { tools: 0, disagreements: 0, dangerousMisses: 0 };
   let agree = 0;
   let agreeFirst = 0;
   let agreeSettled = 0;
@@ -147,12 +155,17 @@ function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
       risk: result.risk,
       confidence: result.confidence,
     };
+    const queued = reviewOf({ classification: result }) !== undefined;
+    if (queued) queue.tools += 1;
     if (!ok) {
       disagreements.push(miss);
       disagreementKinds[disagreementKind(tool, result)] += 1;
+      if (queued) queue.disagreements += 1;
     }
-    if (riskRank(CATEGORY_RISK[tool.label]) === riskRank('Critical') && riskRank(result.risk) < riskRank('Critical'))
+    if (riskRank(CATEGORY_RISK[tool.label]) === riskRank('Critical') && riskRank(result.risk) < riskRank('Critical')) {
       dangerousMisses.push(miss);
+      if (queued) queue.dangerousMisses += 1;
+    }
     if (tool.label === 'Read' && riskRank(result.risk) >= riskRank('High')) readRatedHigh.push(miss);
   }
   const perServer = Object.fromEntries(
@@ -172,6 +185,7 @@ function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
     readRatedHigh,
     disagreements,
     disagreementKinds,
+    reviewQueue: { ...queue, afterReview: ratio(agree + queue.disagreements, tools.length) },
   };
 }
 

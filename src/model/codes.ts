@@ -445,6 +445,12 @@ export const PROBLEM_CODES = {
     explanation: 'A policy is checked against the tools of a server in `content/servers/` (or `$ATLAS_CONTENT`).',
     fix: 'Use the id of a file in `content/servers/`, without `.yaml` (the message suggests the closest).',
   },
+  'cli-unknown-tool': {
+    summary: 'A tool named on the command line is not in the catalogue.',
+    explanation:
+      '`npm run review -- --set <server>/<tool>=<Category>` names a tool by its server id and its name as the server lists it (the `name` field of its record).',
+    fix: 'Use the server id and tool name that `npm run review` prints (the message suggests the closest).',
+  },
   'cli-corpus': {
     summary: 'A file of the labelled corpus (`src/classify/corpus/`) has a missing, unknown or invalid field.',
     explanation:

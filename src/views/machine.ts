@@ -8,6 +8,7 @@
  * Markdown it only ever appears inside code spans or fenced blocks, never as Markdown.
  */
 import { printPolicy, CEDAR_FLAVOURS, type CedarExport } from '#src/policy/index.ts';
+import { REVIEW_REASON_TEXT, reviewOf } from '#src/classify/review.ts';
 import type { CatalogueIndex, ServerEntry, ToolEntry, ToolSummary } from '#src/catalogue/index.ts';
 import { riskCounts, categoryCounts, zeroCounts } from '#src/catalogue/index.ts';
 import type { SiteIndex } from './site-data.ts';
@@ -182,6 +183,7 @@ export function toolMarkdown(tool: ToolEntry, index: SiteIndex): string {
   if (tool.removed) lines.push(`Removed from the server on ${rec.history?.removed}.`, '');
   lines.push('## What it does', '', mdProse(summaryText(tool, server)), '');
   lines.push('## Why it needs a policy', '', mdProse(whyText(tool, server)), '');
+  const review = reviewOf(rec);
   lines.push(
     '## Classification',
     '',
@@ -190,7 +192,9 @@ export function toolMarkdown(tool: ToolEntry, index: SiteIndex): string {
     `- Classifier confidence: ${rec.classification.confidence}`,
     tool.overridden
       ? `- Set by an editor; the classifier said ${rec.classification.category} (${rec.classification.risk})`
-      : '- Set by the classifier',
+      : review
+        ? `- Set by the classifier, not yet checked by an editor (${REVIEW_REASON_TEXT[review.reason]})`
+        : '- Set by the classifier',
     '',
     '### Evidence from the definition',
     '',

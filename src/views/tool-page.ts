@@ -6,6 +6,8 @@ import { highlightJson, highlightForTool } from './highlight.ts';
 import { paramRows, summaryText, whyText, describeCategory, type ParamRow } from './tool-view.ts';
 import { serverUrl } from './urls.ts';
 import { codeSpans } from '#src/model/text.ts';
+import { reviewOf } from '#src/classify/review.ts';
+import { withArticle } from '#src/model/taxonomy.ts';
 
 export interface FaqItem {
   question: string;
@@ -32,6 +34,8 @@ export interface ToolPageModel {
   patterns: PatternEntry[];
   related: ToolSummary[];
   policy: { json: string; html: string; overridden: boolean; verdict: Verdict };
+  /** Who stands behind the category: an editor's decision, or the classifier and how sure it was. */
+  verdictNote: string;
   faq: FaqItem[];
   serverCount: number;
 }
@@ -98,9 +102,33 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex<ToolS
     patterns: patternsFor(tool, index),
     related: relatedTools(tool, index),
     policy: { json, html, overridden, verdict: policyVerdict(policy, tool.name) },
+    verdictNote: verdictNote(tool),
     faq,
     serverCount: index.servers.length,
   };
+}
+
+/**
+ * One sentence on who stands behind the tool's category. An editor's `editorial.category` equal to
+ * the classifier's confirms it; a tool of the review queue (`npm run review`) says why a reader
+ * should look at the signals before relying on the category.
+ */
+export function verdictNote(tool: ToolEntry): string {
+  const { record } = tool;
+  const said = record.classification;
+  if (tool.overridden) {
+    const same = tool.category === said.category && tool.risk === said.risk;
+    return same
+      ? `An editor confirmed the classifier's category.`
+      : `An editor overrode the classifier, which said ${said.category} (${said.risk}).`;
+  }
+  const review = reviewOf(record);
+  if (!review) return '';
+  if (review.reason === 'dangerous-sign') {
+    const alt = review.alternatives.find((a) => a.category === 'Destructive' || a.category === 'Financial')!;
+    return `No editor has checked this verdict yet, and the definition also reads like ${withArticle(alt.category)} tool (the signals below say where): if it is one, give it that category's stricter policy.`;
+  }
+  return `The classifier was unsure of this category, and no editor has checked it yet: read the signals below before you rely on it.`;
 }
 
 /** What a policy does to one tool, in a word (for the badge) and a sentence. */

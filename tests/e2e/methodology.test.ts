@@ -27,6 +27,11 @@ test('/methodology/ states the test half figures of the results file', () => {
   assert.ok(figure('test-kept').startsWith(`${half.modes.kept.agreement.percent.toFixed(1)}%`));
   assert.ok(figure('test-stripped').startsWith(`${half.modes.stripped.agreement.percent.toFixed(1)}%`));
   assert.equal(figure('test-poison'), String(half.poisonFlags.length));
+  const queue = half.modes.kept.reviewQueue;
+  assert.equal(figure('test-queue'), queue.tools.toLocaleString('en-US'));
+  assert.equal(figure('test-queue-disagreements'), String(queue.disagreements));
+  assert.equal(figure('test-queue-dangerous'), String(queue.dangerousMisses));
+  assert.equal(figure('test-queue-after'), `${queue.afterReview.percent.toFixed(1)}%`);
   // The labellers' own agreement, and the classifier's where they agree and against the first labels.
   assert.ok(figure('test-labellers').startsWith(`${half.labellers.percent.toFixed(1)}%`));
   assert.ok(figure('test-agreed').startsWith(`${half.modes.kept.whereLabellersAgree.percent.toFixed(1)}%`));

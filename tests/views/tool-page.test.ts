@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { policyVerdict } from '#src/views/tool-page.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { policyVerdict, verdictNote } from '#src/views/tool-page.ts';
+import { toToolEntry } from '#src/catalogue/index.ts';
+import { toolSchema, type ToolRecord } from '#src/model/tool.ts';
+import { ROOT } from '../helpers/server.ts';
 import { nameParts } from '#src/views/tool-view.ts';
 import { recommendedPolicy, type Policy } from '#src/policy/index.ts';
 
@@ -31,4 +37,23 @@ test('long names are cut after separators only, and the parts join back to the n
   assert.deepEqual(nameParts('files.read-text/v2'), ['files.', 'read-', 'text/', 'v2']);
   assert.deepEqual(nameParts('trailing_'), ['trailing_']);
   for (const name of ['a__b', '_x', 'plain']) assert.equal(nameParts(name).join(''), name);
+});
+
+test('the page says who stands behind a category: an editor, or a classifier that was sure or not', () => {
+  const read = (server: string, tool: string) =>
+    toolSchema.parse(parse(readFileSync(join(ROOT, 'content/tools', server, `${tool}.yaml`), 'utf8')));
+  const note = (record: ToolRecord) => verdictNote(toToolEntry(`${record.server}/${record.name}`, record));
+  const sure = read('dbeaver-srthkdev', 'list_connections');
+  assert.equal(note(sure), '');
+  assert.match(note(read('dbeaver-srthkdev', 'alter_table')), /^The classifier was unsure of this category/);
+  assert.match(
+    note(read('dbeaver-srthkdev', 'write_query')),
+    /^No editor has checked this verdict yet, and the definition also reads like a Destructive tool/,
+  );
+  const unsure = read('dbeaver-srthkdev', 'execute_query');
+  assert.equal(note({ ...unsure, editorial: { category: 'Read' } }), "An editor confirmed the classifier's category.");
+  assert.equal(
+    note({ ...unsure, editorial: { category: 'Execute' } }),
+    'An editor overrode the classifier, which said Read (Low).',
+  );
 });

@@ -1,0 +1,274 @@
+/**
+ * npm run review [-- --server <id>] [--reason <reason>] [--limit N] [--json]
+ *     lists the tools whose category an editor should check, most urgent first
+ * npm run review -- --set <server>/<tool>=<Category> [--set ...]
+ *     records an editor's decision in the tool's `editorial.category`: the classifier's own
+ *     category confirms it, another corrects it; either way the tool leaves the queue
+ * Exit 0: done. Exit 1: the listing ran, but some records could not be read. Exit 2: the command
+ * could not run (bad option, unknown tool, a decision that would break the record).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDocument } from 'yaml';
+import { loadCatalogue, parseYaml, type Catalogue } from '#src/catalogue/load.ts';
+import { checkServer } from '#src/catalogue/validate.ts';
+import { contentDir } from '#src/catalogue/paths.ts';
+import {
+  REVIEW_REASONS,
+  REVIEW_REASON_TEXT,
+  compareReview,
+  reviewOf,
+  type ReviewItem,
+  type ReviewReason,
+} from '#src/classify/review.ts';
+import { writeAtomically } from '#src/importer/write.ts';
+import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
+import { toolSchema } from '#src/model/tool.ts';
+import { AtlasError, formatProblem, type Problem } from '#src/model/problems.ts';
+import { closest } from '#src/policy/suggest.ts';
+import { runMain, type CliIo } from './lib/cli.ts';
+import { guarded, usage } from './lib/policy-cli.ts';
+
+const HELP =
+  'npm run review [-- --server <server-id>] [--reason dangerous-sign|low-confidence|medium-confidence] [--limit N] [--json] | [-- --set <server>/<tool>=<Category> ...]';
+
+/** The same printer the importer uses, so that a decision changes only the lines it adds. */
+const PRINT = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true } as const;
+const DEFAULT_LIMIT = 40;
+
+type Tool = Catalogue['tools'][number];
+interface Queued {
+  id: string;
+  tool: Tool;
+  item: ReviewItem;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function parseLimit(text: string | undefined, json: boolean): number {
+  if (text === undefined) return json ? 0 : DEFAULT_LIMIT;
+  if (!/^\d+$/.test(text))
+    throw new AtlasError(
+      'cli-usage',
+      `--limit takes a whole number (0 lists every tool), not "${text}". Usage: ${HELP}`,
+    );
+  return Number(text);
+}
+
+function parseReason(text: string | undefined): ReviewReason | undefined {
+  if (text === undefined) return undefined;
+  if ((REVIEW_REASONS as readonly string[]).includes(text)) return text as ReviewReason;
+  throw new AtlasError('cli-usage', `--reason is one of ${REVIEW_REASONS.join(', ')}, not "${text}".`);
+}
+
+function toolId(t: Tool): string {
+  return `${t.data.server}/${t.data.name}`;
+}
+
+function list(
+  io: CliIo,
+  catalogue: Catalogue,
+  opts: { server?: string; reason?: ReviewReason; limit: number; json: boolean },
+): void {
+  const servers = catalogue.servers.map((s) => s.id);
+  if (opts.server !== undefined && !servers.includes(opts.server)) {
+    const hint = closest(opts.server, servers);
+    throw new AtlasError(
+      'cli-unknown-server',
+      `There is no server "${opts.server}" in the catalogue.${hint ? ` Did you mean "${hint}"?` : ''} Use the id of a file in content/servers/, without ".yaml".`,
+    );
+  }
+  const inScope = catalogue.tools.filter((t) => opts.server === undefined || t.data.server === opts.server);
+  const live = inScope.filter((t) => !t.data.history?.removed);
+  const queued: Queued[] = [];
+  for (const tool of live) {
+    const item = reviewOf(tool.data);
+    if (item) queued.push({ id: toolId(tool), tool, item });
+  }
+  queued.sort(compareReview);
+  const byReason = Object.fromEntries(REVIEW_REASONS.map((r) => [r, queued.filter((q) => q.item.reason === r).length]));
+  const shown = queued.filter((q) => opts.reason === undefined || q.item.reason === opts.reason);
+  const page = opts.limit > 0 ? shown.slice(0, opts.limit) : shown;
+
+  if (opts.json) {
+    const out = {
+      tools: live.length,
+      queued: queued.length,
+      byReason,
+      items: page.map((q) => ({
+        id: q.id,
+        file: q.tool.file,
+        reason: q.item.reason,
+        category: q.item.category,
+        risk: q.item.risk,
+        confidence: q.item.confidence,
+        alternatives: q.item.alternatives.map((a) => ({ category: a.category, ...a.evidence })),
+      })),
+    };
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    return;
+  }
+
+  const where = opts.server === undefined ? '' : ` of ${opts.server}`;
+  const parts = REVIEW_REASONS.filter((r) => byReason[r]! > 0).map(
+    (r) => `${count(byReason[r]!)} ${REVIEW_REASON_TEXT[r]}`,
+  );
+  io.stdout(
+    `${count(queued.length)} of ${count(live.length)} tools${where} await an editor's review${parts.length ? ` (${parts.join(', ')})` : ''}.\n`,
+  );
+  if (page.length === 0) return;
+  io.stdout('Settle one with: npm run review -- --set <server>/<tool>=<Category>\n');
+  let heading: ReviewReason | undefined;
+  for (const q of page) {
+    if (q.item.reason !== heading) {
+      heading = q.item.reason;
+      io.stdout(`\n${REVIEW_REASON_TEXT[heading]}:\n`);
+    }
+    io.stdout(`  ${q.id}  ${q.item.category} (${q.item.risk}, ${q.item.confidence} confidence)  ${q.tool.file}\n`);
+    for (const a of q.item.alternatives) {
+      const e = a.evidence;
+      io.stdout(`      ${a.category}? ${e.source} "${e.text}" (${e.signal})\n`);
+    }
+  }
+  if (page.length < shown.length)
+    io.stdout(`\n… and ${count(shown.length - page.length)} more: --limit 0 lists them all.\n`);
+}
+
+interface Decision {
+  arg: string;
+  server: string;
+  name: string;
+  category: Category;
+}
+
+function parseDecision(arg: string): Decision {
+  const m = /^([^/=]+)\/([^/=]+)=([^/=]+)$/.exec(arg);
+  if (!m) throw new AtlasError('cli-usage', `--set takes <server>/<tool>=<Category>, not "${arg}". Usage: ${HELP}`);
+  const category = CATEGORIES.find((c) => c.toLowerCase() === m[3]!.toLowerCase());
+  if (!category)
+    throw new AtlasError('cli-usage', `"${m[3]}" in --set ${arg} is no category: use one of ${CATEGORIES.join(', ')}.`);
+  return { arg, server: m[1]!, name: m[2]!, category };
+}
+
+function findTool(catalogue: Catalogue, d: Decision, problems: readonly Problem[]): Tool {
+  const servers = [...new Set([...catalogue.servers.map((s) => s.id), ...catalogue.tools.map((t) => t.data.server)])];
+  if (!servers.includes(d.server)) {
+    const hint = closest(d.server, servers);
+    throw new AtlasError(
+      'cli-unknown-server',
+      `There is no server "${d.server}" in the catalogue (--set ${d.arg}).${hint ? ` Did you mean "${hint}"?` : ''}`,
+    );
+  }
+  const tools = catalogue.tools.filter((t) => t.data.server === d.server);
+  const tool = tools.find((t) => t.data.name === d.name);
+  if (tool) return tool;
+  const folder = `/tools/${d.server}/`;
+  const unread = new Set(
+    problems.filter((p) => (p.file ?? '').replaceAll('\\', '/').includes(folder)).map((p) => p.file),
+  ).size;
+  const hint = closest(
+    d.name,
+    tools.map((t) => t.data.name),
+  );
+  throw new AtlasError(
+    'cli-unknown-tool',
+    `The server "${d.server}" has no tool "${d.name}" (--set ${d.arg}).${hint ? ` Did you mean "${hint}"?` : ''} Use the name \`npm run review\` prints.${unread ? ` ${unread} of its records could not be read: npm run validate lists them.` : ''}`,
+  );
+}
+
+/**
+ * Writes every decision or none: each record is edited in place (its other fields, comments and
+ * layout kept), read back, and checked with the server's other records before anything is written.
+ */
+function settle(io: CliIo, catalogue: Catalogue, problems: readonly Problem[], args: string[]): void {
+  const decisions = args.map(parseDecision);
+  const writes: { path: string; text: string }[] = [];
+  const said: string[] = [];
+  for (const d of decisions) {
+    const tool = findTool(catalogue, d, problems);
+    const path = resolve(io.cwd, tool.file);
+    const doc = parseDocument(readFileSync(path, 'utf8'), { uniqueKeys: true });
+    doc.setIn(['editorial', 'category'], d.category);
+    const text = doc.toString(PRINT);
+    const parsed = parseYaml(text, tool.file);
+    const checked = toolSchema.safeParse(parsed.data);
+    if (parsed.problems.length || !checked.success)
+      throw new AtlasError(
+        'cli-usage',
+        `${tool.file} would no longer be a valid record with editorial.category ${d.category}: fix the file first (npm run validate shows what is wrong).`,
+      );
+    const before = checkServer(
+      catalogue,
+      catalogue.servers.find((s) => s.id === d.server),
+    ).map(formatProblem);
+    const edited: Catalogue = {
+      ...catalogue,
+      tools: catalogue.tools.map((t) => (t === tool ? { ...t, data: checked.data } : t)),
+    };
+    const fresh = checkServer(
+      edited,
+      edited.servers.find((s) => s.id === d.server),
+    )
+      .map(formatProblem)
+      .filter((p) => !before.includes(p));
+    if (fresh.length)
+      throw new AtlasError(
+        'cli-usage',
+        `Nothing was written: --set ${d.arg} would break a check.\n${fresh.join('\n')}\nChange the editorial block that conflicts (editorial.risk or editorial.policy) in the same edit, by hand.`,
+      );
+    catalogue = edited;
+    const was = tool.data.classification.category;
+    writes.push({ path, text });
+    said.push(
+      `${tool.file}: editorial.category ${d.category} (${d.category === was ? 'confirms the classifier' : `the classifier said ${was}`})`,
+    );
+  }
+  writeAtomically(writes);
+  for (const line of said) io.stdout(`${line}\n`);
+}
+
+/** The command: `argv` without node and the script; returns the exit status. */
+export function main(argv: string[], io: CliIo): number {
+  return guarded(io, () => {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          server: { type: 'string' },
+          reason: { type: 'string' },
+          limit: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          set: { type: 'string', multiple: true },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }));
+    } catch (err) {
+      throw usage(err, HELP);
+    }
+    if (values.help) {
+      io.stdout(`${HELP}\n`);
+      return 0;
+    }
+    const sets = values.set ?? [];
+    if (sets.length && (values.server ?? values.reason ?? values.limit) !== undefined)
+      throw new AtlasError('cli-usage', `--set records decisions and lists nothing: use it alone. Usage: ${HELP}`);
+    const limit = parseLimit(values.limit, values.json);
+    const reason = parseReason(values.reason);
+    const { catalogue, problems } = loadCatalogue(contentDir(io.env, io.cwd), io.cwd);
+    if (sets.length) {
+      settle(io, catalogue, problems, sets);
+      return 0;
+    }
+    list(io, catalogue, { server: values.server, reason, limit, json: values.json });
+    if (problems.length === 0) return 0;
+    io.stderr(
+      `${problems.length} record problem${problems.length === 1 ? '' : 's'}: the queue leaves out the records that could not be read.\n`,
+    );
+    for (const p of problems) io.stderr(`${formatProblem(p)}\n`);
+    return 1;
+  });
+}
+
+await runMain(main, import.meta);

@@ -1,0 +1,80 @@
+import { CATEGORIES, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
+import type { Evidence, ToolRecord } from '#src/model/tool.ts';
+
+/**
+ * The review queue: the tools whose category an editor should check before the catalogue's
+ * readers rely on it. Measured on the labelled sets, the classifier is wrong far more often on
+ * these tools than on the rest, so an editor's hour spent here fixes the most pages.
+ *
+ * A tool leaves the queue when an editor writes `editorial.category` (the classifier's own
+ * category to confirm it, another to correct it), or when its server stops listing it.
+ */
+
+/** Why a tool is queued, most urgent first. */
+export const REVIEW_REASONS = ['dangerous-sign', 'low-confidence', 'medium-confidence'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+export const REVIEW_REASON_TEXT: Record<ReviewReason, string> = {
+  'dangerous-sign': 'may be Destructive or Financial',
+  'low-confidence': 'low confidence',
+  'medium-confidence': 'medium confidence',
+};
+
+const DANGEROUS: readonly Category[] = ['Destructive', 'Financial'];
+
+/** A category the evidence argued for besides the verdict, with the first signal that did. */
+export interface ReviewAlternative {
+  category: Category;
+  evidence: Evidence;
+}
+
+export interface ReviewItem {
+  reason: ReviewReason;
+  category: Category;
+  risk: RiskLevel;
+  confidence: ToolRecord['classification']['confidence'];
+  /** Other categories the definition's signals argued for, in the order of CATEGORIES. */
+  alternatives: ReviewAlternative[];
+}
+
+/** The categories other than `category` that some evidence suggests, each with its first signal. */
+export function alternativesOf(evidence: readonly Evidence[], category: Category): ReviewAlternative[] {
+  const first = new Map<Category, Evidence>();
+  for (const e of evidence) if (e.suggests !== category && !first.has(e.suggests)) first.set(e.suggests, e);
+  return CATEGORIES.filter((c) => first.has(c)).map((c) => ({ category: c, evidence: first.get(c)! }));
+}
+
+/**
+ * Whether a tool waits for an editor, and why; undefined when an editor has already set its
+ * category, when its server no longer lists it, or when the classifier was sure and nothing in
+ * the definition pointed to a more dangerous category.
+ */
+export function reviewOf(
+  record: Pick<ToolRecord, 'classification'> & Partial<Pick<ToolRecord, 'editorial' | 'history'>>,
+): ReviewItem | undefined {
+  if (record.editorial?.category !== undefined || record.history?.removed !== undefined) return undefined;
+  const { category, confidence, evidence } = record.classification;
+  const risk = record.editorial?.risk ?? record.classification.risk;
+  const alternatives = alternativesOf(evidence, category);
+  // A policy made for a lower risk lets a destructive or money-moving call through: the costliest
+  // mistake. Only the tool's own text counts here. A destructiveHint alone was seldom right on the
+  // labelled sets (the MCP default is true), so such a tool waits with its confidence level.
+  const dangerous =
+    risk !== 'Critical' && evidence.some((e) => e.source !== 'annotation' && DANGEROUS.includes(e.suggests));
+  const reason: ReviewReason | undefined = dangerous
+    ? 'dangerous-sign'
+    : confidence === 'low'
+      ? 'low-confidence'
+      : confidence === 'medium'
+        ? 'medium-confidence'
+        : undefined;
+  return reason && { reason, category, risk, confidence, alternatives };
+}
+
+/** Queue order: by reason, then by id, so that an editor works through one server at a time. */
+export function compareReview(a: { id: string; item: ReviewItem }, b: { id: string; item: ReviewItem }): number {
+  return (
+    REVIEW_REASONS.indexOf(a.item.reason) - REVIEW_REASONS.indexOf(b.item.reason) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

@@ -1,0 +1,146 @@
+import { test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { main as review } from '#scripts/review.ts';
+import { callMain } from '../helpers/cli.ts';
+import { ROOT } from '../helpers/server.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+// A copy of one real server of the catalogue: 21 tools, 7 of them queued for every reason.
+const SERVER = 'dbeaver-srthkdev';
+let content = '';
+const toolFile = (name: string) => join(content, 'tools', SERVER, `${name}.yaml`);
+const run = (args: string[]) => callMain(review, args, { ATLAS_CONTENT: content });
+
+beforeEach(() => {
+  content = join(tempDir(join(tmpdir(), 'atlas-review-')), 'content');
+  mkdirSync(join(content, 'servers'), { recursive: true });
+  cpSync(join(ROOT, 'content/servers', `${SERVER}.yaml`), join(content, 'servers', `${SERVER}.yaml`));
+  cpSync(join(ROOT, 'content/tools', SERVER), join(content, 'tools', SERVER), { recursive: true });
+});
+
+test('the queue lists the unsure verdicts, the dangerous signs first, with the signals to check', async () => {
+  const r = await run([]);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.split('\n');
+  assert.equal(
+    lines[0],
+    "7 of 21 tools await an editor's review (5 may be Destructive or Financial, 1 low confidence, 1 medium confidence).",
+  );
+  const order = lines.filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+  assert.deepEqual(order, [
+    `${SERVER}/begin_transaction`,
+    `${SERVER}/commit_transaction`,
+    `${SERVER}/execute_in_transaction`,
+    `${SERVER}/rollback_transaction`,
+    `${SERVER}/write_query`,
+    `${SERVER}/execute_query`,
+    `${SERVER}/alter_table`,
+  ]);
+  assert.match(r.stdout, /Destructive\? description "Execute INSERT, UPDATE, or DELETE queries[^"]*" \(verb:destroy/);
+});
+
+test('--reason, --limit and --json narrow and shape the list', async () => {
+  const low = await run(['--reason', 'low-confidence']);
+  assert.deepEqual(
+    low.stdout.split('\n').filter((l) => l.startsWith('  ')),
+    [
+      `  ${SERVER}/execute_query  Read (Low, low confidence)  ${relative(ROOT, toolFile('execute_query'))}`,
+      '      Execute? name "execute_query" (verb:execute)',
+    ],
+  );
+  const two = await run(['--limit', '2']);
+  assert.match(two.stdout, /… and 5 more: --limit 0 lists them all\./);
+  const json = JSON.parse((await run(['--json'])).stdout);
+  assert.equal(json.tools, 21);
+  assert.equal(json.queued, 7);
+  assert.deepEqual(json.byReason, { 'dangerous-sign': 5, 'low-confidence': 1, 'medium-confidence': 1 });
+  assert.equal(json.items.length, 7, 'JSON lists every queued tool unless --limit says otherwise');
+  assert.deepEqual(
+    json.items[4].alternatives.map((a: { category: string }) => a.category),
+    ['Write', 'Destructive'],
+  );
+});
+
+test('--set writes the decision into the editorial block, adds only its lines, and takes the tool off the queue', async () => {
+  const before = readFileSync(toolFile('write_query'), 'utf8');
+  const r = await run(['--set', `${SERVER}/write_query=destructive`, '--set', `${SERVER}/alter_table=Write`]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /write_query\.yaml: editorial\.category Destructive \(the classifier said Execute\)/);
+  assert.match(r.stdout, /alter_table\.yaml: editorial\.category Write \(confirms the classifier\)/);
+  assert.equal(readFileSync(toolFile('write_query'), 'utf8'), `${before}editorial:\n  category: Destructive\n`);
+  const after = JSON.parse((await run(['--json'])).stdout);
+  assert.equal(after.queued, 5);
+  assert.ok(!after.items.some((i: { id: string }) => /write_query|alter_table/.test(i.id)));
+});
+
+test("--set keeps an editor's existing block, its comments included", async () => {
+  const file = toolFile('execute_query');
+  writeFileSync(
+    file,
+    `${readFileSync(file, 'utf8')}editorial:\n  # checked with the vendor\n  summary: Runs any SQL.\n`,
+  );
+  assert.equal((await run(['--set', `${SERVER}/execute_query=Execute`])).code, 0);
+  assert.match(
+    readFileSync(file, 'utf8'),
+    /editorial:\n {2}# checked with the vendor\n {2}summary: Runs any SQL\.\n {2}category: Execute\n$/,
+  );
+});
+
+test('a decision that would break a check, or names no tool, writes nothing at all', async () => {
+  const first = readFileSync(toolFile('write_query'), 'utf8');
+  const file = toolFile('alter_table');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}editorial:\n  risk: Medium\n`);
+  const conflicting = await run([
+    '--set',
+    `${SERVER}/write_query=Destructive`,
+    '--set',
+    `${SERVER}/alter_table=Execute`,
+  ]);
+  assert.equal(conflicting.code, 2);
+  assert.match(conflicting.stderr, /Nothing was written: --set .*alter_table=Execute would break a check/);
+  assert.match(conflicting.stderr, /record-risk-needs-policy/);
+  assert.equal(readFileSync(toolFile('write_query'), 'utf8'), first, 'the first decision is not written either');
+
+  const typo = await run(['--set', `${SERVER}/write_qurey=Destructive`]);
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /has no tool "write_qurey".*Did you mean "write_query"\?/);
+  const server = await run(['--set', 'dbeaver/write_query=Destructive']);
+  assert.match(server.stderr, /There is no server "dbeaver".*Did you mean "dbeaver-srthkdev"\?/);
+  assert.equal(readFileSync(toolFile('write_query'), 'utf8'), first);
+});
+
+test('bad options get one line and status 2', async () => {
+  const cases: [string[], RegExp][] = [
+    [['--set', `${SERVER}/write_query=Dangerous`], /"Dangerous" .* is no category: use one of Read, Write/],
+    [['--set', `${SERVER}-write_query`], /--set takes <server>\/<tool>=<Category>/],
+    [['--reason', 'urgent'], /--reason is one of dangerous-sign, low-confidence, medium-confidence/],
+    [['--limit', 'ten'], /--limit takes a whole number/],
+    [['--server', 'dbeaver'], /no server "dbeaver".*Did you mean "dbeaver-srthkdev"/],
+    [['--set', `${SERVER}/write_query=Write`, '--limit', '3'], /use it alone/],
+    [['--frobnicate'], /Unknown option '--frobnicate'. Usage: npm run review/],
+  ];
+  for (const [args, message] of cases) {
+    const r = await run(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, message);
+    assert.equal(r.stderr.trim().split('\n').length, 1, `${args.join(' ')}: one line`);
+  }
+});
+
+test('a record that cannot be read is named, and the queue of the others still printed', async () => {
+  writeFileSync(toolFile('alter_table'), 'name: alter_table\nserver: [\n');
+  const r = await run([]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^6 of 20 tools await/);
+  assert.match(r.stderr, /1 record problem: the queue leaves out the records that could not be read/);
+  assert.match(r.stderr, /alter_table\.yaml/);
+  const set = await run(['--set', `${SERVER}/alter_table=Write`]);
+  assert.equal(set.code, 2);
+  assert.match(
+    set.stderr,
+    /has no tool "alter_table".* 1 of its records could not be read: npm run validate lists them\./,
+  );
+});
