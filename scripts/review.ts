@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
-import { loadCatalogue, parseYaml, type Catalogue } from '#src/catalogue/load.ts';
+import { listCatalogueFiles, loadFiles, parseYaml, type Catalogue } from '#src/catalogue/load.ts';
 import { checkServer } from '#src/catalogue/validate.ts';
 import { contentDir } from '#src/catalogue/paths.ts';
 import {
@@ -181,8 +181,7 @@ function findTool(catalogue: Catalogue, d: Decision, problems: readonly Problem[
  * Writes every decision or none: each record is edited in place (its other fields, comments and
  * layout kept), read back, and checked with the server's other records before anything is written.
  */
-function settle(io: CliIo, catalogue: Catalogue, problems: readonly Problem[], args: string[]): void {
-  const decisions = args.map(parseDecision);
+function settle(io: CliIo, catalogue: Catalogue, problems: readonly Problem[], decisions: Decision[]): void {
   const writes: { path: string; text: string }[] = [];
   const said: string[] = [];
   for (const d of decisions) {
@@ -198,18 +197,15 @@ function settle(io: CliIo, catalogue: Catalogue, problems: readonly Problem[], a
         'cli-usage',
         `${tool.file} would no longer be a valid record with editorial.category ${d.category}: fix the file first (npm run validate shows what is wrong).`,
       );
-    const before = checkServer(
-      catalogue,
-      catalogue.servers.find((s) => s.id === d.server),
-    ).map(formatProblem);
+    // The server's own records beside every server and pattern, as the build checks a server.
+    const record = catalogue.servers.find((s) => s.id === d.server);
+    const own = (c: Catalogue): Catalogue => ({ ...c, tools: c.tools.filter((t) => t.data.server === d.server) });
+    const before = checkServer(own(catalogue), record).map(formatProblem);
     const edited: Catalogue = {
       ...catalogue,
       tools: catalogue.tools.map((t) => (t === tool ? { ...t, data: checked.data } : t)),
     };
-    const fresh = checkServer(
-      edited,
-      edited.servers.find((s) => s.id === d.server),
-    )
+    const fresh = checkServer(own(edited), record)
       .map(formatProblem)
       .filter((p) => !before.includes(p));
     if (fresh.length)
@@ -256,9 +252,16 @@ export function main(argv: string[], io: CliIo): number {
       throw new AtlasError('cli-usage', `--set records decisions and lists nothing: use it alone. Usage: ${HELP}`);
     const limit = parseLimit(values.limit, values.json);
     const reason = parseReason(values.reason);
-    const { catalogue, problems } = loadCatalogue(contentDir(io.env, io.cwd), io.cwd);
-    if (sets.length) {
-      settle(io, catalogue, problems, sets);
+    const decisions = sets.map(parseDecision);
+    // Every server record, but only the tools of the servers named: a decision or a one-server list
+    // reads one folder, however big the catalogue.
+    const named = new Set(values.server !== undefined ? [values.server] : decisions.map((d) => d.server));
+    const dir = contentDir(io.env, io.cwd);
+    const files = listCatalogueFiles(dir);
+    if (named.size) files.tools = files.tools.filter((f) => named.has(f.split('/')[1]!));
+    const { catalogue, problems } = loadFiles(dir, files, io.cwd);
+    if (decisions.length) {
+      settle(io, catalogue, problems, decisions);
       return 0;
     }
     list(io, catalogue, { server: values.server, reason, limit, json: values.json });

@@ -37,6 +37,11 @@ export async function runMain(
   options: { exit?: boolean } = {},
 ): Promise<number | undefined> {
   if (!meta.main) return undefined;
+  // A reader that stops early (`| head`) closes the pipe: that ends the output, not in a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const status = await main(process.argv.slice(2), processIo());
   if (options.exit) process.exit(status);
   process.exitCode = status;

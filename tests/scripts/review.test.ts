@@ -1,5 +1,7 @@
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -143,4 +145,16 @@ test('a record that cannot be read is named, and the queue of the others still p
     set.stderr,
     /has no tool "alter_table".* 1 of its records could not be read: npm run validate lists them\./,
   );
+});
+
+test('a reader that stops early ends the listing quietly, as `| head` does', async () => {
+  // The shipped catalogue's whole queue is far more than a pipe holds, so the script is still writing.
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/review.ts'), '--limit', '0'], { cwd: ROOT });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await once(child.stdout, 'data');
+  child.stdout.destroy();
+  const [code] = (await once(child, 'exit')) as [number | null];
+  assert.equal(code, 0);
+  assert.equal(stderr, '');
 });
