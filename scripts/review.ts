@@ -23,6 +23,7 @@ import {
   type ReviewReason,
 } from '#src/classify/review.ts';
 import { writeAtomically } from '#src/importer/write.ts';
+import { PRINT } from '#src/importer/yaml.ts';
 import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
 import { toolSchema } from '#src/model/tool.ts';
 import { AtlasError, formatProblem, type Problem } from '#src/model/problems.ts';
@@ -33,8 +34,6 @@ import { guarded, usage } from './lib/policy-cli.ts';
 const HELP =
   'npm run review [-- --server <server-id>] [--reason dangerous-sign|low-confidence|medium-confidence] [--limit N] [--json] | [-- --set <server>/<tool>=<Category> ...]';
 
-/** The same printer the importer uses, so that a decision changes only the lines it adds. */
-const PRINT = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true } as const;
 const DEFAULT_LIMIT = 40;
 
 type Tool = Catalogue['tools'][number];
@@ -184,11 +183,19 @@ function findTool(catalogue: Catalogue, d: Decision, problems: readonly Problem[
 function settle(io: CliIo, catalogue: Catalogue, problems: readonly Problem[], decisions: Decision[]): void {
   const writes: { path: string; text: string }[] = [];
   const said: string[] = [];
+  const seen = new Map<string, string>();
   for (const d of decisions) {
     const tool = findTool(catalogue, d, problems);
+    if (seen.has(tool.file))
+      throw new AtlasError(
+        'cli-usage',
+        `--set ${seen.get(tool.file)} and --set ${d.arg} name the same tool: keep one.`,
+      );
+    seen.set(tool.file, d.arg);
     const path = resolve(io.cwd, tool.file);
     const doc = parseDocument(readFileSync(path, 'utf8'), { uniqueKeys: true });
     doc.setIn(['editorial', 'category'], d.category);
+    // The importer's printer: the decision changes only the lines it adds.
     const text = doc.toString(PRINT);
     const parsed = parseYaml(text, tool.file);
     const checked = toolSchema.safeParse(parsed.data);

@@ -1,7 +1,7 @@
 import { Document, isAlias, parse, parseDocument, visit, type Node } from 'yaml';
 
 /** One printer for every record the importer writes: no line folding, trailing newline. */
-const PRINT = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true } as const;
+export const PRINT = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true } as const;
 
 /**
  * Whether a string written as a plain scalar would be read back as something else by a YAML 1.1

@@ -122,6 +122,10 @@ test('bad options get one line and status 2', async () => {
     [['--limit', 'ten'], /--limit takes a whole number/],
     [['--server', 'dbeaver'], /no server "dbeaver".*Did you mean "dbeaver-srthkdev"/],
     [['--set', `${SERVER}/write_query=Write`, '--limit', '3'], /use it alone/],
+    [
+      ['--set', `${SERVER}/write_query=Write`, '--set', `${SERVER}/write_query=Execute`],
+      /write_query=Write and --set .*write_query=Execute name the same tool: keep one/,
+    ],
     [['--frobnicate'], /Unknown option '--frobnicate'. Usage: npm run review/],
   ];
   for (const [args, message] of cases) {
