@@ -28,6 +28,7 @@ import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
 import { toolSchema } from '#src/model/tool.ts';
 import { AtlasError, formatProblem, type Problem } from '#src/model/problems.ts';
 import { closest } from '#src/policy/suggest.ts';
+import { revealInvisible } from '#src/model/text.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 import { guarded, usage } from './lib/policy-cli.ts';
 
@@ -35,6 +36,8 @@ const HELP =
   'npm run review [-- --server <server-id>] [--reason dangerous-sign|low-confidence|medium-confidence] [--limit N] [--json] | [-- --set <server>/<tool>=<Category> ...]';
 
 const DEFAULT_LIMIT = 40;
+/** The longest quote a line of the list shows; --json gives the whole text. */
+const QUOTE_LIMIT = 200;
 
 type Tool = Catalogue['tools'][number];
 interface Queued {
@@ -59,6 +62,15 @@ function parseReason(text: string | undefined): ReviewReason | undefined {
   if (text === undefined) return undefined;
   if ((REVIEW_REASONS as readonly string[]).includes(text)) return text as ReviewReason;
   throw new AtlasError('cli-usage', `--reason is one of ${REVIEW_REASONS.join(', ')}, not "${text}".`);
+}
+
+/**
+ * A quote from a tool's definition, fit for a terminal: the server wrote it, so escape sequences
+ * and invisible characters are shown as <U+XXXX>, line breaks become spaces, and a long quote is cut.
+ */
+function terminalText(text: string): string {
+  const line = revealInvisible(text).replace(/\s+/g, ' ');
+  return line.length > QUOTE_LIMIT ? `${line.slice(0, QUOTE_LIMIT - 1)}…` : line;
 }
 
 function toolId(t: Tool): string {
@@ -127,7 +139,7 @@ function list(
     io.stdout(`  ${q.id}  ${q.item.category} (${q.item.risk}, ${q.item.confidence} confidence)  ${q.tool.file}\n`);
     for (const a of q.item.alternatives) {
       const e = a.evidence;
-      io.stdout(`      ${a.category}? ${e.source} "${e.text}" (${e.signal})\n`);
+      io.stdout(`      ${a.category}? ${e.source} "${terminalText(e.text)}" (${e.signal})\n`);
     }
   }
   if (page.length < shown.length)

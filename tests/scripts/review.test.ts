@@ -44,6 +44,30 @@ test('the queue lists the unsure verdicts, the dangerous signs first, with the s
   assert.match(r.stdout, /Destructive\? description "Execute INSERT, UPDATE, or DELETE queries[^"]*" \(verb:destroy/);
 });
 
+test("a server's text reaches the terminal with its escape sequences shown, on one line, cut when long", async () => {
+  const file = toolFile('write_query');
+  const quote = 'text: Execute INSERT, UPDATE, or DELETE queries on a specific DBeaver connection';
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replaceAll(
+      quote,
+      `text: "Execute \\e[2J\\e]0;owned\\a DELETE\\nqueries ${'x'.repeat(300)}"`,
+    ),
+  );
+  const r = await run(['--server', SERVER]);
+  assert.ok(!/[\u0000-\u0008\u000B-\u001F\u007F]/.test(r.stdout), 'no control character reaches the terminal');
+  const line = r.stdout.split('\n').find((l) => l.includes('Destructive? description'))!;
+  assert.ok(line.includes('"Execute <U+001B>[2J<U+001B>]0;owned<U+0007> DELETE queries xxx'), line);
+  assert.ok(line.endsWith('x…" (verb:destroy (joined))'), line);
+  const json = JSON.parse((await run(['--server', SERVER, '--json'])).stdout);
+  assert.ok(
+    json.items.some((i: { alternatives: { text: string }[] }) =>
+      i.alternatives.some((a) => a.text.includes('\u001b[2J')),
+    ),
+    'JSON keeps the text as sent',
+  );
+});
+
 test('--reason, --limit and --json narrow and shape the list', async () => {
   const low = await run(['--reason', 'low-confidence']);
   assert.deepEqual(
