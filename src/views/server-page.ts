@@ -4,14 +4,17 @@ import type { SiteIndex } from './site-data.ts';
 import { serverPolicyFor } from '#src/catalogue/policies.ts';
 import { highlightJson } from './highlight.ts';
 import { definitionText } from './tool-view.ts';
-import { estimateTokens } from '#src/model/text.ts';
+import { estimateTokens, plural } from '#src/model/text.ts';
 import { riskRank } from '#src/model/taxonomy.ts';
+import { REVIEW_REASONS, reviewOf, type ReviewReason } from '#src/classify/review.ts';
 
 export interface ServerPageModel {
   server: ServerEntry<ToolSummary>;
   live: ToolEntry[];
   removed: ToolEntry[];
   riskiest: ToolEntry[];
+  /** Live tools of the review queue (`reviewOf`): the verdicts no editor has checked yet, most urgent first. */
+  unchecked: { tool: ToolEntry; reason: ReviewReason }[];
   tokens: { total: number; largest?: { tool: ToolEntry; tokens: number } };
   policy: { json: string; html: string };
   serverCount: number;
@@ -39,6 +42,21 @@ export function serverPolicyJson(tools: ToolEntry[]): string {
   return printPolicy(serverPolicyFor(tools));
 }
 
+/** What the server page says of its unchecked verdicts (`ServerPageModel.unchecked`, not empty). */
+export function uncheckedNote(unchecked: readonly { reason: ReviewReason }[]): string {
+  const dangerous = unchecked.filter((u) => u.reason === 'dangerous-sign').length;
+  const unsure = unchecked.length - dangerous;
+  const parts: string[] = [];
+  if (dangerous > 0)
+    parts.push(`the text of ${dangerous} reads like a Destructive or Financial tool under a lower verdict`);
+  if (unsure > 0)
+    parts.push(
+      `the classifier was unsure of ${dangerous > 0 ? `${unsure} other${unsure === 1 ? '' : 's'}` : unsure === 1 ? 'it' : 'them'}`,
+    );
+  const verb = unchecked.length === 1 ? 'carries' : 'carry';
+  return `${plural(unchecked.length, 'tool')} here ${verb} a category that no editor has checked and that may be wrong: ${parts.join(', and ')}. The policy for the whole server follows these categories: look at their signals before you adopt it.`;
+}
+
 export async function serverPageModel(server: ServerEntry<ToolSummary>, index: SiteIndex): Promise<ServerPageModel> {
   const tools = toolsWithRecords(server, index);
   const live = tools.filter((t) => !t.removed);
@@ -58,6 +76,12 @@ export async function serverPageModel(server: ServerEntry<ToolSummary>, index: S
     live,
     removed: tools.filter((t) => t.removed),
     riskiest,
+    unchecked: live
+      .flatMap((tool) => {
+        const item = reviewOf(tool.record);
+        return item ? [{ tool, reason: item.reason }] : [];
+      })
+      .sort((a, b) => REVIEW_REASONS.indexOf(a.reason) - REVIEW_REASONS.indexOf(b.reason)),
     tokens: { total, ...(largest ? { largest } : {}) },
     policy: { json, html: await highlightJson(json) },
     serverCount: index.servers.length,

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../helpers/server.ts';
-import { toolMarkdownUrl, toolUrl } from '#src/views/urls.ts';
+import { serverUrl, toolMarkdownUrl, toolUrl } from '#src/views/urls.ts';
 
 const text = (server: string, tool: string) =>
   readFileSync(join(DIST, 'client', toolUrl(server, tool), 'index.html'), 'utf8')
@@ -43,4 +43,20 @@ test("a queued tool's page sends the reader to the signals, and a settled one na
     'a confirmation',
   );
   assert.ok(!has(confirmed, /unchecked verdict|classifier was unsure/), 'no doubt once confirmed');
+});
+
+test('a server page counts the verdicts to check and links each to its signals', () => {
+  const html = readFileSync(join(DIST, 'client', serverUrl('dbeaver-srthkdev'), 'index.html'), 'utf8');
+  const page = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+  assert.ok(
+    has(page, /7 tools here carry a category that no editor has checked and that may be wrong: the text of 5 reads/),
+    'the count',
+  );
+  const links = [...html.matchAll(/href="([^"]+#definition)"/g)].map((m) => m[1]);
+  assert.equal(links.length, 7);
+  assert.ok(links.includes(`${toolUrl('dbeaver-srthkdev', 'write_query')}#definition`));
+  assert.ok(
+    !links.includes(`${toolUrl('dbeaver-srthkdev', 'list_connections')}#definition`),
+    'a sure verdict is not listed',
+  );
 });
