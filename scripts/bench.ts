@@ -27,7 +27,7 @@ import { summariseProfiles } from './lib/cpuprofile.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, '.bench');
 
-const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--generate-only] [--warm] [--edit] [--profile] [--verbose]
+const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--generate-only] [--review] [--warm] [--edit] [--profile] [--verbose]
        npm run bench -- --import
 
   --tools N        how many tools the synthetic catalogue has (default 1000)
@@ -39,6 +39,7 @@ const USAGE = `Usage: npm run bench -- [--tools N] [--seed S] [--regenerate] [--
   --concurrency N  an experiment: Astro's build.concurrency set to N (the project's config is untouched)
   --profile        run the build under --cpu-prof and print where the time went
   --verbose        stream the build's own output as it runs (it is always saved to .bench/build-N.log)
+  --review         instead of a build: list the synthetic catalogue's review queue (npm run review), timed
   --import         instead of a build: re-import every server of the shipped manifest from its saved
                    answers (npm run import -- --all --offline --dry-run, which writes nothing), timed`;
 
@@ -61,6 +62,7 @@ try {
       concurrency: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       import: { type: 'boolean', default: false },
+      review: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -183,11 +185,21 @@ function routeOf(path: string): string {
   return path;
 }
 
-// The importer instead of the build: every server of the shipped manifest, from its saved answers.
-if (opts.import) {
+/**
+ * Runs one of the project's scripts, watching its process tree, and prints a line of its output
+ * (`pick`) with the wall time, the CPU time and the peak memory; then exits with its status.
+ */
+async function timeScript(
+  heading: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  pick: (lines: string[]) => string | undefined,
+): Promise<never> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/import.ts'), '--all', '--offline', '--dry-run'], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', script), ...args], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const memory = watchMemory(child.pid!, 250);
@@ -198,13 +210,23 @@ if (opts.import) {
   const cpu = peak.perProcess.reduce((sum, p) => sum + p.cpuSeconds, 0);
   console.log(
     [
-      `Import of the shipped manifest, offline and dry (${commitOf()}):`,
-      `  ${output.trim().split('\n').at(-1)}`,
+      `${heading} (${commitOf()}):`,
+      `  ${pick(output.trim().split('\n'))}`,
       `  ${seconds(performance.now() - started)} s wall, ${cpu.toFixed(1)} s CPU, peak ${mib(peak.processBytes)}; load ${loadAverage()} on ${availableParallelism()} CPUs`,
     ].join('\n'),
   );
   process.exit(code);
 }
+
+// The importer instead of the build: every server of the shipped manifest, from its saved answers.
+if (opts.import)
+  await timeScript(
+    'Import of the shipped manifest, offline and dry',
+    'import.ts',
+    ['--all', '--offline', '--dry-run'],
+    {},
+    (lines) => lines.at(-1),
+  );
 
 // 1. The catalogue.
 mkdirSync(BENCH, { recursive: true });
@@ -225,6 +247,16 @@ if (stamp && !opts.regenerate) {
   );
 }
 if (opts['generate-only']) process.exit(0);
+
+// The review queue instead of the build: every record read, one server's folder at a time.
+if (opts.review)
+  await timeScript(
+    `Review queue of ${count} synthetic tools`,
+    'review.ts',
+    ['--limit', '1'],
+    { ATLAS_CONTENT: catalogueDir },
+    (lines) => lines[0],
+  );
 
 // 2. The build. Two runs on the same folders would delete each other's output mid-build.
 const lockFile = join(BENCH, `run-${suffix}.lock`);

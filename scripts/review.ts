@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
-import { listCatalogueFiles, loadFiles, parseYaml, type Catalogue } from '#src/catalogue/load.ts';
+import { listCatalogueFiles, loadFiles, parseYaml, type Catalogue, type CatalogueFiles } from '#src/catalogue/load.ts';
 import { checkServer } from '#src/catalogue/validate.ts';
 import { contentDir } from '#src/catalogue/paths.ts';
 import {
@@ -42,7 +42,7 @@ const QUOTE_LIMIT = 200;
 type Tool = Catalogue['tools'][number];
 interface Queued {
   id: string;
-  tool: Tool;
+  file: string;
   item: ReviewItem;
 }
 
@@ -77,25 +77,53 @@ function toolId(t: Tool): string {
   return `${t.data.server}/${t.data.name}`;
 }
 
+/** The review queue of the tool files given, and what was read to make it. */
+interface Queue {
+  /** Every server id with a record. */
+  servers: string[];
+  /** Live tools read (a removed tool waits for no one). */
+  live: number;
+  queued: Queued[];
+  problems: Problem[];
+}
+
+/**
+ * Reads the server records once, then one tools folder at a time, keeping only the queued
+ * tools' verdicts: memory grows with the queue, not with the catalogue.
+ */
+function collectQueue(dir: string, files: CatalogueFiles, cwd: string): Queue {
+  const { catalogue, problems } = loadFiles(dir, { ...files, tools: [] }, cwd);
+  const folders = new Map<string, string[]>();
+  for (const f of files.tools) {
+    const folder = f.split('/')[1]!;
+    folders.set(folder, [...(folders.get(folder) ?? []), f]);
+  }
+  let live = 0;
+  const queued: Queued[] = [];
+  for (const tools of folders.values()) {
+    const part = loadFiles(dir, { servers: [], tools, patterns: [], pages: [] }, cwd);
+    problems.push(...part.problems);
+    for (const tool of part.catalogue.tools) {
+      if (tool.data.history?.removed) continue;
+      live += 1;
+      const item = reviewOf(tool.data);
+      if (item) queued.push({ id: toolId(tool), file: tool.file, item });
+    }
+  }
+  return { servers: catalogue.servers.map((s) => s.id), live, queued, problems };
+}
+
 function list(
   io: CliIo,
-  catalogue: Catalogue,
+  { servers, live, queued }: Queue,
   opts: { server?: string; reason?: ReviewReason; limit: number; json: boolean },
 ): void {
-  const servers = catalogue.servers.map((s) => s.id);
   if (opts.server !== undefined && !servers.includes(opts.server)) {
     const hint = closest(opts.server, servers);
     throw new AtlasError(
       'cli-unknown-server',
       `There is no server "${opts.server}" in the catalogue.${hint ? ` Did you mean "${hint}"?` : ''} Use the id of a file in content/servers/, without ".yaml".`,
     );
-  }
-  const inScope = catalogue.tools.filter((t) => opts.server === undefined || t.data.server === opts.server);
-  const live = inScope.filter((t) => !t.data.history?.removed);
-  const queued: Queued[] = [];
-  for (const tool of live) {
-    const item = reviewOf(tool.data);
-    if (item) queued.push({ id: toolId(tool), tool, item });
   }
   queued.sort(compareReview);
   const byReason = Object.fromEntries(REVIEW_REASONS.map((r) => [r, queued.filter((q) => q.item.reason === r).length]));
@@ -104,12 +132,12 @@ function list(
 
   if (opts.json) {
     const out = {
-      tools: live.length,
+      tools: live,
       queued: queued.length,
       byReason,
       items: page.map((q) => ({
         id: q.id,
-        file: q.tool.file,
+        file: q.file,
         reason: q.item.reason,
         category: q.item.category,
         risk: q.item.risk,
@@ -126,7 +154,7 @@ function list(
     (r) => `${count(byReason[r]!)} ${REVIEW_REASON_TEXT[r]}`,
   );
   io.stdout(
-    `${count(queued.length)} of ${count(live.length)} tools${where} await an editor's review${parts.length ? ` (${parts.join(', ')})` : ''}.\n`,
+    `${count(queued.length)} of ${count(live)} tools${where} await an editor's review${parts.length ? ` (${parts.join(', ')})` : ''}.\n`,
   );
   if (page.length === 0) return;
   io.stdout('Settle one with: npm run review -- --set <server>/<tool>=<Category>\n');
@@ -136,7 +164,7 @@ function list(
       heading = q.item.reason;
       io.stdout(`\n${REVIEW_REASON_TEXT[heading]}:\n`);
     }
-    io.stdout(`  ${q.id}  ${q.item.category} (${q.item.risk}, ${q.item.confidence} confidence)  ${q.tool.file}\n`);
+    io.stdout(`  ${q.id}  ${q.item.category} (${q.item.risk}, ${q.item.confidence} confidence)  ${q.file}\n`);
     for (const a of q.item.alternatives) {
       const e = a.evidence;
       io.stdout(`      ${a.category}? ${e.source} "${terminalText(e.text)}" (${e.signal})\n`);
@@ -278,12 +306,14 @@ export function main(argv: string[], io: CliIo): number {
     const dir = contentDir(io.env, io.cwd);
     const files = listCatalogueFiles(dir);
     if (named.size) files.tools = files.tools.filter((f) => named.has(f.split('/')[1]!));
-    const { catalogue, problems } = loadFiles(dir, files, io.cwd);
     if (decisions.length) {
+      const { catalogue, problems } = loadFiles(dir, files, io.cwd);
       settle(io, catalogue, problems, decisions);
       return 0;
     }
-    list(io, catalogue, { server: values.server, reason, limit, json: values.json });
+    const queue = collectQueue(dir, files, io.cwd);
+    list(io, queue, { server: values.server, reason, limit, json: values.json });
+    const { problems } = queue;
     if (problems.length === 0) return 0;
     io.stderr(
       `${problems.length} record problem${problems.length === 1 ? '' : 's'}: the queue leaves out the records that could not be read.\n`,
