@@ -35,6 +35,8 @@ export interface ReviewItem {
   confidence: ToolRecord['classification']['confidence'];
   /** Other categories the definition's signals argued for, in the order of CATEGORIES. */
   alternatives: ReviewAlternative[];
+  /** For a dangerous sign: the category (Destructive or Financial) the tool's own text argued for. */
+  sign?: Category;
 }
 
 /** The categories other than `category` that some evidence suggests, each with its first signal. */
@@ -59,8 +61,8 @@ export function reviewOf(
   // A policy made for a lower risk lets a destructive or money-moving call through: the costliest
   // mistake. Only the tool's own text counts here. A destructiveHint alone was seldom right on the
   // labelled sets (the MCP default is true), so such a tool waits with its confidence level.
-  const dangerous =
-    risk !== 'Critical' && evidence.some((e) => e.source !== 'annotation' && DANGEROUS.includes(e.suggests));
+  const sign = evidence.find((e) => e.source !== 'annotation' && DANGEROUS.includes(e.suggests));
+  const dangerous = risk !== 'Critical' && sign !== undefined;
   const reason: ReviewReason | undefined = dangerous
     ? 'dangerous-sign'
     : confidence === 'low'
@@ -68,7 +70,10 @@ export function reviewOf(
       : confidence === 'medium'
         ? 'medium-confidence'
         : undefined;
-  return reason && { reason, category, risk, confidence, alternatives };
+  if (!reason) return undefined;
+  return dangerous
+    ? { reason, category, risk, confidence, alternatives, sign: sign.suggests }
+    : { reason, category, risk, confidence, alternatives };
 }
 
 /** Queue order: by reason, then by id, so that an editor works through one server at a time. */

@@ -124,10 +124,8 @@ export function verdictNote(tool: ToolEntry): string {
   }
   const review = reviewOf(record);
   if (!review) return '';
-  if (review.reason === 'dangerous-sign') {
-    const alt = review.alternatives.find((a) => a.category === 'Destructive' || a.category === 'Financial')!;
-    return `No editor has checked this verdict yet, and the definition also reads like ${withArticle(alt.category)} tool (the signals below say where): if it is one, give it that category's stricter policy.`;
-  }
+  if (review.sign)
+    return `No editor has checked this verdict yet, and the definition also reads like ${withArticle(review.sign)} tool (the signals below say where): if it is one, give it that category's stricter policy.`;
   return `The classifier was unsure of this category, and no editor has checked it yet: read the signals below before you rely on it.`;
 }
 

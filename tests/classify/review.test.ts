@@ -20,6 +20,26 @@ test('text that reads like a deletion queues a Write verdict first, whatever its
     item.alternatives.map((a) => [a.category, a.evidence.signal]),
     [['Destructive', 'phrase:deletes']],
   );
+  assert.equal(item.sign, 'Destructive');
+  // A destructiveHint beside a Financial text sign: the sign named is the text's.
+  const hinted = {
+    ...tool,
+    classification: {
+      ...tool.classification,
+      evidence: [
+        {
+          source: 'annotation' as const,
+          signal: 'annotation:destructive',
+          text: 'destructiveHint: true',
+          suggests: 'Destructive' as const,
+        },
+        ...tool.classification.evidence.map((e) =>
+          e.suggests === 'Destructive' ? { ...e, suggests: 'Financial' as const } : e,
+        ),
+      ],
+    },
+  };
+  assert.equal(reviewOf(hinted)?.sign, 'Financial');
   const sure = { ...tool, classification: { ...tool.classification, confidence: 'high' as const } };
   assert.equal(reviewOf(sure)?.reason, 'dangerous-sign');
 });
