@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
+import { CATEGORIES, REVIEW_REASONS, type Category, type ReviewReason, type RiskLevel } from '#src/model/taxonomy.ts';
 import type { Evidence, ToolRecord } from '#src/model/tool.ts';
 
 /**
@@ -10,9 +10,7 @@ import type { Evidence, ToolRecord } from '#src/model/tool.ts';
  * category to confirm it, another to correct it), or when its server stops listing it.
  */
 
-/** Why a tool is queued, most urgent first. */
-export const REVIEW_REASONS = ['dangerous-sign', 'low-confidence', 'medium-confidence'] as const;
-export type ReviewReason = (typeof REVIEW_REASONS)[number];
+export { REVIEW_REASONS, type ReviewReason };
 
 export const REVIEW_REASON_TEXT: Record<ReviewReason, string> = {
   'dangerous-sign': 'may be Destructive or Financial',

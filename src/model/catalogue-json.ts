@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { categorySchema, riskSchema } from './taxonomy.ts';
+import { categorySchema, riskSchema, REVIEW_REASONS } from './taxonomy.ts';
 import { definitionSchema, evidenceSchema, flagSchema, historySchema } from './tool.ts';
 
 /**
@@ -48,6 +48,12 @@ export const serverDocumentSchema = z
         risk: riskSchema,
         confidence: z.enum(['high', 'medium', 'low']),
         overridden: z.boolean().describe('True when an editor set the category or risk.'),
+        review: z
+          .enum(REVIEW_REASONS)
+          .nullable()
+          .describe(
+            'Why an editor should still check the category (npm run review): a Destructive or Financial sign in the text under a lower verdict, or low or medium confidence; null when the classifier was sure or an editor set the category.',
+          ),
         evidence: z.array(evidenceSchema),
         flags: z.array(flagSchema),
         hash: z.string().optional(),

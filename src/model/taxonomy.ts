@@ -32,3 +32,10 @@ export const slugOf = (value: Category | RiskLevel): string => value.toLowerCase
 
 /** "a Read tool", "an Execute tool": the indefinite article a category or risk level takes. */
 export const withArticle = (value: Category | RiskLevel): string => `${/^[AEIOU]/.test(value) ? 'an' : 'a'} ${value}`;
+
+/**
+ * Why an editor should check a tool's category, most urgent first (`reviewOf` in
+ * src/classify/review.ts decides; `npm run review` lists them).
+ */
+export const REVIEW_REASONS = ['dangerous-sign', 'low-confidence', 'medium-confidence'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];

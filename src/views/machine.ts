@@ -317,6 +317,7 @@ export function serverDocument(server: ServerEntry): ServerDocument {
         risk: t.risk,
         confidence: t.record.classification.confidence,
         overridden: t.overridden,
+        review: reviewOf(t.record)?.reason ?? null,
         evidence: t.record.classification.evidence,
         flags: t.record.flags ?? [],
         ...(t.record.history ? { hash: t.record.history.hash, history: t.record.history } : {}),

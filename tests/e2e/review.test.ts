@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../helpers/server.ts';
-import { serverUrl, toolMarkdownUrl, toolUrl } from '#src/views/urls.ts';
+import { serverJsonUrl, serverUrl, toolMarkdownUrl, toolUrl } from '#src/views/urls.ts';
 
 const text = (server: string, tool: string) =>
   readFileSync(join(DIST, 'client', toolUrl(server, tool), 'index.html'), 'utf8')
@@ -59,4 +59,16 @@ test('a server page counts the verdicts to check and links each to its signals',
     !links.includes(`${toolUrl('dbeaver-srthkdev', 'list_connections')}#definition`),
     'a sure verdict is not listed',
   );
+});
+
+test("a server's JSON gives each tool's reason to be checked, or null", () => {
+  const doc = JSON.parse(readFileSync(join(DIST, 'client', serverJsonUrl('dbeaver-srthkdev')), 'utf8')) as {
+    tools: { name: string; review: string | null }[];
+  };
+  const review = Object.fromEntries(doc.tools.map((t) => [t.name, t.review]));
+  assert.equal(review.write_query, 'dangerous-sign');
+  assert.equal(review.execute_query, 'low-confidence');
+  assert.equal(review.alter_table, 'medium-confidence');
+  assert.equal(review.list_connections, null);
+  assert.equal(doc.tools.filter((t) => t.review !== null).length, 7);
 });
