@@ -62,6 +62,7 @@ function verdicts(tool: ExternalTool) {
 
 for (const tool of tools) {
   const { kept, stripped } = verdicts(tool);
+  const dangerousMiss = (tool.label === 'Destructive' || tool.label === 'Financial') && kept.risk !== 'Critical';
   keptVerdicts.set(tool, kept.category);
   const file = byFile.get(tool.file) ?? tally();
   byFile.set(tool.file, file);
@@ -70,15 +71,13 @@ for (const tool of tools) {
     t.servers.add(`${tool.file}\t${tool.server}`);
     if (kept.category === tool.label) t.kept += 1;
     if (stripped.category === tool.label) t.stripped += 1;
-    if ((tool.label === 'Destructive' || tool.label === 'Financial') && kept.risk !== 'Critical')
-      t.dangerousMisses += 1;
+    if (dangerousMiss) t.dangerousMisses += 1;
   }
   (confusion[tool.label] as Record<string, number>)[kept.category] += 1;
   if (reviewOf({ classification: kept })) {
     queue.tools += 1;
     if (kept.category !== tool.label) queue.disagreements += 1;
-    if ((tool.label === 'Destructive' || tool.label === 'Financial') && kept.risk !== 'Critical')
-      queue.dangerousMisses += 1;
+    if (dangerousMiss) queue.dangerousMisses += 1;
   }
   if (kept.category !== tool.label)
     misses.push(

@@ -26,7 +26,7 @@ import { writeAtomically } from '#src/importer/write.ts';
 import { PRINT } from '#src/importer/yaml.ts';
 import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
 import { toolSchema } from '#src/model/tool.ts';
-import { AtlasError, formatProblem, type Problem } from '#src/model/problems.ts';
+import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
 import { closest } from '#src/policy/suggest.ts';
 import { revealInvisible } from '#src/model/text.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
@@ -142,7 +142,8 @@ function list(
         category: q.item.category,
         risk: q.item.risk,
         confidence: q.item.confidence,
-        alternatives: q.item.alternatives.map((a) => ({ category: a.category, ...a.evidence })),
+        // Each alternative is the first signal for its category (`suggests`).
+        alternatives: q.item.alternatives.map((a) => a.evidence),
       })),
     };
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
@@ -239,11 +240,15 @@ function settle(io: CliIo, catalogue: Catalogue, problems: readonly Problem[], d
     const text = doc.toString(PRINT);
     const parsed = parseYaml(text, tool.file);
     const checked = toolSchema.safeParse(parsed.data);
-    if (parsed.problems.length || !checked.success)
+    if (!checked.success || parsed.problems.length) {
+      const found = checked.success
+        ? parsed.problems
+        : zodProblems(checked.error, parsed.data, 'record-schema', tool.file);
       throw new AtlasError(
         'cli-usage',
-        `${tool.file} would no longer be a valid record with editorial.category ${d.category}: fix the file first (npm run validate shows what is wrong).`,
+        `Nothing was written: with editorial.category ${d.category}, ${tool.file} would not be a valid record.\n${found.map(formatProblem).join('\n')}\nFix its editorial block by hand.`,
       );
+    }
     // The server's own records beside every server and pattern, as the build checks a server.
     const record = catalogue.servers.find((s) => s.id === d.server);
     const own = (c: Catalogue): Catalogue => ({ ...c, tools: c.tools.filter((t) => t.data.server === d.server) });
@@ -295,7 +300,7 @@ export function main(argv: string[], io: CliIo): number {
       return 0;
     }
     const sets = values.set ?? [];
-    if (sets.length && (values.server ?? values.reason ?? values.limit) !== undefined)
+    if (sets.length && (values.json || (values.server ?? values.reason ?? values.limit) !== undefined))
       throw new AtlasError('cli-usage', `--set records decisions and lists nothing: use it alone. Usage: ${HELP}`);
     const limit = parseLimit(values.limit, values.json);
     const reason = parseReason(values.reason);

@@ -59,19 +59,11 @@ export function reviewOf(
   // A policy made for a lower risk lets a destructive or money-moving call through: the costliest
   // mistake. Only the tool's own text counts here. A destructiveHint alone was seldom right on the
   // labelled sets (the MCP default is true), so such a tool waits with its confidence level.
-  const sign = evidence.find((e) => e.source !== 'annotation' && DANGEROUS.includes(e.suggests));
-  const dangerous = risk !== 'Critical' && sign !== undefined;
-  const reason: ReviewReason | undefined = dangerous
-    ? 'dangerous-sign'
-    : confidence === 'low'
-      ? 'low-confidence'
-      : confidence === 'medium'
-        ? 'medium-confidence'
-        : undefined;
-  if (!reason) return undefined;
-  return dangerous
-    ? { reason, category, risk, confidence, alternatives, sign: sign.suggests }
-    : { reason, category, risk, confidence, alternatives };
+  const sign =
+    risk === 'Critical' ? undefined : evidence.find((e) => e.source !== 'annotation' && DANGEROUS.includes(e.suggests));
+  if (sign) return { reason: 'dangerous-sign', category, risk, confidence, alternatives, sign: sign.suggests };
+  if (confidence === 'high') return undefined;
+  return { reason: `${confidence}-confidence`, category, risk, confidence, alternatives };
 }
 
 /** Queue order: by reason, then by id, so that an editor works through one server at a time. */

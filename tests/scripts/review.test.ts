@@ -86,7 +86,7 @@ test('--reason, --limit and --json narrow and shape the list', async () => {
   assert.deepEqual(json.byReason, { 'dangerous-sign': 5, 'low-confidence': 1, 'medium-confidence': 1 });
   assert.equal(json.items.length, 7, 'JSON lists every queued tool unless --limit says otherwise');
   assert.deepEqual(
-    json.items[4].alternatives.map((a: { category: string }) => a.category),
+    json.items[4].alternatives.map((a: { suggests: string }) => a.suggests),
     ['Write', 'Destructive'],
   );
 });
@@ -147,6 +147,7 @@ test('bad options get one line and status 2', async () => {
     [['--limit', 'ten'], /--limit takes a whole number/],
     [['--server', 'dbeaver'], /no server "dbeaver".*Did you mean "dbeaver-srthkdev"/],
     [['--set', `${SERVER}/write_query=Write`, '--limit', '3'], /use it alone/],
+    [['--set', `${SERVER}/write_query=Write`, '--json'], /use it alone/],
     [
       ['--set', `${SERVER}/write_query=Write`, '--set', `${SERVER}/write_query=Execute`],
       /write_query=Write and --set .*write_query=Execute name the same tool: keep one/,
