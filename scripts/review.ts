@@ -3,7 +3,8 @@
  *     lists the tools whose category an editor should check, most urgent first
  * npm run review -- --set <server>/<tool>=<Category> [--set ...]
  *     records an editor's decision in the tool's `editorial.category`: the classifier's own
- *     category confirms it, another corrects it; either way the tool leaves the queue
+ *     category confirms it, another corrects it; either way the tool leaves the queue until its
+ *     server changes the definition (`editorial.checked` holds the hash of the one judged)
  * Exit 0: done. Exit 1: the listing ran, but some records could not be read. Exit 2: the command
  * could not run (bad option, unknown tool, a decision that would break the record).
  */
@@ -22,6 +23,7 @@ import {
   type ReviewItem,
   type ReviewReason,
 } from '#src/classify/review.ts';
+import { hashDefinition } from '#src/model/canonical.ts';
 import { writeAtomically } from '#src/importer/write.ts';
 import { PRINT } from '#src/importer/yaml.ts';
 import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
@@ -32,8 +34,7 @@ import { revealInvisible } from '#src/model/text.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 import { guarded, usage } from './lib/policy-cli.ts';
 
-const HELP =
-  'npm run review [-- --server <server-id>] [--reason dangerous-sign|low-confidence|medium-confidence] [--limit N] [--json] | [-- --set <server>/<tool>=<Category> ...]';
+const HELP = `npm run review [-- --server <server-id>] [--reason ${REVIEW_REASONS.join('|')}] [--limit N] [--json] | [-- --set <server>/<tool>=<Category> ...]`;
 
 const DEFAULT_LIMIT = 40;
 /** The longest quote a line of the list shows; --json gives the whole text. */
@@ -44,6 +45,8 @@ interface Queued {
   id: string;
   file: string;
   item: ReviewItem;
+  /** For a definition changed since an editor checked it: the import's latest note of what changed. */
+  change?: { date: string; summary: string[] };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -107,7 +110,8 @@ function collectQueue(dir: string, files: CatalogueFiles, cwd: string): Queue {
       if (tool.data.history?.removed) continue;
       live += 1;
       const item = reviewOf(tool.data);
-      if (item) queued.push({ id: toolId(tool), file: tool.file, item });
+      const change = item?.reason === 'definition-changed' ? tool.data.history?.changes?.at(-1) : undefined;
+      if (item) queued.push({ id: toolId(tool), file: tool.file, item, ...(change ? { change } : {}) });
     }
   }
   return { servers: catalogue.servers.map((s) => s.id), live, queued, problems };
@@ -142,6 +146,7 @@ function list(
         category: q.item.category,
         risk: q.item.risk,
         confidence: q.item.confidence,
+        ...(q.change ? { change: q.change } : {}),
         // Each alternative is the first signal for its category (`suggests`).
         alternatives: q.item.alternatives.map((a) => a.evidence),
       })),
@@ -165,7 +170,9 @@ function list(
       heading = q.item.reason;
       io.stdout(`\n${REVIEW_REASON_TEXT[heading]}:\n`);
     }
-    io.stdout(`  ${q.id}  ${q.item.category} (${q.item.risk}, ${q.item.confidence} confidence)  ${q.file}\n`);
+    const how = q.item.reason === 'definition-changed' ? "an editor's category" : `${q.item.confidence} confidence`;
+    io.stdout(`  ${q.id}  ${q.item.category} (${q.item.risk}, ${how})  ${q.file}\n`);
+    if (q.change) io.stdout(`      changed ${q.change.date}: ${terminalText(q.change.summary.join('; '))}\n`);
     for (const a of q.item.alternatives) {
       const e = a.evidence;
       io.stdout(`      ${a.category}? ${e.source} "${terminalText(e.text)}" (${e.signal})\n`);
@@ -236,6 +243,8 @@ function settle(io: CliIo, catalogue: Catalogue, problems: readonly Problem[], d
     const path = resolve(io.cwd, tool.file);
     const doc = parseDocument(readFileSync(path, 'utf8'), { uniqueKeys: true });
     doc.setIn(['editorial', 'category'], d.category);
+    // The definition judged: when a re-import changes it, the tool waits in the queue again.
+    doc.setIn(['editorial', 'checked'], hashDefinition(tool.data.definition));
     // The importer's printer: the decision changes only the lines it adds.
     const text = doc.toString(PRINT);
     const parsed = parseYaml(text, tool.file);

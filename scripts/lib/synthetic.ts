@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printRecord } from '#src/importer/yaml.ts';
-import { hashDefinition } from '#src/importer/canonical.ts';
+import { hashDefinition } from '#src/model/canonical.ts';
 import { CATEGORIES, CATEGORY_RISK, type Category } from '#src/model/taxonomy.ts';
 import type { ServerRecord } from '#src/model/server.ts';
 import type { Evidence, ToolDefinition, ToolRecord } from '#src/model/tool.ts';

@@ -1,4 +1,12 @@
-import { CATEGORIES, REVIEW_REASONS, type Category, type ReviewReason, type RiskLevel } from '#src/model/taxonomy.ts';
+import { hashDefinition } from '#src/model/canonical.ts';
+import {
+  CATEGORIES,
+  CATEGORY_RISK,
+  REVIEW_REASONS,
+  type Category,
+  type ReviewReason,
+  type RiskLevel,
+} from '#src/model/taxonomy.ts';
 import type { Evidence, ToolRecord } from '#src/model/tool.ts';
 
 /**
@@ -7,13 +15,15 @@ import type { Evidence, ToolRecord } from '#src/model/tool.ts';
  * these tools than on the rest, so an editor's hour spent here fixes the most pages.
  *
  * A tool leaves the queue when an editor writes `editorial.category` (the classifier's own
- * category to confirm it, another to correct it), or when its server stops listing it.
+ * category to confirm it, another to correct it), or when its server stops listing it. It comes
+ * back when the server changes a definition an editor had checked (`editorial.checked`).
  */
 
 export { REVIEW_REASONS, type ReviewReason };
 
 export const REVIEW_REASON_TEXT: Record<ReviewReason, string> = {
   'dangerous-sign': 'may be Destructive or Financial',
+  'definition-changed': 'changed since an editor checked it',
   'low-confidence': 'low confidence',
   'medium-confidence': 'medium confidence',
 };
@@ -28,6 +38,7 @@ export interface ReviewAlternative {
 
 export interface ReviewItem {
   reason: ReviewReason;
+  /** The tool's category as the site shows it: the editor's for a changed definition, else the classifier's. */
   category: Category;
   risk: RiskLevel;
   confidence: ToolRecord['classification']['confidence'];
@@ -45,15 +56,31 @@ export function alternativesOf(evidence: readonly Evidence[], category: Category
 }
 
 /**
- * Whether a tool waits for an editor, and why; undefined when an editor has already set its
- * category, when its server no longer lists it, or when the classifier was sure and nothing in
- * the definition pointed to a more dangerous category.
+ * Whether a tool waits for an editor, and why; undefined when its server no longer lists it, when
+ * an editor has set its category (and the definition is still the one they checked), or when the
+ * classifier was sure and nothing in the definition pointed to a more dangerous category.
  */
 export function reviewOf(
-  record: Pick<ToolRecord, 'classification'> & Partial<Pick<ToolRecord, 'editorial' | 'history'>>,
+  record: Pick<ToolRecord, 'classification'> & Partial<Pick<ToolRecord, 'editorial' | 'history' | 'definition'>>,
 ): ReviewItem | undefined {
-  if (record.editorial?.category !== undefined || record.history?.removed !== undefined) return undefined;
-  const { category, confidence, evidence } = record.classification;
+  if (record.history?.removed !== undefined) return undefined;
+  const { confidence, evidence } = record.classification;
+  const decided = record.editorial?.category;
+  if (decided !== undefined) {
+    // A category set by hand without `checked` records no definition to compare: it stays settled.
+    const checked = record.editorial?.checked;
+    if (checked === undefined || record.definition === undefined || hashDefinition(record.definition) === checked)
+      return undefined;
+    const risk = record.editorial?.risk ?? CATEGORY_RISK[decided];
+    return {
+      reason: 'definition-changed',
+      category: decided,
+      risk,
+      confidence,
+      alternatives: alternativesOf(evidence, decided),
+    };
+  }
+  const { category } = record.classification;
   const risk = record.editorial?.risk ?? record.classification.risk;
   const alternatives = alternativesOf(evidence, category);
   // A policy made for a lower risk lets a destructive or money-moving call through: the costliest

@@ -1,5 +1,5 @@
 import type { ToolDefinition } from '#src/model/tool.ts';
-import { canonicalJson } from './canonical.ts';
+import { canonicalJson } from '#src/model/canonical.ts';
 
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
 

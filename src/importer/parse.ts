@@ -1,6 +1,6 @@
 import { definitionSchema, TOOL_NAME_PATTERN, type ToolDefinition } from '#src/model/tool.ts';
 import { AtlasError, showValue, zodProblems } from '#src/model/problems.ts';
-import { canonicalJson, sortKeys } from './canonical.ts';
+import { canonicalJson, sortKeys } from '#src/model/canonical.ts';
 import { isObject } from '#src/model/object.ts';
 
 /** One tool as the importer keeps it: its name and the definition fields the catalogue stores. */

@@ -5,9 +5,10 @@ import { detectPoisoning } from '#src/classify/poisoning.ts';
 import { loadCatalogue, parseYaml, type Catalogue } from '#src/catalogue/load.ts';
 import { checkServer } from '#src/catalogue/validate.ts';
 import { SERVER_ID_PATTERN, serverSchema, type ServerRecord } from '#src/model/server.ts';
+import type { Category } from '#src/model/taxonomy.ts';
 import { toolFileStem, toolSchema, type ToolDefinition, type ToolHistory, type ToolRecord } from '#src/model/tool.ts';
 import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
-import { hashDefinition } from './canonical.ts';
+import { hashDefinition } from '#src/model/canonical.ts';
 import { describeChanges } from './diff.ts';
 import type { SourceResult } from './sources.ts';
 import { portableNode, printRecord, updateRecord } from './yaml.ts';
@@ -41,7 +42,11 @@ export interface ImportReport {
   serverId: string;
   serverFile: { path: string; action: 'create' | 'update' | 'unchanged' };
   added: string[];
-  changed: { name: string; summary: string[] }[];
+  /**
+   * Tools whose definition changed; `recheck` names the category an editor had set on the old
+   * definition, which now waits in the review queue again.
+   */
+  changed: { name: string; summary: string[]; recheck?: Category }[];
   removed: string[];
   /** Tools marked removed earlier that the server lists again. */
   restored: string[];
@@ -241,7 +246,10 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
       if (oldHash !== hash) {
         const what = describeChanges(old.data.definition, tool.definition);
         summary.push(...what);
-        report.changed.push({ name: tool.name, summary: what });
+        const { category, checked } = old.data.editorial ?? {};
+        // Only a decision that recorded its definition (`npm run review -- --set`) is known to be stale.
+        const recheck = category !== undefined && checked !== undefined && checked !== hash ? category : undefined;
+        report.changed.push({ name: tool.name, summary: what, ...(recheck ? { recheck } : {}) });
       }
       if (summary.length > 0) changes.push({ date, summary });
       else report.unchanged.push(tool.name);

@@ -100,7 +100,10 @@ export function formatReport(report: ImportReport, dryRun: boolean, cwd = proces
     `${dryRun ? 'Dry run: would import' : 'Imported'} server "${report.serverId}" (${rel(report.serverFile.path)}: ${report.serverFile.action}).`,
   );
   for (const name of report.added) lines.push(`  + ${name}`);
-  for (const { name, summary } of report.changed) lines.push(`  ~ ${name}: ${summary.join('; ')}`);
+  for (const { name, summary, recheck } of report.changed)
+    lines.push(
+      `  ~ ${name}: ${summary.join('; ')}${recheck ? ` (an editor set ${recheck} on the old definition: it waits in \`npm run review\` again)` : ''}`,
+    );
   for (const name of report.restored) lines.push(`  ↺ ${name}: listed again`);
   for (const name of report.removed) lines.push(`  - ${name} (marked removed; file kept)`);
   for (const { name, codes } of report.flagged) lines.push(`  ! ${name}: ${codes.join(', ')}`);

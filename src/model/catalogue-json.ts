@@ -52,7 +52,7 @@ export const serverDocumentSchema = z
           .enum(REVIEW_REASONS)
           .nullable()
           .describe(
-            'Why an editor should still check the category (npm run review): a Destructive or Financial sign in the text under a lower verdict, or low or medium confidence; null when the classifier was sure or an editor set the category.',
+            'Why an editor should still check the category (npm run review): a Destructive or Financial sign in the text under a lower verdict, a definition changed since an editor set the category, or low or medium confidence; null when the classifier was sure or an editor set the category for this definition.',
           ),
         evidence: z.array(evidenceSchema),
         flags: z.array(flagSchema),

@@ -37,5 +37,5 @@ export const withArticle = (value: Category | RiskLevel): string => `${/^[AEIOU]
  * Why an editor should check a tool's category, most urgent first (`reviewOf` in
  * src/classify/review.ts decides; `npm run review` lists them).
  */
-export const REVIEW_REASONS = ['dangerous-sign', 'low-confidence', 'medium-confidence'] as const;
+export const REVIEW_REASONS = ['dangerous-sign', 'definition-changed', 'low-confidence', 'medium-confidence'] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];

@@ -107,9 +107,11 @@ export const classificationSchema = z.strictObject({
 export type Classification = z.infer<typeof classificationSchema>;
 
 /** Written by the importer; an editor does not need to touch it. */
+const definitionHashSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/);
+
 export const historySchema = z.strictObject({
   /** sha256 of the definition printed as canonical JSON. */
-  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  hash: definitionHashSchema,
   first_seen: z.iso.date(),
   changes: z
     .array(
@@ -130,6 +132,12 @@ export type ToolHistory = z.infer<typeof historySchema>;
  */
 export const editorialSchema = z.strictObject({
   category: categorySchema.optional(),
+  /**
+   * The hash (as in `history.hash`) of the definition the editor's category was decided on;
+   * `npm run review -- --set` writes it. When the server later changes the definition, the tool
+   * waits in the review queue again until an editor decides anew.
+   */
+  checked: definitionHashSchema.optional(),
   risk: riskSchema.optional(),
   /** "What <tool> does on <server>", plain text. */
   summary: z.string().min(1).max(4000).optional(),

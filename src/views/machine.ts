@@ -191,7 +191,9 @@ export function toolMarkdown(tool: ToolEntry, index: SiteIndex): string {
     `- Risk: ${tool.risk}`,
     `- Classifier confidence: ${rec.classification.confidence}`,
     tool.overridden
-      ? `- Set by an editor; the classifier said ${rec.classification.category} (${rec.classification.risk})`
+      ? review?.reason === 'definition-changed'
+        ? `- Set by an editor on an earlier definition, to be checked again; on this one the classifier says ${rec.classification.category} (${rec.classification.risk})`
+        : `- Set by an editor; the classifier said ${rec.classification.category} (${rec.classification.risk})`
       : review
         ? `- Set by the classifier, not yet checked by an editor (${REVIEW_REASON_TEXT[review.reason]})`
         : '- Set by the classifier',

@@ -44,17 +44,26 @@ export function serverPolicyJson(tools: ToolEntry[]): string {
 
 /** What the server page says of its unchecked verdicts (`ServerPageModel.unchecked`, not empty). */
 export function uncheckedNote(unchecked: readonly { reason: ReviewReason }[]): string {
-  const dangerous = unchecked.filter((u) => u.reason === 'dangerous-sign').length;
-  const unsure = unchecked.length - dangerous;
+  const count = (reason: ReviewReason) => unchecked.filter((u) => u.reason === reason).length;
+  const dangerous = count('dangerous-sign');
+  const changed = count('definition-changed');
+  const unsure = unchecked.length - dangerous - changed;
   const parts: string[] = [];
   if (dangerous > 0)
     parts.push(`the text of ${dangerous} reads like a Destructive or Financial tool under a lower verdict`);
+  if (changed > 0)
+    parts.push(
+      `the server changed ${changed === 1 ? 'the definition of 1' : `the definitions of ${changed}`} after an editor set ${changed === 1 ? 'its' : 'their'} category`,
+    );
   if (unsure > 0)
     parts.push(
-      `the classifier was unsure of ${dangerous > 0 ? `${unsure} other${unsure === 1 ? '' : 's'}` : unsure === 1 ? 'it' : 'them'}`,
+      `the classifier was unsure of ${parts.length > 0 ? `${unsure} other${unsure === 1 ? '' : 's'}` : unsure === 1 ? 'it' : 'them'}`,
     );
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')}, and ${parts.at(-1)}` : parts[0];
   const verb = unchecked.length === 1 ? 'carries' : 'carry';
-  return `${plural(unchecked.length, 'tool')} here ${verb} a category that no editor has checked and that may be wrong: ${parts.join(', and ')}. The policy for the whole server follows these categories: look at their signals before you adopt it.`;
+  const checked =
+    changed > 0 ? "no editor has checked against the server's current definition" : 'no editor has checked';
+  return `${plural(unchecked.length, 'tool')} here ${verb} a category that ${checked} and that may be wrong: ${listed}. The policy for the whole server follows these categories: look at their signals before you adopt it.`;
 }
 
 export async function serverPageModel(server: ServerEntry<ToolSummary>, index: SiteIndex): Promise<ServerPageModel> {

@@ -36,6 +36,8 @@ export interface ToolPageModel {
   policy: { json: string; html: string; overridden: boolean; verdict: Verdict };
   /** Who stands behind the category: an editor's decision, or the classifier and how sure it was. */
   verdictNote: string;
+  /** Whether the tool waits in the review queue (`reviewOf`): the page links to the note. */
+  unchecked: boolean;
   faq: FaqItem[];
   serverCount: number;
 }
@@ -103,6 +105,7 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex<ToolS
     related: relatedTools(tool, index),
     policy: { json, html, overridden, verdict: policyVerdict(policy, tool.name) },
     verdictNote: verdictNote(tool),
+    unchecked: isUnchecked(tool),
     faq,
     serverCount: index.servers.length,
   };
@@ -116,17 +119,28 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex<ToolS
 export function verdictNote(tool: ToolEntry): string {
   const { record } = tool;
   const said = record.classification;
+  const review = reviewOf(record);
   if (tool.overridden) {
     const same = tool.category === said.category && tool.risk === said.risk;
+    if (review?.reason === 'definition-changed')
+      return `An editor set this category, but the server has changed the tool's definition since, so it waits to be checked again${same ? '' : `; on the new definition the classifier says ${said.category} (${said.risk})`}.`;
     return same
       ? `An editor confirmed the classifier's category.`
       : `An editor overrode the classifier, which said ${said.category} (${said.risk}).`;
   }
-  const review = reviewOf(record);
   if (!review) return '';
   if (review.sign)
     return `No editor has checked this verdict yet, and the definition also reads like ${withArticle(review.sign)} tool (the signals below say where): if it is one, give it that category's stricter policy.`;
   return `The classifier was unsure of this category, and no editor has checked it yet: read the signals below before you rely on it.`;
+}
+
+/**
+ * Whether the page links to the verdict note as an unchecked verdict: a tool of the review queue,
+ * unless an editor's risk (without a category) already speaks for it.
+ */
+function isUnchecked(tool: ToolEntry): boolean {
+  const review = reviewOf(tool.record);
+  return tool.overridden ? review?.reason === 'definition-changed' : review !== undefined;
 }
 
 /** What a policy does to one tool, in a word (for the badge) and a sentence. */

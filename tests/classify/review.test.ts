@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { alternativesOf, compareReview, reviewOf } from '#src/classify/review.ts';
+import { hashDefinition } from '#src/model/canonical.ts';
 import { toolSchema, type ToolRecord } from '#src/model/tool.ts';
 import { ROOT } from '../helpers/server.ts';
 
@@ -77,6 +78,25 @@ test("an editor's category or the server's removal of the tool takes it off the 
   assert.equal(reviewOf({ ...tool, editorial: { category: 'Read' } }), undefined, 'a confirmation counts too');
   assert.equal(reviewOf({ ...tool, history: { ...tool.history!, removed: '2026-12-01' } }), undefined);
   assert.equal(reviewOf({ ...tool, editorial: { summary: 'Runs a query.' } })?.reason, 'low-confidence');
+});
+
+test("a category decided on another definition brings the tool back, under the editor's category", () => {
+  const tool = record('dbeaver-srthkdev', 'execute_query');
+  const now = hashDefinition(tool.definition);
+  const before = hashDefinition({ ...tool.definition, description: 'An older text.' });
+  assert.equal(reviewOf({ ...tool, editorial: { category: 'Read', checked: now } }), undefined);
+  const item = reviewOf({ ...tool, editorial: { category: 'Read', checked: before } })!;
+  assert.equal(item.reason, 'definition-changed');
+  assert.deepEqual([item.category, item.risk], ['Read', 'Low']);
+  assert.deepEqual(
+    item.alternatives.map((a) => a.category),
+    ['Execute'],
+    "the classifier's own verdict is an alternative to the editor's",
+  );
+  const risk = reviewOf({ ...tool, editorial: { category: 'Read', risk: 'Medium', checked: before } })!;
+  assert.equal(risk.risk, 'Medium', "an editor's risk stands with the category");
+  const gone = { ...tool, history: { ...tool.history!, removed: '2026-12-01' } };
+  assert.equal(reviewOf({ ...gone, editorial: { category: 'Read', checked: before } }), undefined);
 });
 
 test('the alternatives are the other categories argued for, each with its first signal, in category order', () => {

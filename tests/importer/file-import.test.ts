@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runImport, formatReport, type ImportOptions } from '#src/importer/run.ts';
-import { hashDefinition } from '#src/importer/canonical.ts';
+import { hashDefinition } from '#src/model/canonical.ts';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
 

@@ -2,9 +2,12 @@ import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { hashDefinition } from '#src/model/canonical.ts';
+import { formatReport, runImport } from '#src/importer/run.ts';
 import { main as review } from '#scripts/review.ts';
 import { callMain } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/server.ts';
@@ -83,7 +86,12 @@ test('--reason, --limit and --json narrow and shape the list', async () => {
   const json = JSON.parse((await run(['--json'])).stdout);
   assert.equal(json.tools, 21);
   assert.equal(json.queued, 7);
-  assert.deepEqual(json.byReason, { 'dangerous-sign': 5, 'low-confidence': 1, 'medium-confidence': 1 });
+  assert.deepEqual(json.byReason, {
+    'dangerous-sign': 5,
+    'definition-changed': 0,
+    'low-confidence': 1,
+    'medium-confidence': 1,
+  });
   assert.equal(json.items.length, 7, 'JSON lists every queued tool unless --limit says otherwise');
   assert.deepEqual(
     json.items[4].alternatives.map((a: { suggests: string }) => a.suggests),
@@ -97,10 +105,60 @@ test('--set writes the decision into the editorial block, adds only its lines, a
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /write_query\.yaml: editorial\.category Destructive \(the classifier said Execute\)/);
   assert.match(r.stdout, /alter_table\.yaml: editorial\.category Write \(confirms the classifier\)/);
-  assert.equal(readFileSync(toolFile('write_query'), 'utf8'), `${before}editorial:\n  category: Destructive\n`);
+  const hash = hashDefinition(parse(before).definition);
+  assert.equal(
+    readFileSync(toolFile('write_query'), 'utf8'),
+    `${before}editorial:\n  category: Destructive\n  checked: ${hash}\n`,
+  );
   const after = JSON.parse((await run(['--json'])).stdout);
   assert.equal(after.queued, 5);
   assert.ok(!after.items.some((i: { id: string }) => /write_query|alter_table/.test(i.id)));
+});
+
+test('a decision waits in the queue again once a re-import changes the definition it was made on', async () => {
+  const folder = join(content, 'tools', SERVER);
+  const records = readdirSync(folder).map((f) => parse(readFileSync(join(folder, f), 'utf8')));
+  const list = join(content, '..', 'tools-list.json');
+  const reimport = async (description?: string) => {
+    const tools = records.map((r) => ({
+      name: r.name,
+      ...r.definition,
+      ...(description && r.name === 'alter_table' ? { description } : {}),
+    }));
+    writeFileSync(list, JSON.stringify({ tools }));
+    return runImport({ source: { file: list }, contentDir: content, serverId: SERVER, date: '2026-12-01' });
+  };
+  const queue = async () => JSON.parse((await run(['--json'])).stdout) as { queued: number; items: Item[] };
+  type Item = { id: string; reason: string; category: string };
+
+  assert.equal((await run(['--set', `${SERVER}/alter_table=Write`])).code, 0);
+  assert.equal((await queue()).queued, 6);
+  // The same definitions again: the decision stands.
+  assert.deepEqual((await reimport()).changed, []);
+  assert.equal((await queue()).queued, 6);
+
+  const report = await reimport('Alters a table: adds, renames or drops its columns.');
+  assert.deepEqual(report.changed, [{ name: 'alter_table', summary: ['description changed'], recheck: 'Write' }]);
+  assert.match(
+    formatReport(report, false),
+    /~ alter_table: description changed \(an editor set Write on the old definition: it waits in `npm run review` again\)/,
+  );
+  const back = await queue();
+  assert.equal(back.queued, 7);
+  assert.deepEqual(
+    back.items.filter((i) => i.reason === 'definition-changed').map((i) => [i.id, i.category]),
+    [[`${SERVER}/alter_table`, 'Write']],
+  );
+  assert.equal(parse(readFileSync(toolFile('alter_table'), 'utf8')).editorial.category, 'Write', 'the import keeps it');
+  const listed = (await run(['--reason', 'definition-changed'])).stdout;
+  assert.match(
+    listed,
+    /changed since an editor checked it:\n {2}\S+\/alter_table {2}Write \(Medium, an editor's category\) .*\n {6}changed 2026-12-01: description changed\n/,
+  );
+
+  // Deciding again on the new definition settles it.
+  assert.equal((await run(['--set', `${SERVER}/alter_table=Destructive`])).code, 0);
+  assert.equal((await queue()).queued, 6);
 });
 
 test("--set keeps an editor's existing block, its comments included", async () => {
@@ -112,7 +170,7 @@ test("--set keeps an editor's existing block, its comments included", async () =
   assert.equal((await run(['--set', `${SERVER}/execute_query=Execute`])).code, 0);
   assert.match(
     readFileSync(file, 'utf8'),
-    /editorial:\n {2}# checked with the vendor\n {2}summary: Runs any SQL\.\n {2}category: Execute\n$/,
+    /editorial:\n {2}# checked with the vendor\n {2}summary: Runs any SQL\.\n {2}category: Execute\n {2}checked: sha256:[0-9a-f]{64}\n$/,
   );
 });
 
@@ -143,7 +201,10 @@ test('bad options get one line and status 2', async () => {
   const cases: [string[], RegExp][] = [
     [['--set', `${SERVER}/write_query=Dangerous`], /"Dangerous" .* is no category: use one of Read, Write/],
     [['--set', `${SERVER}-write_query`], /--set takes <server>\/<tool>=<Category>/],
-    [['--reason', 'urgent'], /--reason is one of dangerous-sign, low-confidence, medium-confidence/],
+    [
+      ['--reason', 'urgent'],
+      /--reason is one of dangerous-sign, definition-changed, low-confidence, medium-confidence/,
+    ],
     [['--limit', 'ten'], /--limit takes a whole number/],
     [['--server', 'dbeaver'], /no server "dbeaver".*Did you mean "dbeaver-srthkdev"/],
     [['--set', `${SERVER}/write_query=Write`, '--limit', '3'], /use it alone/],

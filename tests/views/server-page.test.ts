@@ -28,3 +28,14 @@ test('the server page counts its unchecked verdicts, the dangerous signs apart, 
     /unsure of 2 others\. The policy for the whole server follows these categories/,
   );
 });
+
+test('a definition changed since an editor set its category is counted apart, and the list reads as one sentence', () => {
+  assert.equal(
+    lead(uncheckedNote(of('definition-changed'))),
+    "1 tool here carries a category that no editor has checked against the server's current definition and that may be wrong: the server changed the definition of 1 after an editor set its category",
+  );
+  assert.equal(
+    lead(uncheckedNote(of('dangerous-sign', 'definition-changed', 'definition-changed', 'medium-confidence'))),
+    "4 tools here carry a category that no editor has checked against the server's current definition and that may be wrong: the text of 1 reads like a Destructive or Financial tool under a lower verdict, the server changed the definitions of 2 after an editor set their category, and the classifier was unsure of 1 other",
+  );
+});

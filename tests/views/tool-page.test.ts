@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { policyVerdict, verdictNote } from '#src/views/tool-page.ts';
 import { toToolEntry } from '#src/catalogue/index.ts';
+import { hashDefinition } from '#src/model/canonical.ts';
 import { toolSchema, type ToolRecord } from '#src/model/tool.ts';
 import { ROOT } from '../helpers/server.ts';
 import { nameParts } from '#src/views/tool-view.ts';
@@ -55,5 +56,19 @@ test('the page says who stands behind a category: an editor, or a classifier tha
   assert.equal(
     note({ ...unsure, editorial: { category: 'Execute' } }),
     'An editor overrode the classifier, which said Read (Low).',
+  );
+  // A decision recorded on another definition than the one the server now lists.
+  const stale = hashDefinition({ ...unsure.definition, description: 'An older text.' });
+  assert.equal(
+    note({ ...unsure, editorial: { category: 'Read', checked: stale } }),
+    "An editor set this category, but the server has changed the tool's definition since, so it waits to be checked again.",
+  );
+  assert.match(
+    note({ ...unsure, editorial: { category: 'Execute', checked: stale } }),
+    /waits to be checked again; on the new definition the classifier says Read \(Low\)\.$/,
+  );
+  assert.equal(
+    note({ ...unsure, editorial: { category: 'Read', checked: hashDefinition(unsure.definition) } }),
+    "An editor confirmed the classifier's category.",
   );
 });
