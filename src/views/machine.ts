@@ -14,7 +14,7 @@ import { riskCounts, categoryCounts, zeroCounts } from '#src/catalogue/index.ts'
 import type { SiteIndex } from './site-data.ts';
 import { serverWithRecords } from './server-page.ts';
 import { toolPolicy, serverPolicyFor, toolCedar, serverCedar } from '#src/catalogue/policies.ts';
-import { summaryText, whyText, describeCategory } from './tool-view.ts';
+import { confidenceRecord, summaryText, whyText, describeCategory } from './tool-view.ts';
 import { codeSpans, revealInvisible } from '#src/model/text.ts';
 import { RISK_LEVELS } from '#src/model/taxonomy.ts';
 import type { IndexDocument, ServerDocument } from '#src/model/catalogue-json.ts';
@@ -189,7 +189,7 @@ export function toolMarkdown(tool: ToolEntry, index: SiteIndex): string {
     '',
     `- Category: ${tool.category} (it ${mdText(describeCategory(tool.category))})`,
     `- Risk: ${tool.risk}`,
-    `- Classifier confidence: ${rec.classification.confidence}`,
+    `- Classifier confidence: ${rec.classification.confidence}${rec.editorial?.category ? '' : `. ${confidenceRecord(rec.classification.confidence)}`}`,
     tool.overridden
       ? review?.reason === 'definition-changed'
         ? `- Set by an editor on an earlier definition, to be checked again; on this one the classifier says ${rec.classification.category} (${rec.classification.risk})`

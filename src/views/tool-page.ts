@@ -3,7 +3,7 @@ import type { CatalogueIndex, ServerEntry, ToolEntry, ToolSummary, PatternEntry 
 import { patternsFor, relatedTools } from '#src/catalogue/index.ts';
 import { toolPolicy, rateAnswerSnippet, blockSnippet, faqRate } from '#src/catalogue/policies.ts';
 import { highlightJson, highlightForTool } from './highlight.ts';
-import { paramRows, summaryText, whyText, describeCategory, type ParamRow } from './tool-view.ts';
+import { confidenceRecord, paramRows, summaryText, whyText, describeCategory, type ParamRow } from './tool-view.ts';
 import { serverUrl } from './urls.ts';
 import { codeSpans } from '#src/model/text.ts';
 import { reviewOf } from '#src/classify/review.ts';
@@ -38,6 +38,12 @@ export interface ToolPageModel {
   verdictNote: string;
   /** Whether the tool waits in the review queue (`reviewOf`): the page links to the note. */
   unchecked: boolean;
+  /**
+   * What the classifier's confidence level has meant when measured: how often its verdicts at that
+   * level matched the hand labels of servers the rules were never tuned on. Absent when an editor
+   * set the category.
+   */
+  confidenceRecord?: string;
   faq: FaqItem[];
   serverCount: number;
 }
@@ -106,6 +112,9 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex<ToolS
     policy: { json, html, overridden, verdict: policyVerdict(policy, tool.name) },
     verdictNote: verdictNote(tool),
     unchecked: isUnchecked(tool),
+    ...(tool.record.editorial?.category
+      ? {}
+      : { confidenceRecord: confidenceRecord(tool.record.classification.confidence) }),
     faq,
     serverCount: index.servers.length,
   };

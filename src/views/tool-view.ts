@@ -1,5 +1,6 @@
+import results from '#src/classify/corpus/results.json' with { type: 'json' };
 import type { Category } from '#src/model/taxonomy.ts';
-import type { InputSchema } from '#src/model/tool.ts';
+import type { Classification, InputSchema } from '#src/model/tool.ts';
 import type { ToolEntry, ToolSummary, ServerEntry } from '#src/catalogue/index.ts';
 
 /** One row of the "input parameters" table, flattened one level into nested objects. */
@@ -175,4 +176,14 @@ export function definitionText(tool: ToolEntry): string {
 /** A name cut after each `_`, `.`, `-` or `/`, where a line may break; the parts join back to it. */
 export function nameParts(name: string): string[] {
   return name.split(/(?<=[_.\-/])(?=.)/);
+}
+
+/**
+ * What a confidence level has meant, measured: how often the classifier's verdicts at that level
+ * matched the hand labels on the test half of the labelled corpus, with annotations kept as
+ * servers send them (src/classify/corpus/results.json, written by `npm run classify:score`).
+ */
+export function confidenceRecord(level: Classification['confidence']): string {
+  const r = results.test.modes.kept.perConfidence[level];
+  return `On servers it was never tuned on, its ${level}-confidence verdicts matched a careful reviewer's category for ${r.percent.toFixed(1)}% of tools (${r.agree.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')}).`;
 }

@@ -21,12 +21,15 @@ test("a queued tool's page sends the reader to the signals, and a settled one na
   assert.ok(
     has(
       queued,
-      /Classifier confidence: medium\. No editor has checked this verdict yet, and the definition also reads like a Destructive tool/,
+      /Classifier confidence: medium\. On servers it was never tuned on, its medium-confidence verdicts matched a careful reviewer's category for [\d.]+% of tools \([\d,]+ of [\d,]+\)\. No editor has checked this verdict yet, and the definition also reads like a Destructive tool/,
     ),
     'the note by the signals, one space after the confidence',
   );
   const sure = text('dbeaver-srthkdev', 'list_connections');
-  assert.ok(has(sure, /Classifier confidence: high\./), 'a sure verdict states its confidence');
+  assert.ok(
+    has(sure, /Classifier confidence: high\. On servers it was never tuned on, its high-confidence verdicts matched/),
+    'a sure verdict states its confidence and what that has meant',
+  );
   assert.ok(!has(sure, /unchecked verdict|No editor has checked|classifier was unsure/), 'and no doubt');
   const markdown = readFileSync(join(DIST, 'client', toolMarkdownUrl('dbeaver-srthkdev', 'write_query')), 'utf8');
   assert.ok(
@@ -43,6 +46,7 @@ test("a queued tool's page sends the reader to the signals, and a settled one na
     'a confirmation',
   );
   assert.ok(!has(confirmed, /unchecked verdict|classifier was unsure/), 'no doubt once confirmed');
+  assert.ok(!has(confirmed, /never tuned on/), "an editor's category needs no figure for the classifier's confidence");
 });
 
 test('a server page counts the verdicts to check and links each to its signals', () => {

@@ -8,7 +8,8 @@ import { toToolEntry } from '#src/catalogue/index.ts';
 import { hashDefinition } from '#src/model/canonical.ts';
 import { toolSchema, type ToolRecord } from '#src/model/tool.ts';
 import { ROOT } from '../helpers/server.ts';
-import { nameParts } from '#src/views/tool-view.ts';
+import { confidenceRecord, nameParts } from '#src/views/tool-view.ts';
+import results from '#src/classify/corpus/results.json' with { type: 'json' };
 import { recommendedPolicy, type Policy } from '#src/policy/index.ts';
 
 test('the verdict reads each recommended rule as the evaluator applies it', () => {
@@ -71,4 +72,19 @@ test('the page says who stands behind a category: an editor, or a classifier tha
     note({ ...unsure, editorial: { category: 'Read', checked: hashDefinition(unsure.definition) } }),
     "An editor confirmed the classifier's category.",
   );
+});
+
+test('a confidence level states what it has meant on servers the rules were never tuned on', () => {
+  const measured = results.test.modes.kept.perConfidence;
+  for (const level of ['high', 'medium', 'low'] as const) {
+    const r = measured[level];
+    assert.ok(
+      confidenceRecord(level).includes(
+        `its ${level}-confidence verdicts matched a careful reviewer's category for ${r.percent.toFixed(1)}% of tools (${r.agree.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')})`,
+      ),
+      level,
+    );
+  }
+  // The levels mean something only while a higher one is right more often.
+  assert.ok(measured.high.percent > measured.medium.percent && measured.medium.percent > measured.low.percent);
 });
