@@ -2,7 +2,7 @@
  * npm run validate                                     check every record and embedded policy in content/
  * npm run validate -- <policy.json> --server <id>      check your own policy against a catalogue server
  *                   [--json]                           print the problems as JSON
- * npm run validate -- <file.cedar> --server <id> --gateway agentcore|toolhive
+ * npm run validate -- <file.cedar> --server <id> --gateway agentcore|toolhive|docker
  *                                                      check a Cedar policy (an export, edited or not)
  *                                                      against the schema of that gateway for the server
  * Exit 0: valid. Exit 1: problems, one per line. Exit 2: the command itself could not run.
@@ -18,8 +18,7 @@ import { cedarProblems } from '#src/catalogue/checks.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 import { guarded, readPolicyFile, serverTools, usage } from './lib/policy-cli.ts';
 
-const HELP =
-  'npm run validate [-- <policy.json> [--server <server-id>] [--json]] | [-- <file.cedar> --server <server-id> --gateway agentcore|toolhive]';
+const HELP = `npm run validate [-- <policy.json> [--server <server-id>] [--json]] | [-- <file.cedar> --server <server-id> --gateway ${CEDAR_FLAVOURS.map((f) => f.id).join('|')}]`;
 
 function report(io: CliIo, problems: Problem[], json: boolean): void {
   if (json) io.stdout(`${JSON.stringify(problems, null, 2)}\n`);

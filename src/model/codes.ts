@@ -165,7 +165,7 @@ export const PROBLEM_CODES = {
   'policy-cedar-invalid': {
     summary: "A policy's Cedar does not validate against the gateway's Cedar schema.",
     explanation:
-      "Every tool and server policy is also published in Cedar for Amazon Bedrock AgentCore Gateway and ToolHive, and each export is checked with Cedar's own validator against that gateway's schema, as the gateway checks it when the policy is loaded. `npm run validate -- file.cedar --server <id> --gateway agentcore|toolhive` runs the same check on a Cedar file you edited.",
+      "Every tool and server policy is also published in Cedar for Amazon Bedrock AgentCore Gateway, ToolHive and Docker's MCP gateway, and each export is checked with Cedar's own validator against that gateway's schema, as the gateway checks it when the policy is loaded. `npm run validate -- file.cedar --server <id> --gateway agentcore|toolhive|docker` runs the same check on a Cedar file you edited.",
     fix: 'For a Cedar file of yours, correct it at the line and column named (the schema beside each export on the server page lists every action and argument). For an export the build made, report it with the policy: the exporter must print valid Cedar.',
   },
 

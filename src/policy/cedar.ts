@@ -1,5 +1,5 @@
 /**
- * Policy language v1 → Cedar, for the gateways that read Cedar. Two flavours, each following its
+ * Policy language v1 → Cedar, for the gateways that read Cedar. Three flavours, each following its
  * gateway's documented request model:
  *
  * - `agentcore`: Amazon Bedrock AgentCore Gateway. Namespace `AgentCore`; one action per tool,
@@ -12,6 +12,15 @@
  *   each top-level argument in `context.arg_<name>` (strings, booleans, integers as Long, floats
  *   as decimal), an object or array argument only as `context.arg_<name>_present`. ToolHive
  *   publishes no schema; the one printed here is written from that documented model.
+ * - `docker`: Docker's MCP gateway (organisation MCP policies). Namespace `MCP`; every call is the
+ *   action `MCP::Action::"invokeTool"` on a resource of type `MCP::Tool`, matched by
+ *   `resource.name` and bound to its server with `resource in MCP::Server::"<name>"` (the name the
+ *   server was registered under; we use the server id). The arguments arrive as the record
+ *   `context.args`, and only for local stdio servers. Strings, integers (Long), booleans, objects
+ *   (records) and arrays (sets) are read there; a number with a fraction has no documented Cedar
+ *   type, so a condition on one is not expressible. Docker publishes no schema either: the one
+ *   printed here declares what the export reads, from the documented model, with every argument
+ *   optional and the principal (which Docker's policy scope supplies) as `MCP::User`.
  *
  * Semantics. Cedar denies by default and a `forbid` whose condition errors does not apply, so a
  * forbid could fail open. The export therefore uses `permit` statements only: a tool is permitted
@@ -31,7 +40,7 @@ import type { Condition, Policy, ToolRule } from '#src/model/policy.ts';
 import type { ToolInfo } from './server.ts';
 import { isObject } from '#src/model/object.ts';
 
-export type CedarFlavour = 'agentcore' | 'toolhive';
+export type CedarFlavour = 'agentcore' | 'toolhive' | 'docker';
 
 export interface CedarFlavourInfo {
   id: CedarFlavour;
@@ -44,6 +53,7 @@ export interface CedarFlavourInfo {
 export const CEDAR_FLAVOURS: readonly CedarFlavourInfo[] = [
   { id: 'agentcore', label: 'Amazon Bedrock AgentCore Gateway', suffix: 'agentcore' },
   { id: 'toolhive', label: 'ToolHive', suffix: 'toolhive' },
+  { id: 'docker', label: "Docker's MCP gateway", suffix: 'docker' },
 ];
 
 export interface CedarExport {
@@ -203,7 +213,10 @@ interface ArgRef {
   value: string;
   /** Its Cedar type; `presentOnly` when only its presence is visible (ToolHive's objects/arrays). */
   type: CType | 'presentOnly';
-  /** ToolHive: the context attribute it is read from. */
+  /**
+   * For a flavour with one context type for every tool (ToolHive, Docker): the top-level context
+   * or argument attribute it is read from, whose type every tool must agree on.
+   */
   key?: string;
 }
 
@@ -350,9 +363,10 @@ function translate(c: Condition, ref: ArgRef | { inexpressible: string }): Trans
 interface Flavour {
   /** Resolves `args.a.b` of a tool to where the request carries it. */
   argument(tool: ToolInfo, path: string): ArgRef | { inexpressible: string };
-  /** The statement's scope for one tool, several tools, or every tool but some. */
+  /** The statement's scope for one tool. */
   scopeOne(tool: string): string;
-  scopeMany(tools: string[]): string;
+  /** A condition the statement's `when` needs besides its scope to name the tool, if any. */
+  nameCondition?(tool: string): string;
   /** A permit for every tool of the server except `except`; `undefined` scope means none. */
   allExcept(server: string[], except: string[]): { scope: string; unless?: string } | undefined;
   schema(tools: ToolInfo[], mentioned: Set<string>, full: boolean): { text: string; json: Record<string, unknown> };
@@ -380,7 +394,6 @@ function agentcore(server: string): Flavour {
       return { present: present.join(' && '), value, type };
     },
     scopeOne: (tool) => scope(`action == ${action(tool)}`),
-    scopeMany: (tools) => scope(`action in [${tools.map(action).join(', ')}]`),
     allExcept(all, except) {
       const skip = new Set(except);
       const rest = all.filter((t) => !skip.has(t));
@@ -528,7 +541,6 @@ function toolhive(): Flavour {
       }
     },
     scopeOne: (name) => scope(`resource == ${tool(name)}`),
-    scopeMany: (names) => scope(`resource in [${names.map(tool).join(', ')}]`),
     allExcept(_all, except) {
       return {
         scope: scope('resource is Tool'),
@@ -624,6 +636,153 @@ function toolhiveAttrs(tools: ToolInfo[]): Map<string, CType> {
   return out;
 }
 
+/**
+ * Docker's reading of an argument's schema: as AgentCore's, but every attribute optional (the
+ * client sends what it sends) and no type for a number with a fraction.
+ */
+function dockerType(schema: unknown, depth = 0): CType | undefined {
+  if (depth > 16) return undefined;
+  switch (jsonTypeOf(schema)) {
+    case 'string':
+      return { kind: 'String' };
+    case 'integer':
+      return { kind: 'Long' };
+    case 'boolean':
+      return { kind: 'Bool' };
+    case 'array': {
+      const item = dockerType((schema as Record<string, unknown>).items, depth + 1);
+      return item ? { kind: 'Set', item } : undefined;
+    }
+    case 'object':
+      return dockerRecord(schema as Record<string, unknown>, depth + 1);
+    default:
+      return undefined;
+  }
+}
+
+function dockerRecord(schema: Record<string, unknown>, depth = 0): CType {
+  const attrs = new Map<string, { type: CType; required: boolean }>();
+  const props = isObject(schema.properties) ? schema.properties : {};
+  for (const [name, sub] of Object.entries(props)) {
+    const type = dockerType(sub, depth);
+    if (type) attrs.set(name, { type, required: false });
+  }
+  return { kind: 'Record', attrs };
+}
+
+/** The type of one attribute of a record type, if it has it. */
+function recordAttr(type: CType, name: string): CType | undefined {
+  return type.kind === 'Record' ? type.attrs.get(name)?.type : undefined;
+}
+
+function docker(server: string): Flavour {
+  const scope = `principal,\n  action == MCP::Action::"invokeTool",\n  resource is MCP::Tool in MCP::Server::${cedarString(server)}`;
+  return {
+    argument(tool, path) {
+      let type: CType = dockerRecord(tool.inputSchema ?? {});
+      let value = 'context.args';
+      // `context has args` opens the statement's condition (toCedar), so it is not repeated here.
+      const present: string[] = [];
+      const segments = path.split('.').slice(1);
+      for (const segment of segments) {
+        if (type.kind !== 'Record') return { inexpressible: `${path}: the argument is not an object` };
+        const attr = type.attrs.get(segment);
+        if (!attr)
+          return {
+            inexpressible: `${path}: its schema has no single type that Docker's gateway is documented to pass to Cedar`,
+          };
+        present.push(hasAttr(value, segment));
+        value = access(value, segment);
+        type = attr.type;
+      }
+      return { present: present.join(' && '), value, type, key: segments[0] };
+    },
+    scopeOne: () => scope,
+    nameCondition: (tool) => `resource.name == ${cedarString(tool)}`,
+    allExcept(_all, except) {
+      return {
+        scope,
+        ...(except.length ? { unless: `[${except.map(cedarString).join(', ')}].contains(resource.name)` } : {}),
+      };
+    },
+    schema() {
+      // Made by toCedar, which knows the arguments the conditions read.
+      return { text: '', json: {} };
+    },
+  };
+}
+
+/** Docker's one context type for every tool: `args`, holding the arguments named in `attrs`. */
+function dockerSchema(attrs: Map<string, CType>): { text: string; json: Record<string, unknown> } {
+  const args: CType = {
+    kind: 'Record',
+    attrs: new Map([...attrs].map(([k, t]) => [k, { type: t, required: false }])),
+  };
+  const flag = { type: 'Boolean', required: true };
+  const json = {
+    MCP: {
+      commonTypes: {},
+      entityTypes: {
+        User: {},
+        Server: {},
+        Tool: {
+          memberOfTypes: ['Server'],
+          shape: {
+            type: 'Record',
+            attributes: {
+              name: { type: 'String', required: true },
+              readOnly: flag,
+              destructive: flag,
+              idempotent: flag,
+              openWorld: flag,
+            },
+          },
+        },
+      },
+      actions: {
+        invokeTool: {
+          appliesTo: {
+            principalTypes: ['User'],
+            resourceTypes: ['Tool'],
+            context: { type: 'Record', attributes: { args: { ...typeJson(args), required: false } } },
+          },
+        },
+      },
+    },
+  };
+  const text = [
+    'namespace MCP {',
+    '  entity User;',
+    '  entity Server;',
+    '  entity Tool in [Server] = {',
+    '    "name": String,',
+    '    "readOnly": Bool,',
+    '    "destructive": Bool,',
+    '    "idempotent": Bool,',
+    '    "openWorld": Bool',
+    '  };',
+    '  action "invokeTool" appliesTo {',
+    '    principal: [User],',
+    '    resource: [Tool],',
+    `    context: { "args"?: ${typeText(args, '    ')} }`,
+    '  };',
+    '}',
+    '',
+  ].join('\n');
+  return { text, json };
+}
+
+/** Docker's arguments of the given tools, each top-level name with its type; the first type wins. */
+function dockerAttrs(tools: ToolInfo[]): Map<string, CType> {
+  const out = new Map<string, CType>();
+  for (const t of tools) {
+    const record = dockerRecord(t.inputSchema ?? {});
+    if (record.kind !== 'Record') continue;
+    for (const [name, attr] of record.attrs) if (!out.has(name)) out.set(name, attr.type);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The export.
 
@@ -632,7 +791,7 @@ const comment = (text: string) => `// ${text.replace(/[\r\n\u2028\u2029]+/g, ' '
 
 /** The policy in one Cedar flavour; see the module comment for what it keeps and what it notes. */
 export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOptions): CedarExport {
-  const f = flavour === 'agentcore' ? agentcore(opts.server) : toolhive();
+  const f = flavour === 'agentcore' ? agentcore(opts.server) : flavour === 'docker' ? docker(opts.server) : toolhive();
   const label = CEDAR_FLAVOURS.find((x) => x.id === flavour)!.label;
   const byName = new Map(opts.tools.map((t) => [t.name, t]));
   const serverTools = opts.tools.map((t) => t.name);
@@ -641,7 +800,8 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
   const notes: string[] = [];
   const statements: string[] = [];
   const mentioned = new Set<string>();
-  const thAttrs = new Map<string, CType>();
+  // ToolHive's context attributes or Docker's arguments, each with the one type all tools share.
+  const shared = new Map<string, CType>();
   let exact = true;
 
   const ruleFor = (name: string, rule: ToolRule) => {
@@ -653,12 +813,17 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
     const cond = (c: Condition, where: string, strict: 'never' | 'always'): string => {
       let ref = f.argument(info, c.path);
       if (!('inexpressible' in ref) && ref.key !== undefined) {
-        // ToolHive has one context type for all tools: two tools' arguments of one name must agree.
-        const type: CType = ref.type === 'presentOnly' ? { kind: 'Bool' } : ref.type;
-        const before = thAttrs.get(ref.key);
+        // One context type for all tools: two tools' arguments of one name must agree.
+        const type: CType =
+          flavour === 'docker'
+            ? (recordAttr(dockerRecord(info.inputSchema ?? {}), ref.key) ?? { kind: 'Bool' })
+            : ref.type === 'presentOnly'
+              ? { kind: 'Bool' }
+              : ref.type;
+        const before = shared.get(ref.key);
         if (before && typeText(before, '') !== typeText(type, ''))
           ref = { inexpressible: `${c.path}: another tool's argument of the same name has another type` };
-        else thAttrs.set(ref.key, type);
+        else shared.set(ref.key, type);
       }
       if (!('inexpressible' in ref)) {
         mentioned.add(name);
@@ -684,6 +849,15 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
       const e = and(...d.conditions.map((c, j) => cond(c, `${where}.conditions[${j}]`, 'always')));
       notes.push(`${where}: Cedar denies without a message; the policy's message is ${JSON.stringify(d.on_deny)}.`);
       lines.push(comment(`${where} denies with the message ${JSON.stringify(d.on_deny)}; Cedar carries no message.`));
+      if (flavour === 'docker' && d.conditions.length === 0) {
+        // Docker's gateway can ask the person in the session instead of refusing: offered, not made,
+        // since an approval lets through a call the policy refuses.
+        lines.push(
+          comment(
+            `To let a person approve each call in the session instead, Docker's gateway reads: @requireApproval(${cedarString(d.on_deny)}) permit (${f.scopeOne(name).replace(/\s+/g, ' ')}) when { ${f.nameCondition!(name)} };`,
+          ),
+        );
+      }
       if (e === 'true') never = true;
       else parts.push(`!(${e})`);
     });
@@ -697,7 +871,13 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
       return;
     }
     mentioned.add(name);
-    const when = parts.filter((p) => p !== 'true');
+    // Docker passes no arguments for a remote server: a rule that reads them then permits nothing.
+    const readsArgs = flavour === 'docker' && [...mentioned].some((m) => m.startsWith(`${name}\u0000`));
+    const when = [
+      ...(f.nameCondition ? [f.nameCondition(name)] : []),
+      ...(readsArgs ? ['context has args'] : []),
+      ...parts.filter((p) => p !== 'true'),
+    ];
     statements.push(
       `${lines.join('\n')}\npermit (\n  ${f.scopeOne(name)}\n)${when.length ? `\nwhen {\n  ${when.join(' &&\n  ')}\n}` : ''};`,
     );
@@ -714,9 +894,10 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
     if (policy.default === 'allow') {
       const listed = [...hidden, ...Object.keys(policy.tools ?? {})];
       const rest = f.allExcept(serverTools, listed);
-      notes.push(
-        'default: "allow": Cedar names the tools it permits, so a tool the server adds after this export is denied until the export is made again.',
-      );
+      if (flavour !== 'docker')
+        notes.push(
+          'default: "allow": Cedar names the tools it permits, so a tool the server adds after this export is denied until the export is made again.',
+        );
       if (rest) {
         for (const t of serverTools) if (!listed.includes(t)) mentioned.add(t);
         statements.push(
@@ -735,14 +916,28 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
       'hide: a hidden tool has no permit, so calls to it are denied; whether it also leaves the tool list depends on the gateway.',
     );
 
+  if (flavour === 'docker' && shared.size)
+    notes.push(
+      "Docker's gateway passes a call's arguments to Cedar only for a local stdio server: for a remote server, every rule that reads them denies.",
+    );
+
   const schemas =
     flavour === 'agentcore'
       ? f.schema(opts.tools, mentioned, Boolean(opts.fullSchema))
-      : toolhiveSchema(opts.fullSchema ? new Map([...toolhiveAttrs(opts.tools), ...thAttrs]) : thAttrs);
+      : flavour === 'docker'
+        ? dockerSchema(opts.fullSchema ? new Map([...dockerAttrs(opts.tools), ...shared]) : shared)
+        : toolhiveSchema(opts.fullSchema ? new Map([...toolhiveAttrs(opts.tools), ...shared]) : shared);
 
   const header = [
     comment(`Policy Atlas: policy for the MCP server "${opts.server}" in Cedar, for ${label}.`),
     comment('Made from the same validated policy.json and checked against the schema published beside it.'),
+    ...(flavour === 'docker'
+      ? [
+          comment(
+            `Docker matches a server by the name it was registered under; this export says ${cedarString(opts.server)}: change it if you registered the server under another name.`,
+          ),
+        ]
+      : []),
     ...(notes.length
       ? [comment('What Cedar cannot say here:'), ...notes.map((n) => comment(`- ${n}`))]
       : [comment('Cedar says everything this policy says.')]),
@@ -826,6 +1021,30 @@ export function cedarRequest(
       entities: [
         { uid: principal, attrs: { id: 'parity-user' }, parents: [] },
         { uid: resource, attrs: {}, parents: [] },
+      ],
+    };
+  }
+  if (flavour === 'docker') {
+    // Typed by the tool's schema as AgentCore does; a value of another type would make the
+    // gateway's Cedar evaluation fail, which denies.
+    const args = agentcoreValue(call.args ?? {}, dockerRecord(info.inputSchema ?? {})) as Record<string, CedarJson>;
+    const principal = { type: 'MCP::User', id: 'parity-user' };
+    const server = { type: 'MCP::Server', id: opts.server };
+    const resource = { type: 'MCP::Tool', id: `${opts.server}/${call.tool}` };
+    return {
+      principal,
+      action: { type: 'MCP::Action', id: 'invokeTool' },
+      resource,
+      context: { args },
+      entities: [
+        { uid: principal, attrs: {}, parents: [] },
+        {
+          uid: resource,
+          // The annotations as Docker defaults them when a tool declares none.
+          attrs: { name: call.tool, readOnly: false, destructive: true, idempotent: false, openWorld: true },
+          parents: [server],
+        },
+        { uid: server, attrs: {}, parents: [] },
       ],
     };
   }

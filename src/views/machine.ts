@@ -376,7 +376,7 @@ export function llmsTxt(
     '',
     `> ${mdText(site.tagline)}`,
     '',
-    `A catalogue of ${index.servers.length} MCP server${index.servers.length === 1 ? '' : 's'} and ${tools} tool${tools === 1 ? '' : 's'}. Each tool is classified by what it does (Read, Write, Execute, Destructive, Financial) and by risk (Low, Medium, High, Critical), with the evidence from its definition, any suspected hidden instructions, and a recommended policy that an MCP gateway can enforce. Policies are in the policy language version 1 (policy.json) and in Cedar for Amazon Bedrock AgentCore Gateway and ToolHive; every one is validated when the site is built.`,
+    `A catalogue of ${index.servers.length} MCP server${index.servers.length === 1 ? '' : 's'} and ${tools} tool${tools === 1 ? '' : 's'}. Each tool is classified by what it does (Read, Write, Execute, Destructive, Financial) and by risk (Low, Medium, High, Critical), with the evidence from its definition, any suspected hidden instructions, and a recommended policy that an MCP gateway can enforce. Policies are in the policy language version 1 (policy.json) and in Cedar for ${new Intl.ListFormat('en').format(CEDAR_FLAVOURS.map((f) => f.label))}; every one is validated when the site is built.`,
     '',
     'Every server and tool page has a Markdown twin: the page URL without its trailing slash plus `.md`. Each server Markdown file lists its tools with links to theirs.',
     '',

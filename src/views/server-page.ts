@@ -59,7 +59,7 @@ export function uncheckedNote(unchecked: readonly { reason: ReviewReason }[]): s
     parts.push(
       `the classifier was unsure of ${parts.length > 0 ? `${unsure} other${unsure === 1 ? '' : 's'}` : unsure === 1 ? 'it' : 'them'}`,
     );
-  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')}, and ${parts.at(-1)}` : parts[0];
+  const listed = new Intl.ListFormat('en').format(parts);
   const verb = unchecked.length === 1 ? 'carries' : 'carry';
   const checked =
     changed > 0 ? "no editor has checked against the server's current definition" : 'no editor has checked';

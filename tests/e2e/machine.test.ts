@@ -25,6 +25,7 @@ import {
   sitemapIndexUrl,
 } from '#src/views/urls.ts';
 import type { IndexDocument, ServerDocument } from '#src/model/catalogue-json.ts';
+import { CEDAR_FLAVOURS } from '#src/policy/index.ts';
 
 const client = join(DIST, 'client');
 const file = (root: string, path: string) => {
@@ -67,7 +68,7 @@ test('every tool: page, Markdown twin and JSON hold the same policy.json and Ced
     assert.equal(`${JSON.stringify(tool.policy, null, 2)}\n`, pageJson, `${tool.name}: JSON policy`);
     const mdCedar = md.filter((f) => f.lang === 'cedar').map((f) => f.text);
     const jsonCedar = Object.values(tool.cedar).map((c) => c.policy);
-    assert.equal(jsonCedar.length, 2);
+    assert.equal(jsonCedar.length, CEDAR_FLAVOURS.length);
     assert.deepEqual(pageCedar, jsonCedar, `${tool.name}: page Cedar`);
     assert.deepEqual(mdCedar, jsonCedar, `${tool.name}: Markdown Cedar`);
     // Linked from the page.
@@ -83,13 +84,13 @@ test('the server: page, downloads, Markdown and JSON hold the same policies', ()
   assert.equal(read(serverPolicyUrl(SERVER)), pageJson);
   assert.equal(`${JSON.stringify(doc.policy, null, 2)}\n`, pageJson);
   const flavours = Object.keys(doc.cedar);
-  assert.deepEqual(flavours, ['agentcore', 'toolhive']);
+  assert.deepEqual(flavours, ['agentcore', 'toolhive', 'docker']);
   flavours.forEach((f, i) => {
     assert.equal(read(serverCedarUrl(SERVER, f)), doc.cedar[f]!.policy);
     assert.equal(pageCedar[i], doc.cedar[f]!.policy);
     assert.ok(html.includes(`href="${serverCedarUrl(SERVER, f)}"`), `the page offers ${f} as a download`);
     assert.ok(html.includes(`href="${serverCedarSchemaUrl(SERVER, f)}"`));
-    assert.match(read(serverCedarSchemaUrl(SERVER, f)), /call_tool|CallTool/);
+    assert.match(read(serverCedarSchemaUrl(SERVER, f)), /call_tool|CallTool|invokeTool/);
   });
   const md = fences(read(serverMarkdownUrl(SERVER)));
   assert.equal(md.find((f) => f.lang === 'json')?.text, pageJson);

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { printCedar, cedarErrors, cedarPolicyErrors, type Policy } from '#src/policy/index.ts';
+import { isAuthorized } from '@cedar-policy/cedar-wasm/nodejs';
+import {
+  printCedar,
+  cedarErrors,
+  cedarPolicyErrors,
+  cedarRequest,
+  CEDAR_FLAVOURS,
+  type Policy,
+} from '#src/policy/index.ts';
 import { cedarString, regexToCedar, decimalText } from '#src/policy/cedar.ts';
 import { cedarProblems } from '#src/catalogue/checks.ts';
 import { formatProblem } from '#src/model/problems.ts';
@@ -48,7 +56,7 @@ test('a Cedar export with a deliberate error is a build problem with the file an
 });
 
 test('what Cedar cannot say is in the notes and in the file’s comments, and a message cannot end a comment early', () => {
-  for (const flavour of ['agentcore', 'toolhive'] as const) {
+  for (const { id: flavour } of CEDAR_FLAVOURS) {
     const exp = printCedar(policy, flavour, { server: 'demo', tools });
     assert.ok(exp.exact);
     assert.ok(exp.notes.some((n) => n.includes('tools.save.limits[0]') && n.includes('5 calls per minute')));
@@ -101,11 +109,12 @@ test('the published schema text and the JSON schema the build validates with are
     assert.equal(answer.type, 'success', JSON.stringify(answer));
     return answer.type === 'success' ? answer.text.replaceAll('__cedar::', '') : '';
   };
-  for (const flavour of ['agentcore', 'toolhive'] as const) {
+  const mark = { agentcore: /decimal/, toolhive: /arg_name/, docker: /opts\??: \{\s*force\??: Bool/ };
+  for (const { id: flavour } of CEDAR_FLAVOURS) {
     const exp = printCedar(policy, flavour, { server: 'demo', tools: rich, fullSchema: true });
     const text = canonical(exp.schema);
     assert.equal(text, canonical(exp.schemaJson as Parameters<typeof schemaToText>[0]), flavour);
-    assert.match(text, flavour === 'agentcore' ? /decimal/ : /arg_name/);
+    assert.match(text, mark[flavour]);
   }
 });
 
@@ -122,8 +131,71 @@ test('the build’s rule-by-rule check agrees with validating the whole export',
     },
   } as Policy;
   for (const p of [policy, many])
-    for (const flavour of ['agentcore', 'toolhive'] as const) {
+    for (const { id: flavour } of CEDAR_FLAVOURS) {
       assert.deepEqual(cedarPolicyErrors(p, flavour, { server: 'demo', tools }), []);
       assert.deepEqual(cedarErrors(printCedar(p, flavour, { server: 'demo', tools })), []);
     }
+});
+
+/** Cedar's answer for one call against a Docker export, as Docker's gateway would ask it. */
+function dockerDecision(text: string, call: { tool: string; args?: Record<string, unknown> }, remote = false) {
+  const req = cedarRequest('docker', { server: 'demo', tools }, call);
+  const answer = isAuthorized({
+    principal: req.principal,
+    action: req.action,
+    resource: req.resource,
+    // A remote server's calls reach Cedar without their arguments.
+    context: remote ? {} : req.context,
+    entities: req.entities,
+    policies: { staticPolicies: text },
+  });
+  assert.equal(answer.type, 'success', JSON.stringify(answer));
+  return answer.type === 'success' ? answer.response.decision : undefined;
+}
+
+test("Docker's export binds each permit to its server and tool name, and a rule on arguments denies without them", () => {
+  const guarded = {
+    version: '1',
+    default: 'deny',
+    tools: { save: { deny_if: [{ conditions: [{ path: 'args.n', op: 'gt', value: 9 }], on_deny: 'Too many.' }] } },
+  } as Policy;
+  const exp = printCedar(guarded, 'docker', { server: 'demo', tools });
+  assert.deepEqual(cedarErrors(exp), []);
+  assert.match(
+    exp.text,
+    /resource is MCP::Tool in MCP::Server::"demo"\n\)\nwhen \{\n {2}resource\.name == "save" &&\n {2}context has args &&/,
+  );
+  assert.match(exp.text, /registered the server under another name/);
+  assert.equal(dockerDecision(exp.text, { tool: 'save', args: { name: 'a', n: 3 } }), 'allow');
+  assert.equal(dockerDecision(exp.text, { tool: 'save', args: { name: 'a', n: 30 } }), 'deny');
+  assert.equal(dockerDecision(exp.text, { tool: 'drop', args: {} }), 'deny', 'a tool the policy does not list');
+  // The same tool on another server is not this policy's to allow.
+  const elsewhere = exp.text.replace('MCP::Server::"demo"', 'MCP::Server::"other"');
+  assert.equal(dockerDecision(elsewhere, { tool: 'save', args: { name: 'a', n: 3 } }), 'deny');
+  // A deny_if alone would let every call through once the arguments are missing: the guard denies.
+  assert.equal(dockerDecision(exp.text, { tool: 'save', args: { name: 'a', n: 3 } }, true), 'deny');
+  assert.ok(exp.notes.some((n) => n.includes('only for a local stdio server')));
+});
+
+test("Docker's export offers a person's approval for a rule that refuses every call, without granting it", () => {
+  const approval = {
+    version: '1',
+    default: 'allow',
+    tools: { drop: { deny_if: [{ conditions: [], on_deny: 'Ask a person "first".' }] } },
+  } as Policy;
+  const exp = printCedar(approval, 'docker', { server: 'demo', tools });
+  assert.deepEqual(cedarErrors(exp), []);
+  assert.equal(dockerDecision(exp.text, { tool: 'drop', args: {} }), 'deny');
+  // Under default allow every other tool of the server is permitted, one it adds later included.
+  assert.equal(dockerDecision(exp.text, { tool: 'save', args: { name: 'a' } }), 'allow');
+  assert.equal(dockerDecision(exp.text, { tool: 'added_later', args: {} }), 'allow');
+  assert.ok(!exp.notes.some((n) => n.includes('a tool the server adds after this export is denied')));
+  const offer = exp.text.split('\n').find((l) => l.includes('@requireApproval'))!;
+  assert.ok(offer.startsWith('// '), 'offered as a comment');
+  const statement = offer.slice(offer.indexOf('@requireApproval'));
+  assert.equal(statement.split('@requireApproval(')[1]!.split(') permit')[0], '"Ask a person \\"first\\"."');
+  // Uncommented, it is a valid Docker statement that matches the tool.
+  const active = `${exp.text}\n${statement}\n`;
+  assert.deepEqual(cedarErrors({ ...exp, text: active }), []);
+  assert.equal(dockerDecision(active, { tool: 'drop', args: {} }), 'allow');
 });

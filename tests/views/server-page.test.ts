@@ -21,7 +21,7 @@ test('the server page counts its unchecked verdicts, the dangerous signs apart, 
   );
   assert.equal(
     lead(uncheckedNote(of('dangerous-sign', 'dangerous-sign', 'low-confidence'))),
-    '3 tools here carry a category that no editor has checked and that may be wrong: the text of 2 reads like a Destructive or Financial tool under a lower verdict, and the classifier was unsure of 1 other',
+    '3 tools here carry a category that no editor has checked and that may be wrong: the text of 2 reads like a Destructive or Financial tool under a lower verdict and the classifier was unsure of 1 other',
   );
   assert.match(
     uncheckedNote(of('dangerous-sign', 'low-confidence', 'medium-confidence')),
