@@ -937,7 +937,13 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
             `Docker matches a server by the name it was registered under; this export says ${cedarString(opts.server)}: change it if you registered the server under another name.`,
           ),
         ]
-      : []),
+      : flavour === 'agentcore'
+        ? [
+            comment(
+              `AgentCore names each tool's action <target>___<tool>; this export assumes the gateway target is named ${cedarString(opts.server)}: change the prefix if yours is named otherwise.`,
+            ),
+          ]
+        : []),
     ...(notes.length
       ? [comment('What Cedar cannot say here:'), ...notes.map((n) => comment(`- ${n}`))]
       : [comment('Cedar says everything this policy says.')]),

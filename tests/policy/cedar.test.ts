@@ -199,3 +199,11 @@ test("Docker's export offers a person's approval for a rule that refuses every c
   assert.deepEqual(cedarErrors({ ...exp, text: active }), []);
   assert.equal(dockerDecision(active, { tool: 'drop', args: {} }), 'allow');
 });
+
+test('an export names the server the way its gateway does, and says so in its first lines', () => {
+  const head = (flavour: 'agentcore' | 'docker') =>
+    printCedar(policy, flavour, { server: 'demo', tools }).text.split('\n').slice(0, 3).join('\n');
+  assert.match(head('agentcore'), /assumes the gateway target is named "demo"/);
+  assert.match(printCedar(policy, 'agentcore', { server: 'demo', tools }).text, /AgentCore::Action::"demo___save"/);
+  assert.match(head('docker'), /this export says "demo": change it if you registered the server under another name/);
+});
