@@ -109,8 +109,19 @@ function jsonTypeOf(schema: unknown): string | undefined {
   return undefined;
 }
 
-/** AgentCore's mapping of an argument's schema; undefined when it has no single Cedar type. */
-function agentcoreType(schema: unknown, depth = 0): CType | undefined {
+/** How a gateway types the arguments it hands to Cedar. */
+interface ArgTyping {
+  /** A number with a fraction: Cedar's decimal (AgentCore), or no documented type (Docker). */
+  decimal: boolean;
+  /** Whether a property the input schema requires is a required attribute (AgentCore) or optional. */
+  required: boolean;
+}
+const AGENTCORE_TYPING: ArgTyping = { decimal: true, required: true };
+/** Docker's: every attribute optional (the client sends what it sends), no fractions. */
+const DOCKER_TYPING: ArgTyping = { decimal: false, required: false };
+
+/** An argument's schema as Cedar sees it; undefined when it has no single Cedar type. */
+function argType(schema: unknown, typing: ArgTyping, depth = 0): CType | undefined {
   if (depth > 16) return undefined;
   switch (jsonTypeOf(schema)) {
     case 'string':
@@ -120,25 +131,25 @@ function agentcoreType(schema: unknown, depth = 0): CType | undefined {
     case 'boolean':
       return { kind: 'Bool' };
     case 'number':
-      return { kind: 'decimal' };
+      return typing.decimal ? { kind: 'decimal' } : undefined;
     case 'array': {
-      const item = agentcoreType((schema as Record<string, unknown>).items, depth + 1);
+      const item = argType((schema as Record<string, unknown>).items, typing, depth + 1);
       return item ? { kind: 'Set', item } : undefined;
     }
     case 'object':
-      return recordType(schema as Record<string, unknown>, depth + 1);
+      return recordType(schema as Record<string, unknown>, typing, depth + 1);
     default:
       return undefined;
   }
 }
 
-function recordType(schema: Record<string, unknown>, depth = 0): CType {
+function recordType(schema: Record<string, unknown>, typing: ArgTyping = AGENTCORE_TYPING, depth = 0): CType {
   const attrs = new Map<string, { type: CType; required: boolean }>();
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === 'string') : []);
   const props = isObject(schema.properties) ? schema.properties : {};
   for (const [name, sub] of Object.entries(props)) {
-    const type = agentcoreType(sub, depth);
-    if (type) attrs.set(name, { type, required: required.has(name) });
+    const type = argType(sub, typing, depth);
+    if (type) attrs.set(name, { type, required: typing.required && required.has(name) });
   }
   return { kind: 'Record', attrs };
 }
@@ -369,7 +380,15 @@ interface Flavour {
   nameCondition?(tool: string): string;
   /** A permit for every tool of the server except `except`; `undefined` scope means none. */
   allExcept(server: string[], except: string[]): { scope: string; unless?: string } | undefined;
-  schema(tools: ToolInfo[], mentioned: Set<string>, full: boolean): { text: string; json: Record<string, unknown> };
+  /**
+   * The schema the export is checked against: for every tool (`full`) or for what the conditions
+   * read (`mentioned` tools and paths; `shared`, the one-context flavours' attributes and types).
+   */
+  schema(
+    tools: ToolInfo[],
+    used: { mentioned: Set<string>; shared: Map<string, CType> },
+    full: boolean,
+  ): { text: string; json: Record<string, unknown> };
 }
 
 function agentcore(server: string): Flavour {
@@ -399,7 +418,7 @@ function agentcore(server: string): Flavour {
       const rest = all.filter((t) => !skip.has(t));
       return rest.length ? { scope: scope(`action in [${rest.map(action).join(', ')}]`) } : undefined;
     },
-    schema(tools, mentioned, full) {
+    schema(tools, { mentioned }, full) {
       const actions: Record<string, unknown> = { Mcp: {}, CallTool: { memberOf: [{ id: 'Mcp' }] } };
       const lines = [
         'namespace AgentCore {',
@@ -547,10 +566,7 @@ function toolhive(): Flavour {
         ...(except.length ? { unless: `resource in [${except.map(tool).join(', ')}]` } : {}),
       };
     },
-    schema() {
-      // Made by toCedar, which knows the context attributes the conditions use.
-      return { text: '', json: {} };
-    },
+    schema: (tools, { shared }, full) => toolhiveSchema(full ? new Map([...toolhiveAttrs(tools), ...shared]) : shared),
   };
 }
 
@@ -636,39 +652,8 @@ function toolhiveAttrs(tools: ToolInfo[]): Map<string, CType> {
   return out;
 }
 
-/**
- * Docker's reading of an argument's schema: as AgentCore's, but every attribute optional (the
- * client sends what it sends) and no type for a number with a fraction.
- */
-function dockerType(schema: unknown, depth = 0): CType | undefined {
-  if (depth > 16) return undefined;
-  switch (jsonTypeOf(schema)) {
-    case 'string':
-      return { kind: 'String' };
-    case 'integer':
-      return { kind: 'Long' };
-    case 'boolean':
-      return { kind: 'Bool' };
-    case 'array': {
-      const item = dockerType((schema as Record<string, unknown>).items, depth + 1);
-      return item ? { kind: 'Set', item } : undefined;
-    }
-    case 'object':
-      return dockerRecord(schema as Record<string, unknown>, depth + 1);
-    default:
-      return undefined;
-  }
-}
-
-function dockerRecord(schema: Record<string, unknown>, depth = 0): CType {
-  const attrs = new Map<string, { type: CType; required: boolean }>();
-  const props = isObject(schema.properties) ? schema.properties : {};
-  for (const [name, sub] of Object.entries(props)) {
-    const type = dockerType(sub, depth);
-    if (type) attrs.set(name, { type, required: false });
-  }
-  return { kind: 'Record', attrs };
-}
+/** Docker's arguments record of a tool's input schema. */
+const dockerRecord = (schema: Record<string, unknown>): CType => recordType(schema, DOCKER_TYPING);
 
 /** The type of one attribute of a record type, if it has it. */
 function recordAttr(type: CType, name: string): CType | undefined {
@@ -705,10 +690,7 @@ function docker(server: string): Flavour {
         ...(except.length ? { unless: `[${except.map(cedarString).join(', ')}].contains(resource.name)` } : {}),
       };
     },
-    schema() {
-      // Made by toCedar, which knows the arguments the conditions read.
-      return { text: '', json: {} };
-    },
+    schema: (tools, { shared }, full) => dockerSchema(full ? new Map([...dockerAttrs(tools), ...shared]) : shared),
   };
 }
 
@@ -921,12 +903,7 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
       "Docker's gateway passes a call's arguments to Cedar only for a local stdio server: for a remote server, every rule that reads them denies.",
     );
 
-  const schemas =
-    flavour === 'agentcore'
-      ? f.schema(opts.tools, mentioned, Boolean(opts.fullSchema))
-      : flavour === 'docker'
-        ? dockerSchema(opts.fullSchema ? new Map([...dockerAttrs(opts.tools), ...shared]) : shared)
-        : toolhiveSchema(opts.fullSchema ? new Map([...toolhiveAttrs(opts.tools), ...shared]) : shared);
+  const schemas = f.schema(opts.tools, { mentioned, shared }, Boolean(opts.fullSchema));
 
   const header = [
     comment(`Policy Atlas: policy for the MCP server "${opts.server}" in Cedar, for ${label}.`),
