@@ -46,14 +46,16 @@ export interface CedarFlavourInfo {
   id: CedarFlavour;
   /** The gateway's name, as a reader knows it. */
   label: string;
+  /** The same, short enough for a button. */
+  short: string;
   /** Suffix of the downloadable files: `policy.<suffix>.cedar` and `.cedarschema`. */
   suffix: string;
 }
 
 export const CEDAR_FLAVOURS: readonly CedarFlavourInfo[] = [
-  { id: 'agentcore', label: 'Amazon Bedrock AgentCore Gateway', suffix: 'agentcore' },
-  { id: 'toolhive', label: 'ToolHive', suffix: 'toolhive' },
-  { id: 'docker', label: "Docker's MCP gateway", suffix: 'docker' },
+  { id: 'agentcore', label: 'Amazon Bedrock AgentCore Gateway', short: 'AgentCore', suffix: 'agentcore' },
+  { id: 'toolhive', label: 'ToolHive', short: 'ToolHive', suffix: 'toolhive' },
+  { id: 'docker', label: "Docker's MCP gateway", short: 'Docker', suffix: 'docker' },
 ];
 
 export interface CedarExport {

@@ -45,6 +45,8 @@ export interface Alternate {
 export interface PolicyFormat {
   id: string;
   label: string;
+  /** The label of its button on a page. */
+  short: string;
   /** The exact text shown, copied and downloaded. */
   text: string;
   /** File name for a download. */
@@ -62,6 +64,7 @@ function cedarFormat(exp: CedarExport, base: string, schemaHref?: string): Polic
   return {
     id: info.id,
     label: `Cedar: ${info.label}`,
+    short: `${info.short} (Cedar)`,
     text: exp.text,
     filename: `${base}.${info.suffix}.cedar`,
     notes: exp.notes,
@@ -78,7 +81,15 @@ function cedarFormat(exp: CedarExport, base: string, schemaHref?: string): Polic
 export function toolPolicyFormats(tool: ToolEntry, server: ServerEntry): PolicyFormat[] {
   const json = printPolicy(toolPolicy(tool).policy);
   return [
-    { id: 'json', label: 'policy.json', text: json, filename: `${tool.name}.policy.json`, notes: [], exact: true },
+    {
+      id: 'json',
+      label: 'policy.json',
+      short: 'policy.json',
+      text: json,
+      filename: `${tool.name}.policy.json`,
+      notes: [],
+      exact: true,
+    },
     ...CEDAR_FLAVOURS.map((f) => cedarFormat(toolCedar(tool, server.tools, f.id), tool.name)),
   ];
 }
@@ -87,7 +98,15 @@ export function toolPolicyFormats(tool: ToolEntry, server: ServerEntry): PolicyF
 export function serverPolicyFormats(server: ServerEntry): PolicyFormat[] {
   const json = printPolicy(serverPolicyFor(server.tools));
   return [
-    { id: 'json', label: 'policy.json', text: json, filename: `${server.id}.policy.json`, notes: [], exact: true },
+    {
+      id: 'json',
+      label: 'policy.json',
+      short: 'policy.json',
+      text: json,
+      filename: `${server.id}.policy.json`,
+      notes: [],
+      exact: true,
+    },
     ...CEDAR_FLAVOURS.map((f) =>
       cedarFormat(serverCedar(server.id, server.tools, f.id, true), server.id, serverCedarSchemaUrl(server.id, f.id)),
     ),

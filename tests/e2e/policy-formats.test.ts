@@ -30,7 +30,7 @@ test('the tool page switches between policy.json and each Cedar flavour, and cop
   assert.equal(await page.getByRole('button', { name: 'Copy' }).count(), 1);
   assert.equal(await page.locator('.format-panel[data-format="toolhive"]').isVisible(), false);
 
-  await page.getByRole('radio', { name: 'Cedar: ToolHive' }).check();
+  await page.getByRole('radio', { name: 'ToolHive (Cedar)' }).check();
   const panel = page.locator('.format-panel[data-format="toolhive"]');
   assert.ok(await panel.isVisible());
   assert.equal(await page.locator('.format-panel[data-format="json"]').isVisible(), false);
