@@ -183,6 +183,13 @@ export function formatAllTable(outcomes: ServerOutcome[], dryRun = false): strin
     out.push('', `${o.id}: skipped tools`);
     for (const s of o.report?.skipped ?? []) out.push(`  × ${JSON.stringify(s.name)}: ${s.reason}`);
   }
+  // A category an editor decided on a definition that changed waits in the review queue again.
+  for (const o of outcomes) {
+    const recheck = o.report?.changed.filter((c) => c.recheck) ?? [];
+    if (!recheck.length) continue;
+    out.push('', `${o.id}: changed since an editor set their category (npm run review -- --server ${o.id})`);
+    for (const c of recheck) out.push(`  ? ${c.name}: ${c.recheck} on the old definition; ${c.summary.join('; ')}`);
+  }
   if (failed.length) {
     out.push('', `${failed.length} of ${outcomes.length} servers failed:`);
     for (const o of failed) out.push(`  ${o.id} [${o.error?.code}]: ${o.error?.message.split('\n').join('\n    ')}`);

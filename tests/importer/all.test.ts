@@ -143,3 +143,27 @@ test('--all --offline over the shipped catalogue changes nothing', { timeout: 60
   assert.ok(outcomes.length >= 21, `${outcomes.length} servers in the manifest`);
   assert.deepEqual(snapshot(root), before);
 });
+
+test('after --all, the tools whose editor-set category was decided on an older definition are listed', () => {
+  const report = {
+    serverId: 'notes',
+    serverFile: { path: 'content/servers/notes.yaml', action: 'update' as const },
+    added: [],
+    changed: [
+      { name: 'list_notes', summary: ['description changed'] },
+      { name: 'delete_note', summary: ['parameter `force` added'], recheck: 'Destructive' as const },
+    ],
+    removed: [],
+    restored: [],
+    unchanged: ['run_query'],
+    flagged: [],
+    skipped: [],
+    writes: [],
+  };
+  const table = formatAllTable([{ id: 'notes', report, placeholders: [], seconds: 1 }]);
+  assert.match(
+    table,
+    /\nnotes: changed since an editor set their category \(npm run review -- --server notes\)\n {2}\? delete_note: Destructive on the old definition; parameter `force` added\n/,
+  );
+  assert.ok(!table.includes('? list_notes'), 'a tool no editor had decided on is not listed');
+});
