@@ -15,6 +15,7 @@ import { contentDir } from '#src/catalogue/paths.ts';
 import { AtlasError, formatProblem, type Problem } from '#src/model/problems.ts';
 import { parsePolicy, validatePolicy, printCedar, CEDAR_FLAVOURS } from '#src/policy/index.ts';
 import { cedarProblems } from '#src/catalogue/checks.ts';
+import { closest } from '#src/policy/suggest.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 import { guarded, readPolicyFile, serverTools, usage } from './lib/policy-cli.ts';
 
@@ -33,6 +34,14 @@ function validateCedarFile(
   opts: { server?: string; gateway?: string; json: boolean },
 ): number {
   const flavour = CEDAR_FLAVOURS.find((f) => f.id === opts.gateway);
+  const ids = CEDAR_FLAVOURS.map((f) => f.id);
+  if (opts.server && opts.gateway !== undefined && !flavour) {
+    const hint = closest(opts.gateway, ids);
+    throw new AtlasError(
+      'cli-usage',
+      `There is no gateway "${opts.gateway}": use --gateway ${ids.join('|')}.${hint ? ` Did you mean "${hint}"?` : ''}`,
+    );
+  }
   if (!opts.server || !flavour)
     throw new AtlasError(
       'cli-usage',

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { printCedar, type Policy } from '#src/policy/index.ts';
+import { printCedar, CEDAR_FLAVOURS, type Policy } from '#src/policy/index.ts';
 import { FIXTURE_TOOLS } from '../fixtures/policies/corpus.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -30,7 +30,7 @@ const policy = {
 
 test('a Cedar policy with a deliberate error fails the validator with the file, the place and Cedar’s message', () => {
   const dir = tempDir(join(tmpdir(), 'atlas-cedar-'));
-  for (const gateway of ['agentcore', 'toolhive'] as const) {
+  for (const { id: gateway } of CEDAR_FLAVOURS) {
     const good = printCedar(policy, gateway, { server: SERVER, tools }).text;
     const goodFile = join(dir, `good.${gateway}.cedar`);
     writeFileSync(goodFile, good);
@@ -61,5 +61,11 @@ test('a Cedar policy with a deliberate error fails the validator with the file, 
 test('a Cedar file needs a server and a gateway', () => {
   const r = validate(['x.cedar', '--server', SERVER]);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /--gateway agentcore\|toolhive/);
+  assert.match(r.stderr, /--gateway agentcore\|toolhive\|docker/);
+  const typo = validate(['x.cedar', '--server', SERVER, '--gateway', 'dockr']);
+  assert.equal(typo.code, 2);
+  assert.match(
+    typo.stderr,
+    /There is no gateway "dockr": use --gateway agentcore\|toolhive\|docker\. Did you mean "docker"\?/,
+  );
 });
