@@ -663,7 +663,7 @@ function recordAttr(type: CType, name: string): CType | undefined {
 }
 
 function docker(server: string): Flavour {
-  const scope = `principal,\n  action == MCP::Action::"invokeTool",\n  resource is MCP::Tool in MCP::Server::${cedarString(server)}`;
+  const scope = `principal,\n  action == MCP::Action::"invokeTool",\n  resource in MCP::Server::${cedarString(server)}`;
   return {
     argument(tool, path) {
       let type: CType = dockerRecord(tool.inputSchema ?? {});

@@ -147,7 +147,7 @@ export function verdictNote(tool: ToolEntry): string {
  * Whether the page links to the verdict note as an unchecked verdict: a tool of the review queue,
  * unless an editor's risk (without a category) already speaks for it.
  */
-function isUnchecked(tool: ToolEntry): boolean {
+export function isUnchecked(tool: ToolEntry): boolean {
   const review = reviewOf(tool.record);
   return tool.overridden ? review?.reason === 'definition-changed' : review !== undefined;
 }

@@ -163,7 +163,7 @@ test("Docker's export binds each permit to its server and tool name, and a rule 
   assert.deepEqual(cedarErrors(exp), []);
   assert.match(
     exp.text,
-    /resource is MCP::Tool in MCP::Server::"demo"\n\)\nwhen \{\n {2}resource\.name == "save" &&\n {2}context has args &&/,
+    /resource in MCP::Server::"demo"\n\)\nwhen \{\n {2}resource\.name == "save" &&\n {2}context has args &&/,
   );
   assert.match(exp.text, /registered the server under another name/);
   assert.equal(dockerDecision(exp.text, { tool: 'save', args: { name: 'a', n: 3 } }), 'allow');
