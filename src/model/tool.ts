@@ -130,24 +130,35 @@ export type ToolHistory = z.infer<typeof historySchema>;
  * Fields owned by the catalogue's editors. The importer never writes them, so they survive
  * re-imports. Each one overrides what would otherwise be derived.
  */
-export const editorialSchema = z.strictObject({
-  category: categorySchema.optional(),
-  /**
-   * The hash (as in `history.hash`) of the definition the editor's category was decided on;
-   * `npm run review -- --set` writes it. When the server later changes the definition, the tool
-   * waits in the review queue again until an editor decides anew.
-   */
-  checked: definitionHashSchema.optional(),
-  risk: riskSchema.optional(),
-  /** "What <tool> does on <server>", plain text. */
-  summary: z.string().min(1).max(4000).optional(),
-  /** "Why <tool> needs a policy", plain text paragraphs separated by blank lines. */
-  why: z.string().min(1).max(8000).optional(),
-  /** Attack pattern ids to link in addition to those derived from the category. */
-  attack_patterns: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
-  /** A complete policy document replacing the recommended one; checked by the policy engine. */
-  policy: z.record(z.string(), z.unknown()).optional(),
-});
+export const editorialSchema = z
+  .strictObject({
+    category: categorySchema.optional(),
+    /**
+     * The hash (as in `history.hash`) of the definition the editor's category was decided on;
+     * `npm run review -- --set` writes it. When the server later changes the definition, the tool
+     * waits in the review queue again until an editor decides anew.
+     */
+    checked: definitionHashSchema.optional(),
+    risk: riskSchema.optional(),
+    /** "What <tool> does on <server>", plain text. */
+    summary: z.string().min(1).max(4000).optional(),
+    /** "Why <tool> needs a policy", plain text paragraphs separated by blank lines. */
+    why: z.string().min(1).max(8000).optional(),
+    /** Attack pattern ids to link in addition to those derived from the category. */
+    attack_patterns: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
+    /** A complete policy document replacing the recommended one; checked by the policy engine. */
+    policy: z.record(z.string(), z.unknown()).optional(),
+  })
+  .superRefine((e, ctx) => {
+    // A field that silently does nothing is refused, as an unknown key is.
+    if (e.checked !== undefined && e.category === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['checked'],
+        message:
+          '"checked" records the definition an editor\'s category was decided on, and there is no "category" beside it. Set editorial.category (npm run review -- --set <server>/<tool>=<Category> writes both), or remove checked.',
+      });
+  });
 export type Editorial = z.infer<typeof editorialSchema>;
 
 /** One tool: content/tools/<server-id>/<tool-name>.yaml. */

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { hashDefinition } from '#src/model/canonical.ts';
 import { formatReport, runImport } from '#src/importer/run.ts';
 import { main as review } from '#scripts/review.ts';
+import { validateCatalogue } from '#src/catalogue/validate.ts';
 import { callMain } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/server.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -159,6 +160,18 @@ test('a decision waits in the queue again once a re-import changes the definitio
   // Deciding again on the new definition settles it.
   assert.equal((await run(['--set', `${SERVER}/alter_table=Destructive`])).code, 0);
   assert.equal((await queue()).queued, 6);
+});
+
+test('a checked hash with no category beside it does nothing, so the validator refuses it and says what to do', () => {
+  const file = toolFile('alter_table');
+  const hash = hashDefinition(parse(readFileSync(file, 'utf8')).definition);
+  writeFileSync(file, `${readFileSync(file, 'utf8')}editorial:\n  checked: ${hash}\n`);
+  const { problems } = validateCatalogue(content);
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.path]),
+    [['record-schema', 'editorial.checked']],
+  );
+  assert.match(problems[0]!.message, /no "category" beside it\. Set editorial\.category \(npm run review -- --set/);
 });
 
 test("--set keeps an editor's existing block, its comments included", async () => {
