@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { reviewOf } from '#src/classify/review.ts';
+import { isDangerousMiss } from '#src/classify/score.ts';
 import { classify } from '#src/classify/engine.ts';
 import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
 import {
@@ -62,7 +63,7 @@ function verdicts(tool: ExternalTool) {
 
 for (const tool of tools) {
   const { kept, stripped } = verdicts(tool);
-  const dangerousMiss = (tool.label === 'Destructive' || tool.label === 'Financial') && kept.risk !== 'Critical';
+  const dangerousMiss = isDangerousMiss(tool.label, kept.risk);
   keptVerdicts.set(tool, kept.category);
   const file = byFile.get(tool.file) ?? tally();
   byFile.set(tool.file, file);

@@ -56,6 +56,15 @@ export function alternativesOf(evidence: readonly Evidence[], category: Category
 }
 
 /**
+ * Whether an editor's category was decided on another definition than the one whose hash is
+ * given: only a decision that recorded its definition (`editorial.checked`, written by
+ * `npm run review -- --set`) can be known to be stale; a category set by hand without it stays.
+ */
+export function decisionIsStale(editorial: ToolRecord['editorial'], definitionHash: string): boolean {
+  return editorial?.category !== undefined && editorial.checked !== undefined && editorial.checked !== definitionHash;
+}
+
+/**
  * Whether a tool waits for an editor, and why; undefined when its server no longer lists it, when
  * an editor has set its category (and the definition is still the one they checked), or when the
  * classifier was sure and nothing in the definition pointed to a more dangerous category.
@@ -67,9 +76,7 @@ export function reviewOf(
   const { confidence, evidence } = record.classification;
   const decided = record.editorial?.category;
   if (decided !== undefined) {
-    // A category set by hand without `checked` records no definition to compare: it stays settled.
-    const checked = record.editorial?.checked;
-    if (checked === undefined || record.definition === undefined || hashDefinition(record.definition) === checked)
+    if (record.definition === undefined || !decisionIsStale(record.editorial, hashDefinition(record.definition)))
       return undefined;
     const risk = record.editorial?.risk ?? CATEGORY_RISK[decided];
     return {

@@ -100,6 +100,11 @@ export function ratio(agree: number, total: number): Ratio {
   return { agree, total, percent: total === 0 ? 0 : Math.round((agree / total) * 1000) / 10 };
 }
 
+/** A tool labelled Destructive or Financial (Critical by category) whose verdict's risk is lower. */
+export function isDangerousMiss(label: Category, risk: RiskLevel): boolean {
+  return riskRank(CATEGORY_RISK[label]) === riskRank('Critical') && riskRank(risk) < riskRank('Critical');
+}
+
 function emptyConfusion(): Record<Category, Record<Category, number>> {
   return Object.fromEntries(CATEGORIES.map((l) => [l, Object.fromEntries(CATEGORIES.map((p) => [p, 0]))])) as Record<
     Category,
@@ -162,7 +167,7 @@ function scoreMode(tools: readonly LabelledTool[], mode: Mode): ModeScore {
       disagreementKinds[disagreementKind(tool, result)] += 1;
       if (queued) queue.disagreements += 1;
     }
-    if (riskRank(CATEGORY_RISK[tool.label]) === riskRank('Critical') && riskRank(result.risk) < riskRank('Critical')) {
+    if (isDangerousMiss(tool.label, result.risk)) {
       dangerousMisses.push(miss);
       if (queued) queue.dangerousMisses += 1;
     }

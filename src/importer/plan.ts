@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { classify } from '#src/classify/engine.ts';
 import { detectPoisoning } from '#src/classify/poisoning.ts';
+import { decisionIsStale } from '#src/classify/review.ts';
 import { loadCatalogue, parseYaml, type Catalogue } from '#src/catalogue/load.ts';
 import { checkServer } from '#src/catalogue/validate.ts';
 import { SERVER_ID_PATTERN, serverSchema, type ServerRecord } from '#src/model/server.ts';
-import type { Category } from '#src/model/taxonomy.ts';
 import { toolFileStem, toolSchema, type ToolDefinition, type ToolHistory, type ToolRecord } from '#src/model/tool.ts';
 import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
 import { hashDefinition } from '#src/model/canonical.ts';
@@ -46,7 +46,7 @@ export interface ImportReport {
    * Tools whose definition changed; `recheck` names the category an editor had set on the old
    * definition, which now waits in the review queue again.
    */
-  changed: { name: string; summary: string[]; recheck?: Category }[];
+  changed: { name: string; summary: string[]; recheck?: ToolRecord['classification']['category'] }[];
   removed: string[];
   /** Tools marked removed earlier that the server lists again. */
   restored: string[];
@@ -246,9 +246,8 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
       if (oldHash !== hash) {
         const what = describeChanges(old.data.definition, tool.definition);
         summary.push(...what);
-        const { category, checked } = old.data.editorial ?? {};
-        // Only a decision that recorded its definition (`npm run review -- --set`) is known to be stale.
-        const recheck = category !== undefined && checked !== undefined && checked !== hash ? category : undefined;
+        const { editorial } = old.data;
+        const recheck = decisionIsStale(editorial, hash) ? editorial?.category : undefined;
         report.changed.push({ name: tool.name, summary: what, ...(recheck ? { recheck } : {}) });
       }
       if (summary.length > 0) changes.push({ date, summary });

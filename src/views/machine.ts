@@ -203,19 +203,21 @@ export function toolMarkdown(tool: ToolEntry, index: SiteIndex): string {
   lines.push('## What it does', '', mdProse(summaryText(tool, server)), '');
   lines.push('## Why it needs a policy', '', mdProse(whyText(tool, server)), '');
   const review = reviewOf(rec);
+  const said = `${rec.classification.category} (${rec.classification.risk})`;
   lines.push(
     '## Classification',
     '',
     `- Category: ${tool.category} (it ${mdText(describeCategory(tool.category))})`,
     `- Risk: ${tool.risk}`,
-    `- Classifier confidence: ${rec.classification.confidence}${rec.editorial?.category ? '' : `. ${confidenceRecord(rec.classification.confidence)}`}`,
-    tool.overridden
-      ? review?.reason === 'definition-changed'
-        ? `- Set by an editor on an earlier definition, to be checked again; on this one the classifier says ${rec.classification.category} (${rec.classification.risk})`
-        : `- Set by an editor; the classifier said ${rec.classification.category} (${rec.classification.risk})`
+    `- Classifier confidence: ${[rec.classification.confidence, confidenceRecord(rec)].filter(Boolean).join('. ')}`,
+    // The same order as the page's note (verdictNote): the review queue first, then the editor.
+    review?.reason === 'definition-changed'
+      ? `- Set by an editor on an earlier definition, to be checked again; on this one the classifier says ${said}`
       : review
         ? `- Set by the classifier, not yet checked by an editor (${REVIEW_REASON_TEXT[review.reason]})`
-        : '- Set by the classifier',
+        : tool.overridden
+          ? `- Set by an editor; the classifier said ${said}`
+          : '- Set by the classifier',
     '',
     '### Evidence from the definition',
     '',

@@ -40,10 +40,10 @@ export interface ToolPageModel {
   unchecked: boolean;
   /**
    * What the classifier's confidence level has meant when measured: how often its verdicts at that
-   * level matched the hand labels of servers the rules were never tuned on. Absent when an editor
-   * set the category.
+   * level matched the hand labels of servers the rules were never tuned on. Undefined when an
+   * editor set the category.
    */
-  confidenceRecord?: string;
+  confidenceRecord: string | undefined;
   faq: FaqItem[];
   serverCount: number;
 }
@@ -111,45 +111,32 @@ export async function toolPageModel(tool: ToolEntry, index: CatalogueIndex<ToolS
     related: relatedTools(tool, index),
     policy: { json, html, overridden, verdict: policyVerdict(policy, tool.name) },
     verdictNote: verdictNote(tool),
-    unchecked: isUnchecked(tool),
-    ...(tool.record.editorial?.category
-      ? {}
-      : { confidenceRecord: confidenceRecord(tool.record.classification.confidence) }),
+    unchecked: reviewOf(tool.record) !== undefined,
+    confidenceRecord: confidenceRecord(tool.record),
     faq,
     serverCount: index.servers.length,
   };
 }
 
 /**
- * One sentence on who stands behind the tool's category. An editor's `editorial.category` equal to
- * the classifier's confirms it; a tool of the review queue (`npm run review`) says why a reader
- * should look at the signals before relying on the category.
+ * One sentence on who stands behind the tool's category. A tool of the review queue
+ * (`npm run review`, `reviewOf`) says why a reader should look at the signals before relying on
+ * it; otherwise an editor's category equal to the classifier's confirms it.
  */
 export function verdictNote(tool: ToolEntry): string {
-  const { record } = tool;
-  const said = record.classification;
-  const review = reviewOf(record);
-  if (tool.overridden) {
-    const same = tool.category === said.category && tool.risk === said.risk;
-    if (review?.reason === 'definition-changed')
-      return `An editor set this category, but the server has changed the tool's definition since, so it waits to be checked again${same ? '' : `; on the new definition the classifier says ${said.category} (${said.risk})`}.`;
-    return same
-      ? `An editor confirmed the classifier's category.`
-      : `An editor overrode the classifier, which said ${said.category} (${said.risk}).`;
-  }
-  if (!review) return '';
-  if (review.sign)
-    return `No editor has checked this verdict yet, and the definition also reads like ${withArticle(review.sign)} tool (the signals below say where): if it is one, give it that category's stricter policy.`;
-  return `The classifier was unsure of this category, and no editor has checked it yet: read the signals below before you rely on it.`;
-}
-
-/**
- * Whether the page links to the verdict note as an unchecked verdict: a tool of the review queue,
- * unless an editor's risk (without a category) already speaks for it.
- */
-export function isUnchecked(tool: ToolEntry): boolean {
+  const said = tool.record.classification;
   const review = reviewOf(tool.record);
-  return tool.overridden ? review?.reason === 'definition-changed' : review !== undefined;
+  const same = tool.category === said.category && tool.risk === said.risk;
+  if (review?.reason === 'definition-changed')
+    return `An editor set this category, but the server has changed the tool's definition since, so it waits to be checked again${same ? '' : `; on the new definition the classifier says ${said.category} (${said.risk})`}.`;
+  if (review?.sign)
+    return `No editor has checked this verdict yet, and the definition also reads like ${withArticle(review.sign)} tool (the signals below say where): if it is one, give it that category's stricter policy.`;
+  if (review)
+    return `The classifier was unsure of this category, and no editor has checked it yet: read the signals below before you rely on it.`;
+  if (!tool.overridden) return '';
+  return same
+    ? `An editor confirmed the classifier's category.`
+    : `An editor overrode the classifier, which said ${said.category} (${said.risk}).`;
 }
 
 /** What a policy does to one tool, in a word (for the badge) and a sentence. */

@@ -183,7 +183,13 @@ export function nameParts(name: string): string[] {
  * matched the hand labels on the test half of the labelled corpus, with annotations kept as
  * servers send them (src/classify/corpus/results.json, written by `npm run classify:score`).
  */
-export function confidenceRecord(level: Classification['confidence']): string {
+export function confidenceRecord(record: {
+  classification: Pick<Classification, 'confidence'>;
+  editorial?: { category?: Category };
+}): string | undefined {
+  // Where an editor set the category, the classifier's confidence no longer decides anything.
+  if (record.editorial?.category) return undefined;
+  const level = record.classification.confidence;
   const r = results.test.modes.kept.perConfidence[level];
   return `On servers it was never tuned on, its ${level}-confidence verdicts matched a careful reviewer's category for ${r.percent.toFixed(1)}% of tools (${r.agree.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')}).`;
 }

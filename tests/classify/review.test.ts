@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { alternativesOf, compareReview, reviewOf } from '#src/classify/review.ts';
+import { alternativesOf, compareReview, decisionIsStale, reviewOf } from '#src/classify/review.ts';
 import { hashDefinition } from '#src/model/canonical.ts';
 import { toolSchema, type ToolRecord } from '#src/model/tool.ts';
 import { ROOT } from '../helpers/server.ts';
@@ -139,4 +139,14 @@ test('on both halves of the labelled corpus the queue holds far more of the miss
     assert.ok(share < 0.3, `${split}: the queue is a minority of the tools (${share})`);
     assert.ok(kept.reviewQueue.disagreements / kept.disagreements.length > 2 * share, `${split}: misses concentrate`);
   }
+});
+
+test('a decision is stale only when it recorded a definition and the hash given is another', () => {
+  const a = `sha256:${'a'.repeat(64)}`;
+  const b = `sha256:${'b'.repeat(64)}`;
+  assert.equal(decisionIsStale({ category: 'Write', checked: a }, b), true);
+  assert.equal(decisionIsStale({ category: 'Write', checked: a }, a), false, 'a definition changed back');
+  assert.equal(decisionIsStale({ category: 'Write' }, b), false, 'set by hand, with no definition recorded');
+  assert.equal(decisionIsStale({ summary: 'x' }, b), false, 'no decision at all');
+  assert.equal(decisionIsStale(undefined, b), false);
 });

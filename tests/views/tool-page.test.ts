@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isUnchecked, policyVerdict, verdictNote } from '#src/views/tool-page.ts';
+import { policyVerdict, verdictNote } from '#src/views/tool-page.ts';
+import { reviewOf } from '#src/classify/review.ts';
 import { toToolEntry } from '#src/catalogue/index.ts';
 import { hashDefinition } from '#src/model/canonical.ts';
 import { toolSchema, type ToolRecord } from '#src/model/tool.ts';
@@ -79,34 +80,26 @@ test('a confidence level states what it has meant on servers the rules were neve
   for (const level of ['high', 'medium', 'low'] as const) {
     const r = measured[level];
     assert.ok(
-      confidenceRecord(level).includes(
+      confidenceRecord({ classification: { confidence: level } })!.includes(
         `its ${level}-confidence verdicts matched a careful reviewer's category for ${r.percent.toFixed(1)}% of tools (${r.agree.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')})`,
       ),
       level,
     );
   }
+  assert.equal(
+    confidenceRecord({ classification: { confidence: 'low' }, editorial: { category: 'Write' } }),
+    undefined,
+    "an editor's category needs no figure for the classifier's confidence",
+  );
   // The levels mean something only while a higher one is right more often.
   assert.ok(measured.high.percent > measured.medium.percent && measured.medium.percent > measured.low.percent);
 });
 
-test('the page links to its verdict note while the tool waits for an editor, and not once an editor has spoken', () => {
-  const read = (tool: string) =>
-    toolSchema.parse(parse(readFileSync(join(ROOT, 'content/tools/dbeaver-srthkdev', `${tool}.yaml`), 'utf8')));
-  const linked = (record: ToolRecord) => isUnchecked(toToolEntry(`${record.server}/${record.name}`, record));
-  const unsure = read('execute_query');
-  assert.equal(linked(read('list_connections')), false, 'a sure verdict');
-  assert.equal(linked(unsure), true, 'an unsure one');
-  const now = hashDefinition(unsure.definition);
-  const before = hashDefinition({ ...unsure.definition, description: 'An older text.' });
-  assert.equal(
-    linked({ ...unsure, editorial: { category: 'Execute', checked: now } }),
-    false,
-    'decided on this definition',
+test("an editor's risk without a category leaves the category unchecked, and the page says so as the queue does", () => {
+  const record = toolSchema.parse(
+    parse(readFileSync(join(ROOT, 'content/tools/dbeaver-srthkdev/execute_query.yaml'), 'utf8')),
   );
-  assert.equal(
-    linked({ ...unsure, editorial: { category: 'Execute', checked: before } }),
-    true,
-    'decided on an older one',
-  );
-  assert.equal(linked({ ...unsure, editorial: { risk: 'High' } }), false, "an editor's risk speaks for it");
+  const riskOnly = { ...record, editorial: { risk: 'High' as const } };
+  assert.equal(reviewOf(riskOnly)?.reason, 'low-confidence');
+  assert.match(verdictNote(toToolEntry(`${record.server}/${record.name}`, riskOnly)), /^The classifier was unsure/);
 });
