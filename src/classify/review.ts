@@ -56,12 +56,13 @@ export function alternativesOf(evidence: readonly Evidence[], category: Category
 }
 
 /**
- * Whether an editor's category was decided on another definition than the one whose hash is
- * given: only a decision that recorded its definition (`editorial.checked`, written by
- * `npm run review -- --set`) can be known to be stale; a category set by hand without it stays.
+ * Whether an editor's category was decided on another definition than the current one (whose
+ * hash `currentHash` gives, asked only when there is something to compare): only a decision that
+ * recorded its definition (`editorial.checked`, written by `npm run review -- --set`) can be known
+ * to be stale; a category set by hand without it stays.
  */
-export function decisionIsStale(editorial: ToolRecord['editorial'], definitionHash: string): boolean {
-  return editorial?.category !== undefined && editorial.checked !== undefined && editorial.checked !== definitionHash;
+export function decisionIsStale(editorial: ToolRecord['editorial'], currentHash: () => string): boolean {
+  return editorial?.category !== undefined && editorial.checked !== undefined && editorial.checked !== currentHash();
 }
 
 /**
@@ -76,7 +77,8 @@ export function reviewOf(
   const { confidence, evidence } = record.classification;
   const decided = record.editorial?.category;
   if (decided !== undefined) {
-    if (record.definition === undefined || !decisionIsStale(record.editorial, hashDefinition(record.definition)))
+    const { definition } = record;
+    if (definition === undefined || !decisionIsStale(record.editorial, () => hashDefinition(definition)))
       return undefined;
     const risk = record.editorial?.risk ?? CATEGORY_RISK[decided];
     return {

@@ -247,7 +247,7 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
         const what = describeChanges(old.data.definition, tool.definition);
         summary.push(...what);
         const { editorial } = old.data;
-        const recheck = decisionIsStale(editorial, hash) ? editorial?.category : undefined;
+        const recheck = decisionIsStale(editorial, () => hash) ? editorial?.category : undefined;
         report.changed.push({ name: tool.name, summary: what, ...(recheck ? { recheck } : {}) });
       }
       if (summary.length > 0) changes.push({ date, summary });

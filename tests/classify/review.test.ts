@@ -144,9 +144,13 @@ test('on both halves of the labelled corpus the queue holds far more of the miss
 test('a decision is stale only when it recorded a definition and the hash given is another', () => {
   const a = `sha256:${'a'.repeat(64)}`;
   const b = `sha256:${'b'.repeat(64)}`;
-  assert.equal(decisionIsStale({ category: 'Write', checked: a }, b), true);
-  assert.equal(decisionIsStale({ category: 'Write', checked: a }, a), false, 'a definition changed back');
-  assert.equal(decisionIsStale({ category: 'Write' }, b), false, 'set by hand, with no definition recorded');
-  assert.equal(decisionIsStale({ summary: 'x' }, b), false, 'no decision at all');
-  assert.equal(decisionIsStale(undefined, b), false);
+  let hashed = 0;
+  const now = (h: string) => () => (hashed++, h);
+  assert.equal(decisionIsStale({ category: 'Write', checked: a }, now(b)), true);
+  assert.equal(decisionIsStale({ category: 'Write', checked: a }, now(a)), false, 'a definition changed back');
+  assert.equal(hashed, 2);
+  assert.equal(decisionIsStale({ category: 'Write' }, now(b)), false, 'set by hand, with no definition recorded');
+  assert.equal(decisionIsStale({ summary: 'x' }, now(b)), false, 'no decision at all');
+  assert.equal(decisionIsStale(undefined, now(b)), false);
+  assert.equal(hashed, 2, 'nothing to compare, nothing hashed');
 });
