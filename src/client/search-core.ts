@@ -5,7 +5,7 @@
  */
 
 import { CATEGORIES, RISK_LEVELS } from '#src/model/taxonomy.ts';
-import type { NameRow } from '#src/views/search-keys.ts';
+import { SERVER_ROW, type NameRow } from '#src/views/search-keys.ts';
 
 export { nameBucket, type NameRow } from '#src/views/search-keys.ts';
 
@@ -233,28 +233,51 @@ export function resultItems(
   return items.map(({ hits: _h, order: _o, ...item }) => item);
 }
 
-/** The lookup's rows for exactly this name that pass the filters, as result lines. */
+/**
+ * The lookup's rows for exactly this name that pass the filters, as result lines: a server named
+ * (or whose id is) the query, then tools of that name. A server's line has no risk or category, so
+ * a risk or category filter leaves it out.
+ */
 export function exactItems(
   rows: readonly NameRow[],
   query: string,
   filters: Partial<Record<FilterKey, string>>,
 ): SearchItem[] {
   const wanted = query.trim().toLowerCase();
-  return rows
-    .filter(([name, , risk, category, server]) => {
-      if (name.toLowerCase() !== wanted) return false;
-      if (filters.risk && RISK_LEVELS[risk] !== filters.risk) return false;
-      if (filters.category && CATEGORIES[category] !== filters.category) return false;
-      return !filters.server || server === filters.server;
-    })
-    .map(([name, url, risk, , server, text]) => ({
+  const matching = rows.filter(([name, , risk, category, server]) => {
+    if (name.toLowerCase() !== wanted) return false;
+    if (filters.server && server !== filters.server) return false;
+    if (risk === SERVER_ROW) return !filters.risk && !filters.category;
+    if (filters.risk && RISK_LEVELS[risk] !== filters.risk) return false;
+    return !filters.category || CATEGORIES[category] === filters.category;
+  });
+  const servers = matching.filter((row) => row[2] === SERVER_ROW);
+  const tools = matching.filter((row) => row[2] !== SERVER_ROW);
+  return [
+    ...servers.map(([, url, , , server, text]) => ({ url, title: server, kind: 'server', excerpt: asExcerpt(text) })),
+    ...tools.map(([name, url, risk, , server, text]) => ({
       url,
       title: name,
       kind: 'tool',
       risk: RISK_LEVELS[risk],
       server,
       excerpt: asExcerpt(text),
-    }));
+    })),
+  ];
+}
+
+/**
+ * The server a `server=` filter means. The filter's values are server names, but a shared link may
+ * carry the server's id or another case: `known` are the names in the index, `rows` the exact-name
+ * lookup's rows for the value. Undefined when no server answers to it.
+ */
+export function resolveServer(value: string, known: readonly string[], rows: readonly NameRow[]): string | undefined {
+  if (known.includes(value)) return value;
+  const wanted = value.trim().toLowerCase();
+  const byCase = known.find((name) => name.toLowerCase() === wanted);
+  if (byCase) return byCase;
+  const row = rows.find(([name, , risk]) => risk === SERVER_ROW && name.toLowerCase() === wanted);
+  return row && known.includes(row[4]) ? row[4] : undefined;
 }
 
 export { isTypingTarget } from './typing.ts';

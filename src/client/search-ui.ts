@@ -14,6 +14,7 @@ import {
   moveActive,
   orderValues,
   parseState,
+  resolveServer,
   safeUrl,
   stateToQuery,
   type FilterKey,
@@ -63,8 +64,8 @@ function loadPagefind(): Promise<Pagefind> {
 let bucketsPromise: Promise<number> | undefined;
 const bucketFiles = new Map<number, Promise<NameRow[]>>();
 async function rowsNamed(name: string): Promise<NameRow[]> {
-  // Tool names have no spaces; a query with one is words, not a name.
-  if (!name || /\s/.test(name)) return [];
+  // Server names may have spaces; a longer query is words, not a name.
+  if (!name || name.length > 120) return [];
   try {
     bucketsPromise ??= fetch(`${bundle()}names/index.json`)
       .then((r) => r.json() as Promise<{ buckets: number }>)
@@ -273,6 +274,36 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
       settle();
       return;
     }
+    if (state.filters.server) {
+      // A shared link may name the server by its id or in another case: find the name it means.
+      const value = state.filters.server;
+      const [known, rows] = await Promise.all([serverNames(pf), rowsNamed(value)]);
+      if (mine !== run) return;
+      // With no list of names (the filter index failed to load), the value is searched as given.
+      const name = known.length ? resolveServer(value, known, rows) : value;
+      if (!name) {
+        pending = [];
+        ready = [];
+        shown = [];
+        list.replaceChildren();
+        more.hidden = true;
+        input.setAttribute('aria-expanded', 'false');
+        setActive(-1);
+        status.textContent = `No server in the catalogue is called “${value}”. Pick one from the Server list.`;
+        settle();
+        return;
+      }
+      if (name !== value) {
+        const select = selects.get('server')!;
+        for (const option of Array.from(select.options)) if (option.value === value) option.remove();
+        if (!Array.from(select.options).some((o) => o.value === name))
+          select.append(el('option', { value: name }, name));
+        select.value = name;
+        state.filters.server = name;
+        filters.server = name;
+        syncLocation();
+      }
+    }
     const [result, named] = await Promise.all([
       pf.debouncedSearch(state.q || null, { filters }, 150),
       rowsNamed(state.q),
@@ -295,6 +326,14 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     }
     settle();
   };
+
+  /** The server names of the index, read once. */
+  let servers: Promise<string[]> | undefined;
+  const serverNames = (pf: Pagefind) =>
+    (servers ??= pf.filters().then(
+      (available) => Object.keys(available.server ?? {}),
+      () => ((servers = undefined), []),
+    ));
 
   /** Lists the values of the filters not known at build time, once, from Pagefind's filter index. */
   let filled: Promise<void> | undefined;

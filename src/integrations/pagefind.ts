@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { NameRow } from '#src/views/search-keys.ts';
+import { SERVER_ROW, type NameRow } from '#src/views/search-keys.ts';
 import type { ServerSearch } from '#src/views/search-documents.ts';
 import { nameFiles } from '#src/views/search-names.ts';
 
@@ -111,13 +111,14 @@ export async function buildSearchIndex(
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     await index.deleteIndex();
     await Promise.all(UNUSED_FILES.map((f) => rm(join(outputPath, f), { force: true })));
+    const tools = names.filter((row) => row[2] !== SERVER_ROW).length;
     await mkdir(join(outputPath, 'names'), { recursive: true });
     for (const [name, text] of nameFiles(names)) await writeFile(join(outputPath, 'names', name), text);
     const kb = Math.round((await dirSize(outputPath)) / 1024);
     log(
-      `Search index: ${pages.toLocaleString('en-US')} pages for ${names.length.toLocaleString('en-US')} tools, ${kb.toLocaleString('en-US')} KB (${Math.round(performance.now() - started)} ms).`,
+      `Search index: ${pages.toLocaleString('en-US')} pages for ${tools.toLocaleString('en-US')} tools, ${kb.toLocaleString('en-US')} KB (${Math.round(performance.now() - started)} ms).`,
     );
-    return { pages, tools: names.length };
+    return { pages, tools };
   } finally {
     await pagefind.close();
   }

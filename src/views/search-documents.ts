@@ -15,7 +15,7 @@ import type { ToolRecord } from '#src/model/tool.ts';
 import { CATEGORIES, RISK_LEVELS, type Category, type RiskLevel } from '#src/model/taxonomy.ts';
 import { toToolEntry } from '#src/catalogue/index.ts';
 import { serverUrl, toolSegment } from '#src/views/urls.ts';
-import type { NameRow } from '#src/views/search-keys.ts';
+import { SERVER_ROW, type NameRow } from '#src/views/search-keys.ts';
 
 /** Tools in one search document at most. */
 export const GROUP_TOOLS = 25;
@@ -82,6 +82,17 @@ export function serverSearch(serverId: string, server: ServerRecord, tools: Tool
     server.name,
     excerptOf(e.record.definition.description ?? ''),
   ]);
+  // The server under its name and its id, so a query naming the server lists it first.
+  const summary = excerptOf(server.summary);
+  for (const key of new Set([server.name, serverId].map((k) => k.trim().toLowerCase())))
+    names.push([
+      key === server.name.trim().toLowerCase() ? server.name : serverId,
+      serverUrl(serverId),
+      SERVER_ROW,
+      SERVER_ROW,
+      server.name,
+      summary,
+    ]);
   const docs: SearchDocument[] = [];
   const groups = Math.max(1, Math.ceil(entries.length / GROUP_TOOLS));
   for (let g = 0; g < groups; g++) {
@@ -107,11 +118,10 @@ export function serverSearch(serverId: string, server: ServerRecord, tools: Tool
         props.length ? `<p>Arguments: ${escapeHtml(props.join(', '))}.</p>` : '',
       ].join('');
     });
-    // The part before the first tool is the server itself: it matches on the server's name and summary.
-    const head =
-      g === 0
-        ? `<h1>${escapeHtml(server.name)}</h1><p>${escapeHtml(server.summary)}</p>`
-        : `<h1>${escapeHtml(server.name)}</h1>`;
+    // The part before the first tool is the server itself: it matches on the server's name and
+    // summary. Only the first document has it, so a big server's later documents do not each match
+    // its name (and push the one result that lists the server far down).
+    const head = g === 0 ? `<h1>${escapeHtml(server.name)}</h1><p>${escapeHtml(server.summary)}</p>` : '';
     docs.push({
       url: g === 0 ? serverUrl(serverId) : `${serverUrl(serverId)}?tools=${g + 1}`,
       html:

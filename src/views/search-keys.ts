@@ -20,6 +20,11 @@ export function nameBucket(name: string, buckets: number): number {
 
 /**
  * A row of the exact-name lookup: `[tool name, tool URL, risk, category, server name, the start of
- * its description]`, risk and category as indices into RISK_LEVELS and CATEGORIES.
+ * its description]`, risk and category as indices into RISK_LEVELS and CATEGORIES. A server has
+ * rows too, under its name and under its id: `[name or id, server URL, -1, -1, server name, the
+ * start of its summary]` (SERVER_ROW in both indices).
  */
+/** The risk and category index of a server's own row in the exact-name lookup. */
+export const SERVER_ROW = -1;
+
 export type NameRow = [name: string, url: string, risk: number, category: number, server: string, text: string];

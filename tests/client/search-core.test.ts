@@ -15,9 +15,11 @@ import {
   moveActive,
   orderValues,
   parseState,
+  resolveServer,
   safeUrl,
   stateToQuery,
 } from '#src/client/search-core.ts';
+import { SERVER_ROW } from '#src/views/search-keys.ts';
 
 test('a search URL is read into a query and the three filters, ignoring blanks and unknown parameters', () => {
   assert.deepEqual(parseState('?q=+comfy_get_status+&risk=Critical&category=&server=ComfyUI%20MCP%20Server&page=2'), {
@@ -200,6 +202,51 @@ test('the exact-name rows list a tool whatever the case typed, and respect every
     ['A'],
   );
   assert.deepEqual(exactItems(rows, 'get_thing', { server: 'C' }), []);
+});
+
+test('a query naming a server lists the server before any tool of that name, unless a risk or category filter is set', () => {
+  const rows: NameRow[] = [
+    ['github', '/servers/a/tools/github/', 1, 0, 'Git Tools', 'Calls GitHub.'],
+    ['GitHub', '/servers/github/', SERVER_ROW, SERVER_ROW, 'GitHub', 'Repositories & <issues>.'],
+    ['Git Tools', '/servers/a/', SERVER_ROW, SERVER_ROW, 'Git Tools', ''],
+  ];
+  const items = exactItems(rows, 'github', {});
+  assert.deepEqual(
+    items.map((i) => [i.kind, i.url, i.title]),
+    [
+      ['server', '/servers/github/', 'GitHub'],
+      ['tool', '/servers/a/tools/github/', 'github'],
+    ],
+  );
+  assert.equal(items[0]!.risk, undefined);
+  assert.equal(items[0]!.excerpt, 'Repositories &amp; &lt;issues&gt;.');
+  assert.deepEqual(
+    exactItems(rows, 'git tools', {}).map((i) => i.url),
+    ['/servers/a/'],
+    'a server name may have spaces',
+  );
+  assert.deepEqual(
+    exactItems(rows, 'github', { risk: 'Medium' }).map((i) => i.kind),
+    ['tool'],
+  );
+  assert.deepEqual(
+    exactItems(rows, 'github', { server: 'GitHub' }).map((i) => i.kind),
+    ['server'],
+  );
+});
+
+test("a server filter given as the server's id or in another case finds the server's name", () => {
+  const known = ['Stripe', 'Microsoft 365', 'GitHub'];
+  const rows: NameRow[] = [
+    ['ms-365', '/servers/ms-365/', SERVER_ROW, SERVER_ROW, 'Microsoft 365', ''],
+    ['ms-365', '/servers/x/tools/ms-365/', 0, 0, 'GitHub', ''],
+  ];
+  assert.equal(resolveServer('Stripe', known, []), 'Stripe');
+  assert.equal(resolveServer('stripe', known, []), 'Stripe');
+  assert.equal(resolveServer('MS-365', known, rows), 'Microsoft 365');
+  assert.equal(resolveServer('strpe', known, []), undefined);
+  // A tool's row of the same name is not a server.
+  assert.equal(resolveServer('ms-365', ['GitHub'], rows), undefined);
 });
 
 test("a tool's excerpt does not repeat the tool's name, which the result line shows", () => {

@@ -211,6 +211,38 @@ test('the search page keeps its query in the URL, so a search can be shared', as
   await page.close();
 });
 
+test('a query naming a server lists that server first, by its name or its id, however many of its tools mention it', async () => {
+  // DigitalOcean has hundreds of tools, indexed in many documents; before, the server's own line came 45th.
+  for (const q of ['DigitalOcean', 'digitalocean']) {
+    const { page, errors } = await openPage(`/search/${stateToQuery({ q, filters: {} })}`);
+    await resultsFor(page, q);
+    const first = page.locator('.search-result').first();
+    assert.equal(await first.getAttribute('href'), '/servers/digitalocean/');
+    assert.equal(await first.locator('.search-result-kind').textContent(), 'Server');
+    assert.equal(await page.locator('.search-result[href="/servers/digitalocean/"]').count(), 1, 'listed once');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test("a shared link may give the server filter as the server's id; an unknown server is named as such", async () => {
+  const { page } = await openPage('/search/?q=refund&server=stripe');
+  const titles = await resultsFor(page, 'refund', { server: 'Stripe' });
+  assert.ok(titles.includes('create_refund'), titles.join(', '));
+  assert.equal(await page.getByLabel('Server', { exact: true }).inputValue(), 'Stripe');
+  assert.equal(new URL(page.url()).search, '?q=refund&server=Stripe');
+  await page.close();
+
+  const other = await openPage('/search/?q=refund&server=strpe');
+  await resultsFor(other.page, 'refund', { server: 'strpe' });
+  assert.equal(await other.page.locator('.search-result').count(), 0);
+  assert.match(
+    (await other.page.locator('.search-status').textContent()) ?? '',
+    /No server in the catalogue is called “strpe”/,
+  );
+  await other.page.close();
+});
+
 test('a plain query downloads no filter data, and the server filter lists the servers once it is used', async () => {
   const { page, requests } = await openPage('/search/?q=queue');
   await resultsFor(page, 'queue');

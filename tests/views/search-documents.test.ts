@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { GROUP_TOOLS, escapeHtml, excerptOf, sectionAnchor, serverSearch } from '#src/views/search-documents.ts';
 import { bucketCount, nameFiles, ROWS_PER_BUCKET } from '#src/views/search-names.ts';
 import { sectionTool } from '#src/client/search-core.ts';
-import { nameBucket, type NameRow } from '#src/views/search-keys.ts';
+import { nameBucket, SERVER_ROW, type NameRow } from '#src/views/search-keys.ts';
 import type { ServerRecord } from '#src/model/server.ts';
 import type { ToolRecord } from '#src/model/tool.ts';
 import { toolUrl } from '#src/views/urls.ts';
@@ -72,10 +72,39 @@ test('a server with more tools than one document holds gets several, each with t
     docs.map((d) => d.url),
     ['/servers/s/', '/servers/s/?tools=2', '/servers/s/?tools=3'],
   );
-  assert.equal(names.length, tools.length);
+  assert.equal(names.length, tools.length + 2, 'a row per tool, and the server under its name and its id');
   assert.equal((docs[2]!.html.match(/<h2 /g) ?? []).length, 1);
   assert.ok(docs[0]!.html.includes(escapeHtml(server.summary)), 'the first document carries the summary');
   assert.ok(!docs[1]!.html.includes(escapeHtml(server.summary)), 'later ones do not repeat it');
+  // Only the first document matches the server's name: later ones holding it would each be a result
+  // with nothing to list, and push the server's own line down the list.
+  assert.ok(docs[0]!.html.includes(`<h1>${escapeHtml(server.name)}</h1>`));
+  assert.ok(docs.slice(1).every((d) => !d.html.includes('<h1>')));
+});
+
+test('the exact-name lookup holds a server under its name and its id, once when they are the same word', () => {
+  const t = tool('comfy_get_status');
+  const { names } = serverSearch('nikolaibibo-claude-comfyui-mcp', server, [{ id: 'x/t', data: t }]);
+  const own = names.filter((row) => row[2] === SERVER_ROW);
+  assert.deepEqual(
+    own.map((row) => row.slice(0, 5)),
+    [
+      [server.name, '/servers/nikolaibibo-claude-comfyui-mcp/', SERVER_ROW, SERVER_ROW, server.name],
+      [
+        'nikolaibibo-claude-comfyui-mcp',
+        '/servers/nikolaibibo-claude-comfyui-mcp/',
+        SERVER_ROW,
+        SERVER_ROW,
+        server.name,
+      ],
+    ],
+  );
+  assert.equal(own[0]![5], excerptOf(server.summary));
+  const same = serverSearch('stripe', { ...server, name: 'Stripe' }, [{ id: 'x/t', data: t }]).names;
+  assert.deepEqual(
+    same.filter((row) => row[2] === SERVER_ROW).map((row) => row[0]),
+    ['Stripe'],
+  );
 });
 
 test('the exact-name lookup puts every name in the bucket the browser will look in', () => {
