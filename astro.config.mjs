@@ -21,7 +21,21 @@ export default defineConfig({
   // scripts/serve.ts sends can allow scripts from 'self' plus the one theme script by its hash.
   // No module-preload helper either: it would add about 1.7 KB to every page for the two
   // dynamic imports (search, playground) that load only when opened.
-  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      modulePreload: false,
+      rolldownOptions: {
+        // Astro marks every MDX module with its own "use astro:head-inject" directive, and the
+        // bundler warns once per MDX file that it may not keep it (withastro/astro#18087): thirty
+        // lines of a build's log that say nothing about the catalogue.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   build: { format: 'directory' },
   // Code in the editors' MDX: light colours inline, dark ones as --shiki-dark (see global.css).
   markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } } },
