@@ -23,6 +23,7 @@ import { DEFAULT_SEED, writeSyntheticCatalogue } from './lib/synthetic.ts';
 import { watchMemory, type MemoryPeak } from './lib/process-memory.ts';
 import { gzipSync } from 'node:zlib';
 import { summariseProfiles } from './lib/cpuprofile.ts';
+import { plural } from '#src/model/text.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, '.bench');
@@ -243,7 +244,7 @@ if (stamp && !opts.regenerate) {
   servers = written.servers.length;
   writeFileSync(stampFile, `${JSON.stringify({ tools: count, servers, seed })}\n`);
   console.log(
-    `Wrote ${count} tools on ${servers} servers to ${catalogueDir} in ${seconds(performance.now() - started)} s.`,
+    `Wrote ${plural(count, 'tool')} on ${plural(servers, 'server')} to ${catalogueDir} in ${seconds(performance.now() - started)} s.`,
   );
 }
 if (opts['generate-only']) process.exit(0);

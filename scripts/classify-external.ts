@@ -3,6 +3,7 @@ import { reviewOf } from '#src/classify/review.ts';
 import { isDangerousMiss } from '#src/classify/score.ts';
 import { classify } from '#src/classify/engine.ts';
 import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
+import { plural } from '#src/model/text.ts';
 import {
   EXTERNAL_DIR,
   SECOND_LABELS_FILE,
@@ -103,7 +104,7 @@ if (values.json) {
     `${JSON.stringify({ total: row(total), files, confusion, reviewQueue: queue, secondLabels }, null, 2)}\n`,
   );
 } else {
-  const out = [`== external set: ${total.tools} tools of ${total.servers.size} servers ==`];
+  const out = [`== external set: ${plural(total.tools, 'tool')} of ${plural(total.servers.size, 'server')} ==`];
   const line = (name: string, t: Tally) =>
     `  ${name.padEnd(44)} ${String(t.tools).padStart(5)} tools  kept ${percent(t.kept, t.tools).toFixed(1).padStart(5)}%  stripped ${percent(t.stripped, t.tools).toFixed(1).padStart(5)}%  dangerous misses ${t.dangerousMisses}`;
   for (const [file, t] of byFile) out.push(line(file, t));
@@ -115,10 +116,10 @@ if (values.json) {
       `    ${label.padEnd(12)}${CATEGORIES.map((c) => String((confusion[label] as Record<string, number>)[c]).padStart(7)).join('')}`,
     );
   out.push(
-    `  review queue: ${queue.tools} tools, holding ${queue.disagreements} of ${misses.length} disagreements and ${queue.dangerousMisses} of ${total.dangerousMisses} dangerous misses; ${percent(total.kept + queue.disagreements, total.tools)}% once they are settled`,
+    `  review queue: ${plural(queue.tools, 'tool')}, holding ${queue.disagreements} of ${misses.length} disagreements and ${queue.dangerousMisses} of ${total.dangerousMisses} dangerous misses; ${percent(total.kept + queue.disagreements, total.tools)}% once they are settled`,
   );
   out.push(
-    `  second blind labels (${SECOND_LABELS_FILE}): ${secondLabels.tools} tools, the same label as the first on ${secondLabels.labellersAgree}%;`,
+    `  second blind labels (${SECOND_LABELS_FILE}): ${plural(secondLabels.tools, 'tool')}, the same label as the first on ${secondLabels.labellersAgree}%;`,
     `    the classifier (kept) agrees with the first on ${secondLabels.classifierWithFirst}%, with the second on ${secondLabels.classifierWithSecond}%, and on ${secondLabels.classifierWhereBothAgree}% where the two agree`,
   );
   if (values.all) {

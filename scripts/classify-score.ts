@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CATEGORIES } from '#src/model/taxonomy.ts';
+import { plural } from '#src/model/text.ts';
 import {
   CONFIDENCES,
   DISAGREEMENT_KINDS,
@@ -43,7 +44,7 @@ function print(report: ScoreReport): string {
   const out: string[] = [];
   for (const split of SPLITS) {
     const s = report[split];
-    out.push(`== ${split} half: ${s.tools} tools of ${s.servers.length} servers ==`);
+    out.push(`== ${split} half: ${plural(s.tools, 'tool')} of ${plural(s.servers.length, 'server')} ==`);
     if (s.labellers.total > 0)
       out.push(`  two labellers, blind to each other, chose the same category: ${pct(s.labellers)}`);
     for (const mode of MODES) {
@@ -59,7 +60,7 @@ function print(report: ScoreReport): string {
       );
       const q = m.reviewQueue;
       out.push(
-        `    review queue: ${q.tools} tools, holding ${q.disagreements} of ${m.disagreements.length} disagreements and ${q.dangerousMisses} of ${m.dangerousMisses.length} dangerous misses; ${pct(q.afterReview)} once they are settled`,
+        `    review queue: ${plural(q.tools, 'tool')}, holding ${q.disagreements} of ${m.disagreements.length} disagreements and ${q.dangerousMisses} of ${m.dangerousMisses.length} dangerous misses; ${pct(q.afterReview)} once they are settled`,
       );
     }
     out.push('  confusion matrix, annotations kept (rows: label, columns: verdict):');

@@ -30,7 +30,7 @@ import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
 import { toolSchema } from '#src/model/tool.ts';
 import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
 import { closest } from '#src/policy/suggest.ts';
-import { revealInvisible } from '#src/model/text.ts';
+import { plural, revealInvisible } from '#src/model/text.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 import { guarded, usage } from './lib/policy-cli.ts';
 
@@ -160,7 +160,7 @@ function list(
     (r) => `${count(byReason[r]!)} ${REVIEW_REASON_TEXT[r]}`,
   );
   io.stdout(
-    `${count(queued.length)} of ${count(live)} tools${where} await an editor's review${parts.length ? ` (${parts.join(', ')})` : ''}.\n`,
+    `${count(queued.length)} of ${plural(live, 'tool')}${where} ${queued.length === 1 ? 'awaits' : 'await'} an editor's review${parts.length ? ` (${parts.join(', ')})` : ''}.\n`,
   );
   if (page.length === 0) return;
   io.stdout('Settle one with: npm run review -- --set <server>/<tool>=<Category>\n');

@@ -7,11 +7,21 @@
  * Everything shown comes from the page's data attributes or the server's playground.json and is
  * put into the page as text (textContent, value), never as markup.
  */
-import { checkPolicyAgainstServer, evaluate, limitsFor, parsePolicy, type Policy } from '#src/policy/index.ts';
+import {
+  checkPolicyAgainstServer,
+  evaluate,
+  limitsFor,
+  parsePolicy,
+  type Policy,
+  type Window,
+} from '#src/policy/index.ts';
 import type { PlaygroundData } from '#src/views/playground.ts';
 import { isObject } from '#src/model/object.ts';
 
 type Schema = Record<string, unknown>;
+
+/** Each limit window with the article it takes ("max 3 an hour"). */
+const EACH_WINDOW: Record<Window, string> = { minute: 'a minute', hour: 'an hour', day: 'a day' };
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -246,7 +256,7 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
             'label',
             { for: cid },
             el('code', {}, l.key),
-            el('span', { class: 'muted' }, ` max ${l.max} a ${l.window}`),
+            el('span', { class: 'muted' }, ` max ${l.max} ${EACH_WINDOW[l.window]}`),
           ),
           input,
         ),

@@ -1,4 +1,5 @@
 import { AtlasError } from '#src/model/problems.ts';
+import { plural } from '#src/model/text.ts';
 import { npmCommand, projectRoot, readManifest, type ManifestServer } from './manifest.ts';
 import type { ImportReport, PlanCache } from './plan.ts';
 import { runImport, type ImportOptions } from './run.ts';
@@ -86,7 +87,7 @@ function progressLine(outcome: ServerOutcome, done: number, total: number): stri
   const r = outcome.report as ImportReport;
   const live = r.added.length + r.changed.length + r.unchanged.length + r.restored.length;
   const extra = outcome.placeholders.length ? `; placeholder for ${outcome.placeholders.join(', ')}` : '';
-  return `${at} ✓ ${outcome.id}: ${live} tools, ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.skipped.length} skipped (${time}${extra})`;
+  return `${at} ✓ ${outcome.id}: ${plural(live, 'tool')}, ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.skipped.length} skipped (${time}${extra})`;
 }
 
 /**
@@ -191,14 +192,14 @@ export function formatAllTable(outcomes: ServerOutcome[], dryRun = false): strin
     for (const c of recheck) out.push(`  ? ${c.name}: ${c.recheck} on the old definition; ${c.summary.join('; ')}`);
   }
   if (failed.length) {
-    out.push('', `${failed.length} of ${outcomes.length} servers failed:`);
+    out.push('', `${failed.length} of ${plural(outcomes.length, 'server')} failed:`);
     for (const o of failed) out.push(`  ${o.id} [${o.error?.code}]: ${o.error?.message.split('\n').join('\n    ')}`);
   }
   const ok = outcomes.length - failed.length;
   const files = outcomes.reduce((n, o) => n + (o.report?.writes.length ?? 0), 0);
   out.push(
     '',
-    `${ok} of ${outcomes.length} servers imported; ${files} file${files === 1 ? '' : 's'} ${dryRun ? 'would be ' : ''}written${failed.length ? '' : '.'}${failed.length ? `; ${failed.length} failed.` : ''}`,
+    `${ok} of ${plural(outcomes.length, 'server')} imported; ${plural(files, 'file')} ${dryRun ? 'would be ' : ''}written${failed.length ? '' : '.'}${failed.length ? `; ${failed.length} failed.` : ''}`,
   );
   return out.join('\n');
 }

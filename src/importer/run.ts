@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { z } from 'astro/zod';
 import { AtlasError } from '#src/model/problems.ts';
+import { plural } from '#src/model/text.ts';
 import { planImport, type ImportReport, type PlanCache } from './plan.ts';
 import { DEFAULT_TIMEOUT_SECONDS, fromFile, fromHttp, fromStdio, type SourceResult } from './sources.ts';
 import { readSample, sampleText } from './samples.ts';
@@ -111,7 +112,7 @@ export function formatReport(report: ImportReport, dryRun: boolean, cwd = proces
   if (dryRun) for (const w of report.writes) lines.push(`  would write ${rel(w.path)}`);
   lines.push(
     `Summary: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.skipped.length} skipped, ${report.flagged.length} flagged` +
-      `${report.unchanged.length ? `, ${report.unchanged.length} unchanged` : ''}; ${report.writes.length} file${report.writes.length === 1 ? '' : 's'} ${dryRun ? 'would be ' : ''}written.`,
+      `${report.unchanged.length ? `, ${report.unchanged.length} unchanged` : ''}; ${plural(report.writes.length, 'file')} ${dryRun ? 'would be ' : ''}written.`,
   );
   return lines.join('\n');
 }

@@ -59,7 +59,7 @@ test(
       progress.some((l) => /✗ broken: failed \[import-server-crash\]/.test(l)),
       progress.join('\n'),
     );
-    assert.ok(progress.some((l) => /✓ weather: 1 tools, 1 added.*placeholder for ATLAS_ALL_TEST_KEY/.test(l)));
+    assert.ok(progress.some((l) => /✓ weather: 1 tool, 1 added.*placeholder for ATLAS_ALL_TEST_KEY/.test(l)));
 
     const table = formatAllTable(outcomes);
     assert.match(table, /^notes\s+ok\s+5\s+5\s+0\s+0\s+0\s+\d+$/m);

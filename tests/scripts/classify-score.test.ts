@@ -25,7 +25,7 @@ test('classify:score prints both halves in both modes, and refuses an unknown op
   const { code, stdout } = run('--no-write');
   assert.equal(code, 0);
   for (const half of ['tuning', 'test'])
-    assert.match(stdout, new RegExp(`== ${half} half: \\d+ tools of \\d+ servers ==`));
+    assert.match(stdout, new RegExp(`== ${half} half: [\\d,]+ tools of [\\d,]+ servers ==`));
   assert.match(stdout, /annotations kept: agreement \d+\.\d% \(\d+\/\d+\)/);
   assert.match(stdout, /annotations stripped: agreement/);
   assert.match(stdout, /confusion matrix/);
