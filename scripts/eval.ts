@@ -5,13 +5,26 @@
  */
 import { parseArgs } from 'node:util';
 import { AtlasError, formatProblem } from '#src/model/problems.ts';
-import { evaluate, parsePolicy } from '#src/policy/index.ts';
+import { evaluate, parsePolicy, type Policy } from '#src/policy/index.ts';
+import { plausible } from '#src/policy/suggest.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 import { guarded, parseJson, readPolicyFile, usage } from './lib/policy-cli.ts';
 import { isObject } from '#src/model/object.ts';
 
 const HELP =
   "npm run eval -- <policy.json> --tool <name> [--args '<json object>'] [--counters '<json object>'] [--json]";
+
+/**
+ * A note for a tool the policy names nowhere (no rule under "tools", not in "hide"), which
+ * "default" decides: often a misspelt name, so it suggests the nearest name the policy does use.
+ */
+export function unnamedToolNote(policy: Policy, tool: string): string | undefined {
+  const ruled = Object.keys(policy.tools ?? {});
+  const hidden = (policy.hide ?? []).filter((name) => name !== '*');
+  if (ruled.includes(tool) || hidden.includes(tool) || policy.hide?.includes('*')) return undefined;
+  const hint = plausible(tool, [...ruled, ...hidden]);
+  return `The policy names no tool "${tool}" under "tools" or "hide", so its "default" ("${policy.default}") applies.${hint ? ` Did you mean "${hint}"?` : ''}`;
+}
 
 /** The command: `argv` without node and the script; returns the exit status. */
 export function main(argv: string[], io: CliIo): number {
@@ -59,6 +72,8 @@ export function main(argv: string[], io: CliIo): number {
       return 1;
     }
     const decision = evaluate(policy, { tool: values.tool, args }, counters as Record<string, number>);
+    const note = unnamedToolNote(policy, values.tool);
+    if (note) io.stderr(`${note}\n`);
     if (values.json) {
       io.stdout(`${JSON.stringify(decision, null, 2)}\n`);
     } else {

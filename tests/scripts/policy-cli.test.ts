@@ -234,6 +234,26 @@ describe('npm run eval', () => {
     assert.match(r.stderr, /--tool <name>/);
   });
 
+  test('adds a note on stderr for a tool the policy does not name, with the nearest name it does', async () => {
+    const r = await run('eval', [policy(), '--tool', 'save_itme']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout.split('\n')[0], 'denied (rule: default)');
+    assert.equal(
+      r.stderr,
+      'The policy names no tool "save_itme" under "tools" or "hide", so its "default" ("deny") applies. Did you mean "save_item"?\n',
+    );
+    const far = await run('eval', [policy(), '--tool', 'send_email']);
+    assert.match(far.stderr, /names no tool "send_email".*applies\.\n$/);
+    assert.doesNotMatch(far.stderr, /Did you mean/);
+  });
+
+  test('adds no note for a tool the policy names, under "tools" or "hide"', async () => {
+    for (const tool of ['get_item', 'delete_item']) {
+      const r = await run('eval', [policy(), '--tool', tool]);
+      assert.equal(r.stderr, '', tool);
+    }
+  });
+
   test('prints the problems of an invalid policy and exits 1 without evaluating', async () => {
     const r = await run('eval', [file('eval-bad.json', JSON.stringify(BAD)), '--tool', 'get_item']);
     assert.equal(r.code, 1);
