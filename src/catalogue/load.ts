@@ -160,7 +160,7 @@ function parseFrontmatter(text: string, file: string): { data?: unknown; problem
 function validate<T>(schema: z.ZodType<T>, raw: unknown, file: string): { data?: T; problems: Problem[] } {
   const result = schema.safeParse(raw);
   if (result.success) return { data: result.data, problems: [] };
-  return { problems: zodProblems(result.error, raw, 'record-schema', file) };
+  return { problems: zodProblems(result.error, raw, 'record-schema', file, undefined, schema) };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { z } from 'astro/zod';
 import type { ProblemCode } from './codes.ts';
+import { isObject } from './object.ts';
+import { plausible } from './suggest.ts';
 
 /**
  * One problem found in a record or a policy. Every validator in the project reports these, and
@@ -65,11 +67,96 @@ function article(expected: string): string {
   return `a ${expected}`;
 }
 
+/** The parts of a zod schema's definition that lead to the schemas inside it. */
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.core.$ZodType>;
+  catchall?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  element?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+  items?: z.core.$ZodType[];
+  rest?: z.core.$ZodType | null;
+  options?: z.core.$ZodType[];
+  left?: z.core.$ZodType;
+  right?: z.core.$ZodType;
+  getter?: () => z.core.$ZodType;
+}
+
+const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as SchemaDef;
+
+/** The schemas a value may be checked against once wrappers (optional, default, pipe, union, …) are opened. */
+function openSchema(schema: z.core.$ZodType, depth = 0): z.core.$ZodType[] {
+  if (depth > 20) return [];
+  const def = defOf(schema);
+  const inner =
+    def.type === 'pipe'
+      ? def.in
+      : def.type === 'lazy'
+        ? def.getter?.()
+        : ['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch'].includes(def.type)
+          ? def.innerType
+          : undefined;
+  if (inner) return openSchema(inner, depth + 1);
+  if (def.type === 'union') return (def.options ?? []).flatMap((o) => openSchema(o, depth + 1));
+  if (def.type === 'intersection') return [def.left, def.right].flatMap((o) => (o ? openSchema(o, depth + 1) : []));
+  return [schema];
+}
+
+/** The schemas that check the value at `path` inside a value checked by `schema`. */
+function schemasAt(schema: z.core.$ZodType, path: ReadonlyArray<PropertyKey>): z.core.$ZodType[] {
+  let current = openSchema(schema);
+  for (const segment of path) {
+    current = current.flatMap((s) => {
+      const def = defOf(s);
+      const key = String(segment);
+      const next =
+        def.type === 'object'
+          ? def.shape && Object.prototype.hasOwnProperty.call(def.shape, key)
+            ? def.shape[key]
+            : def.catchall
+          : def.type === 'array'
+            ? def.element
+            : def.type === 'record'
+              ? def.valueType
+              : def.type === 'tuple'
+                ? (def.items?.[Number(segment)] ?? def.rest)
+                : undefined;
+      return next ? openSchema(next) : [];
+    });
+  }
+  return current;
+}
+
+/** The keys `schema` allows in the object at `path`, for suggesting the spelling of an unknown key. */
+export function knownKeysAt(schema: z.core.$ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+  const keys = schemasAt(schema, path).flatMap((s) => Object.keys(defOf(s).shape ?? {}));
+  return [...new Set(keys)];
+}
+
+/**
+ * "Did you mean …?" for unknown keys: the nearest known key to each, leaving out keys the object
+ * already has, or '' when none is near enough to be a plausible typo.
+ */
+function keyHint(keys: readonly string[], known: readonly string[], present: unknown): string {
+  const free = known.filter((k) => !(isObject(present) && Object.prototype.hasOwnProperty.call(present, k)));
+  const hints = keys.flatMap((k) => {
+    const near = plausible(k, free);
+    return near ? [{ key: k, near }] : [];
+  });
+  if (hints.length === 0) return '';
+  if (keys.length === 1) return ` Did you mean "${hints[0]!.near}"?`;
+  const each = hints.map((h) => `"${h.near}" for "${h.key}"`);
+  return ` Did you mean ${each.length > 1 ? `${each.slice(0, -1).join(', ')} and ${each.at(-1)}` : each[0]}?`;
+}
+
 /** Turns one zod issue into a sentence that says what is wrong and how to fix it. */
 function describeIssue(
   issue: z.core.$ZodIssue,
   root: unknown,
   whole: string,
+  schema?: z.core.$ZodType,
 ): { path: PropertyKey[]; value: unknown; message: string } {
   const path = [...issue.path];
   const value = valueAt(root, path);
@@ -78,6 +165,7 @@ function describeIssue(
     case 'unrecognized_keys': {
       const keys = issue.keys;
       const first = keys[0] ?? '';
+      const hint = schema ? keyHint(keys, knownKeysAt(schema, path), value) : '';
       return {
         path: [...path, first],
         value: keys.length === 1 ? first : keys,
@@ -85,7 +173,7 @@ function describeIssue(
           .map((k) => `"${k}"`)
           .join(
             ', ',
-          )}. Remove ${keys.length > 1 ? 'them' : 'it'} or correct the spelling; only the known keys are allowed.`,
+          )}.${hint} Remove ${keys.length > 1 ? 'them' : 'it'} or correct the spelling; only the known keys are allowed.`,
       };
     }
     case 'invalid_type': {
@@ -157,9 +245,11 @@ export function zodProblems<C extends ProblemCode>(
   file?: string,
   /** What the messages call the whole document when the problem is at its root. */
   whole = 'The document',
+  /** The schema that was parsed: with it, an unknown key's message suggests the nearest known key. */
+  schema?: z.core.$ZodType,
 ): (Problem & { code: C })[] {
   return error.issues.map((issue) => {
-    const { path, value, message } = describeIssue(issue, root, whole);
+    const { path, value, message } = describeIssue(issue, root, whole, schema);
     return { code, path: formatPath(path), value, message, ...(file ? { file } : {}) };
   });
 }
