@@ -80,6 +80,13 @@ try {
             .locator('.search-ui[data-settled]')
             .waitFor()
             .catch(() => {});
+        if (shot.name === 'playground') {
+          // The playground is closed until asked for: open it, wait for its form, and show it.
+          const box = page.locator('policy-playground');
+          await box.locator('summary').click();
+          await box.locator('.pg-form').waitFor();
+          await box.evaluate((node) => node.scrollIntoView({ block: 'start' }));
+        }
         const file = join(out, `${shot.name}-${width}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: values.full });
         process.stdout.write(`${file}\n`);
