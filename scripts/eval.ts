@@ -39,12 +39,17 @@ export function main(argv: string[], io: CliIo): number {
           args: { type: 'string' },
           counters: { type: 'string' },
           json: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
         },
       });
     } catch (err) {
       throw usage(err, HELP);
     }
     const { positionals, values } = parsed;
+    if (values.help) {
+      io.stdout(`Usage: ${HELP}\n`);
+      return 0;
+    }
     if (positionals.length !== 1)
       throw new AtlasError('cli-usage', `Expected one policy file, got ${positionals.length}. Usage: ${HELP}`);
     if (!values.tool) throw new AtlasError('cli-usage', `Name the tool to call with --tool <name>. Usage: ${HELP}`);

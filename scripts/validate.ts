@@ -83,12 +83,17 @@ export function main(argv: string[], io: CliIo): number {
           server: { type: 'string' },
           gateway: { type: 'string' },
           json: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
         },
       });
     } catch (err) {
       throw usage(err, HELP);
     }
     const { positionals, values } = parsed;
+    if (values.help) {
+      io.stdout(`Usage: ${HELP}\n`);
+      return 0;
+    }
     const json = values.json ?? false;
     const dir = contentDir(io.env, io.cwd);
     if (positionals.length > 1)

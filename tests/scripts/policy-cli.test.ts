@@ -296,3 +296,15 @@ describe('the policy CLIs as real processes', () => {
     assert.match(r.stderr, /^Cannot read the policy file ".*missing\.json": it does not exist\. Check the path\.\n$/);
   });
 });
+
+test('validate and eval answer --help and -h with their usage and status 0', async () => {
+  for (const [script, flag] of [
+    ['validate', '--help'],
+    ['eval', '-h'],
+  ] as const) {
+    const r = await run(script, [flag]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`^Usage: npm run ${script}`));
+    assert.equal(r.stderr, '');
+  }
+});
