@@ -18,6 +18,7 @@ import { CATEGORIES, RISK_LEVELS, slugOf } from '#src/model/taxonomy.ts';
 import type { ToolRecord } from '#src/model/tool.ts';
 import { GROUP_TOOLS } from '#src/views/search-documents.ts';
 import { stateToQuery } from '#src/client/search-core.ts';
+import { SERVER_ROW, type NameRow } from '#src/views/search-keys.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const TOOLS = 420;
@@ -241,8 +242,12 @@ test('the search index holds a document per server (one per GROUP_TOOLS tools) a
   const names = join(outDir, 'client/pagefind/names');
   const rows = readdirSync(names)
     .filter((f) => f !== 'index.json')
-    .flatMap((f) => JSON.parse(readFileSync(join(names, f), 'utf8')) as unknown[]);
-  assert.equal(rows.length, allTools.length, 'removed tools stay findable by name too');
+    .flatMap((f) => JSON.parse(readFileSync(join(names, f), 'utf8')) as NameRow[]);
+  const toolRows = rows.filter((r) => r[2] !== SERVER_ROW);
+  assert.equal(toolRows.length, allTools.length, 'removed tools stay findable by name too');
+  // And each server under its name, and under its id when that is another word.
+  const serverRows = new Set(rows.filter((r) => r[2] === SERVER_ROW).map((r) => r[1]));
+  assert.equal(serverRows.size, serverNames.size);
 });
 
 const readdirCount = (dir: string) => readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).length;

@@ -7,6 +7,7 @@ import { buildSite } from '../helpers/build.ts';
 import { ROOT } from '../helpers/server.ts';
 import { writeSyntheticCatalogue } from '#scripts/lib/synthetic.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { SERVER_ROW, type NameRow } from '#src/views/search-keys.ts';
 
 /** Every file under dir, relative, sorted; with `folders`, every folder too (ending in /). */
 function tree(dir: string, prefix = '', folders = false): string[] {
@@ -85,7 +86,8 @@ test('one machine and three shards merged: the same site, byte for byte', { time
   const names = join(site, 'pagefind', 'names');
   const rows = readdirSync(names)
     .filter((f) => f !== 'index.json')
-    .flatMap((f) => JSON.parse(readFileSync(join(names, f), 'utf8')) as [string, string][]);
+    .flatMap((f) => JSON.parse(readFileSync(join(names, f), 'utf8')) as NameRow[])
+    .filter((r) => r[2] !== SERVER_ROW);
   const toolPages = tree(site).filter((f) => /^servers\/[^/]+\/tools\/[^/]+\/index\.html$/.test(f));
   assert.deepEqual(rows.map((r) => `${r[1].slice(1)}index.html`).sort(), toolPages);
 
