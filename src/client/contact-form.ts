@@ -52,7 +52,13 @@ class ContactFormElement extends HTMLElement {
         general.push(error.message);
       }
     }
-    this.status(general.length ? general.join(' ') : summary, 'error');
+    // An error shown at its field is not repeated in the status line, which says only where to look.
+    const placed = errors.length - general.length;
+    const pointer =
+      placed === 1
+        ? 'The message was not sent: one field needs attention (marked above).'
+        : `The message was not sent: ${placed} fields need attention (marked above).`;
+    this.status(general.length ? general.join(' ') : placed > 0 ? pointer : summary, 'error');
     first?.focus();
   }
 

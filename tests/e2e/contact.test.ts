@@ -30,6 +30,10 @@ describe('the contact form in Chromium', () => {
     await emailError.waitFor({ state: 'visible' });
     assert.match(await emailError.innerText(), /"grace@example" is not an email address/);
     assert.equal(await form.getByLabel('Email').getAttribute('aria-invalid'), 'true');
+    // The status line points at the field rather than repeating its message.
+    const status = await page.locator('contact-form [data-status]').innerText();
+    assert.match(status, /one field needs attention/);
+    assert.doesNotMatch(status, /is not an email address/);
     assert.equal(page.url(), `${site.url}/contact/`, 'the page did not navigate');
     assert.equal(countRows(site.dbPath), 0);
 
