@@ -32,6 +32,9 @@ test('the copy button puts exactly the validated policy on the clipboard and say
   page.on('pageerror', (e) => errors.push(String(e)));
 
   await page.goto(`${site.url}/servers/${SERVER}/`);
+  // The server's policy is longer than its box: the box scrolls, and Copy still takes all of it.
+  const box = page.locator('.format-panel[data-format="json"] .policy-scroll');
+  assert.ok(await box.evaluate((el) => el.scrollHeight > el.clientHeight + 1), 'the policy scrolls in its box');
   await page.getByRole('button', { name: 'Copy' }).click();
   await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
@@ -75,4 +78,19 @@ test('without JavaScript the policy is visible and the copy button is hidden', a
   assert.match((await code.textContent()) ?? '', /"hide": \[\s*"comfy_delete_workflow"/);
   assert.equal(await page.getByRole('button', { name: 'Copy' }).count(), 0, 'a hidden button is not offered');
   await context.close();
+});
+
+test("a server page's tool list follows its policy box closely, and the keyboard can scroll the box", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site.url}/servers/${SERVER}/`);
+  const box = page.locator('.format-panel[data-format="json"] .policy-scroll');
+  const { height, bottom } = (await box.evaluate((el) => el.getBoundingClientRect().toJSON())) as DOMRect;
+  assert.ok(height <= 0.7 * 900, `the box is ${height} px high`);
+  const tools = (await page.locator('#tools').evaluate((el) => el.getBoundingClientRect().top)) as number;
+  assert.ok(tools - bottom < 600, `the tools start ${tools - bottom} px below the policy box`);
+  assert.equal(await box.getAttribute('role'), 'region');
+  await box.focus();
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction((el) => el!.scrollTop > 0, await box.elementHandle());
+  await page.close();
 });
