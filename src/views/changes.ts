@@ -1,6 +1,8 @@
 import { compareText, type CatalogueIndex, type ServerEntry, type ToolSummary } from '#src/catalogue/index.ts';
 import type { ManifestChange } from '#src/catalogue/manifest.ts';
 import { toolFileStem } from '#src/model/tool.ts';
+import { RISK_LEVELS, riskRank, type RiskLevel } from '#src/model/taxonomy.ts';
+import type { PaginateFunction } from 'astro';
 
 /** One change to one tool's definition, from its record's `history`. */
 export interface ToolChange {
@@ -64,6 +66,53 @@ export function changeHeadline(e: ChangeEntry): string {
   return parts.join(', ');
 }
 
+/** An entry names every tool it added when it added at most this many. */
+export const ADDED_WHOLE = 10;
+/** A longer list (a server's first import, say) names only this many, the riskiest. */
+export const ADDED_PREVIEW = 8;
+
+/** What the change page says of an entry's added tools. */
+export interface AddedList {
+  /** The tools named: every one in name order, or the `ADDED_PREVIEW` riskiest, riskiest first. */
+  shown: ToolChange[];
+  /** How many added tools are not named (0 when `shown` is the whole list). */
+  more: number;
+  /** For a shortened list: how many of all the added tools are at each level, highest first, none at 0. */
+  risks: { risk: RiskLevel; count: number }[];
+}
+
+/**
+ * The added tools of an entry as the change page lists them. A first import adds every tool of a
+ * server at once (hundreds for some), and naming them all made the page megabytes long; past
+ * `ADDED_WHOLE`, the page names the riskiest few, counts the rest by risk level and links to the
+ * server's tool list, so its size grows with the number of entries, not of tools.
+ */
+export function addedList(added: readonly ToolChange[]): AddedList {
+  if (added.length <= ADDED_WHOLE) return { shown: [...added], more: 0, risks: [] };
+  const shown = added
+    .toSorted((a, b) => riskRank(b.tool.risk) - riskRank(a.tool.risk) || compareText(a.tool.name, b.tool.name))
+    .slice(0, ADDED_PREVIEW);
+  const risks = RISK_LEVELS.toReversed()
+    .map((risk) => ({ risk, count: added.filter((c) => c.tool.risk === risk).length }))
+    .filter((r) => r.count > 0);
+  return { shown, more: added.length - shown.length, risks };
+}
+
+/** Entries on one page of /changes/: a catalogue of 50,000 servers has at least as many entries. */
+export const CHANGES_PAGE_SIZE = 50;
+
+/**
+ * The static paths of /changes/[n/]: the entries newest first, `CHANGES_PAGE_SIZE` to a page.
+ * Rendered once, by the slice that renders the pages about no one server.
+ */
+export function changePaths(
+  index: CatalogueIndex<ToolSummary> & { ownsGlobals: boolean; changes: readonly ManifestChange[] },
+  paginate: PaginateFunction,
+) {
+  if (!index.ownsGlobals) return [];
+  return paginate(changeEntries(index, index.changes), { pageSize: CHANGES_PAGE_SIZE });
+}
+
 const xml = (text: string) =>
   text
     // XML 1.0 cannot carry these characters at all, escaped or not.
@@ -74,7 +123,7 @@ const xml = (text: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
-/** How many entries the feed carries; the page lists them all. */
+/** How many entries the feed carries; the pages of /changes/ list them all. */
 export const FEED_ENTRIES = 50;
 
 /**

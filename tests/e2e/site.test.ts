@@ -6,6 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import { toolUrl } from '#src/views/urls.ts';
+import { ADDED_WHOLE, CHANGES_PAGE_SIZE } from '#src/views/changes.ts';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ const PAGES = [
   '/apply/',
   '/contact/',
   '/methodology/',
+  '/changes/',
   '/no-such-page/',
 ];
 
@@ -151,6 +153,95 @@ test('printing a tool page leaves out the header, search, forms, the playground 
   }
   assert.equal(await page.locator('.policy-block').first().isVisible(), true, 'the policy is printed');
   await page.close();
+});
+
+test('printing a server page prints its whole policy, not the scrolling box it has on screen', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site.url}/servers/${SERVER}/`);
+  const box = page.locator('.format-panel[data-format="json"] .policy-scroll');
+  const scrolls = () => box.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+  assert.equal(await scrolls(), true, 'on screen the long policy scrolls in its box');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await scrolls(), false, 'in print every line is on the page');
+  await page.close();
+});
+
+test('on a phone every item of the main nav is in view without scrolling, and a touch screen shows no "/" hint', async () => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await page.goto(`${site.url}/servers/`);
+  const links = await page
+    .locator('.site-nav a')
+    .evaluateAll((as) => as.map((a) => ({ text: a.textContent!.trim(), ...a.getBoundingClientRect().toJSON() })));
+  assert.ok(links.length >= 5);
+  for (const l of links) assert.ok(l.left >= 0 && l.right <= 390, `"${l.text}" is in view (${l.left}–${l.right} px)`);
+  assert.equal(await page.locator('.site-nav').evaluate((nav) => nav.scrollWidth - nav.clientWidth), 0);
+  assert.equal(await page.locator('.search-open kbd').isVisible(), false, 'no keyboard hint on a touch screen');
+  await phone.close();
+  const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await desktop.goto(`${site.url}/servers/`);
+  assert.equal(await desktop.locator('.search-open kbd').isVisible(), true, 'with a mouse the "/" hint is shown');
+  await desktop.close();
+});
+
+test('on a short page the footer sits at the bottom of the window', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
+  for (const path of ['/attack-patterns/', '/no-such-page/', '/contact/']) {
+    await page.goto(site.url + path);
+    const bottom = await page
+      .locator('.site-footer')
+      .evaluate((f) => f.getBoundingClientRect().bottom + window.scrollY - window.innerHeight);
+    assert.ok(bottom >= -1, `${path}: the footer ends ${-bottom} px above the bottom of the window`);
+  }
+  await page.close();
+});
+
+test('every tile of the home page shows its count on a line of its own, under its title', async () => {
+  for (const width of [1280, 390]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${site.url}/`);
+    const tiles = await page.locator('.tiles a:has(.tile-count)').evaluateAll((as) =>
+      as.map((a) => ({
+        text: (a as HTMLElement).innerText.replace(/\s+/g, ' '),
+        title: a.firstElementChild!.getBoundingClientRect().bottom,
+        count: a.querySelector('.tile-count')!.getBoundingClientRect().top,
+      })),
+    );
+    assert.ok(tiles.length >= 9, 'the risk and category tiles');
+    for (const t of tiles) assert.ok(t.count >= t.title - 1, `${width} px, "${t.text}": the count is under the title`);
+    await page.close();
+  }
+});
+
+test("/servers/<id>/tools/ sends the reader to the server page's tool list, and asks not to be indexed", async () => {
+  const res = await fetch(`${site.url}/servers/${SERVER}/tools/`);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  const target = `/servers/${SERVER}/#tools`;
+  assert.ok(html.includes(`<meta http-equiv="refresh" content="0; url=${target}">`), html);
+  assert.ok(html.includes(`<link rel="canonical" href="`), 'a canonical link');
+  assert.ok(html.includes(`<a href="${target}">`), 'a plain link for a browser that ignores the refresh');
+  assert.match(html, /<meta name="robots" content="noindex">/);
+  assert.ok(html.length < 1024, `the page is ${html.length} bytes`);
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/servers/${SERVER}/tools/`);
+  await page.waitForURL(site.url + target);
+  assert.equal(await page.locator('#tools').textContent(), 'Tools');
+  await page.close();
+});
+
+test('the change page names at most a few added tools per entry and pages its entries', async () => {
+  const html = await (await fetch(`${site.url}/changes/`)).text();
+  const entries = html.match(/<article class="change"/g) ?? [];
+  assert.ok(entries.length > 0 && entries.length <= CHANGES_PAGE_SIZE, `${entries.length} entries`);
+  let shortened = 0;
+  for (const [, line] of html.matchAll(/<p class="added"[^>]*>([\s\S]*?)<\/p>/g)) {
+    assert.ok((line!.match(/\/tools\//g) ?? []).length <= ADDED_WHOLE, line);
+    if (/more on the server page/.test(line!)) shortened++;
+  }
+  assert.ok(shortened > 0, "a first import's long list is shortened");
+  const next = /<a href="([^"]+)" rel="next">/.exec(html)?.[1];
+  if (next) assert.equal((await fetch(site.url + next)).status, 200);
 });
 
 test('a tool page runs at most 7 KB of JavaScript before search or the playground is opened', async () => {
