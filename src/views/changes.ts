@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { compareText, type CatalogueIndex, type ServerEntry, type ToolSummary } from '#src/catalogue/index.ts';
 import type { ManifestChange } from '#src/catalogue/manifest.ts';
 import { toolFileStem } from '#src/model/tool.ts';
@@ -123,6 +124,19 @@ const xml = (text: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
+/**
+ * A name-based UUID (RFC 9562, version 5: SHA-1 over a namespace and the name) as a URN. The
+ * namespace is the URL namespace, since the names are paths of the site.
+ */
+export function nameUuid(name: string): string {
+  const namespace = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
+  const hash = createHash('sha1').update(namespace).update(name, 'utf8').digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** How many entries the feed carries; the pages of /changes/ list them all. */
 export const FEED_ENTRIES = 50;
 
@@ -135,14 +149,17 @@ export function changesAtom(
   site: { name: string; url?: string },
   urls: { changes: string; feed: string; server: (id: string) => string },
 ): string {
-  // Without a configured site URL the links stay site-relative rather than name a guessed host.
+  // Without a configured site URL the links stay relative (a feed reader resolves them against the
+  // feed's own address) rather than name a guessed host. An id must be absolute, though, so it is
+  // then a name-based UUID of the site's name and the path: stable from build to build.
   const abs = (path: string) => (site.url ? new URL(path, site.url).href : path);
+  const id = (path: string) => (site.url ? new URL(path, site.url).href : nameUuid(`${site.name}\n${path}`));
   const latest = entries[0]?.date ?? '1970-01-01';
   const lines: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <title>${xml(`${site.name}: tool definition changes`)}</title>`,
-    `  <id>${xml(abs(urls.changes))}</id>`,
+    `  <id>${xml(id(urls.changes))}</id>`,
     `  <link rel="self" href="${xml(abs(urls.feed))}"/>`,
     `  <link rel="alternate" type="text/html" href="${xml(abs(urls.changes))}"/>`,
     `  <updated>${latest}T00:00:00Z</updated>`,
@@ -156,7 +173,7 @@ export function changesAtom(
     lines.push(
       '  <entry>',
       `    <title>${xml(`${e.server.record.name}: ${changeHeadline(e)}`)}</title>`,
-      `    <id>${xml(`${abs(urls.server(e.server.id))}#changes-${e.date}`)}</id>`,
+      `    <id>${xml(id(`${urls.server(e.server.id)}#changes-${e.date}`))}</id>`,
       `    <link href="${xml(abs(urls.server(e.server.id)))}"/>`,
       `    <updated>${e.date}T00:00:00Z</updated>`,
       `    <content type="text">${xml(text.join('\n'))}</content>`,
