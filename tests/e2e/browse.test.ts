@@ -85,6 +85,23 @@ async function walkPages(page: Page, first: string): Promise<{ url: string; tool
 
 const toolHref = (t: ToolEntry) => toolUrl(t.serverId, t.name);
 
+test("a risk level's page has no Risk column and a category's no Category column: every row would say the same", async () => {
+  const page = await browser.newPage();
+  for (const [url, headers] of [
+    ['/risk/critical/', ['Tool', 'Server', 'Category']],
+    ['/categories/read/', ['Tool', 'Server', 'Risk']],
+  ] as const) {
+    await page.goto(`${site.url}${url}`);
+    assert.deepEqual(await page.locator('table.tool-list thead th').allTextContents(), headers, url);
+    const cells = await page.locator('table.tool-list tbody tr').first().locator('td').count();
+    assert.equal(cells, headers.length, url);
+  }
+  assert.match((await page.locator('main p.muted').first().textContent()) ?? '', /by risk and then by name/);
+  await page.goto(`${site.url}/risk/critical/`);
+  assert.match((await page.locator('main p.muted').first().textContent()) ?? '', /, by name\./);
+  await page.close();
+});
+
 test('each risk level and each category lists exactly its live tools, at most 100 a page, with their servers', async () => {
   const page = await browser.newPage();
   const groups = [
