@@ -51,3 +51,12 @@ test('/methodology/ explains categories, annotations and poisoning, and every to
   );
   assert.ok(tool.includes('href="/methodology/"'));
 });
+
+test('/methodology/ has a table of contents whose every link reaches a section of the page', () => {
+  const page = html();
+  const toc = /<nav class="toc" aria-label="On this page"[^>]*>([\s\S]*?)<\/nav>/.exec(page);
+  assert.ok(toc, 'a table of contents');
+  const targets = [...toc[1]!.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+  assert.ok(targets.length >= 5, targets.join(', '));
+  for (const id of targets) assert.match(page, new RegExp(`<h2 id="${id}"`), `#${id} is a section`);
+});
