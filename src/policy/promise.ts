@@ -1,7 +1,9 @@
+import RandExp from 'randexp';
 import type { Condition, Policy } from '#src/model/policy.ts';
 import type { RiskLevel } from '#src/model/taxonomy.ts';
 import { showValue, type Problem } from '#src/model/problems.ts';
 import { evaluate, limitsFor, type Decision } from './evaluate.ts';
+import { regexMatches } from './regex.ts';
 import { RECOMMENDED_MAX, rateCounter } from './recommended.ts';
 import type { ToolInfo } from './server.ts';
 import { isObject } from '#src/model/object.ts';
@@ -43,6 +45,30 @@ function sampleArgs(inputSchema: ToolInfo['inputSchema']): Record<string, unknow
   return args;
 }
 
+/**
+ * A string an RE2 pattern matches, when one can be built: randexp's first choice at every turn
+ * (the lowest character of a class, the first alternative, the fewest repetitions). Randexp reads
+ * JavaScript's syntax, so RE2's own spellings of flags, named groups and text anchors are
+ * translated first; a pattern it cannot read gives nothing. The evaluator, which runs RE2, has the
+ * last word on whether the string matches.
+ */
+export function matchingString(pattern: string): string | undefined {
+  const flags = /^\(\?([imsU]+)\)/.exec(pattern);
+  const source = pattern
+    .slice(flags?.[0].length ?? 0)
+    .replace(/\(\?P</g, '(?<')
+    .replace(/(^|[^\\])\\A/g, (_, before: string) => `${before}^`)
+    .replace(/(^|[^\\])\\z/g, (_, before: string) => `${before}$`);
+  try {
+    const generator = new RandExp(source, flags?.[1]!.includes('i') ? 'i' : undefined);
+    generator.randInt = (low: number) => low;
+    generator.max = 1;
+    return generator.gen();
+  } catch {
+    return undefined;
+  }
+}
+
 /** A value that satisfies one condition, when one can be derived from the condition alone. */
 function satisfying(c: Condition, current: unknown): { set: unknown } | { remove: true } | undefined {
   const v = c.value;
@@ -67,8 +93,12 @@ function satisfying(c: Condition, current: unknown): { set: unknown } | { remove
       return v ? (current === undefined ? { set: 'example' } : undefined) : { remove: true };
     case 'contains':
       return { set: Array.isArray(current) ? [...current, v] : `${String(v)}` };
-    case 'regex':
-      return undefined;
+    case 'regex': {
+      // A value an earlier pattern on the same argument gave is kept when this one matches it too.
+      if (typeof current === 'string' && regexMatches(v as string, current)) return undefined;
+      const text = matchingString(v as string);
+      return text === undefined ? undefined : { set: text };
+    }
   }
 }
 

@@ -13,6 +13,8 @@ import {
   RECOMMENDED_MAX,
 } from '#src/policy/index.ts';
 import { CATEGORIES, CATEGORY_RISK } from '#src/model/taxonomy.ts';
+import { matchingString } from '#src/policy/promise.ts';
+import { RE2JS } from 're2js';
 
 describe('the recommended rule of each category', () => {
   test('Read is an empty rule for the tool', () => {
@@ -108,6 +110,59 @@ describe('the recommended rule of each category', () => {
       }),
       [],
     );
+  });
+
+  test('the risk check builds a value each pattern of the rule matches, in RE2 spellings too', () => {
+    const schema = {
+      type: 'object',
+      properties: { path: { type: 'string' }, id: { type: 'string' }, name: { type: 'string' } },
+      required: ['path', 'id'],
+    };
+    const limits = [{ counter: 't_rate', window: 'minute' as const, max: 10, scope: 'grant' as const }];
+    for (const patterns of [
+      ['^/opt/mcp/'],
+      ['^(pi_[a-z]+)+$', '\\A[a-z_]{3,8}\\z'],
+      ['(?i)^report-\\d{4}\\.(csv|json)$'],
+      ['^(?P<scheme>https?)://[^/]+/'],
+    ]) {
+      const policy = parsePolicy({
+        version: '1',
+        default: 'deny',
+        tools: { t: { require: patterns.map((value) => ({ path: 'args.path', op: 'regex', value })), limits } },
+      }).policy!;
+      assert.deepEqual(
+        checkRiskPromise(policy, { name: 't', risk: 'High', inputSchema: schema }),
+        [],
+        patterns.join(' '),
+      );
+    }
+  });
+
+  test('a pattern no string can meet still fails the promise of a tool that must allow calls', () => {
+    const policy = parsePolicy({
+      version: '1',
+      default: 'deny',
+      tools: {
+        t: {
+          require: [
+            { path: 'args.path', op: 'regex', value: '^a$' },
+            { path: 'args.path', op: 'regex', value: '^b$' },
+          ],
+        },
+      },
+    }).policy!;
+    assert.equal(checkRiskPromise(policy, { name: 't', risk: 'Low' })[0]?.code, 'policy-risk-mismatch');
+  });
+
+  test('matchingString gives a string RE2 matches, or nothing for a pattern randexp cannot read', () => {
+    for (const pattern of ['^[a-zA-Z0-9_-]+$', '\\.txt$', '^\\w+@\\w+\\.com$', '(?is)^a.b$'])
+      assert.ok(
+        RE2JS.compile(pattern)
+          .matcher(matchingString(pattern) ?? '\u0000')
+          .find(),
+        pattern,
+      );
+    assert.equal(matchingString('(?<!x)y'), undefined);
   });
 });
 
