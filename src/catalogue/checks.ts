@@ -39,6 +39,16 @@ function idsOf(servers: Catalogue['servers']): { ids: string[]; known: Set<strin
   return found;
 }
 
+/**
+ * Where a server's record belongs, written like the path of the tool file that names it: a tool is
+ * `<content>/tools/<folder>/<file>`, its server `<content>/servers/<id>.yaml`.
+ */
+function serverFileBeside(toolFile: string, id: string): string {
+  const parts = toolFile.split(/[\\/]/);
+  const content = parts.length >= 3 ? parts.slice(0, -3).join('/') : '';
+  return `${content ? `${content}/` : ''}servers/${id}.yaml`;
+}
+
 const unknownServer: CatalogueCheck = {
   name: 'every tool belongs to a server record',
   run(catalogue) {
@@ -52,7 +62,7 @@ const unknownServer: CatalogueCheck = {
           file: t.file,
           path: 'server',
           value: t.data.server,
-          message: `The server "${t.data.server}" has no record in servers/.${near ? ` Did you mean "${near}"?` : ''} Create servers/${t.data.server}.yaml, or correct the server id.`,
+          message: `The server "${t.data.server}" has no record in servers/.${near ? ` Did you mean "${near}"?` : ''} Create ${serverFileBeside(t.file, t.data.server)}, or correct the server id.`,
         });
       }
       if (t.folder !== t.data.server) {

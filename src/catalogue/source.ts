@@ -39,7 +39,7 @@ export interface CatalogueSource {
 }
 
 export const PROBLEM_HINT =
-  'Fix them and build again; `npm run validate` runs the same checks without building. The /problems/ page of the site explains every code.';
+  'Fix what the report lists and build again; `npm run validate` runs the same checks without building. The /problems/ page of the site explains every code.';
 
 /**
  * Thrown so that the build stops. The report itself is printed before, not put in the error:

@@ -22,7 +22,8 @@ const failing: { scenario: string; file: string; path: string; code: string; mes
     file: 'tests/fixtures/invalid-unknown-server/tools/demo-servr/list_notes.yaml',
     path: 'server',
     code: 'record-unknown-server',
-    message: /The server "demo-servr" has no record.*Did you mean "demo-server"\?/,
+    message:
+      /The server "demo-servr" has no record.*Did you mean "demo-server"\? Create tests\/fixtures\/invalid-unknown-server\/servers\/demo-servr\.yaml,/,
   },
   {
     scenario: 'invalid-duplicate-tool',
@@ -71,7 +72,10 @@ for (const f of failing) {
     assert.ok(line.includes(`› ${f.path}  `), `the line should name the path ${f.path}: ${line}`);
     assert.match(line, f.message);
     assert.ok(!existsSync(join(result.outDir, 'client', 'index.html')), 'no page may be written by a failed build');
-    assert.match(result.output, /Hint:\s+Fix them and build again; `npm run validate` runs the same checks/);
+    assert.match(
+      result.output,
+      /Hint:\s+Fix what the report lists and build again; `npm run validate` runs the same checks/,
+    );
     assert.doesNotMatch(result.output, /Browser APIs/);
   });
 }
