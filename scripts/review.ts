@@ -29,7 +29,7 @@ import { PRINT } from '#src/importer/yaml.ts';
 import { CATEGORIES, type Category } from '#src/model/taxonomy.ts';
 import { toolSchema } from '#src/model/tool.ts';
 import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
-import { closest } from '#src/policy/suggest.ts';
+import { plausible } from '#src/policy/suggest.ts';
 import { plural, revealInvisible } from '#src/model/text.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 import { guarded, usage } from './lib/policy-cli.ts';
@@ -123,7 +123,7 @@ function list(
   opts: { server?: string; reason?: ReviewReason; limit: number; json: boolean },
 ): void {
   if (opts.server !== undefined && !servers.includes(opts.server)) {
-    const hint = closest(opts.server, servers);
+    const hint = plausible(opts.server, servers);
     throw new AtlasError(
       'cli-unknown-server',
       `There is no server "${opts.server}" in the catalogue.${hint ? ` Did you mean "${hint}"?` : ''} Use the id of a file in content/servers/, without ".yaml".`,
@@ -201,7 +201,7 @@ function parseDecision(arg: string): Decision {
 function findTool(catalogue: Catalogue, d: Decision, problems: readonly Problem[]): Tool {
   const servers = [...new Set([...catalogue.servers.map((s) => s.id), ...catalogue.tools.map((t) => t.data.server)])];
   if (!servers.includes(d.server)) {
-    const hint = closest(d.server, servers);
+    const hint = plausible(d.server, servers);
     throw new AtlasError(
       'cli-unknown-server',
       `There is no server "${d.server}" in the catalogue (--set ${d.arg}).${hint ? ` Did you mean "${hint}"?` : ''}`,
@@ -214,7 +214,7 @@ function findTool(catalogue: Catalogue, d: Decision, problems: readonly Problem[
   const unread = new Set(
     problems.filter((p) => (p.file ?? '').replaceAll('\\', '/').includes(folder)).map((p) => p.file),
   ).size;
-  const hint = closest(
+  const hint = plausible(
     d.name,
     tools.map((t) => t.data.name),
   );

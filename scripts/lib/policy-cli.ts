@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadCatalogue } from '#src/catalogue/load.ts';
-import { closest } from '#src/policy/suggest.ts';
+import { plausible } from '#src/policy/suggest.ts';
 import { revealInvisible } from '#src/model/text.ts';
 import type { ToolInfo } from '#src/policy/server.ts';
 import { AtlasError } from '#src/model/problems.ts';
@@ -100,7 +100,7 @@ export function serverTools(id: string, dir: string): ToolInfo[] {
   const { catalogue } = loadCatalogue(dir);
   const ids = catalogue.servers.map((s) => s.id);
   if (!ids.includes(id)) {
-    const hint = closest(id, ids);
+    const hint = plausible(id, ids);
     throw new AtlasError(
       'cli-unknown-server',
       `There is no server "${id}" in the catalogue (${dir}).${hint ? ` Did you mean "${hint}"?` : ' The catalogue has no servers.'} Use the id of a file in content/servers/, without ".yaml".`,

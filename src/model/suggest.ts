@@ -35,8 +35,17 @@ export function closest(wanted: string, candidates: readonly string[]): string |
   return best;
 }
 
-/** Like `closest`, but only when the candidate is near enough to be a plausible typo. */
+/**
+ * Like `closest`, but only when the candidate is near enough to be a plausible typo, or begins with
+ * what was typed (three characters at least: `dbeaver` for `dbeaver-srthkdev`; the shortest such
+ * candidate).
+ */
 export function plausible(wanted: string, candidates: readonly string[]): string | undefined {
+  const w = wanted.toLowerCase();
+  if (w.length >= 3) {
+    const started = candidates.filter((c) => c.toLowerCase().startsWith(w) && c.length > w.length);
+    if (started.length) return started.reduce((a, b) => (b.length < a.length ? b : a));
+  }
   const best = closest(wanted, candidates);
   if (best === undefined) return undefined;
   return distance(wanted.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3))

@@ -220,6 +220,8 @@ test('bad options get one line and status 2', async () => {
     ],
     [['--limit', 'ten'], /--limit takes a whole number/],
     [['--server', 'dbeaver'], /no server "dbeaver".*Did you mean "dbeaver-srthkdev"/],
+    // Nothing near enough to be a typo: no guess at all, rather than an unrelated id.
+    [['--server', 'nope'], /no server "nope" in the catalogue\. Use the id/],
     [['--set', `${SERVER}/write_query=Write`, '--limit', '3'], /use it alone/],
     [['--set', `${SERVER}/write_query=Write`, '--json'], /use it alone/],
     [
