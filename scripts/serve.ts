@@ -7,17 +7,79 @@
  * - security headers on every answer, including a Content-Security-Policy that allows the one
  *   inline script (the theme) by its hash.
  * PORT (default 4321) and HOST (default localhost) pick the address; ATLAS_OUT the build folder.
+ * It refuses to start, with one line saying what is wrong and what to do and exit status 1, when
+ * PORT is not a port number, the contact endpoint's settings are wrong, there is no build, or the
+ * port is taken.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import site from '#site-config';
 import { THEME_BOOT } from '#src/client/theme.ts';
+import { readContactConfig } from '#src/contact/config.ts';
+import { AtlasError } from '#src/model/problems.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A reason the server cannot start that the operator can fix: printed as one line, without a stack trace. */
+export class StartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartError';
+  }
+}
+
+const DEFAULT_PORT = 4321;
+
+/** The port from PORT: a whole number from 1 to 65535; unset or empty means the default. */
+export function readPort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_PORT;
+  const port = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || port < 1 || port > 65535) {
+    throw new StartError(
+      `The environment variable PORT is "${raw}", which is not a port number. Set it to a whole number from 1 to 65535, such as ${DEFAULT_PORT}, or unset it to use ${DEFAULT_PORT}.`,
+    );
+  }
+  return port;
+}
+
+/** Why `listen` failed, in the operator's terms; an error nobody can foresee is passed on as it is. */
+function listenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  const other = port < 65535 ? port + 1 : port - 1;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new StartError(
+        `Port ${port} on ${host} is already in use, by another program or another npm start. Stop that program, or choose another port, e.g. PORT=${other} npm start.`,
+      );
+    case 'EACCES':
+      return new StartError(
+        `This user may not listen on port ${port} on ${host} (ports below 1024 need extra privileges). Choose a port from 1024 to 65535, e.g. PORT=${DEFAULT_PORT} npm start.`,
+      );
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new StartError(
+        `The environment variable HOST is "${host}", which is not an address of this machine. Set it to localhost, to one of this machine's addresses, or to 0.0.0.0 to listen on all of them.`,
+      );
+    default:
+      return error;
+  }
+}
+
+/** Listens on `port` and `host`; resolves once the server is listening, rejects with the reason it cannot. */
+export function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const onError = (error: NodeJS.ErrnoException) => fail(listenError(error, port, host));
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      done();
+    });
+  });
+}
 
 /** Files whose names carry a hash of their content, so they can be cached for good. */
 const HASHED = [/^\/_astro\//, /^\/pagefind\/(fragment|index|filter)\//, /^\/pagefind\/.*\.pf_meta$/];
@@ -64,7 +126,11 @@ export function cacheHeaders(req: IncomingMessage, res: ServerResponse): void {
 /** Loads the built Astro handler from `dist` and wraps it. */
 export async function siteHandler(dist: string): Promise<Handler> {
   const entry = join(dist, 'server', 'entry.mjs');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
+  if (!existsSync(entry)) {
+    throw new StartError(
+      `There is no build in ${dist} (${entry} is missing): run "npm run build" first, or point ATLAS_OUT at a build folder.`,
+    );
+  }
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Handler };
   const compress = compression({ threshold: 512 });
@@ -75,12 +141,31 @@ export async function siteHandler(dist: string): Promise<Handler> {
   };
 }
 
-if (import.meta.main) {
-  const dist = resolve(process.env.ATLAS_OUT ?? join(import.meta.dirname, '..', 'dist'));
-  const port = Number(process.env.PORT ?? 4321);
-  const host = process.env.HOST ?? 'localhost';
+/** Reads the settings, loads the build and listens; a setting that is wrong stops it before it listens. */
+export async function start(env: Record<string, string | undefined> = process.env): Promise<Server> {
+  const port = readPort(env.PORT);
+  const host = env.HOST ?? 'localhost';
+  // The contact endpoint reads its settings when the first message arrives, and would only then
+  // refuse it; a wrong one is caught here instead, before anyone can post. (The endpoint still
+  // checks them itself, for servers started some other way.)
+  readContactConfig(env);
+  const dist = resolve(env.ATLAS_OUT ?? join(import.meta.dirname, '..', 'dist'));
   const server = createServer(await siteHandler(dist));
-  server.listen(port, host, () => console.log(`${site.name}: serving ${dist} on http://${host}:${port}/`));
+  await listen(server, port, host);
+  console.log(`${site.name}: serving ${dist} on http://${host}:${port}/`);
+  return server;
+}
+
+if (import.meta.main) {
+  let server: Server;
+  try {
+    server = await start();
+  } catch (error) {
+    if (error instanceof AtlasError) console.error(`Cannot start [${error.code}]: ${error.message}`);
+    else if (error instanceof StartError) console.error(`Cannot start: ${error.message}`);
+    else throw error;
+    process.exit(1);
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => {
       server.close(() => process.exit(0));

@@ -1,10 +1,11 @@
 import { AtlasError } from '#src/model/problems.ts';
 
 /**
- * Runtime settings for the contact endpoint, read from environment variables when the server
- * handles its first message. Each bad value stops the endpoint with a sentence naming the
- * variable and the fix, rather than silently falling back to a default: an `AtlasError`
- * with the code `contact-misconfigured`.
+ * Runtime settings for the contact endpoint, read from environment variables: by `npm start`
+ * before it listens (scripts/serve.ts refuses to start on a bad value), and again by the endpoint
+ * when the server handles its first message. Each bad value stops the endpoint with a sentence
+ * naming the variable and the fix, rather than silently falling back to a default: an
+ * `AtlasError` with the code `contact-misconfigured`.
  */
 export interface ContactConfig {
   /** SQLite file the messages are written to (`CONTACT_DB`). */
@@ -35,13 +36,15 @@ function wholeNumber(
   fallback: number,
   min: number,
   example: string,
+  /** What else the variable takes besides a number, e.g. `true or false`. */
+  words?: string,
 ): number {
   const raw = env[key];
   if (raw === undefined || raw.trim() === '') return fallback;
   if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) {
     throw new AtlasError(
       'contact-misconfigured',
-      `The environment variable ${key} is "${raw}", which is not a whole number of at least ${min}. Set it to a number such as ${example}, or unset it to use the default (${fallback}).`,
+      `The environment variable ${key} is "${raw}", which is not a whole number of at least ${min}. Set it to a number such as ${example}${words ? `, or to ${words}` : ''}, or unset it to use the default (${fallback}).`,
     );
   }
   return Number(raw);
@@ -71,7 +74,11 @@ export function readContactConfig(env: Record<string, string | undefined> = proc
   const trust = env.TRUST_PROXY?.trim().toLowerCase();
   // "true" reads naturally in a deployment file; it means the usual single proxy.
   const trustProxy =
-    trust === 'true' ? 1 : trust === 'false' ? 0 : wholeNumber(env, 'TRUST_PROXY', CONTACT_DEFAULTS.trustProxy, 0, '1');
+    trust === 'true'
+      ? 1
+      : trust === 'false'
+        ? 0
+        : wholeNumber(env, 'TRUST_PROXY', CONTACT_DEFAULTS.trustProxy, 0, '1', 'true or false');
   return {
     dbPath: env.CONTACT_DB?.trim() || CONTACT_DEFAULTS.dbPath,
     rateLimit: wholeNumber(env, 'CONTACT_RATE_LIMIT', CONTACT_DEFAULTS.rateLimit, 0, '5'),

@@ -25,6 +25,20 @@ export interface ProblemPage {
   values?: { name: string; email: string; message: string; page: string } | undefined;
 }
 
+/**
+ * The answer to a post that filled in the honeypot. It names neither the field nor the rule, so
+ * an automated sender learns nothing that gets its next post through; the rest of its answer is
+ * the usual refusal (422, nothing stored), never a pretended "sent", because the endpoint says
+ * "sent" only for a stored message. A person whose browser filled the hidden field in gets the
+ * form back without it (the page for browsers without JavaScript never shows the honeypot's
+ * value again), so sending again from there goes through.
+ */
+export const HONEYPOT_REFUSAL: ContactError = {
+  field: null,
+  code: 'contact-honeypot',
+  message: 'The message could not be accepted as it was sent. Please send it again from the contact form on this site.',
+};
+
 function length(value: unknown): number {
   return typeof value === 'string' ? value.trim().length : 0;
 }
@@ -39,12 +53,6 @@ function visitorMessage(
   value: unknown,
 ): { code: ContactCode; message: string } | undefined {
   const empty = value === undefined || (typeof value === 'string' && !hasVisibleText(value));
-  if (field === HONEYPOT_FIELD) {
-    return {
-      code: 'contact-honeypot',
-      message: `The field "${HONEYPOT_FIELD}" must stay empty: it is hidden from people and only automated senders fill it in. If you are a person, clear it and send the message again.`,
-    };
-  }
   if (issue.code === 'too_small' || issue.code === 'custom' || (issue.code === 'invalid_type' && value === undefined)) {
     if (field === 'name' && empty)
       return { code: 'contact-required', message: 'Please enter your name, so we know whom to answer.' };
@@ -94,6 +102,10 @@ export function contactProblems(error: z.ZodError, input: unknown): ContactError
       return;
     }
     const field = problem.path.split(/[.[]/)[0] || null;
+    if (field === HONEYPOT_FIELD) {
+      out.push(HONEYPOT_REFUSAL);
+      return;
+    }
     if (field === null) {
       out.push({
         field: null,

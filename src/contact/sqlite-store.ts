@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ContactMessage } from '#src/model/contact.ts';
 import { AtlasError } from '#src/model/problems.ts';
@@ -36,6 +36,21 @@ function toMessage(row: Row): StoredMessage {
 }
 
 /**
+ * Creates the database file, and any folder above it that is missing, readable by their owner
+ * only (0600, 0700): the file holds visitors' names and email addresses. SQLite gives its -wal
+ * and -shm companions the database file's own permissions. A file or folder that already exists
+ * keeps the permissions it has, so an operator's own setup (a group that may read, say) stands.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/**
  * The default store: one SQLite file. WAL mode lets `contact:export` read while the server
  * writes; `synchronous = FULL` makes each insert durable before it returns, and every insert is
  * its own transaction, so an answered "sent" is a committed row.
@@ -57,7 +72,7 @@ export class SqliteContactStore implements ContactStore {
       this.db.exec('PRAGMA busy_timeout = 5000;');
       return;
     }
-    mkdirSync(dirname(this.path), { recursive: true });
+    createPrivately(this.path);
     this.db = new DatabaseSync(this.path);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);

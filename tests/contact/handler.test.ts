@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,20 @@ describe('the contact schema and its messages', () => {
     assert.equal(problems.find((p) => p.code === 'contact-unknown-field')!.field, 'extra');
   });
 
+  test('a filled honeypot is refused without naming the field or the rule a robot could learn from', () => {
+    for (const website of ['http://spam.example', 42, ['a', 'b']]) {
+      const problems = problemsFor({ ...VALID, website });
+      assert.deepEqual(problems, [
+        {
+          field: null,
+          code: 'contact-honeypot',
+          message:
+            'The message could not be accepted as it was sent. Please send it again from the contact form on this site.',
+        },
+      ]);
+    }
+  });
+
   test('a field of the wrong type falls back to the project wording', () => {
     const [problem] = problemsFor({ ...VALID, name: 42 });
     assert.equal(problem!.field, 'name');
@@ -136,6 +150,10 @@ describe('configuration and helpers', () => {
     assert.throws(
       () => readContactConfig({ CONTACT_ALLOWED_ORIGINS: 'not a url' }),
       /CONTACT_ALLOWED_ORIGINS contains "not a url"/,
+    );
+    assert.throws(
+      () => readContactConfig({ TRUST_PROXY: 'yes' }),
+      /TRUST_PROXY is "yes".*Set it to a number such as 1, or to true or false, or unset it/,
     );
   });
 
@@ -282,6 +300,41 @@ describe('the request handler without a server', () => {
     assert.equal(seen.length, 1, 'a script asking for JSON gets JSON');
   });
 
+  test('a filled honeypot stores nothing, and neither the JSON nor the page names the field or the rule', async () => {
+    const store = new MemoryStore();
+    const seen: ProblemPage[] = [];
+    const rt: ContactRuntime = {
+      ...runtime(store),
+      problemPage: (p) => {
+        seen.push(p);
+        return new Response('<h1>problem page</h1>', { headers: { 'content-type': 'text/html' } });
+      },
+    };
+    const trap = { ...VALID, website: 'http://spam.example' };
+    const json = await handleContact(
+      post(JSON.stringify(trap), { 'content-type': 'application/json' }),
+      '127.0.0.1',
+      rt,
+    );
+    assert.equal(json.status, 422);
+    const text = await json.text();
+    assert.equal(JSON.parse(text).errors[0].code, 'contact-honeypot');
+    assert.doesNotMatch(text, /website|empty|hidden|automat|robot|spam/i);
+    const page = await handleContact(
+      post(form(trap), { accept: 'text/html', origin: 'https://atlas.example.org' }),
+      '127.0.0.1',
+      rt,
+    );
+    assert.equal(page.status, 422);
+    assert.equal(seen.length, 1);
+    assert.deepEqual(
+      seen[0]!.errors.map((e) => [e.field, e.code]),
+      [[null, 'contact-honeypot']],
+    );
+    assert.doesNotMatch(JSON.stringify(seen[0]!.errors), /website|empty|hidden|automat|robot/i);
+    assert.equal(store.rows.length, 0);
+  });
+
   test('a store failure is reported as not sent, never as sent', async () => {
     const store = new MemoryStore();
     store.failing = true;
@@ -350,6 +403,37 @@ describe('the SQLite store', () => {
     assert.equal(rows[0]!.page, null);
     await reader.close();
     await store.close();
+  });
+
+  test('it creates the database, its WAL files and missing folders readable by their owner only', async () => {
+    const root = tempDir(join(tmpdir(), 'atlas-store-'));
+    chmodSync(root, 0o755);
+    const path = join(root, 'data', 'nested', 'contact.sqlite');
+    const store = new SqliteContactStore(path);
+    await store.save(VALID, new Date('2026-01-01T00:00:00Z'));
+    const mode = (p: string) => (statSync(p).mode & 0o777).toString(8);
+    try {
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) assert.equal(mode(file), '600', file);
+      assert.equal(mode(join(root, 'data')), '700');
+      assert.equal(mode(join(root, 'data', 'nested')), '700');
+      assert.equal(mode(root), '755', 'a folder that was there already keeps its permissions');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('it leaves the permissions of a database file and folder the operator made alone', async () => {
+    const folder = join(tempDir(join(tmpdir(), 'atlas-store-')), 'shared');
+    mkdirSync(folder);
+    chmodSync(folder, 0o750);
+    const path = join(folder, 'contact.sqlite');
+    writeFileSync(path, '');
+    chmodSync(path, 0o640);
+    const store = new SqliteContactStore(path);
+    await store.save(VALID, new Date('2026-01-01T00:00:00Z'));
+    await store.close();
+    assert.equal((statSync(path).mode & 0o777).toString(8), '640');
+    assert.equal((statSync(folder).mode & 0o777).toString(8), '750');
   });
 
   test('contact:export answers a file that is not the contact database with a sentence, not a stack trace', () => {

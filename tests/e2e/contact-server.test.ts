@@ -1,8 +1,14 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main as contactExport } from '#scripts/contact-export.ts';
 import { callMain } from '../helpers/cli.ts';
-import { startSite, type RunningSite } from '../helpers/server.ts';
+import { DIST, ROOT, freePort, startSite, type RunningSite } from '../helpers/server.ts';
+import { tempDir } from '../helpers/temp.ts';
 import { countRows, VALID, form } from '../helpers/contact.ts';
 
 const ENDPOINT = '/api/contact/';
@@ -98,9 +104,10 @@ describe('the contact endpoint on the real server', () => {
       kind: 'a filled honeypot',
       send: () => post(form({ ...VALID, website: 'http://spam.example' })),
       status: 422,
-      field: 'website',
+      // Neither the field nor the rule is named: that would tell a robot how to get through.
+      field: null,
       code: 'contact-honeypot',
-      says: /must stay empty/,
+      says: /^The message could not be accepted as it was sent\. Please send it again from the contact form/,
     },
     {
       kind: 'an unknown field',
@@ -202,6 +209,26 @@ describe('the contact endpoint on the real server', () => {
     assert.equal(countRows(site.dbPath), before);
   });
 
+  test('a filled honeypot without JavaScript gets the form back without the trap explained or kept', async () => {
+    const res = await post(form({ ...VALID, website: 'http://spam.example' }), {
+      accept: 'text/html',
+      origin: site.url,
+    });
+    assert.equal(res.status, 422);
+    const html = await res.text();
+    const notice = /<div class="notice notice-error"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    assert.match(notice, /could not be accepted as it was sent/);
+    assert.doesNotMatch(notice, /website|empty|hidden|automat|robot/i);
+    assert.ok(html.includes(`value="${VALID.name}"`), 'what the person typed is shown again, to send again');
+    assert.ok(!html.includes('spam.example'), 'the honeypot is not filled in again');
+  });
+
+  test('the database file holding names and emails is readable by its owner only', async () => {
+    assert.equal((await json(VALID)).status, 201);
+    for (const file of [site.dbPath, `${site.dbPath}-wal`, `${site.dbPath}-shm`])
+      assert.equal((statSync(file).mode & 0o777).toString(8), '600', file);
+  });
+
   test('a successful form post without JavaScript is sent to the thank-you page', async () => {
     const res = await post(form(VALID), { accept: 'text/html', origin: site.url });
     assert.equal(res.status, 303);
@@ -290,5 +317,84 @@ describe('the contact rate limit behind a trusted proxy', () => {
     assert.equal((await send('198.51.100.1')).status, 429);
     // The proxy appends the real address last; whatever the client wrote before it is ignored.
     assert.equal((await send('192.0.2.77, 198.51.100.1')).status, 429);
+  });
+});
+
+/**
+ * `npm start` as a real process that is expected to stop by itself: its exit status and all it
+ * printed. A server that starts anyway is killed after 20 s, so a failing test cannot hang.
+ */
+async function startExpectingFailure(env: Record<string, string>) {
+  const dbPath = join(tempDir(join(tmpdir(), 'atlas-db-')), 'contact.sqlite');
+  const port = String(await freePort());
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'serve.ts')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: port, CONTACT_DB: dbPath, ATLAS_OUT: DIST, ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+    killSignal: 'SIGKILL',
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('npm start when it cannot serve', () => {
+  const refusals: Array<{
+    kind: string;
+    env: Record<string, string>;
+    says: RegExp;
+  }> = [
+    {
+      kind: 'PORT is not a number',
+      env: { PORT: 'abc' },
+      says: /^Cannot start: The environment variable PORT is "abc", which is not a port number\. Set it to a whole number from 1 to 65535/,
+    },
+    {
+      kind: 'PORT is out of range',
+      env: { PORT: '70000' },
+      says: /^Cannot start: The environment variable PORT is "70000".*from 1 to 65535/,
+    },
+    {
+      kind: 'there is no build',
+      env: { ATLAS_OUT: '/nonexistent' },
+      says: /^Cannot start: There is no build in \/nonexistent .*run "npm run build" first/,
+    },
+    {
+      kind: 'a contact setting is wrong',
+      env: { CONTACT_RATE_LIMIT: '-3' },
+      says: /^Cannot start \[contact-misconfigured\]: The environment variable CONTACT_RATE_LIMIT is "-3", which is not a whole number of at least 0\. Set it to a number such as 5/,
+    },
+    {
+      kind: 'a contact origin is not an origin',
+      env: { CONTACT_ALLOWED_ORIGINS: 'docs.example.org' },
+      says: /^Cannot start \[contact-misconfigured\]: The environment variable CONTACT_ALLOWED_ORIGINS contains "docs\.example\.org"/,
+    },
+  ];
+
+  for (const r of refusals) {
+    test(`${r.kind}: one line saying what to do, exit status 1, no stack trace`, async () => {
+      const run = await startExpectingFailure(r.env);
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stderr, r.says);
+      assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
+      assert.equal(run.stdout, '');
+    });
+  }
+
+  test('the port is taken: one line naming the port and suggesting another, exit status 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const run = await startExpectingFailure({ PORT: String(port) });
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.match(
+        run.stderr,
+        new RegExp(
+          `^Cannot start: Port ${port} on 127\\.0\\.0\\.1 is already in use.*choose another port, e\\.g\\. PORT=\\d+ npm start\\.\\n$`,
+        ),
+      );
+      assert.equal(run.stdout, '');
+    } finally {
+      taken.close();
+    }
   });
 });
