@@ -20,9 +20,11 @@ Sources (exactly one):
                              in samples/; with --offline, from the saved answers alone
 
 Options:
-  --server-id <id>    record id (default: derived from the server's serverInfo.name)
-  --name <text>       display name for a new server record (default: serverInfo.title or name)
-  --repo <url>        source repository for a new server record
+  --server-id <id>    record id (default: derived from the server's serverInfo.name; for a saved
+                      sample, the record imported from the same source; else the file's name)
+  --name <text>       display name for a new server record (default: serverInfo.title or name);
+                      an existing record keeps its own: edit its name: instead
+  --repo <url>        source repository for a new server record; an existing record keeps its own
   --content <dir>     content folder (default: $ATLAS_CONTENT or content/)
   --date <YYYY-MM-DD> the import's date (default: $ATLAS_TODAY or today, UTC)
   --timeout <seconds> how long to wait for the server (default: ${DEFAULT_TIMEOUT_SECONDS}; with --all, per server: ${DEFAULT_ALL_TIMEOUT_SECONDS})
@@ -32,6 +34,8 @@ Options:
   --offline           with --all: read the saved answers, start no server
   --concurrency <n>   with --all: servers imported at once (default: ${DEFAULT_CONCURRENCY})
   --only <id>         with --all: only this server of the manifest (repeatable)
+  --allow-empty       import an answer that lists no tools even when the server has some (each
+                      would be marked removed); without it such an answer is refused
   --dry-run           print what would change and write nothing`;
 
 /** The command: `argv` without node and the script; returns the exit status. */
@@ -62,6 +66,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         date: { type: 'string' },
         timeout: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'allow-empty': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -114,6 +119,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 
   const dryRun = values['dry-run'] === true;
+  const allowEmpty = values['allow-empty'] === true;
   const contentDir = resolve(io.cwd, String(values.content ?? io.env.ATLAS_CONTENT ?? 'content'));
   const date = String(values.date ?? io.env.ATLAS_TODAY ?? new Date().toISOString().slice(0, 10));
 
@@ -131,6 +137,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         ...(values.only ? { only: values.only as string[] } : {}),
         ...(values.timeout !== undefined ? { timeoutSeconds } : {}),
         dryRun,
+        ...(allowEmpty ? { allowEmpty } : {}),
         onProgress: (line) => io.stdout(`${line}\n`),
       });
       io.stdout(`\n${formatAllTable(outcomes, dryRun)}\n`);
@@ -157,8 +164,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       date,
       dryRun,
       timeoutSeconds,
+      ...(allowEmpty ? { allowEmpty } : {}),
     });
     io.stdout(`${formatReport(report, dryRun)}\n`);
+    for (const warning of report.warnings ?? []) io.stderr(`Warning: ${warning}\n`);
     return 0;
   } catch (err) {
     if (err instanceof AtlasError) return fail(`Import failed [${err.code}]: ${err.message}`);

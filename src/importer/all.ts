@@ -1,6 +1,8 @@
+import { join, relative } from 'node:path';
 import { AtlasError } from '#src/model/problems.ts';
+import { plausible } from '#src/model/suggest.ts';
 import { plural } from '#src/model/text.ts';
-import { npmCommand, projectRoot, readManifest, type ManifestServer } from './manifest.ts';
+import { MANIFEST_FILE, npmCommand, projectRoot, readManifest, type ManifestServer } from './manifest.ts';
 import type { ImportReport, PlanCache } from './plan.ts';
 import { runImport, type ImportOptions } from './run.ts';
 
@@ -21,6 +23,8 @@ export interface AllOptions {
   only?: string[];
   /** Called as each server finishes, in the order they finish. */
   onProgress?: (line: string) => void;
+  /** Import an answer that lists no tools even for a server that has some (`--allow-empty`). */
+  allowEmpty?: boolean;
 }
 
 export interface ServerOutcome {
@@ -46,6 +50,7 @@ function importOptions(entry: ManifestServer, options: AllOptions): { options: I
     cwd,
     timeoutSeconds: entry.timeout ?? options.timeoutSeconds ?? DEFAULT_ALL_TIMEOUT_SECONDS,
     ...(options.dryRun ? { dryRun: true } : {}),
+    ...(options.allowEmpty ? { allowEmpty: true } : {}),
   };
   if (entry.filePath) return { options: { ...base, source: { file: entry.filePath } }, placeholders: [] };
   if (options.offline) return { options: { ...base, source: { sample: entry.samplePath } }, placeholders: [] };
@@ -80,14 +85,45 @@ function importOptions(entry: ManifestServer, options: AllOptions): { options: I
   };
 }
 
+/** A server whose answer the import would not take (it lists no tools), as opposed to one that failed. */
+const refused = (outcome: ServerOutcome) => outcome.error?.code === 'import-empty-answer';
+
 function progressLine(outcome: ServerOutcome, done: number, total: number): string {
   const at = `[${String(done).padStart(String(total).length)}/${total}]`;
   const time = `${outcome.seconds.toFixed(1)} s`;
-  if (outcome.error) return `${at} ✗ ${outcome.id}: failed [${outcome.error.code}] (${time})`;
+  if (outcome.error)
+    return `${at} ✗ ${outcome.id}: ${refused(outcome) ? 'refused' : 'failed'} [${outcome.error.code}] (${time})`;
   const r = outcome.report as ImportReport;
   const live = r.added.length + r.changed.length + r.unchanged.length + r.restored.length;
   const extra = outcome.placeholders.length ? `; placeholder for ${outcome.placeholders.join(', ')}` : '';
   return `${at} ✓ ${outcome.id}: ${plural(live, 'tool')}, ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.skipped.length} skipped (${time}${extra})`;
+}
+
+/** Servers a manifest lists in full when an --only id is not among them and nothing is near it. */
+const LISTED_IN_FULL = 10;
+
+/** The error for --only ids the manifest does not list: the nearest id of each, never hundreds. */
+function unknownServers(unknown: string[], listed: ManifestServer[], options: AllOptions): AtlasError {
+  const ids = listed.map((s) => s.id);
+  const near = unknown.map((id) => plausible(id, ids));
+  const named = unknown.map((id) => JSON.stringify(id)).join(', ');
+  let hint: string;
+  if (unknown.length === 1 && near[0] !== undefined) hint = ` Did you mean ${JSON.stringify(near[0])}?`;
+  else {
+    const guesses = unknown.flatMap((id, i) =>
+      near[i] !== undefined ? [`${JSON.stringify(near[i])} for ${JSON.stringify(id)}`] : [],
+    );
+    hint = guesses.length > 0 ? ` Did you mean ${guesses.join(', ')}?` : '';
+    if (near.some((n) => n === undefined)) {
+      const path = join(options.contentDir, MANIFEST_FILE);
+      const manifest = relative(options.cwd ?? process.cwd(), path) || path;
+      hint +=
+        ids.length <= LISTED_IN_FULL
+          ? ` Its servers are: ${ids.join(', ')}.`
+          : ` It lists ${ids.length} servers: their ids are the "id:" lines of ${manifest}.`;
+    }
+  }
+  return new AtlasError('import-manifest', `The manifest lists no server ${named}.${hint}`);
 }
 
 /**
@@ -98,12 +134,7 @@ function progressLine(outcome: ServerOutcome, done: number, total: number): stri
 export async function runAll(options: AllOptions): Promise<ServerOutcome[]> {
   const listed = readManifest(options.contentDir, options.cwd);
   const unknown = (options.only ?? []).filter((id) => !listed.some((s) => s.id === id));
-  if (unknown.length > 0) {
-    throw new AtlasError(
-      'import-manifest',
-      `The manifest lists no server ${unknown.map((id) => JSON.stringify(id)).join(', ')}. Its servers are: ${listed.map((s) => s.id).join(', ')}.`,
-    );
-  }
+  if (unknown.length > 0) throw unknownServers(unknown, listed, options);
   const servers = options.only?.length ? listed.filter((s) => options.only?.includes(s.id)) : listed;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
   const outcomes: ServerOutcome[] = new Array(servers.length);
@@ -162,7 +193,7 @@ export function formatAllTable(outcomes: ServerOutcome[], dryRun = false): strin
           String(o.report.skipped.length),
           String(o.report.writes.length),
         ]
-      : [o.id, 'FAILED', '-', '-', '-', '-', '-', '-'],
+      : [o.id, refused(o) ? 'REFUSED' : 'FAILED', '-', '-', '-', '-', '-', '-'],
   );
   const head = [
     'server',

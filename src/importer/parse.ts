@@ -240,10 +240,15 @@ function unwrapResponse(value: Record<string, unknown>, where: string): unknown 
   return 'result' in value ? value.result : value;
 }
 
+/** The text without a leading byte-order mark, which some editors write and JSON.parse refuses. */
+export function withoutBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
 /**
  * Reads a saved tools/list: a JSON-RPC response, its `result`, a bare array of tools, or an array
  * of pages (responses or results) saved one after another. Pages must chain: every page but the
- * last has a `nextCursor`, the last has none.
+ * last has a `nextCursor`, the last has none. A leading byte-order mark is ignored.
  */
 export function parseToolsListFile(text: string, where: string): CheckedTools {
   if (Buffer.byteLength(text) > LIMITS.fileBytes) {
@@ -254,7 +259,7 @@ export function parseToolsListFile(text: string, where: string): CheckedTools {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(withoutBom(text));
   } catch (err) {
     throw new AtlasError(
       'import-not-json',

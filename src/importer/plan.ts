@@ -9,6 +9,7 @@ import { SERVER_ID_PATTERN, serverSchema, type ServerRecord } from '#src/model/s
 import { toolFileStem, toolSchema, type ToolDefinition, type ToolHistory, type ToolRecord } from '#src/model/tool.ts';
 import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model/problems.ts';
 import { hashDefinition } from '#src/model/canonical.ts';
+import { plural } from '#src/model/text.ts';
 import { describeChanges } from './diff.ts';
 import type { SourceResult } from './sources.ts';
 import { portableNode, printRecord, updateRecord } from './yaml.ts';
@@ -32,6 +33,8 @@ export interface PlanOptions {
   cache?: PlanCache;
   /** Base for the relative file names in messages. */
   cwd?: string;
+  /** Import an answer that lists no tools even when it would mark every tool of the server removed. */
+  allowEmpty?: boolean;
 }
 
 export interface PlanCache {
@@ -56,6 +59,8 @@ export interface ImportReport {
   skipped: { name: string; reason: string }[];
   /** Files whose bytes would change. */
   writes: FileWrite[];
+  /** Options the import did not apply, each with what to do instead. */
+  warnings?: string[];
 }
 
 /** `mcp-servers/everything` → `mcp-servers-everything`. */
@@ -68,19 +73,27 @@ function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
-function deriveServerId(source: SourceResult, given: string | undefined): string {
-  if (given !== undefined) {
-    if (!SERVER_ID_PATTERN.test(given)) {
-      throw new AtlasError(
-        'import-bad-server-id',
-        `The --server-id ${JSON.stringify(given)} is not a valid server id. Use lower-case letters, digits and hyphens, starting with a letter or digit (for example "${slugify(given) || 'my-server'}").`,
-      );
-    }
-    return given;
+function checkedServerId(given: string | undefined): string | undefined {
+  if (given !== undefined && !SERVER_ID_PATTERN.test(given)) {
+    throw new AtlasError(
+      'import-bad-server-id',
+      `The --server-id ${JSON.stringify(given)} is not a valid server id. Use lower-case letters, digits and hyphens, starting with a letter or digit (for example "${slugify(given) || 'my-server'}").`,
+    );
+  }
+  return given;
+}
+
+/** The id of a server the import was not given one for. */
+function deriveServerId(source: SourceResult, servers: Catalogue['servers']): string {
+  // A saved sample names the source it was captured from: the one record imported from that same
+  // source is its server, whatever the record's id (a manifest's ids need not follow serverInfo).
+  if (source.captured !== undefined) {
+    const same = servers.filter((s) => s.data.import?.source === source.source.slice(0, 1000));
+    if (same.length === 1) return (same[0] as Catalogue['servers'][number]).id;
   }
   const fromInfo = source.serverInfo?.name ? slugify(source.serverInfo.name) : '';
   if (fromInfo && SERVER_ID_PATTERN.test(fromInfo)) return fromInfo;
-  // A saved file carries no serverInfo: `comfyui-mcp.tools-list.json` → `comfyui-mcp`.
+  // A plain tools/list file carries no serverInfo: `comfyui-mcp.tools-list.json` → `comfyui-mcp`.
   if (source.source.startsWith('file: ')) {
     const fromFile = slugify(basename(source.source.slice(6)).split('.')[0] ?? '');
     if (fromFile && SERVER_ID_PATTERN.test(fromFile)) return fromFile;
@@ -150,13 +163,14 @@ function relTo(cwd: string, path: string): string {
 export function planImport(source: SourceResult, options: PlanOptions): ImportReport {
   const cwd = options.cwd ?? process.cwd();
   const { contentDir, date } = options;
-  const serverId = deriveServerId(source, options.serverId);
+  const givenId = checkedServerId(options.serverId);
   const repo = checkedUrl(options.repo, '--repo option');
 
   const cache = options.cache;
   const loaded = cache?.loaded ?? loadCatalogue(contentDir, cwd);
   if (cache) cache.loaded = loaded;
   const { catalogue, problems: loadProblems } = loaded;
+  const serverId = givenId ?? deriveServerId(source, catalogue.servers);
 
   // Records this import would rewrite must load cleanly first: rewriting a file the loader could
   // not read would lose what an editor wrote in it.
@@ -182,6 +196,15 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     if (t.folder !== serverId) continue;
     const path = join(toolsDir, basename(t.file));
     existingTools.set(t.data.name, { path, text: readFileSync(path, 'utf8'), data: t.data });
+  }
+  // An answer without a single tool, from a server that has some, is more often a server that lost
+  // its credentials or its configuration than one whose tools all went away.
+  const live = [...existingTools.values()].filter((t) => !t.data.history?.removed).length;
+  if (source.tools.length === 0 && live > 0 && !options.allowEmpty) {
+    throw new AtlasError(
+      'import-empty-answer',
+      `The answer lists no tools, and the server "${serverId}" has ${plural(live, 'tool')} in the catalogue: importing it would mark ${live === 1 ? 'that tool' : `all ${live}`} removed, so nothing was written. A server that lost its key or its configuration can list nothing; check it, and if it really has no tools now, import again with --allow-empty.`,
+    );
   }
 
   const report: ImportReport = {
@@ -304,6 +327,18 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   let serverText: string;
   let previousServerText: string | undefined;
   if (existingServer) {
+    // An existing record's prose and links are the editors': --name and --repo only start a record.
+    const ignored = [
+      ...(options.name !== undefined && options.name !== existingServer.data.name ? [['--name', 'name']] : []),
+      ...(repo !== undefined && repo !== existingServer.data.repository ? [['--repo', 'repository']] : []),
+    ];
+    if (ignored.length > 0) {
+      const flags = ignored.map(([flag]) => flag).join(' and ');
+      const fields = ignored.map(([, field]) => `${field}:`).join(' and ');
+      report.warnings = [
+        `${flags} ${ignored.length === 1 ? 'was' : 'were'} ignored: ${ignored.length === 1 ? 'it only fills' : 'they only fill'} in a new server record, and ${relTo(cwd, serverPath)} already exists (an import refreshes only its server_info and import). To change ${ignored.length === 1 ? 'it' : 'them'}, edit ${fields} in that file.`,
+      ];
+    }
     previousServerText = readFileSync(serverPath, 'utf8');
     serverText = updateRecord(previousServerText, {
       ...(serverInfo ? { server_info: serverInfo } : {}),

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, isAbsolute, relative, sep } from 'node:path';
 import { z } from 'astro/zod';
 import { AtlasError } from '#src/model/problems.ts';
 import { plural } from '#src/model/text.ts';
@@ -33,9 +33,22 @@ export interface ImportOptions {
   cache?: PlanCache;
   /** Runs the planning and writing alone, when several imports share a content folder. */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Import an answer that lists no tools even when it would mark every tool of the server removed. */
+  allowEmpty?: boolean;
 }
 
-async function readSource(options: ImportOptions): Promise<SourceResult & { captured?: string }> {
+/**
+ * How a server record names a saved file it was imported from (`import.source`), which is published
+ * with the site: its path from the folder the import runs in (the project folder), or its name alone
+ * when it lies outside that folder, since a path there only means something on one machine.
+ */
+export function fileSource(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const inside = rel !== '' && !isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`);
+  return `file: ${inside ? rel.split(sep).join('/') : basename(path)}`;
+}
+
+async function readSource(options: ImportOptions): Promise<SourceResult> {
   const { source, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, cwd = process.cwd() } = options;
   if ('stdio' in source)
     return fromStdio(source.stdio, {
@@ -45,8 +58,9 @@ async function readSource(options: ImportOptions): Promise<SourceResult & { capt
       ...(options.scratchFolder ? { scratchFolder: true } : {}),
     });
   if ('http' in source) return fromHttp(source.http, timeoutSeconds);
-  if ('sample' in source) return readSample(source.sample, relative(cwd, source.sample) || source.sample);
-  return fromFile(source.file, relative(cwd, source.file) || source.file);
+  if ('sample' in source)
+    return readSample(source.sample, relative(cwd, source.sample) || source.sample, fileSource(source.sample, cwd));
+  return fromFile(source.file, relative(cwd, source.file) || source.file, fileSource(source.file, cwd));
 }
 
 /** A live answer's sample; an answer the saved one already holds keeps its capture date. */
@@ -73,8 +87,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     );
   }
   const source = await readSource(options);
-  // An offline re-import dates what it writes by the answer's capture, so an unchanged answer
-  // writes nothing.
+  // A re-import from a saved sample (offline or --file) dates what it writes by the answer's
+  // capture, so an unchanged answer writes nothing.
   const date = source.captured ?? options.date;
   const saveAnswer =
     options.saveSample && source.answer

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AtlasError } from '#src/model/problems.ts';
-import { parseToolsListFile } from './parse.ts';
+import { parseToolsListFile, withoutBom } from './parse.ts';
 import type { ServerInfo, SourceResult } from './sources.ts';
 import { isObject } from '#src/model/object.ts';
 
@@ -32,24 +32,15 @@ export function sampleText(source: SourceResult, date: string): string {
 }
 
 /**
- * Reads a saved answer for an offline import. A sample written by the importer gives back its
- * source, date and serverInfo; any other saved tools/list answer is read as `--file` reads it.
+ * What a saved answer's text holds. A sample written by the importer gives back its source, capture
+ * date, variable names and serverInfo, whether it is read offline or with `--file`; any other saved
+ * tools/list answer is named by `fileSource` (`file: <name>`). A leading byte-order mark is ignored.
  */
-export function readSample(path: string, label: string): SourceResult & { captured?: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new AtlasError(
-      'import-file-missing',
-      `The saved answer ${label} does not exist. Run the import once without --offline to capture it.`,
-    );
-  }
-  const where = `The saved answer ${label}`;
+export function savedAnswer(text: string, where: string, fileSource: string): SourceResult {
   const checked = parseToolsListFile(text, where);
-  const data = JSON.parse(text) as unknown;
+  const data = JSON.parse(withoutBom(text)) as unknown;
   if (!isObject(data) || typeof data.captured !== 'string' || typeof data.source !== 'string') {
-    return { ...checked, source: `file: ${label}` };
+    return { ...checked, source: fileSource };
   }
   const info = isObject(data.serverInfo) && typeof data.serverInfo.name === 'string' ? data.serverInfo : undefined;
   const env = Array.isArray(data.env) ? data.env.filter((e): e is string => typeof e === 'string') : [];
@@ -66,4 +57,18 @@ export function readSample(path: string, label: string): SourceResult & { captur
     ...(transport ? { transport } : {}),
     ...(env.length ? { env } : {}),
   };
+}
+
+/** Reads a saved answer for an offline import (see `savedAnswer`). */
+export function readSample(path: string, label: string, fileSource = `file: ${label}`): SourceResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new AtlasError(
+      'import-file-missing',
+      `The saved answer ${label} does not exist. Run the import once without --offline to capture it.`,
+    );
+  }
+  return savedAnswer(text, `The saved answer ${label}`, fileSource);
 }

@@ -13,7 +13,8 @@ import {
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'astro/zod';
 import { AtlasError } from '#src/model/problems.ts';
-import { checkTools, LIMITS, parseToolsListFile, toPage, type ImportedTool, type SkippedTool } from './parse.ts';
+import { checkTools, LIMITS, toPage, type ImportedTool, type SkippedTool } from './parse.ts';
+import { savedAnswer } from './samples.ts';
 import { ProcessTransport, serverEnvironment } from './process.ts';
 
 export interface ServerInfo {
@@ -36,6 +37,8 @@ export interface SourceResult {
   env?: string[];
   /** A live answer as the server sent it, every page's tools in order, to save as a sample. */
   answer?: { serverInfo?: ServerInfo; tools: unknown[] };
+  /** When a saved sample (samples.ts) was captured: its `source` and `serverInfo` are the live answer's. */
+  captured?: string;
 }
 
 /** How to start a server over stdio. */
@@ -162,9 +165,57 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** Why a connection could not be made, by the code Node gives (on `err.cause` for fetch). */
+const CONNECTION_FAILURES: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused, so nothing is listening at that address and port',
+  ENOTFOUND: 'its host name was not found in DNS',
+  EAI_AGAIN: 'its host name could not be looked up in DNS just now',
+  ETIMEDOUT: 'the connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'the host cannot be reached from here',
+  ENETUNREACH: 'the network cannot be reached from here',
+  EPROTO: 'the TLS handshake failed, as it does when an http:// server is given as https://',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate is signed by an authority this machine does not trust',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate could not be verified',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
+};
+
+/**
+ * A server that could not be reached at all (nothing answered), as opposed to one that answered
+ * with an error; undefined for any other failure. fetch reports these as "fetch failed" with the
+ * reason on `cause`.
+ */
+function connectionFailure(err: unknown, where: string): AtlasError | undefined {
+  if (!(err instanceof TypeError) || err.message !== 'fetch failed') return undefined;
+  const cause = err.cause as { code?: unknown; message?: unknown; errors?: { code?: unknown }[] } | undefined;
+  if (!cause || typeof cause !== 'object') return undefined;
+  // Several addresses tried (IPv6 and IPv4) fail as one AggregateError, each with its own code.
+  const code = typeof cause.code === 'string' ? cause.code : cause.errors?.find((e) => e?.code)?.code;
+  if (typeof code === 'string' && Object.hasOwn(CONNECTION_FAILURES, code)) {
+    const timedOut = code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
+    return new AtlasError(
+      timedOut ? 'import-timeout' : 'import-server-start',
+      `${where} could not be reached: ${CONNECTION_FAILURES[code]} (${code}). Check the address and that the server is running there.`,
+    );
+  }
+  // fetch refuses some ports outright (the "bad ports" of the Fetch standard, such as 1, 9 and 25).
+  if (cause.message === 'bad port') {
+    return new AtlasError(
+      'import-server-start',
+      `${where} could not be reached: fetch refuses to connect to that port, which the Fetch standard blocks as unsafe. Run the server on another port.`,
+    );
+  }
+  return undefined;
+}
+
 function describeFailure(err: unknown, where: string, stderr: string): AtlasError {
   if (err instanceof AtlasError) return err;
   if (err instanceof RangeError && /call stack/i.test(err.message)) return transportProblem(err, where)!;
+  const unreachable = connectionFailure(err, where);
+  if (unreachable) return unreachable;
   const message = err instanceof Error ? err.message : String(err);
   const said = stderrTail(stderr);
   if (/ENOENT/.test(message)) {
@@ -379,8 +430,12 @@ export async function fromHttp(url: string, timeoutSeconds = DEFAULT_TIMEOUT_SEC
   return { ...result, source: `${parsed.origin}${parsed.pathname}`, transport: 'streamable-http' };
 }
 
-/** Reads a saved tools/list answer. */
-export function fromFile(path: string, label = path): SourceResult {
+/**
+ * Reads a saved tools/list answer. A sample the importer saved (`--save-sample`, samples/) is read
+ * as `--all --offline` reads it, with the server's own source and serverInfo; any other file is
+ * recorded as `fileSource`.
+ */
+export function fromFile(path: string, label = path, fileSource = `file: ${label}`): SourceResult {
   const where = `The file ${label}`;
   let size: number;
   try {
@@ -397,5 +452,5 @@ export function fromFile(path: string, label = path): SourceResult {
       `${where} is ${size} bytes, larger than the ${LIMITS.fileBytes / 1024 / 1024} MiB a tool list may be.`,
     );
   }
-  return { ...parseToolsListFile(readFileSync(path, 'utf8'), where), source: `file: ${label}` };
+  return savedAnswer(readFileSync(path, 'utf8'), where, fileSource);
 }

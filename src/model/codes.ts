@@ -261,9 +261,10 @@ export const PROBLEM_CODES = {
     fix: 'Fix the value at the path named in the message, on the server or in the file.',
   },
   'import-server-start': {
-    summary: 'The `--stdio` server could not be started.',
-    explanation: 'The command was not found.',
-    fix: 'Check the command and that it is installed.',
+    summary: 'The `--stdio` server could not be started, or the `--http` server could not be reached.',
+    explanation:
+      'The command was not found, or nothing answered at the address: the connection was refused, the host name was not found, the host or network was unreachable, or its TLS certificate was refused. The message names the reason.',
+    fix: 'Check the command and that it is installed, or the address and that the server is running there.',
   },
   'import-server-crash': {
     summary: 'The server exited or closed the connection before it finished answering.',
@@ -283,7 +284,8 @@ export const PROBLEM_CODES = {
   },
   'import-timeout': {
     summary: 'The server did not answer in time.',
-    explanation: 'The import gives up after `--timeout` seconds (30 by default) and ends the server.',
+    explanation:
+      'The import gives up after `--timeout` seconds (30 by default) and ends the server; a connection to an `--http` server that times out is reported the same way.',
     fix: 'If the server is just slow to start, raise the limit with `--timeout <seconds>`.',
   },
   'import-existing-invalid': {
@@ -301,8 +303,14 @@ export const PROBLEM_CODES = {
   'import-no-valid-tools': {
     summary: 'The server lists tools, but the catalogue can host none of them.',
     explanation:
-      'A tool the catalogue cannot host (an invalid name, a name starting with `_` or `.`, a schema that is not an object) is skipped and the rest imported; when every tool is skipped there is nothing to import.',
+      'A tool the catalogue cannot host (a name that is not a valid MCP tool name, a schema that is not an object, a definition too large) is skipped and the rest imported; when every tool is skipped there is nothing to import.',
     fix: 'Read the reason given for the first tool and fix the server or the file.',
+  },
+  'import-empty-answer': {
+    summary: 'The answer lists no tools, and the import would mark every tool of the server removed.',
+    explanation:
+      'A server that loses its key or its configuration can answer with an empty tool list, and importing that would empty its entry in the catalogue. A new server with no tools, or one whose tools are all marked removed already, is imported as usual. Nothing was written; with `--all`, that server is refused and the others are imported.',
+    fix: 'Check that the server is configured as it should be; if it really has no tools now, import again with `--allow-empty`.',
   },
   'import-secret-in-answer': {
     summary: "The server's tool list repeats the value of a variable passed with `--env`.",
@@ -360,9 +368,10 @@ export const PROBLEM_CODES = {
     fix: 'Send only `name`, `email`, `message` and `page`.',
   },
   'contact-honeypot': {
-    summary: 'The hidden honeypot field was filled in.',
-    explanation: 'The field `website` is hidden from people; only automated senders fill it in.',
-    fix: 'Leave the field empty.',
+    summary: 'The message was refused as sent by a program.',
+    explanation:
+      'The form carries a check that a person filling it in passes without noticing; this request failed it, and nothing was stored. The answer does not say which check, so as to teach a program nothing.',
+    fix: 'Send the message again from the contact form on the site.',
   },
   'contact-malformed-body': {
     summary: 'The request body could not be read.',

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { formatAllTable, runAll } from '#src/importer/all.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot } from './helpers.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -166,4 +167,65 @@ test('after --all, the tools whose editor-set category was decided on an older d
     /\nnotes: changed since an editor set their category \(npm run review -- --server notes\)\n {2}\? delete_note: Destructive on the old definition; parameter `force` added\n/,
   );
   assert.ok(!table.includes('? list_notes'), 'a tool no editor had decided on is not listed');
+});
+
+/** A project whose manifest lists these servers, each read from its own copy of notes-v1.json. */
+function fileProject(ids: string[]): string {
+  const root = tempDir(join(tmpdir(), 'atlas-all-'));
+  mkdirSync(join(root, 'content'));
+  mkdirSync(join(root, 'answers'));
+  const lines = ['servers:'];
+  for (const id of ids) {
+    cpSync(fixture('notes-v1.json'), join(root, 'answers', `${id}.json`));
+    lines.push(`  - id: ${id}`, `    file: answers/${id}.json`, `    sample: answers/${id}.json`);
+  }
+  writeFileSync(join(root, 'content/manifest.yaml'), `${lines.join('\n')}\n`);
+  return root;
+}
+
+test('--all refuses an answer with no tools for a server that has some, and imports the others', async () => {
+  const root = fileProject(['notes', 'jotter']);
+  const content = join(root, 'content');
+  const first = await runAll({ contentDir: content, date: '2026-03-01' });
+  assert.deepEqual(
+    first.map((o) => o.error),
+    [undefined, undefined],
+  );
+  writeFileSync(join(root, 'answers/notes.json'), '{"tools": []}\n');
+  writeFileSync(join(root, 'answers/jotter.json'), readFileSync(fixture('notes-v2.json'), 'utf8'));
+  const notesBefore = snapshot(join(content, 'tools/notes'));
+  const progress: string[] = [];
+  const outcomes = await runAll({ contentDir: content, date: '2026-04-01', onProgress: (l) => progress.push(l) });
+  assert.equal(outcomes[0]?.error?.code, 'import-empty-answer');
+  assert.match(outcomes[0]?.error?.message ?? '', /"notes" has 5 tools/);
+  assert.deepEqual(outcomes[1]?.report?.added, ['archive_note']);
+  assert.ok(progress.some((l) => /✗ notes: refused \[import-empty-answer\]/.test(l)));
+  assert.match(formatAllTable(outcomes), /^notes\s+REFUSED\s/m);
+  assert.deepEqual(snapshot(join(content, 'tools/notes')), notesBefore);
+
+  const allowed = await runAll({ contentDir: content, date: '2026-04-01', only: ['notes'], allowEmpty: true });
+  assert.equal(allowed[0]?.report?.removed.length, 5);
+});
+
+test('--only with an id the manifest does not list suggests the nearest one instead of listing them all', async () => {
+  const ids = ['notes', 'tavily', ...Array.from({ length: 20 }, (_, i) => `server-${i}`)];
+  const content = join(fileProject(ids), 'content');
+  await assert.rejects(runAll({ contentDir: content, date: '2026-03-01', only: ['tavilly'] }), (err: unknown) => {
+    assert.ok(err instanceof AtlasError, String(err));
+    assert.equal(err.code, 'import-manifest');
+    assert.equal(err.message, 'The manifest lists no server "tavilly". Did you mean "tavily"?');
+    return true;
+  });
+  await assert.rejects(runAll({ contentDir: content, date: '2026-03-01', only: ['qqqqqqqq'] }), (err: unknown) => {
+    assert.ok(err instanceof AtlasError, String(err));
+    assert.match(err.message, /^The manifest lists no server "qqqqqqqq"\. It lists 22 servers: .*manifest\.yaml\.$/);
+    assert.doesNotMatch(err.message, /server-1/);
+    return true;
+  });
+  // A short manifest is listed in full.
+  const small = join(fileProject(['notes', 'jotter']), 'content');
+  await assert.rejects(
+    runAll({ contentDir: small, date: '2026-03-01', only: ['qqqqqqqq'] }),
+    /lists no server "qqqqqqqq"\. Its servers are: notes, jotter\./,
+  );
 });

@@ -1,11 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runImport, formatReport, type ImportOptions } from '#src/importer/run.ts';
 import { hashDefinition } from '#src/model/canonical.ts';
+import { AtlasError } from '#src/model/problems.ts';
 import { validateCatalogue } from '#src/catalogue/validate.ts';
+import { main as importMain } from '#scripts/import.ts';
+import { callMain } from '../helpers/cli.ts';
+import { ROOT } from '../helpers/server.ts';
 import { fixture, snapshot, tempContent } from './helpers.ts';
 
 const importFile = (file: string, contentDir: string, extra: Partial<ImportOptions> = {}) =>
@@ -230,4 +234,166 @@ test('an editorial block that uses YAML anchors and aliases keeps its meaning ac
   assert.equal(record.editorial.summary, 'Lists notes and marks them read.');
   assert.equal(record.editorial.why, 'Lists notes and marks them read.');
   assert.equal(record.history.changes.length, 1);
+});
+
+const SAMPLE_SOURCE = 'stdio: npx -y notes-mcp@1.2.0';
+
+/** A sample as `--save-sample` writes it, holding the tools of notes-v1.json, saved at `path`. */
+function notesSample(path: string): string {
+  const { tools } = JSON.parse(readFileSync(fixture('notes-v1.json'), 'utf8')).result;
+  const sample = {
+    captured: '2026-01-05',
+    source: SAMPLE_SOURCE,
+    serverInfo: { name: 'acme/notes-server', version: '1.2.0' },
+    result: { tools },
+  };
+  writeFileSync(path, `${JSON.stringify(sample, null, 2)}\n`);
+  return path;
+}
+
+test('a saved sample given to --file is read as --all --offline reads it, so re-importing from it rewrites nothing', async () => {
+  const dir = tempContent();
+  const sample = notesSample(join(tempContent(), 'notes.json'));
+  // The record as --all --offline makes it, under the manifest's id rather than the serverInfo's.
+  await runImport({ source: { sample }, contentDir: dir, serverId: 'notes', date: '2026-01-10' });
+  const before = snapshot(dir);
+  // A copy elsewhere, under another name: its server and source are the ones it holds.
+  const copy = join(tempContent(), 'changed.json');
+  copyFileSync(sample, copy);
+  for (const serverId of [undefined, 'notes']) {
+    const report = await runImport({ source: { file: copy }, contentDir: dir, serverId, date: '2026-02-01' });
+    assert.equal(report.serverId, 'notes');
+    assert.equal(report.serverFile.action, 'unchanged');
+    assert.deepEqual(report.writes, []);
+  }
+  assert.deepEqual(snapshot(dir), before);
+  const server = parse(readFileSync(join(dir, 'servers/notes.yaml'), 'utf8'));
+  assert.deepEqual(server.import, { source: SAMPLE_SOURCE, date: '2026-01-05' });
+  assert.deepEqual(server.server_info, { name: 'acme/notes-server', version: '1.2.0' });
+});
+
+test("a sample of a server not yet in the catalogue is named by its serverInfo, and its record keeps the sample's source", async () => {
+  const dir = tempContent();
+  const sample = notesSample(join(tempContent(), 'saved.json'));
+  const report = await runImport({ source: { file: sample }, contentDir: dir, date: '2026-02-01' });
+  assert.equal(report.serverId, 'acme-notes-server');
+  const server = parse(readFileSync(join(dir, 'servers/acme-notes-server.yaml'), 'utf8'));
+  assert.deepEqual(server.import, { source: SAMPLE_SOURCE, date: '2026-01-05' });
+  assert.deepEqual(server.transports, ['stdio']);
+  assert.equal(server.server_info.name, 'acme/notes-server');
+});
+
+test('a shipped sample given to --file over the shipped catalogue rewrites nothing', { timeout: 120_000 }, async () => {
+  const dir = tempContent();
+  cpSync(join(ROOT, 'content'), dir, { recursive: true });
+  const result = await callMain(importMain, [
+    '--file',
+    join(ROOT, 'samples/everything.json'),
+    '--content',
+    dir,
+    '--dry-run',
+  ]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^Dry run: would import server "everything" \(.*: unchanged\)\.$/m);
+  assert.match(result.stdout, /; 0 files would be written\.$/m);
+});
+
+test('a plain file outside the project folder is recorded by its name alone, not by a path of this machine', async () => {
+  const dir = tempContent();
+  const file = join(tempContent(), 'notes-export.json');
+  copyFileSync(fixture('notes-v1.json'), file);
+  await runImport({ source: { file }, contentDir: dir, serverId: 'notes', date: '2026-01-10', cwd: ROOT });
+  const server = parse(readFileSync(join(dir, 'servers/notes.yaml'), 'utf8'));
+  assert.equal(server.import.source, 'file: notes-export.json');
+});
+
+test('a file that starts with a byte-order mark is read as the same file without it', async () => {
+  const dir = tempContent();
+  const file = join(tempContent(), 'notes-bom.json');
+  writeFileSync(file, `\uFEFF${readFileSync(fixture('notes-v1.json'), 'utf8')}`);
+  const report = await runImport({ source: { file }, contentDir: dir, serverId: 'notes', date: '2026-01-10' });
+  assert.equal(report.added.length, 5);
+  // A saved sample with one is read the same, by --file and offline.
+  const sample = join(tempContent(), 'sample-bom.json');
+  writeFileSync(sample, `\uFEFF${readFileSync(notesSample(join(tempContent(), 'plain.json')), 'utf8')}`);
+  for (const source of [{ file: sample }, { sample }]) {
+    const again = await runImport({ source, contentDir: dir, serverId: 'notes', date: '2026-01-10', dryRun: true });
+    assert.equal(again.unchanged.length, 5);
+  }
+});
+
+test('--name and --repo are not applied to an existing server record, and the report says how to change them', async () => {
+  const dir = tempContent();
+  const first = await importFile('notes-v1.json', dir, { name: 'Notes', repo: 'https://github.com/example/notes' });
+  assert.equal(first.warnings, undefined);
+  const same = await importFile('notes-v1.json', dir, { name: 'Notes', repo: 'https://github.com/example/notes' });
+  assert.equal(same.warnings, undefined, 'the values the record already has are not worth a warning');
+
+  const report = await importFile('notes-v1.json', dir, { name: 'Notes Pro', repo: 'https://github.com/example/pro' });
+  assert.equal(report.warnings?.length, 1);
+  assert.match(
+    report.warnings?.[0] ?? '',
+    /^--name and --repo were ignored: .*servers\/notes\.yaml already exists .*edit name: and repository: in that file\.$/,
+  );
+  const server = parse(readFileSync(join(dir, 'servers/notes.yaml'), 'utf8'));
+  assert.equal(server.name, 'Notes');
+  assert.equal(server.repository, 'https://github.com/example/notes');
+  const repoOnly = await importFile('notes-v1.json', dir, { repo: 'https://github.com/example/pro' });
+  assert.match(repoOnly.warnings?.[0] ?? '', /^--repo was ignored: .*edit repository: in that file\.$/);
+
+  const cli = await callMain(importMain, [
+    '--file',
+    fixture('notes-v1.json'),
+    '--server-id',
+    'notes',
+    '--content',
+    dir,
+    '--name',
+    'Notes Pro',
+  ]);
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.match(cli.stderr, /^Warning: --name was ignored: .*edit name: in that file\.\n$/);
+});
+
+test('an answer with no tools is refused for a server that has tools, unless --allow-empty; a new server may have none', async () => {
+  const dir = tempContent();
+  await importFile('notes-v1.json', dir);
+  const empty = join(tempContent(), 'empty.json');
+  writeFileSync(empty, '{"tools": []}\n');
+  const before = snapshot(dir);
+  await assert.rejects(
+    runImport({ source: { file: empty }, contentDir: dir, serverId: 'notes', date: '2026-02-01' }),
+    (err: unknown) => {
+      assert.ok(err instanceof AtlasError, String(err));
+      assert.equal(err.code, 'import-empty-answer');
+      assert.match(err.message, /the server "notes" has 5 tools .*mark all 5 removed, so nothing was written/);
+      assert.match(err.message, /--allow-empty/);
+      return true;
+    },
+  );
+  assert.deepEqual(snapshot(dir), before);
+  const cli = await callMain(importMain, ['--file', empty, '--server-id', 'notes', '--content', dir]);
+  assert.equal(cli.code, 1);
+  assert.match(cli.stderr, /^Import failed \[import-empty-answer\]: /);
+  assert.deepEqual(snapshot(dir), before);
+
+  const allowed = await callMain(importMain, [
+    '--file',
+    empty,
+    '--server-id',
+    'notes',
+    '--content',
+    dir,
+    '--allow-empty',
+  ]);
+  assert.equal(allowed.code, 0, allowed.stderr);
+  assert.match(allowed.stdout, /Summary: 0 added, 0 changed, 5 removed/);
+  // Every tool is marked removed already: another empty answer removes nothing, so it needs no flag.
+  const again = await runImport({ source: { file: empty }, contentDir: dir, serverId: 'notes', date: '2026-03-01' });
+  assert.deepEqual(again.removed, []);
+
+  const fresh = tempContent();
+  const report = await runImport({ source: { file: empty }, contentDir: fresh, serverId: 'quiet', date: '2026-02-01' });
+  assert.equal(report.serverFile.action, 'create');
+  assert.deepEqual(validateCatalogue(fresh).problems, []);
 });

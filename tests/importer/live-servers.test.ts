@@ -237,7 +237,38 @@ test('an HTTP address where no server listens is reported without writing anythi
       date: '2026-01-10',
       timeoutSeconds: 10,
     }),
-    (err: unknown) => err instanceof AtlasError && /The server at http:\/\/127\.0\.0\.1:\d+\/mcp/.test(err.message),
+    (err: unknown) => {
+      assert.ok(err instanceof AtlasError, String(err));
+      // Nothing answered, so it is not an error the server sent.
+      assert.equal(err.code, 'import-server-start');
+      assert.match(
+        err.message,
+        /^The server at http:\/\/127\.0\.0\.1:\d+\/mcp could not be reached: the connection was refused, so nothing is listening at that address and port \(ECONNREFUSED\)\./,
+      );
+      return true;
+    },
   );
   assert.deepEqual(snapshot(dir), {});
 });
+
+test(
+  'an HTTP address that cannot be reached says why: an unknown host, a port fetch refuses',
+  { timeout: 60_000 },
+  async () => {
+    const dir = tempContent();
+    const reach = (http: string) =>
+      runImport({ source: { http }, contentDir: dir, date: '2026-01-10', timeoutSeconds: 20 });
+    // .invalid never resolves (RFC 2606); a machine without DNS cannot look it up at all.
+    await expectAtlasError(
+      reach('http://atlas-no-such-host.invalid/mcp'),
+      'import-server-start',
+      /could not be reached: its host name (was not found|could not be looked up) in DNS.* \((ENOTFOUND|EAI_AGAIN)\)/,
+    );
+    await expectAtlasError(
+      reach('http://127.0.0.1:9/mcp'),
+      'import-server-start',
+      /127\.0\.0\.1:9\/mcp could not be reached: fetch refuses to connect to that port/,
+    );
+    assert.deepEqual(snapshot(dir), {});
+  },
+);
