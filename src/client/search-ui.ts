@@ -246,6 +246,19 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
   /** Marks the results as complete for this search (tests and assistive tools can wait on it). */
   const settle = () => (root.dataset.settled = stateToQuery(state) || '?');
 
+  /** Ends a search with no results to show, and says why. */
+  const clearWith = (message: string) => {
+    pending = [];
+    ready = [];
+    shown = [];
+    list.replaceChildren();
+    more.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    setActive(-1);
+    status.textContent = message;
+    settle();
+  };
+
   const search = async () => {
     const mine = ++run;
     delete root.dataset.settled;
@@ -254,15 +267,7 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
     syncLocation();
     const filters = activeFilters(state);
     if (!state.q && Object.keys(filters).length === 0) {
-      pending = [];
-      ready = [];
-      shown = [];
-      list.replaceChildren();
-      more.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
-      setActive(-1);
-      status.textContent = 'Type a tool name, a server or a few words, or pick a filter.';
-      settle();
+      clearWith('Type a tool name, a server or a few words, or pick a filter.');
       return;
     }
     let pf: Pagefind;
@@ -282,15 +287,7 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
       // With no list of names (the filter index failed to load), the value is searched as given.
       const name = known.length ? resolveServer(value, known, rows) : value;
       if (!name) {
-        pending = [];
-        ready = [];
-        shown = [];
-        list.replaceChildren();
-        more.hidden = true;
-        input.setAttribute('aria-expanded', 'false');
-        setActive(-1);
-        status.textContent = `No server in the catalogue is called “${value}”. Pick one from the Server list.`;
-        settle();
+        clearWith(`No server in the catalogue is called “${value}”. Pick one from the Server list.`);
         return;
       }
       if (name !== value) {
