@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { classify } from '#src/classify/engine.ts';
 import { detectPoisoning } from '#src/classify/poisoning.ts';
 import { decisionIsStale } from '#src/classify/review.ts';
@@ -43,7 +44,8 @@ export interface PlanCache {
 
 export interface ImportReport {
   serverId: string;
-  serverFile: { path: string; action: 'create' | 'update' | 'unchanged' };
+  /** The server record, and for an update the fields whose values change (`import.date`, …). */
+  serverFile: { path: string; action: 'create' | 'update' | 'unchanged'; fields?: string[] };
   added: string[];
   /**
    * Tools whose definition changed; `recheck` names the category an editor had set on the old
@@ -61,6 +63,18 @@ export interface ImportReport {
   writes: FileWrite[];
   /** Options the import did not apply, each with what to do instead. */
   warnings?: string[];
+}
+
+/**
+ * The fields whose values differ between two versions of a record, two levels deep at most
+ * (`import.date`, `server_info.version`, `transports`): what a server record's update changes.
+ */
+export function changedFields(before: unknown, after: unknown, prefix = '', depth = 0): string[] {
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isDeepStrictEqual(before, after)) return [];
+  if (depth >= 2 || !isMap(before) || !isMap(after)) return [prefix || '(the whole record)'];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys.flatMap((k) => changedFields(before[k], after[k], prefix ? `${prefix}.${k}` : k, depth + 1));
 }
 
 /** `mcp-servers/everything` → `mcp-servers-everything`. */
@@ -368,6 +382,11 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     path: serverPath,
     action: previousServerText === undefined ? 'create' : serverText === previousServerText ? 'unchanged' : 'update',
   };
+  if (report.serverFile.action === 'update') {
+    const before = parseYaml(previousServerText!, serverPath).data;
+    const after = parseYaml(serverText, serverPath).data;
+    report.serverFile.fields = changedFields(before, after);
+  }
   if (serverText !== previousServerText) report.writes.push({ path: serverPath, text: serverText });
   if (options.saveAnswer) {
     const before = existsSync(options.saveAnswer.path) ? readFileSync(options.saveAnswer.path, 'utf8') : undefined;

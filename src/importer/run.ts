@@ -112,7 +112,7 @@ export function formatReport(report: ImportReport, dryRun: boolean, cwd = proces
   const lines: string[] = [];
   const rel = (p: string) => relative(cwd, p) || p;
   lines.push(
-    `${dryRun ? 'Dry run: would import' : 'Imported'} server "${report.serverId}" (${rel(report.serverFile.path)}: ${report.serverFile.action}).`,
+    `${dryRun ? 'Dry run: would import' : 'Imported'} server "${report.serverId}" (${rel(report.serverFile.path)}: ${report.serverFile.action}${report.serverFile.fields?.length ? ` of ${report.serverFile.fields.join(', ')}` : ''}).`,
   );
   for (const name of report.added) lines.push(`  + ${name}`);
   for (const { name, summary, recheck } of report.changed)
