@@ -141,5 +141,8 @@ export function usage(err: unknown, help: string): AtlasError {
           .split('. ')[0]!
           .replace(/\.?\s*$/, '')
       : String(err);
-  return new AtlasError('cli-usage', `${message}. Usage: ${help}`);
+  // "Option '--limit' argument is ambiguous": its value is missing, or starts with a dash.
+  const option = /^Option '(--[^']+)' argument is ambiguous/.exec(message)?.[1];
+  const hint = option ? ` Give it a value; one that starts with "-" is written ${option}=-…` : '';
+  return new AtlasError('cli-usage', `${message}.${hint} Usage: ${help}`);
 }

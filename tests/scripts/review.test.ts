@@ -219,6 +219,11 @@ test('bad options get one line and status 2', async () => {
       /--reason is one of dangerous-sign, definition-changed, low-confidence, medium-confidence/,
     ],
     [['--limit', 'ten'], /--limit takes a whole number/],
+    [
+      ['--limit', '-1'],
+      /'--limit' argument is ambiguous\. Give it a value; one that starts with "-" is written --limit=-…/,
+    ],
+    [['--limit=-1'], /--limit takes a whole number \(0 lists every tool\), not "-1"/],
     [['--server', 'dbeaver'], /no server "dbeaver".*Did you mean "dbeaver-srthkdev"/],
     // Nothing near enough to be a typo: no guess at all, rather than an unrelated id.
     [['--server', 'nope'], /no server "nope" in the catalogue\. Use the id/],
