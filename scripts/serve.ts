@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
@@ -67,6 +67,21 @@ function listenError(error: NodeJS.ErrnoException, port: number, host: string): 
     default:
       return error;
   }
+}
+
+/**
+ * A warning when the contact database exists and other users may read it (names and emails): a
+ * new one is created for its owner only, but a file made before, or by hand, keeps its mode.
+ */
+export function exposedDatabase(path: string): string | undefined {
+  let mode: number;
+  try {
+    mode = statSync(path).mode;
+  } catch {
+    return undefined; // created on the first message, readable by its owner only
+  }
+  if ((mode & 0o077) === 0) return undefined;
+  return `Warning: the contact database ${path} can be read by other users of this machine (mode ${(mode & 0o777).toString(8)}) and holds names and emails. Run chmod 600 ${path}* to keep it to its owner.`;
 }
 
 /** Listens on `port` and `host`; resolves once the server is listening, rejects with the reason it cannot. */
@@ -148,7 +163,9 @@ export async function start(env: Record<string, string | undefined> = process.en
   // The contact endpoint reads its settings when the first message arrives, and would only then
   // refuse it; a wrong one is caught here instead, before anyone can post. (The endpoint still
   // checks them itself, for servers started some other way.)
-  readContactConfig(env);
+  const contact = readContactConfig(env);
+  const exposed = exposedDatabase(contact.dbPath);
+  if (exposed) console.error(exposed);
   const dist = resolve(env.ATLAS_OUT ?? join(import.meta.dirname, '..', 'dist'));
   const server = createServer(await siteHandler(dist));
   await listen(server, port, host);
