@@ -67,7 +67,10 @@ function article(expected: string): string {
   return `a ${expected}`;
 }
 
-/** The parts of a zod schema's definition that lead to the schemas inside it. */
+/**
+ * The parts of a zod schema's definition that lead to the schemas inside it: only the kinds the
+ * record schemas use (objects, arrays, records, unions and the optional, default and pipe wrappers).
+ */
 interface SchemaDef {
   type: string;
   shape?: Record<string, z.core.$ZodType>;
@@ -76,32 +79,27 @@ interface SchemaDef {
   in?: z.core.$ZodType;
   element?: z.core.$ZodType;
   valueType?: z.core.$ZodType;
-  items?: z.core.$ZodType[];
-  rest?: z.core.$ZodType | null;
   options?: z.core.$ZodType[];
-  left?: z.core.$ZodType;
-  right?: z.core.$ZodType;
-  getter?: () => z.core.$ZodType;
 }
 
 const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as SchemaDef;
 
-/** The schemas a value may be checked against once wrappers (optional, default, pipe, union, …) are opened. */
-function openSchema(schema: z.core.$ZodType, depth = 0): z.core.$ZodType[] {
-  if (depth > 20) return [];
+/** The schemas a value may be checked against once wrappers (optional, default, pipe, union) are opened. */
+function openSchema(schema: z.core.$ZodType): z.core.$ZodType[] {
   const def = defOf(schema);
   const inner =
-    def.type === 'pipe'
-      ? def.in
-      : def.type === 'lazy'
-        ? def.getter?.()
-        : ['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch'].includes(def.type)
-          ? def.innerType
-          : undefined;
-  if (inner) return openSchema(inner, depth + 1);
-  if (def.type === 'union') return (def.options ?? []).flatMap((o) => openSchema(o, depth + 1));
-  if (def.type === 'intersection') return [def.left, def.right].flatMap((o) => (o ? openSchema(o, depth + 1) : []));
+    def.type === 'pipe' ? def.in : ['optional', 'nullable', 'default'].includes(def.type) ? def.innerType : undefined;
+  if (inner) return openSchema(inner);
+  if (def.type === 'union') return (def.options ?? []).flatMap((o) => openSchema(o));
   return [schema];
+}
+
+/** The schema a value inside one checked by `def` is checked against, at `key`. */
+function childOf(def: SchemaDef, key: string): z.core.$ZodType | undefined {
+  if (def.type === 'object') return def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : def.catchall;
+  if (def.type === 'array') return def.element;
+  if (def.type === 'record') return def.valueType;
+  return undefined;
 }
 
 /** The schemas that check the value at `path` inside a value checked by `schema`. */
@@ -109,20 +107,7 @@ function schemasAt(schema: z.core.$ZodType, path: ReadonlyArray<PropertyKey>): z
   let current = openSchema(schema);
   for (const segment of path) {
     current = current.flatMap((s) => {
-      const def = defOf(s);
-      const key = String(segment);
-      const next =
-        def.type === 'object'
-          ? def.shape && Object.prototype.hasOwnProperty.call(def.shape, key)
-            ? def.shape[key]
-            : def.catchall
-          : def.type === 'array'
-            ? def.element
-            : def.type === 'record'
-              ? def.valueType
-              : def.type === 'tuple'
-                ? (def.items?.[Number(segment)] ?? def.rest)
-                : undefined;
+      const next = childOf(defOf(s), String(segment));
       return next ? openSchema(next) : [];
     });
   }
