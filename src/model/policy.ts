@@ -33,6 +33,16 @@ export const REGEX_MAX_LENGTH = 256;
 export const ON_DENY_MAX_LENGTH = 500;
 export const LIMIT_MAX = 1_000_000;
 
+/**
+ * Length in Unicode code points, the unit of every length limit in the language (`on_deny` is
+ * counted the same way by zod's `max`), so "😀" is one character, not two UTF-16 units.
+ */
+export function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
 const isScalar = (v: unknown): v is string | number | boolean =>
   typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
@@ -54,7 +64,7 @@ const VALUE_RULES: Record<Operator, { ok: (v: unknown) => boolean; expect: strin
   },
   exists: { ok: (v) => typeof v === 'boolean', expect: 'true or false' },
   regex: {
-    ok: (v) => typeof v === 'string' && v.length <= REGEX_MAX_LENGTH,
+    ok: (v) => typeof v === 'string' && codePoints(v) <= REGEX_MAX_LENGTH,
     expect: `a string of at most ${REGEX_MAX_LENGTH} characters`,
   },
   contains: { ok: (v) => typeof v === 'string', expect: 'a string' },

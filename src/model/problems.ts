@@ -40,7 +40,13 @@ export function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknow
   return current;
 }
 
-/** A short, safe rendering of a value for a one-line message. */
+/** Longest rendering `showValue` gives, in code points; a longer one is cut to fit with "...". */
+const SHOWN_MAX = 80;
+
+/**
+ * A short, safe rendering of a value for a one-line message. Lengths are counted in code points,
+ * as the policy language counts them, so a shortened value never ends in half a surrogate pair.
+ */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   let text: string;
@@ -49,7 +55,10 @@ export function showValue(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  if (text.length <= SHOWN_MAX) return text;
+  // A code point is one or two UTF-16 units, so twice the limit in units holds more than the limit in code points.
+  const head = Array.from(text.slice(0, 2 * SHOWN_MAX + 2));
+  return head.length > SHOWN_MAX ? `${head.slice(0, SHOWN_MAX - 3).join('')}...` : text;
 }
 
 function typeName(value: unknown): string {

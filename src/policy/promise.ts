@@ -41,7 +41,8 @@ function sampleValue(schema: unknown): unknown {
 function sampleArgs(inputSchema: ToolInfo['inputSchema']): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   const props = isObject(inputSchema?.properties) ? inputSchema.properties : {};
-  for (const name of inputSchema?.required ?? []) args[name] = sampleValue(props[name]);
+  for (const name of inputSchema?.required ?? [])
+    put(args, name, sampleValue(Object.hasOwn(props, name) ? props[name] : undefined));
   return args;
 }
 
@@ -102,33 +103,98 @@ function satisfying(c: Condition, current: unknown): { set: unknown } | { remove
   }
 }
 
+/**
+ * Sets an own property, as JSON.parse would: a key such as "__proto__" (a valid path segment) is
+ * data, never the object's prototype, so no call built here can reach Object.prototype.
+ */
+function put(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The object a path's last segment lives in, inside a copy of `args`, made up of own objects. */
+function parentIn(args: Record<string, unknown>, segments: string[]): Record<string, unknown> {
+  let parent = args;
+  for (const s of segments.slice(0, -1)) {
+    if (!Object.hasOwn(parent, s) || !isObject(parent[s])) put(parent, s, {});
+    parent = parent[s] as Record<string, unknown>;
+  }
+  return parent;
+}
+
 function withCondition(args: Record<string, unknown>, c: Condition): Record<string, unknown> {
   const out = structuredClone(args);
   const segments = c.path.split('.').slice(1);
-  let parent = out;
-  for (const s of segments.slice(0, -1)) {
-    if (!isObject(parent[s])) parent[s] = {};
-    parent = parent[s] as Record<string, unknown>;
-  }
+  const parent = parentIn(out, segments);
   const last = segments.at(-1)!;
-  const change = satisfying(c, parent[last]);
+  const change = satisfying(c, Object.hasOwn(parent, last) ? parent[last] : undefined);
   if (!change) return out;
   if ('remove' in change) delete parent[last];
-  else parent[last] = change.set;
+  else put(parent, last, change.set);
   return out;
 }
 
+/** The schema an input schema declares for `args.a.b...`, when its `properties` lead there. */
+function schemaAt(inputSchema: ToolInfo['inputSchema'], path: string): unknown {
+  let schema: unknown = inputSchema;
+  for (const segment of path.split('.').slice(1)) {
+    if (!isObject(schema) || !isObject(schema.properties) || !Object.hasOwn(schema.properties, segment))
+      return undefined;
+    schema = schema.properties[segment];
+  }
+  return schema;
+}
+
+/** `args` with the argument at `path` present: kept when it already is, else a sample value of its schema. */
+function withPresent(
+  args: Record<string, unknown>,
+  path: string,
+  inputSchema: ToolInfo['inputSchema'],
+): Record<string, unknown> {
+  const out = structuredClone(args);
+  const segments = path.split('.').slice(1);
+  const parent = parentIn(out, segments);
+  const last = segments.at(-1)!;
+  if (!Object.hasOwn(parent, last)) put(parent, last, sampleValue(schemaAt(inputSchema, path)));
+  return out;
+}
+
+/** Up to this many `deny_if` paths, every combination of them is tried; beyond it, each alone and all together. */
+const MAX_SUBSET_PATHS = 6;
+
 /**
  * Calls worth trying: a typical call that meets every `require` condition (when that can be
- * derived), the typical call itself, and a call with no arguments.
+ * derived), the typical call itself, and a call with no arguments. A `deny_if` rule can hold
+ * exactly when an optional argument is absent (`exists: false`, say), so calls that make the
+ * arguments named by `deny_if` conditions present (every combination of them, or each alone and
+ * all together when there are many) are tried too, and a call with every argument the schema
+ * declares; those calls meet the `require` conditions as well, with the same witness values.
  */
 function candidateCalls(policy: Policy, tool: PromisedTool): Record<string, unknown>[] {
   const base = sampleArgs(tool.inputSchema);
   const rule =
     policy.tools && Object.prototype.hasOwnProperty.call(policy.tools, tool.name) ? policy.tools[tool.name] : undefined;
-  let meeting = base;
-  for (const c of rule?.require ?? []) meeting = withCondition(meeting, c);
-  return [meeting, base, {}];
+  const meetRequire = (args: Record<string, unknown>) => {
+    let out = args;
+    for (const c of rule?.require ?? []) out = withCondition(out, c);
+    return out;
+  };
+  const meeting = meetRequire(base);
+  const calls = [meeting, base, {}];
+
+  const denyPaths = [...new Set((rule?.deny_if ?? []).flatMap((d) => d.conditions.map((c) => c.path)))];
+  const subsets =
+    denyPaths.length <= MAX_SUBSET_PATHS
+      ? Array.from({ length: 2 ** denyPaths.length - 1 }, (_, n) => denyPaths.filter((_, i) => (n + 1) & (1 << i)))
+      : [...denyPaths.map((p) => [p]), denyPaths];
+  for (const paths of subsets)
+    calls.push(meetRequire(paths.reduce((args, p) => withPresent(args, p, tool.inputSchema), base)));
+
+  const props = isObject(tool.inputSchema?.properties) ? tool.inputSchema.properties : {};
+  const everything = { ...base };
+  for (const [name, schema] of Object.entries(props))
+    if (!Object.hasOwn(everything, name)) put(everything, name, sampleValue(schema));
+  calls.push(meetRequire(everything), everything);
+  return calls;
 }
 
 function rulePath(policy: Policy, tool: string): string {
@@ -147,8 +213,10 @@ function outcome(d: Decision): string {
  * - Medium and High: a call is allowed, is counted by at least one limit, and is rate-limited
  *   once that counter is at its `max` (and still allowed one below it);
  * - Critical: no call is allowed (hidden, or denied, for example pending a person's approval).
- * The calls tried are built from the tool's input schema and the rule's own `require`
- * conditions. Problems have the code `policy-risk-mismatch` and point at the tool's entry.
+ * The calls tried are built from the tool's input schema, the rule's own `require` conditions
+ * and the arguments its `deny_if` conditions name (see `candidateCalls`). They are samples, not
+ * a proof: a Critical rule that denies only some values of an argument the samples do not hit
+ * can still pass. Problems have the code `policy-risk-mismatch` and point at the tool's entry.
  */
 export function checkRiskPromise(policy: Policy, tool: PromisedTool): Problem[] {
   const path = rulePath(policy, tool.name);

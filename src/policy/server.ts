@@ -52,6 +52,11 @@ const OPERATORS_FOR: Record<string, string> = {
   null: '"eq", "neq" or "exists"',
 };
 
+/** The operators that fit an argument of these types, as words for a message. */
+function fittingOperators(types: Set<JsonType>): string {
+  return OPERATORS_FOR[[...types].find((t) => t !== 'integer' && t !== 'null') ?? [...types][0]!] ?? '"exists"';
+}
+
 function typeWords(types: Set<JsonType>): string {
   const list = [...types].filter((t) => !(t === 'number' && types.has('integer')));
   return list
@@ -61,16 +66,23 @@ function typeWords(types: Set<JsonType>): string {
 
 /**
  * The schema for `args.a.b...`: `{ schema }` when found, `{ unknownAt }` (segment index) when a
- * declared object has no such property, `{}` when the schema says too little to tell.
+ * declared object has no such property, `{ unknownAt, through }` when the segment before it is an
+ * argument whose schema declares only types that have no fields (a string, a number, an array…),
+ * `{}` when the schema says too little to tell.
  */
 function argumentSchema(
   input: ToolInfo['inputSchema'],
   path: string,
-): { schema?: unknown; unknownAt?: number; known?: string[] } {
+): { schema?: unknown; unknownAt?: number; known?: string[]; through?: Set<JsonType> } {
   let schema: unknown = input;
   const segments = path.split('.').slice(1);
   for (const [i, segment] of segments.entries()) {
-    if (!isObject(schema) || !isObject(schema.properties)) return {};
+    if (!isObject(schema) || !isObject(schema.properties)) {
+      // An argument declared as a string, a number, an array… has no fields a path can name.
+      const types = i > 0 ? typesOf(schema) : new Set<JsonType>();
+      if (types.size > 0 && !types.has('object')) return { unknownAt: i, through: types };
+      return {};
+    }
     const props = schema.properties;
     if (Object.prototype.hasOwnProperty.call(props, segment)) {
       schema = props[segment];
@@ -91,8 +103,7 @@ function argumentSchema(
 function operatorProblems(tool: string, c: Condition, at: string, types: Set<JsonType>): Problem[] {
   const arg = c.path.slice('args.'.length);
   const is = `the argument "${arg}" of "${tool}" is ${typeWords(types)}`;
-  const fitting =
-    OPERATORS_FOR[[...types].find((t) => t !== 'integer' && t !== 'null') ?? [...types][0]!] ?? '"exists"';
+  const fitting = fittingOperators(types);
   const opProblem = (needs: string): Problem => ({
     code: 'policy-operator-type',
     path: `${at}.op`,
@@ -177,6 +188,16 @@ export function checkPolicyAgainstServer(policy: Policy, tools: ToolInfo[]): Pro
       if (found.unknownAt !== undefined) {
         const segments = c.path.split('.');
         const bad = segments[found.unknownAt + 1]!;
+        if (found.through) {
+          const parent = segments.slice(1, found.unknownAt + 1).join('.');
+          problems.push({
+            code: 'policy-unknown-argument',
+            path: `${at}.path`,
+            value: c.path,
+            message: `The path "${c.path}" at "${at}.path" names the argument "${segments.slice(1, found.unknownAt + 2).join('.')}", which "${name}" does not take: "${parent}" is ${typeWords(found.through)}, which has no field "${bad}", so the path is never present in a call. Put the condition on "args.${parent}" itself, with an operator that fits it: ${fittingOperators(found.through)}.`,
+          });
+          continue;
+        }
         const hint = plausible(bad, found.known ?? []);
         const known = found.known?.length
           ? `It takes: ${found.known.map((k) => `"${k}"`).join(', ')}.`

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { loadCatalogue } from '#src/catalogue/load.ts';
-import { knownKeysAt, zodProblems } from '#src/model/problems.ts';
+import { knownKeysAt, showValue, zodProblems } from '#src/model/problems.ts';
 import { toolSchema } from '#src/model/tool.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -84,5 +84,25 @@ describe('unknown keys', () => {
     assert.equal(problem.file, 'tools/demo/note.yaml');
     assert.equal(problem.path, 'editorial.sumary');
     assert.match(problem.message, /Did you mean "summary"\?/);
+  });
+});
+
+describe('showValue', () => {
+  test('shortens a long value to 80 code points and never cuts a surrogate pair', () => {
+    assert.equal(showValue('a'.repeat(78)), `"${'a'.repeat(78)}"`);
+    assert.equal(showValue('a'.repeat(79)), `"${'a'.repeat(76)}...`);
+    // 78 emoji are 80 code points once quoted, though 158 UTF-16 units: shown whole.
+    assert.equal(showValue('😀'.repeat(78)), `"${'😀'.repeat(78)}"`);
+    for (const text of [
+      '^' + '😀'.repeat(200),
+      'a' + '😀'.repeat(200),
+      '😀'.repeat(79),
+      'é'.repeat(40) + '😀'.repeat(60),
+    ]) {
+      const shown = showValue(text);
+      assert.ok(shown.endsWith('...'), shown);
+      assert.equal([...shown].length, 80, shown);
+      assert.ok(shown.isWellFormed(), `no half of a surrogate pair in ${JSON.stringify(shown)}`);
+    }
   });
 });

@@ -79,6 +79,21 @@ describe('the valid corpus', () => {
 });
 
 describe('problems for a user', () => {
+  test('a long emoji regex is counted in code points and quoted without a broken character', () => {
+    const regex = (value: string) =>
+      parsePolicy({
+        version: '1',
+        default: 'deny',
+        tools: { t: { require: [{ path: 'args.q', op: 'regex', value }] } },
+      });
+    // 202 characters (404 UTF-16 units) is within the limit of 256.
+    assert.deepEqual(regex('^' + '😀'.repeat(201)).problems, []);
+    const { problems } = regex('^' + '😀'.repeat(300));
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /at most 256 characters/);
+    assert.ok(problems[0]!.message.isWellFormed(), problems[0]!.message);
+  });
+
   test('a policy with several mistakes reports every one of them at once', () => {
     const { problems } = parsePolicy({
       version: '1',

@@ -154,6 +154,114 @@ describe('the recommended rule of each category', () => {
     assert.equal(checkRiskPromise(policy, { name: 't', risk: 'Low' })[0]?.code, 'policy-risk-mismatch');
   });
 
+  /** stripe's create_refund: `amount` is optional. */
+  const refundSchema = {
+    type: 'object',
+    properties: { amount: { type: 'integer' }, payment_intent: { type: 'string' } },
+    required: ['payment_intent'],
+    additionalProperties: false,
+  };
+  const refundPolicy = (rule: unknown) =>
+    parsePolicy({ version: '1', default: 'deny', tools: { create_refund: rule } });
+
+  test('a Critical tool cannot escape the check with a deny rule that holds only when an optional argument is absent', () => {
+    const { policy, problems } = refundPolicy({
+      deny_if: [{ conditions: [{ path: 'args.amount', op: 'exists', value: false }], on_deny: 'Give an amount.' }],
+    });
+    assert.deepEqual(problems, []);
+    // The rule allows any refund that names an amount.
+    assert.equal(
+      evaluate(policy!, { tool: 'create_refund', args: { payment_intent: 'pi_1', amount: 999_999 } }).decision,
+      'allowed',
+    );
+    const found = checkRiskPromise(policy!, { name: 'create_refund', risk: 'Critical', inputSchema: refundSchema });
+    assert.deepEqual(
+      found.map((p) => [p.code, p.path]),
+      [['policy-risk-mismatch', 'tools.create_refund']],
+    );
+    assert.match(found[0]!.message, /"amount":1/);
+  });
+
+  test('the calls that make deny_if arguments present also meet the require conditions, regex ones too', () => {
+    const { policy } = refundPolicy({
+      require: [{ path: 'args.payment_intent', op: 'regex', value: '^pi_[0-9]{4}$' }],
+      deny_if: [{ conditions: [{ path: 'args.amount', op: 'exists', value: false }], on_deny: 'Give an amount.' }],
+    });
+    const found = checkRiskPromise(policy!, { name: 'create_refund', risk: 'Critical', inputSchema: refundSchema });
+    assert.equal(found[0]?.code, 'policy-risk-mismatch');
+    assert.match(found[0]!.message, /"payment_intent":"pi_0000"/);
+  });
+
+  test('a mix of present and absent arguments, or a nested one, is found too', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        a: { type: 'string' },
+        b: { type: 'string' },
+        options: { type: 'object', properties: { force: { type: 'boolean' } } },
+      },
+    };
+    const absent = (path: string) => ({ conditions: [{ path, op: 'exists', value: false }], on_deny: 'No.' });
+    const present = (path: string) => ({ conditions: [{ path, op: 'exists', value: true }], on_deny: 'No.' });
+    for (const deny_if of [
+      [present('args.a'), absent('args.b')],
+      [absent('args.options.force')],
+      [absent('args.a'), absent('args.b'), absent('args.options.force')],
+    ]) {
+      const policy = parsePolicy({ version: '1', default: 'deny', tools: { t: { deny_if } } }).policy!;
+      assert.equal(
+        checkRiskPromise(policy, { name: 't', risk: 'Critical', inputSchema: schema })[0]?.code,
+        'policy-risk-mismatch',
+        JSON.stringify(deny_if),
+      );
+    }
+  });
+
+  test('a Critical rule that denies every call whatever its arguments still passes', () => {
+    for (const rule of [
+      { deny_if: [{ conditions: [], on_deny: 'Ask a person.' }] },
+      {
+        deny_if: [
+          { conditions: [{ path: 'args.amount', op: 'exists', value: false }], on_deny: 'Give an amount.' },
+          { conditions: [{ path: 'args.amount', op: 'exists', value: true }], on_deny: 'Ask a person.' },
+        ],
+      },
+      {
+        require: [{ path: 'args.amount', op: 'exists', value: false }],
+        deny_if: [{ conditions: [{ path: 'args.amount', op: 'exists', value: false }], on_deny: 'Ask a person.' }],
+      },
+    ]) {
+      const { policy } = refundPolicy(rule);
+      assert.deepEqual(
+        checkRiskPromise(policy!, { name: 'create_refund', risk: 'Critical', inputSchema: refundSchema }),
+        [],
+        JSON.stringify(rule),
+      );
+    }
+  });
+
+  test('no call the check builds can reach Object.prototype through a "__proto__" path', () => {
+    const policy = parsePolicy({
+      version: '1',
+      default: 'deny',
+      tools: {
+        t: {
+          require: [{ path: 'args.__proto__.polluted', op: 'eq', value: 'yes' }],
+          deny_if: [{ conditions: [{ path: 'args.__proto__.other', op: 'exists', value: false }], on_deny: 'No.' }],
+        },
+      },
+    }).policy!;
+    const root = Object.prototype as Record<string, unknown>;
+    try {
+      checkRiskPromise(policy, { name: 't', risk: 'Low' });
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+      assert.equal(({} as Record<string, unknown>).other, undefined);
+    } finally {
+      delete root.polluted;
+      delete root.other;
+    }
+  });
+
   test('matchingString gives a string RE2 matches, or nothing for a pattern randexp cannot read', () => {
     for (const pattern of ['^[a-zA-Z0-9_-]+$', '\\.txt$', '^\\w+@\\w+\\.com$', '(?is)^a.b$'])
       assert.ok(
