@@ -9,9 +9,11 @@
  *   record whose `required` properties are required attributes, array → Set). We name the target
  *   after the server id.
  * - `toolhive`: ToolHive's Cedar authorizer. `Action::"call_tool"` on resource `Tool::"<tool>"`;
- *   each top-level argument in `context.arg_<name>` (strings, booleans, integers as Long, floats
- *   as decimal), an object or array argument only as `context.arg_<name>_present`. ToolHive
- *   publishes no schema; the one printed here is written from that documented model.
+ *   each top-level argument in `context.arg_<name>`: strings and booleans as they are, every number
+ *   as a decimal (ToolHive decodes JSON numbers as Go floats; four places kept, the rest cut, a
+ *   number beyond Cedar's range left out), and for null, an object or an array only the flag
+ *   `context.arg_<name>_present`. ToolHive publishes no schema; the one printed here is written
+ *   from its source and documented model.
  * - `docker`: Docker's MCP gateway (organisation MCP policies). Namespace `MCP`; every call is the
  *   action `MCP::Action::"invokeTool"` on a resource of type `MCP::Tool`, matched by
  *   `resource.name` and bound to its server with `resource in MCP::Server::"<name>"` (the name the
@@ -29,12 +31,21 @@
  * before it is read, so an absent argument behaves as in the evaluator (it fails every operator
  * but `exists: false`).
  *
+ * A gateway may also leave out a value that was sent: one it cannot type (null, another type, a
+ * fraction for an integer) or a number beyond Cedar's range. Cedar cannot tell such an argument from
+ * a missing one, so where the evaluator would deny that call (a `deny_if` condition `neq`,
+ * `not_in`, `exists: true` or a numeric comparison; a `require` condition `exists: false`), the
+ * condition is read the strict way: it holds, or never holds, when the argument looks missing, and
+ * the notes say so. AgentCore and ToolHive keep four decimal places of a number and cut the rest:
+ * that is the one place an export can let through a call the policy refuses (a value past a bound
+ * by less than 0.0001), and every export that compares such a number says so in its notes.
+ *
  * What Cedar cannot say is listed in `notes` and in the file's comments, never dropped: limits
  * (Cedar keeps no counters), `on_deny` messages (a Cedar deny carries no message), tools a server
  * adds later under `default: "allow"` (Cedar names the tools it permits), and any condition the
  * flavour cannot express. Such a condition is replaced by the stricter reading (a `require`
  * condition that never holds, a `deny_if` condition that always does), so the export may deny
- * more than the policy but never allows more; `exact` is then false.
+ * more than the policy but never allows more, the cut decimals above aside; `exact` is then false.
  */
 import type { Condition, Policy, ToolRule } from '#src/model/policy.ts';
 import type { ToolInfo } from './server.ts';
@@ -231,7 +242,20 @@ interface ArgRef {
    * or argument attribute it is read from, whose type every tool must agree on.
    */
   key?: string;
+  /**
+   * Where the gateway marks an argument sent with a value it does not pass on (ToolHive: `null`, an
+   * object or an array where the schema has a scalar): the flag's Cedar test and its attribute.
+   */
+  opaque?: { present: string; key: string };
 }
+
+/** How a condition's translation is read: in a `require` (must hold) or a `deny_if` (denies). */
+type Side = 'require' | 'deny';
+
+/** Operators the evaluator holds true for a value it cannot compare (another type, `null`). */
+const HOLDS_ON_OTHER_TYPES = new Set(['neq', 'not_in']);
+/** Operators whose truth for a dropped number cannot be known (a huge amount is `gt` any bound). */
+const NUMERIC = new Set(['lt', 'lte', 'gt', 'gte']);
 
 const and = (...parts: string[]) => parts.filter((p) => p !== 'true').join(' && ') || 'true';
 
@@ -306,8 +330,46 @@ export function regexToCedar(pattern: string, value: string): string | undefined
 }
 
 /** One condition as a Cedar expression, with the evaluator's semantics. */
-function translate(c: Condition, ref: ArgRef | { inexpressible: string }): Translated {
+type Translation = Translated & {
+  /** Set when the expression is stricter than the evaluator for some calls: why, in a sentence. */
+  stricter?: string;
+  /** Set when a gateway's rounding can make a comparison looser: why, in a sentence. */
+  rounding?: string;
+};
+
+function translate(c: Condition, ref: ArgRef | { inexpressible: string }, side: Side): Translation {
   if ('inexpressible' in ref) return ref;
+  const exact = translateValue(c, ref);
+  if ('inexpressible' in exact) return exact;
+  const { present, opaque } = ref;
+  // Every gateway leaves out some values that were sent (ToolHive: a number beyond Cedar's range,
+  // whatever the argument; AgentCore and Docker: any value they cannot type), and Cedar sees such an
+  // argument as missing. Where the evaluator would deny that call, read the condition strictly.
+  const dropped = `the gateway leaves out a value it cannot pass to Cedar (null, another type, a number out of range), which Cedar cannot tell from a missing ${c.path}`;
+  if (side === 'deny' && (c.op === 'exists' ? c.value === true : HOLDS_ON_OTHER_TYPES.has(c.op) || NUMERIC.has(c.op)))
+    return {
+      expr: c.op === 'exists' ? 'true' : `(!(${present}) || ${exact.expr})`,
+      stricter: `${dropped}; here the condition also holds when ${c.path} is missing`,
+    };
+  if (side === 'require' && c.op === 'exists' && c.value === false)
+    return { expr: 'false', stricter: `${dropped}; here the condition never holds` };
+  const withOpaque =
+    opaque && (c.op === 'exists' || HOLDS_ON_OTHER_TYPES.has(c.op))
+      ? c.op === 'exists' && c.value === false
+        ? { expr: and(exact.expr, `!(${opaque.present})`) }
+        : { expr: `(${exact.expr} || ${opaque.present})` }
+      : exact;
+  const decimal = ref.type !== 'presentOnly' && ref.type.kind === 'decimal';
+  return decimal && c.op !== 'exists'
+    ? {
+        ...withOpaque,
+        rounding: `the gateway keeps four decimal places of ${c.path} and cuts the rest, so a value past a bound by less than 0.0001 compares as the bound`,
+      }
+    : withOpaque;
+}
+
+/** The condition on a value Cedar sees, with the evaluator's semantics for that value. */
+function translateValue(c: Condition, ref: ArgRef): Translated {
   const { present, value, type } = ref;
   if (c.op === 'exists') return { expr: c.value ? present : `!(${present})` };
   const guard = (e: string) => ({ expr: and(present, e) });
@@ -537,25 +599,32 @@ function toolhive(): Flavour {
       const props = isObject(info.inputSchema?.properties) ? info.inputSchema.properties : {};
       const kind = Object.prototype.hasOwnProperty.call(props, name) ? jsonTypeOf(props[name]) : undefined;
       const attr = `arg_${name}`;
-      const ref = (a: string, type: ArgRef['type']): ArgRef => ({
-        present: hasAttr('context', a),
-        value: access('context', a),
+      // ToolHive passes a string, a boolean or a number (always as a decimal, cut to four places,
+      // left out beyond Cedar's range) in `arg_<name>`; for null, an object or an array it sets only
+      // `arg_<name>_present`.
+      const flag = `${attr}_present`;
+      const scalar = (type: CType): ArgRef => ({
+        present: hasAttr('context', attr),
+        value: access('context', attr),
         type,
-        key: a,
+        key: attr,
+        opaque: { present: hasAttr('context', flag), key: flag },
       });
       switch (kind) {
         case 'string':
-          return ref(attr, { kind: 'String' });
-        case 'integer':
-          return ref(attr, { kind: 'Long' });
+          return scalar({ kind: 'String' });
         case 'boolean':
-          return ref(attr, { kind: 'Bool' });
+          return scalar({ kind: 'Bool' });
+        case 'integer':
+        case 'number':
+          return scalar({ kind: 'decimal' });
         case 'object':
         case 'array':
-          return ref(`${attr}_present`, 'presentOnly');
-        case 'number':
           return {
-            inexpressible: `${path}: ToolHive passes a number as Long or decimal depending on its value, and one Cedar expression cannot compare both`,
+            present: hasAttr('context', flag),
+            value: access('context', flag),
+            type: 'presentOnly',
+            key: flag,
           };
         default:
           return { inexpressible: `${path}: its schema has no single type ToolHive maps to Cedar` };
@@ -638,17 +707,17 @@ function toolhiveAttrs(tools: ToolInfo[]): Map<string, CType> {
     const props = isObject(t.inputSchema?.properties) ? t.inputSchema.properties : {};
     for (const [name, sub] of Object.entries(props)) {
       const kind = jsonTypeOf(sub);
-      const entry: [string, CType] | undefined =
+      const type: CType | undefined =
         kind === 'string'
-          ? [`arg_${name}`, { kind: 'String' }]
-          : kind === 'integer'
-            ? [`arg_${name}`, { kind: 'Long' }]
+          ? { kind: 'String' }
+          : kind === 'integer' || kind === 'number'
+            ? { kind: 'decimal' }
             : kind === 'boolean'
-              ? [`arg_${name}`, { kind: 'Bool' }]
-              : kind === 'object' || kind === 'array'
-                ? [`arg_${name}_present`, { kind: 'Bool' }]
-                : undefined;
-      if (entry && !out.has(entry[0])) out.set(entry[0], entry[1]);
+              ? { kind: 'Bool' }
+              : undefined;
+      if (type && !out.has(`arg_${name}`)) out.set(`arg_${name}`, type);
+      // Any argument may come as null, an object or an array, which ToolHive only flags.
+      if (kind) out.set(`arg_${name}_present`, { kind: 'Bool' });
     }
   }
   return out;
@@ -807,14 +876,35 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
         const before = shared.get(ref.key);
         if (before && typeText(before, '') !== typeText(type, ''))
           ref = { inexpressible: `${c.path}: another tool's argument of the same name has another type` };
-        else shared.set(ref.key, type);
+        else {
+          shared.set(ref.key, type);
+          if (ref.opaque) shared.set(ref.opaque.key, { kind: 'Bool' });
+        }
       }
       if (!('inexpressible' in ref)) {
         mentioned.add(name);
         mentioned.add(`${name}\u0000${c.path}`);
       }
-      const t = translate(c, ref);
-      if ('expr' in t) return t.expr;
+      const t = translate(c, ref, strict === 'never' ? 'require' : 'deny');
+      if ('expr' in t) {
+        if (t.stricter) {
+          exact = false;
+          // A call without an argument the schema requires is malformed anyway: say so.
+          const segments = c.path.split('.').slice(1);
+          const required = info.inputSchema?.required;
+          const moot =
+            segments.length === 1 && Array.isArray(required) && required.includes(segments[0])
+              ? ` (the tool's schema requires ${c.path}, so only a malformed call is affected)`
+              : '';
+          notes.push(`${where}: ${t.stricter}, so this export is stricter than the policy${moot}.`);
+          lines.push(comment(`${where}: ${t.stricter}${moot}.`));
+        }
+        if (t.rounding && !notes.some((n) => n.endsWith(`${t.rounding}.`))) {
+          exact = false;
+          notes.push(`${where}: ${t.rounding}.`);
+        }
+        return t.expr;
+      }
       exact = false;
       const reading = strict === 'never' ? 'never holds (the call is denied)' : 'always holds (the rule denies)';
       notes.push(
@@ -834,11 +924,11 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
       notes.push(`${where}: Cedar denies without a message; the policy's message is ${JSON.stringify(d.on_deny)}.`);
       lines.push(comment(`${where} denies with the message ${JSON.stringify(d.on_deny)}; Cedar carries no message.`));
       if (flavour === 'docker' && d.conditions.length === 0) {
-        // Docker's gateway can ask the person in the session instead of refusing: offered, not made,
-        // since an approval lets through a call the policy refuses.
+        // Docker's gateway can ask for a confirmation in the session instead of refusing: offered,
+        // not made, since it lets through a call the policy refuses.
         lines.push(
           comment(
-            `To let a person approve each call in the session instead, Docker's gateway reads: @requireApproval(${cedarString(d.on_deny)}) permit (${f.scopeOne(name).replace(/\s+/g, ' ')}) when { ${f.nameCondition!(name)} };`,
+            `Docker's gateway can instead ask for a confirmation in the session (MCP elicitation), which an autonomous client can answer itself, so it is no person's approval: @requireApproval(${cedarString(d.on_deny)}) permit (${f.scopeOne(name).replace(/\s+/g, ' ')}) when { ${f.nameCondition!(name)} };`,
           ),
         );
       }
@@ -878,7 +968,8 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
     if (policy.default === 'allow') {
       const listed = [...hidden, ...Object.keys(policy.tools ?? {})];
       const rest = f.allExcept(serverTools, listed);
-      if (flavour !== 'docker')
+      // ToolHive and Docker permit "every tool but these", which covers tools added later too.
+      if (flavour === 'agentcore')
         notes.push(
           'default: "allow": Cedar names the tools it permits, so a tool the server adds after this export is denied until the export is made again.',
         );
@@ -899,6 +990,10 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
     notes.push(
       'hide: a hidden tool has no permit, so calls to it are denied; whether it also leaves the tool list depends on the gateway.',
     );
+  if (hidden.size && flavour === 'docker')
+    notes.push(
+      "hide: Docker's gateway does not put the tool list under Cedar, so a hidden tool stays in the agent's list; only its calls are denied.",
+    );
 
   if (flavour === 'docker' && shared.size)
     notes.push(
@@ -914,6 +1009,9 @@ export function toCedar(policy: Policy, flavour: CedarFlavour, opts: CedarOption
       ? [
           comment(
             `Docker matches a server by the name it was registered under; this export says ${cedarString(opts.server)}: change it if you registered the server under another name.`,
+          ),
+          comment(
+            'This export governs tool calls only: registering the server needs a permit of its own for MCP::Action::"register".',
           ),
         ]
       : flavour === 'agentcore'
@@ -957,6 +1055,21 @@ export interface CedarRequest {
   }[];
 }
 
+/**
+ * A number as the gateways that cut it make it a Cedar decimal: four places kept, the rest cut
+ * toward zero (as cedar-go's `NewDecimalFromFloat` does for ToolHive, and as AgentCore documents);
+ * undefined beyond Cedar's range, where the value is left out.
+ */
+export function cutDecimal(v: number): string | undefined {
+  if (!Number.isFinite(v)) return undefined;
+  const scaled = BigInt(Math.trunc(v * 10000));
+  if (scaled > 9223372036854775807n || scaled < -9223372036854775808n) return undefined;
+  const sign = scaled < 0n ? '-' : '';
+  const digits = String(scaled < 0n ? -scaled : scaled).padStart(5, '0');
+  const fraction = digits.slice(-4).replace(/0+$/, '') || '0';
+  return `${sign}${digits.slice(0, -4)}.${fraction}`;
+}
+
 /** A JSON value as AgentCore types it by the argument's schema; undefined when it is dropped. */
 function agentcoreValue(v: unknown, type: CType): CedarJson | undefined {
   switch (type.kind) {
@@ -967,7 +1080,7 @@ function agentcoreValue(v: unknown, type: CType): CedarJson | undefined {
     case 'Long':
       return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
     case 'decimal': {
-      const text = typeof v === 'number' ? decimalText(v) : undefined;
+      const text = typeof v === 'number' ? cutDecimal(v) : undefined;
       return text === undefined ? undefined : { __extn: { fn: 'decimal', arg: text } };
     }
     case 'Set':
@@ -1033,16 +1146,16 @@ export function cedarRequest(
       ],
     };
   }
+  // ToolHive reads the arguments with Go's JSON decoder, so every number is a float64 and becomes a
+  // decimal (cut to four places, left out beyond Cedar's range); null, objects and arrays are only
+  // flagged as present.
   const context: Record<string, CedarJson> = {};
   for (const [name, v] of Object.entries(call.args ?? {})) {
     if (typeof v === 'string' || typeof v === 'boolean') context[`arg_${name}`] = v;
     else if (typeof v === 'number') {
-      if (Number.isSafeInteger(v)) context[`arg_${name}`] = v;
-      else {
-        const text = decimalText(v);
-        if (text !== undefined) context[`arg_${name}`] = { __extn: { fn: 'decimal', arg: text } };
-      }
-    } else if (typeof v === 'object' && v !== null) context[`arg_${name}_present`] = true;
+      const text = cutDecimal(v);
+      if (text !== undefined) context[`arg_${name}`] = { __extn: { fn: 'decimal', arg: text } };
+    } else context[`arg_${name}_present`] = true;
   }
   const principal = { type: 'Client', id: 'parity-user' };
   const resource = { type: 'Tool', id: call.tool };

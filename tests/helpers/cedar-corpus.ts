@@ -2,7 +2,8 @@
  * A corpus of calls for one tool under one policy, derived from the tool's input schema and the
  * policy's rule for it: one call meant to be allowed, one per `require` condition that fails, one
  * per `deny_if` rule that matches, calls with absent arguments, calls to hidden tools and to a
- * tool the policy does not list. Values follow the schema's types, as a gateway passes them.
+ * tool the policy does not list. Values follow the schema's types, as a gateway passes them, except
+ * in the hostile calls: each argument a condition reads, sent with a value of another kind.
  */
 import type { Condition, Policy } from '#src/policy/index.ts';
 import type { ToolInfo } from '#src/policy/index.ts';
@@ -166,6 +167,20 @@ export function force(args: Record<string, unknown>, c: Condition, schema: unkno
   }
 }
 
+/** Labels of the calls whose values a gateway may not pass on as sent. */
+export const HOSTILE_LABEL = 'hostile: ';
+const HOSTILE: [string, unknown][] = [
+  ['null', null],
+  ['a string', '42'],
+  ['a number', 42],
+  ['a boolean', true],
+  ['an array', ['x']],
+  ['an object', { x: 1 }],
+  ['a fraction', 100.5],
+  ['a huge number', 1e16],
+  ['a huge negative number', -1e16],
+];
+
 /** The corpus for one tool under `policy` (see the module comment). */
 export function corpusFor(policy: Policy, tool: ToolInfo, serverTools: ToolInfo[]): CorpusCall[] {
   const schema = tool.inputSchema ?? { type: 'object' };
@@ -185,6 +200,18 @@ export function corpusFor(policy: Policy, tool: ToolInfo, serverTools: ToolInfo[
     if (d.conditions.every((c) => force(args, c, schema, true)))
       calls.push({ label: `deny_if[${i}] matches`, tool: tool.name, args });
   });
+  // Values a gateway may not pass to Cedar as sent: each argument a condition reads, given null,
+  // another type, an array, a fraction or a number beyond Cedar's range. The evaluator's answer
+  // stands; an export may deny more, never allow more.
+  const paths = new Set(
+    [...(rule?.require ?? []), ...(rule?.deny_if ?? []).flatMap((d) => d.conditions)].map((c) => c.path),
+  );
+  for (const path of paths)
+    for (const [what, value] of HOSTILE) {
+      const args = clone(allowed);
+      setPath(args, path, value);
+      calls.push({ label: `${HOSTILE_LABEL}${path} ${what}`, tool: tool.name, args });
+    }
   calls.push({ label: 'no arguments', tool: tool.name, args: {} });
   calls.push({ label: 'arguments absent', tool: tool.name });
   for (const name of policy.hide ?? [])

@@ -23,7 +23,7 @@ import { loadCatalogue } from '#src/catalogue/load.ts';
 import { buildIndex } from '#src/catalogue/index.ts';
 import { toolPolicy, serverPolicyFor, toolScope, toolInfo } from '#src/catalogue/policies.ts';
 import { FIXTURE_TOOLS, VALID } from '../fixtures/policies/corpus.ts';
-import { corpusFor, type CorpusCall } from '../helpers/cedar-corpus.ts';
+import { corpusFor, HOSTILE_LABEL, type CorpusCall } from '../helpers/cedar-corpus.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -33,6 +33,8 @@ interface Tally {
   calls: number;
   decisions: number;
   stricter: number;
+  /** Hostile calls Cedar denied and the evaluator allowed. */
+  hostile: number;
 }
 
 /**
@@ -58,7 +60,10 @@ function cedarAllows(exp: CedarExport, parsedId: string, server: string, tools: 
   });
   assert.equal(answer.type, 'success', `Cedar could not evaluate ${call.label}: ${JSON.stringify(answer)}`);
   if (answer.type !== 'success') return false;
-  assert.deepEqual(answer.response.diagnostics.errors, [], `${call.label}: Cedar reported evaluation errors`);
+  // A value of another type may make a condition fail to evaluate, which denies: only well-typed
+  // calls must evaluate cleanly.
+  if (!call.label.startsWith(HOSTILE_LABEL))
+    assert.deepEqual(answer.response.diagnostics.errors, [], `${call.label}: Cedar reported evaluation errors`);
   return answer.response.decision === 'allow';
 }
 
@@ -84,7 +89,12 @@ function checkParity(
         tally.decisions += 1;
         const theirs = cedarAllows(exp, parsed[i] as string, server, tools, call);
         const where = `${name} / ${exp.flavour} / ${call.tool} / ${call.label} ${JSON.stringify(call.args)}`;
-        if (exp.exact) assert.equal(theirs, ours, `${where}: evaluator ${ours ? 'allows' : 'denies'}, Cedar disagrees`);
+        if (call.label.startsWith(HOSTILE_LABEL)) {
+          // Values of another kind: Cedar may deny more (a type error denies), never allow more.
+          assert.ok(!theirs || ours, `${where}: Cedar allows what the evaluator denies`);
+          if (theirs !== ours) tally.hostile += 1;
+        } else if (exp.exact)
+          assert.equal(theirs, ours, `${where}: evaluator ${ours ? 'allows' : 'denies'}, Cedar disagrees`);
         else {
           assert.ok(!theirs || ours, `${where}: Cedar allows what the evaluator denies`);
           if (theirs !== ours) {
@@ -104,7 +114,7 @@ test('Cedar parity over every tool of the shipped catalogue: tool page policies 
   const { catalogue, problems } = loadCatalogue(join(ROOT, 'content'), ROOT);
   assert.deepEqual(problems, []);
   const index = buildIndex(catalogue.servers, catalogue.tools, catalogue.patterns);
-  const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0 };
+  const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0, hostile: 0 };
   let toolCount = 0;
   for (const server of index.servers) {
     const live = server.tools.filter((t) => !t.removed);
@@ -125,7 +135,7 @@ test('Cedar parity over every tool of the shipped catalogue: tool page policies 
   assert.equal(toolCount, index.tools.length);
   assert.ok(tally.calls >= toolCount * 3, 'every tool gets a corpus');
   console.log(
-    `shipped catalogue: ${index.servers.length} servers, ${toolCount} tools, ${tally.policies} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions (${tally.stricter} stricter, announced)`,
+    `shipped catalogue: ${index.servers.length} servers, ${toolCount} tools, ${tally.policies} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions (${tally.stricter} stricter, announced; ${tally.hostile} hostile calls denied by Cedar alone)`,
   );
 });
 
@@ -135,10 +145,10 @@ test('Cedar parity over the policy corpus with conditions (every operator, neste
     name: t.name,
     ...(t.inputSchema ? { inputSchema: t.inputSchema } : {}),
   }));
-  const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0 };
+  const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0, hostile: 0 };
   for (const c of VALID) checkParity(c.name, c.policy as Policy, server, tools, tools, tally);
   console.log(
-    `policy corpus: ${VALID.length} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions (${tally.stricter} stricter, announced)`,
+    `policy corpus: ${VALID.length} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions (${tally.stricter} stricter, announced; ${tally.hostile} hostile calls denied by Cedar alone)`,
   );
 });
 
@@ -207,20 +217,32 @@ const EXPRESSIBLE: { name: string; policy: unknown }[] = [
   },
 ];
 
-test('on conditions Cedar can express, every export is exact and agrees call by call', () => {
-  const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0 };
+test('on conditions Cedar can express, an export is exact unless a gateway may drop or cut the value, and says why', () => {
+  const tally: Tally = { policies: 0, tools: 0, calls: 0, decisions: 0, stricter: 0, hostile: 0 };
   for (const c of EXPRESSIBLE) {
     const policy = c.policy as Policy;
+    const text = JSON.stringify(policy);
     for (const f of CEDAR_FLAVOURS) {
       const exp = printCedar(policy, f.id, { server: 'mail', tools: EXPRESSIBLE_TOOLS });
-      // ToolHive cannot see inside arrays (labels): only that case may be inexact there.
-      if (!(f.id === 'toolhive' && JSON.stringify(policy).includes('labels')))
-        assert.ok(exp.exact, `${c.name}: ${f.id} is exact`);
+      // Why an export may be inexact: ToolHive cannot see inside arrays (labels) and cuts numbers
+      // to four places (count); every gateway may drop a value it cannot pass on, so a deny_if rule
+      // and a "must be missing" condition are read the strict way.
+      const reasons = [
+        f.id === 'toolhive' && text.includes('labels'),
+        f.id === 'toolhive' && text.includes('args.count'),
+        text.includes('deny_if'),
+        text.includes('"op":"exists","value":false'),
+      ];
+      if (!reasons.some(Boolean)) assert.ok(exp.exact, `${c.name}: ${f.id} is exact`);
+      else
+        assert.ok(
+          exp.exact || exp.notes.some((n) => n.includes('stricter') || n.includes('four decimal places')),
+          `${c.name}: ${f.id} says why it is not exact`,
+        );
     }
     checkParity(c.name, policy, 'mail', EXPRESSIBLE_TOOLS, EXPRESSIBLE_TOOLS, tally);
   }
-  assert.equal(tally.stricter, 0);
   console.log(
-    `expressible conditions: ${tally.policies} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions`,
+    `expressible conditions: ${tally.policies} policies, ${tally.calls} calls, ${tally.decisions} Cedar decisions (${tally.stricter} stricter, announced; ${tally.hostile} hostile calls denied by Cedar alone)`,
   );
 });

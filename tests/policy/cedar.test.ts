@@ -58,7 +58,14 @@ test('a Cedar export with a deliberate error is a build problem with the file an
 test('what Cedar cannot say is in the notes and in the file’s comments, and a message cannot end a comment early', () => {
   for (const { id: flavour } of CEDAR_FLAVOURS) {
     const exp = printCedar(policy, flavour, { server: 'demo', tools });
-    assert.ok(exp.exact);
+    // `n gt 9` in a deny_if: a gateway that leaves out a value it cannot pass (a fraction, a huge
+    // number) makes it look missing, so the rule also denies a call without n, and says so.
+    assert.ok(!exp.exact);
+    assert.ok(
+      exp.notes.some(
+        (n) => n.includes('tools.save.deny_if[0].conditions[0]') && n.includes('also holds when args.n is missing'),
+      ),
+    );
     assert.ok(exp.notes.some((n) => n.includes('tools.save.limits[0]') && n.includes('5 calls per minute')));
     assert.ok(exp.notes.some((n) => n.includes('all_tools.limits[0]')));
     assert.ok(exp.notes.some((n) => n.includes('"Too many.\\n// not a comment"')));
@@ -177,7 +184,7 @@ test("Docker's export binds each permit to its server and tool name, and a rule 
   assert.ok(exp.notes.some((n) => n.includes('only for a local stdio server')));
 });
 
-test("Docker's export offers a person's approval for a rule that refuses every call, without granting it", () => {
+test("Docker's export offers the session's confirmation for a rule that refuses every call, without granting it, and says it is no person's approval", () => {
   const approval = {
     version: '1',
     default: 'allow',
@@ -192,6 +199,7 @@ test("Docker's export offers a person's approval for a rule that refuses every c
   assert.ok(!exp.notes.some((n) => n.includes('a tool the server adds after this export is denied')));
   const offer = exp.text.split('\n').find((l) => l.includes('@requireApproval'))!;
   assert.ok(offer.startsWith('// '), 'offered as a comment');
+  assert.match(offer, /an autonomous client can answer itself, so it is no person's approval/);
   const statement = offer.slice(offer.indexOf('@requireApproval'));
   assert.equal(statement.split('@requireApproval(')[1]!.split(') permit')[0], '"Ask a person \\"first\\"."');
   // Uncommented, it is a valid Docker statement that matches the tool.
@@ -206,4 +214,64 @@ test('an export names the server the way its gateway does, and says so in its fi
   assert.match(head('agentcore'), /assumes the gateway target is named "demo"/);
   assert.match(printCedar(policy, 'agentcore', { server: 'demo', tools }).text, /AgentCore::Action::"demo___save"/);
   assert.match(head('docker'), /this export says "demo": change it if you registered the server under another name/);
+});
+
+test('ToolHive: every number reaches Cedar as a decimal, and null, objects and arrays only as a flag', () => {
+  const refund = [
+    {
+      name: 'refund',
+      inputSchema: {
+        type: 'object',
+        properties: { amount: { type: 'integer' }, reason: { type: 'string' } },
+        required: ['amount'],
+      },
+    },
+  ];
+  const decide = (p: Policy, args: Record<string, unknown>) => {
+    const exp = printCedar(p, 'toolhive', { server: 'pay', tools: refund });
+    assert.deepEqual(cedarErrors(exp), []);
+    const req = cedarRequest('toolhive', { server: 'pay', tools: refund }, { tool: 'refund', args });
+    const answer = isAuthorized({ ...req, policies: { staticPolicies: exp.text } });
+    assert.equal(answer.type, 'success', JSON.stringify(answer));
+    return answer.type === 'success' ? answer.response.decision : undefined;
+  };
+  const blocked = {
+    version: '1',
+    default: 'deny',
+    tools: {
+      refund: {
+        deny_if: [{ conditions: [{ path: 'args.amount', op: 'in', value: [0, 99999] }], on_deny: 'Blocked amount.' }],
+      },
+    },
+  } as Policy;
+  // ToolHive decodes JSON numbers as floats, so 0 is decimal("0.0"): compared with a Long it would
+  // never match, and the rule would never deny.
+  assert.equal(decide(blocked, { amount: 0 }), 'deny');
+  assert.equal(decide(blocked, { amount: 99999 }), 'deny');
+  assert.equal(decide(blocked, { amount: 5 }), 'allow');
+  const capped = {
+    version: '1',
+    default: 'deny',
+    tools: { refund: { require: [{ path: 'args.amount', op: 'lte', value: 5000 }] } },
+  } as Policy;
+  // A Long comparison with a decimal is a type error, which would deny every call.
+  assert.equal(decide(capped, { amount: 100 }), 'allow');
+  assert.equal(decide(capped, { amount: 5001 }), 'deny');
+  assert.equal(decide(capped, { amount: 1e16 }), 'deny');
+  const readsOnly = {
+    version: '1',
+    default: 'deny',
+    tools: {
+      refund: {
+        deny_if: [
+          { conditions: [{ path: 'args.reason', op: 'neq', value: 'duplicate' }], on_deny: 'Only duplicates.' },
+        ],
+      },
+    },
+  } as Policy;
+  // null or an array arrives only as arg_reason_present: "differs" holds for it, as in the evaluator.
+  assert.equal(decide(readsOnly, { amount: 1, reason: 'duplicate' }), 'allow');
+  assert.equal(decide(readsOnly, { amount: 1, reason: null }), 'deny');
+  assert.equal(decide(readsOnly, { amount: 1, reason: ['duplicate'] }), 'deny');
+  assert.equal(decide(readsOnly, { amount: 1, reason: 'fraud' }), 'deny');
 });
