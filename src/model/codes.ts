@@ -159,7 +159,7 @@ export const PROBLEM_CODES = {
   'policy-risk-mismatch': {
     summary: "The rule does not do what the tool's risk level promises.",
     explanation:
-      "A tool page's rule must keep the promise of its risk level: a Critical tool is never allowed (hidden, or denied until a person approves), a Medium or High one is allowed under a limit that really rate-limits at its max, and a Low one is allowed.",
+      "A tool page's rule must keep the promise of its risk level: a Critical tool is never allowed (hidden, or denied with a message that a person must approve the call), a Medium or High one is allowed under a limit that really rate-limits at its max, and a Low one is allowed.",
     fix: 'Change the rule to do what the risk level requires (the message says what), or change the risk.',
   },
   'policy-cedar-invalid': {

@@ -141,9 +141,9 @@ const WHY_CATEGORY: Record<Category, (tool: ToolEntry, server: string) => string
     return `${t.name} runs work on ${server}: ${which}. Injected text that reaches the agent's context can turn it into a way to run anything the server can.\n\nThe recommended rule allows ${t.name} under a limit of 10 calls a minute. Add \`require\` conditions that pin its inputs to what your tasks need.`;
   },
   Destructive: (t, server) =>
-    `${t.name} deletes or overwrites in ${server} with no undo. A misunderstanding, a hallucinated instruction or injected text is enough to trigger it, and a \`confirm\` argument does not help: the agent sets it itself.\n\nThe recommended rule hides ${t.name}, so agents cannot see or call it. If an agent truly needs it, replace the rule with one that asks for a person's approval.`,
+    `${t.name} deletes or overwrites in ${server} with no undo. A misunderstanding, a hallucinated instruction or injected text is enough to trigger it, and a \`confirm\` argument does not help: the agent sets it itself.\n\nThe recommended rule hides ${t.name}, so agents cannot see or call it. If an agent truly needs it, let a person approve each call in your gateway before it goes through; the policy language itself cannot ask anyone.`,
   Financial: (t, server) =>
-    `${t.name} moves money or commits to spend it through ${server}. Such a call cannot simply be taken back, and the agent's judgement is the only thing between a prompt injection and a payment.\n\nThe recommended rule keeps ${t.name} visible but denies every call with a message that a person's approval is needed, which a gateway with an approval flow can route to a human.`,
+    `${t.name} moves money or commits to spend it through ${server}. Such a call cannot simply be taken back, and the agent's judgement is the only thing between a prompt injection and a payment.\n\nThe recommended rule keeps ${t.name} in the policy's tool list but denies every call with a message that a person's approval is needed, which a gateway with an approval flow can route to a human. Gateways that list only the tools an agent may call, such as AgentCore and ToolHive, leave it out of the agent's list.`,
 };
 
 export function whyText(tool: ToolEntry, server: ServerEntry<ToolSummary>): string {
