@@ -1499,6 +1499,45 @@ export interface ClassifyResult extends Classification {
 const BY_SEVERITY: readonly Category[] = [...CATEGORIES].sort((a, b) => categoryRank(b) - categoryRank(a));
 
 /**
+ * Characters a reader does not see (zero-width, bidi and other format controls, soft hyphens, tag
+ * characters) inside a word, where they split it for a machine but not for the eye. Elsewhere they
+ * are left as sent: a variation selector or joiner inside an emoji changes no word.
+ */
+const UNSEEN = /(?<=[\p{L}\p{N}\p{M}])\p{Default_Ignorable_Code_Point}+(?=[\p{L}\p{N}\p{M}])/gu;
+
+/** Spaces that do not break a line, read as a space. */
+const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
+
+/**
+ * Text as a person reads it: letters and digits in a compatibility form (full-width, ligatures,
+ * mathematical or circled letters) folded to plain ones, a non-breaking space read as a space, and
+ * unseen characters removed, so "Ｄｅｌｅｔｅｓ" or "De\u200Bletes" reads as "Deletes". Punctuation is
+ * left alone: a full-width comma is how Chinese and Japanese text is written, not a disguise.
+ * Plain ASCII is returned as it is.
+ */
+export function asRead(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0000-\u007f]/.test(text)) return text;
+  return text
+    .replace(UNSEEN, '')
+    .replace(NO_BREAK_SPACES, ' ')
+    .replace(/[^\p{ASCII}]/gu, (ch) => {
+      const folded = ch.normalize('NFKC');
+      return /^[A-Za-z0-9]+$/.test(folded) ? folded : ch;
+    });
+}
+
+/** A definition with every string and key read as a person reads it (see `asRead`). */
+function readable<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return asRead(value) as T;
+  if (depth > 64 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => readable(v, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[asRead(k)] = readable(v, depth + 1);
+  return out as T;
+}
+
+/**
  * Classifies one tool.
  *
  * 1. The name's verb, found by structure and composed with its object, and the first sentence's
@@ -1514,8 +1553,19 @@ const BY_SEVERITY: readonly Category[] = [...CATEGORIES].sort((a, b) => category
  * 4. Confidence: high when the name and the first sentence agree (or one of them agrees with a
  *    read-only claim) and nothing argues against; medium when one strong source decides, when
  *    sources disagree or when the annotations and the text disagree; low on weak evidence or none.
+ *
+ * The text is first read as a person sees it (`asRead`), so letters in another form or split by
+ * unseen characters still count.
  */
 export function classify(input: ClassifyInput): ClassifyResult {
+  return classifyRead({
+    name: asRead(input.name),
+    definition: readable(input.definition),
+    ...(input.siblings ? { siblings: input.siblings.map(asRead) } : {}),
+  });
+}
+
+function classifyRead(input: ClassifyInput): ClassifyResult {
   const { definition } = input;
   const siblings = input.siblings ?? [input.name];
   const prefix = sharedPrefix(input.siblings);

@@ -1,11 +1,15 @@
 import type { ToolDefinition, ToolFlag } from '#src/model/tool.ts';
 import { isObject } from '#src/model/object.ts';
+import { asRead } from './engine.ts';
 
 /**
  * Tool-poisoning detection: text in a tool's definition that speaks to the model instead of
  * describing the tool. Each rule is data: a stable code, the sentence shown on the tool page, and a
- * pattern. The detector scans the title, the description and every string (and property name)
- * inside the input schema, and quotes the offending text verbatim; the page makes it visible.
+ * pattern. The detector scans the title, the description, every annotation and every string (and
+ * property name) inside the input and output schemas and any other field the server sends. Words
+ * are matched as a person reads them (unseen characters removed, full-width or styled letters and
+ * non-breaking spaces folded; the rules about characters read the text as sent), and the offending
+ * text is quoted verbatim; the page makes it visible.
  */
 export interface PoisonRule {
   code: string;
@@ -200,13 +204,18 @@ export const POISON_RULES: readonly PoisonRule[] = [
     reason:
       'The text contains a pseudo-tag that addresses the model with instructions the user is not meant to notice.',
     pattern:
-      /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|admin|assistant|context|prompt|critical|sudo)\b[^>]{0,40}>/i,
+      /<\s*\/?\s*(?:important|system|instructions?|secret|hidden|admin|assistant|context|prompt|critical|sudo)(?=[\s/>])[^>]{0,40}>/i,
   },
   {
     code: 'conceal-from-user',
     reason: 'The text asks the model to keep something from the user.',
     pattern:
       /\b(?:do not|don't|never|must not|should not)\s+(?:tell|inform|mention|reveal|show|notify|alert|let)\b[^.\n]{0,100}\b(?:user|human|person|operator)s?\b|\bwithout (?:telling|informing|notifying|alerting|asking) (?:the )?(?:user|human)\b|\b(?:user|human) (?:must|should) (?:not|never) (?:know|see|be told)\b/i,
+    // "Do not alert the user unless the site is down" sets when to notify; "never show passwords to
+    // the user" keeps a secret safe. Neither hides what the tool does.
+    confirm: (match, sentence) =>
+      !/\b(?:unless|until|except)\b/i.test(sentence.slice(sentence.indexOf(match) + match.length)) &&
+      !SECRET_WORD_RE.test(match),
   },
   {
     code: 'secret-file-request',
@@ -234,7 +243,7 @@ export const POISON_RULES: readonly PoisonRule[] = [
     code: 'instruction-override',
     reason: 'The text tries to override the instructions the model was given.',
     pattern:
-      /\b(?:ignore|disregard|forget)\b[^.\n]{0,20}\b(?:previous|prior|above|earlier|all other|system)\b[^.\n]{0,20}\b(?:instructions?|prompts?|rules?|messages?)\b/i,
+      /\b(?:ignore|disregard|forget)\b[^.]{0,20}\b(?:previous|prior|above|earlier|all other|system)\b[^.]{0,20}\b(?:instructions?|prompts?|rules?|messages?)\b/i,
   },
   {
     code: 'cross-tool-instruction',
@@ -277,11 +286,17 @@ export const POISON_RULES: readonly PoisonRule[] = [
 const CONTEXT = 60;
 const MAX_EXCERPT = 2000;
 
+const isLowSurrogate = (text: string, i: number) => /[\uDC00-\uDFFF]/.test(text[i] ?? '');
+const isHighSurrogate = (text: string, i: number) => /[\uD800-\uDBFF]/.test(text[i] ?? '');
+
+/** A piece of the text around a match, as sent: its ends never split a character in two. */
 function excerpt(text: string, index: number, length: number): string {
-  const start = Math.max(0, index - CONTEXT);
-  const end = Math.min(text.length, index + length + CONTEXT);
-  const cut = text.slice(start, end);
-  return cut.length > MAX_EXCERPT ? cut.slice(0, MAX_EXCERPT) : cut;
+  let start = Math.max(0, index - CONTEXT);
+  if (isLowSurrogate(text, start) && isHighSurrogate(text, start - 1)) start -= 1;
+  let end = Math.min(text.length, index + length + CONTEXT, start + MAX_EXCERPT);
+  if (isHighSurrogate(text, end - 1) && isLowSurrogate(text, end))
+    end = end + 1 <= start + MAX_EXCERPT ? end + 1 : end - 1;
+  return text.slice(start, end);
 }
 
 /** The sentence around a match: from the last sentence end before it to the next one after it. */
@@ -305,7 +320,6 @@ interface ScannableText {
 function scannableTexts(definition: ToolDefinition): ScannableText[] {
   const out: ScannableText[] = [];
   if (definition.title) out.push({ field: 'title', text: definition.title });
-  if (definition.annotations?.title) out.push({ field: 'annotations.title', text: definition.annotations.title });
   if (definition.description) out.push({ field: 'description', text: definition.description });
   // `role`: the value is the schema of a boolean property (a switch), or that schema's description.
   const walk = (value: unknown, path: string, role?: 'switch' | 'switch-description'): void => {
@@ -328,6 +342,10 @@ function scannableTexts(definition: ToolDefinition): ScannableText[] {
   };
   walk(definition.inputSchema, 'inputSchema');
   if (definition.outputSchema) walk(definition.outputSchema, 'outputSchema');
+  // Annotations (every hint a server adds, not only its title) and any other field a server sends
+  // reach the page and the model too.
+  for (const [key, value] of Object.entries(definition))
+    if (!['name', 'title', 'description', 'inputSchema', 'outputSchema'].includes(key)) walk(value, key);
   return out;
 }
 
@@ -358,6 +376,44 @@ function globalPattern(rule: PoisonRule): RegExp {
   return pattern;
 }
 
+/** Rules about the characters themselves, which read the text exactly as sent. */
+const CHARACTER_RULES = new Set(['invisible-unicode', 'bidi-unicode', 'control-characters', 'base64-blob']);
+
+/**
+ * `text` as a person reads it (`asRead`, one character at a time), and for each of its UTF-16
+ * positions, and its end, the position in `text` it comes from.
+ */
+function readWithOrigin(text: string): { text: string; origin: number[] } {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0000-\u007f]/.test(text)) return { text, origin: Array.from({ length: text.length + 1 }, (_, i) => i) };
+  // The unseen characters asRead drops (those inside a word) go first, then each character is
+  // read on its own; both keep track of where each piece came from.
+  const kept: { ch: string; at: number }[] = [];
+  let at = 0;
+  for (const ch of text) {
+    kept.push({ ch, at });
+    at += ch.length;
+  }
+  const inWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
+  const visible = kept.filter((c, i) => {
+    if (!/\p{Default_Ignorable_Code_Point}/u.test(c.ch)) return true;
+    let before = i - 1;
+    while (before >= 0 && /\p{Default_Ignorable_Code_Point}/u.test(kept[before]!.ch)) before--;
+    let after = i + 1;
+    while (after < kept.length && /\p{Default_Ignorable_Code_Point}/u.test(kept[after]!.ch)) after++;
+    return !(inWord(kept[before]?.ch) && inWord(kept[after]?.ch));
+  });
+  let out = '';
+  const origin: number[] = [];
+  for (const { ch, at: from } of visible) {
+    const read = asRead(ch);
+    for (let i = 0; i < read.length; i++) origin.push(from);
+    out += read;
+  }
+  origin.push(at);
+  return { text: out, origin };
+}
+
 /** Scans one definition and returns one flag per rule per field that matched, in a stable order. */
 export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
   const flags: ToolFlag[] = [];
@@ -365,19 +421,27 @@ export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
   for (const { field, text, switchName = false, switchDescription = false } of scannableTexts(definition)) {
     const where: Where = { switchName, switchDescription, inputs };
     // Words in a property name are joined by _ or -; read them as the words they are.
-    const read = field.endsWith('(key)') ? text.replace(/[_-]/g, ' ') : text;
+    const raw = field.endsWith('(key)') ? text.replace(/[_-]/g, ' ') : text;
+    // The words as a person reads them (no unseen characters, no full-width or styled letters, no
+    // non-breaking spaces), with where each piece came from, so the quote is the text as sent.
+    const seen = readWithOrigin(raw);
     for (const rule of POISON_RULES) {
+      const read = CHARACTER_RULES.has(rule.code) ? raw : seen.text;
       // Every match is looked at: an honest first one must not hide a hostile one later in the text.
       const all = globalPattern(rule);
       const match = [...read.matchAll(all)].find(
         (m) => !rule.confirm || rule.confirm(m[0], sentenceOf(read, m.index, m[0].length), where),
       );
       if (!match) continue;
+      const [from, to] =
+        read === raw
+          ? [match.index, match.index + match[0].length]
+          : [seen.origin[match.index]!, seen.origin[match.index + match[0].length]!];
       flags.push({
         code: rule.code,
         reason: rule.reason,
         field: field.slice(0, 500),
-        text: excerpt(text, match.index, match[0].length),
+        text: excerpt(text, from, to - from),
       });
     }
   }

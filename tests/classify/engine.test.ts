@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classify, tokenize } from '#src/classify/engine.ts';
+import { asRead, classify, tokenize } from '#src/classify/engine.ts';
 import { DESCRIPTION_RULES, PROPERTY_RULES, VERBS } from '#src/classify/rules.ts';
 import { CATEGORIES, CATEGORY_RISK, type Category } from '#src/model/taxonomy.ts';
 import type { ToolDefinition } from '#src/model/tool.ts';
@@ -2728,4 +2728,28 @@ test('generating a citation, a visualization, ideas, a description or an example
   isCategory('Read', 'template_example_composition', 'Generate an example composition based on a specific template.');
   // A near miss: generating something the server keeps is a write.
   isCategory('Write', 'generate_api_key', 'Generate a new API key for the account.');
+});
+
+test('text is read as a person sees it: full-width or styled letters and unseen characters do not hide a verb', () => {
+  const plain = 'Deletes every file under the given path permanently.';
+  const disguised = [
+    plain.replace('Deletes', 'Ｄｅｌｅｔｅｓ'),
+    plain.replace('Deletes', 'De\u200Bletes'),
+    plain.replace('Deletes', 'Del\u00ADetes'),
+    plain.replace('Deletes', '\u{1D403}eletes'),
+    plain.replace('Deletes', 'De\u2060le\u200Dtes'),
+    plain.replaceAll(' ', '\u00A0'),
+  ];
+  const want = tool('cleanup', { description: plain });
+  assert.equal(want.category, 'Destructive');
+  for (const description of disguised) {
+    const got = tool('cleanup', { description });
+    assert.equal(got.category, want.category, JSON.stringify(description));
+    assert.equal(got.risk, want.risk, JSON.stringify(description));
+  }
+  // A disguised name too.
+  assert.equal(tool('ｄｅｌｅｔｅ_ｆｉｌｅｓ').category, 'Destructive');
+  // Punctuation of Chinese and Japanese text stays as written (a full-width comma is no disguise).
+  assert.equal(asRead('删除文件，永久'), '删除文件，永久');
+  assert.equal(asRead('plain ascii'), 'plain ascii');
 });
