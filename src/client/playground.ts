@@ -46,10 +46,24 @@ function fieldKind(schema: Schema): 'enum' | 'boolean' | 'number' | 'string' | '
 
 interface Field {
   name: string;
+  input: HTMLElement;
   read(): { ok: true; present: boolean; value?: unknown } | { ok: false; error: string };
 }
 
 let uid = 0;
+
+/** How long typing must pause before a message about the arguments is shown (and announced). */
+const ERROR_PAUSE_MS = 700;
+
+/**
+ * Replaces the contents of a live region only when its text would change: rebuilding the same
+ * message on every keystroke would have a screen reader announce it again each time.
+ */
+function setLive(region: HTMLElement, ...children: (Node | string)[]): void {
+  const next = el('div', {}, ...children);
+  if (next.textContent === region.textContent && region.childNodes.length) return;
+  region.replaceChildren(...next.childNodes);
+}
 
 export async function mountPlayground(host: HTMLElement): Promise<void> {
   const mount = host.querySelector<HTMLElement>('.playground-mount')!;
@@ -114,6 +128,7 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
       const select = input;
       fields.push({
         name,
+        input,
         read: () =>
           select.value === ''
             ? { ok: true, present: false }
@@ -124,6 +139,7 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
       const area = input;
       fields.push({
         name,
+        input,
         read: () => {
           if (!area.value.trim()) return { ok: true, present: false };
           try {
@@ -144,6 +160,7 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
       const box = input;
       fields.push({
         name,
+        input,
         read: () => {
           if (box.value === '') return { ok: true, present: false };
           if (kind === 'number') {
@@ -156,11 +173,18 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
         },
       });
     }
+    input.setAttribute('aria-describedby', `${id}-args-error`);
     formBox.append(el('div', { class: 'pg-field' }, label, input));
   }
   if (fields.length === 0) formBox.append(el('p', { class: 'muted' }, 'This tool takes no arguments.'));
 
-  const argsArea = el('textarea', { id: `${id}-args`, class: 'pg-args', rows: '6', spellcheck: 'false' });
+  const argsArea = el('textarea', {
+    id: `${id}-args`,
+    class: 'pg-args',
+    rows: '6',
+    spellcheck: 'false',
+    'aria-describedby': `${id}-args-error`,
+  });
   argsArea.value = '{}';
   const argsLabel = el('label', { for: `${id}-args` }, 'Arguments as JSON');
   const jsonBox = el('div', { class: 'pg-json', hidden: '' }, argsLabel, argsArea);
@@ -175,6 +199,10 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
     el('label', { for: modeForm.id }, modeForm, ' Form'),
     el('label', { for: modeJson.id }, modeJson, ' JSON'),
   );
+
+  // What is wrong with the arguments: one message, updated in place once typing pauses (or the field
+  // is left), so a screen reader hears it once rather than on every keystroke.
+  const argsError = el('p', { id: `${id}-args-error`, class: 'pg-args-error', 'aria-live': 'polite' });
 
   const countersBox = el('div', { class: 'pg-counters' });
   const counterValues = new Map<string, string>();
@@ -192,47 +220,70 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
   const right = el(
     'div',
     { class: 'pg-col' },
-    el('div', { class: 'pg-args-head' }, el('span', { class: 'pg-heading' }, `Call to ${tool}`), modes),
-    formBox,
-    jsonBox,
-    el('p', { class: 'pg-heading' }, 'Counters in this window'),
+    el('div', { class: 'pg-args-head' }, el('h3', { class: 'pg-heading' }, `Call to ${tool}`), modes),
+    el('div', {}, formBox, jsonBox, argsError),
+    el('h3', { class: 'pg-heading' }, 'Counters in this window'),
     countersBox,
-    el('p', { class: 'pg-heading' }, 'Decision'),
+    el('h3', { class: 'pg-heading' }, 'Decision'),
     result,
   );
   mount.replaceChildren(el('div', { class: 'pg' }, left, right));
 
-  const formArgs = (): { args?: Record<string, unknown>; error?: string } => {
+  type ReadArgs = { args?: Record<string, unknown>; error?: string; input?: HTMLElement };
+  const formArgs = (): ReadArgs => {
     const args: Record<string, unknown> = {};
     for (const f of fields) {
       const r = f.read();
-      if (!r.ok) return { error: r.error };
+      if (!r.ok) return { error: r.error, input: f.input };
       if (r.present) args[f.name] = r.value;
     }
     return { args };
   };
-  const currentArgs = (): { args?: Record<string, unknown>; error?: string } => {
+  const currentArgs = (): ReadArgs => {
     if (!modeJson.checked) return formArgs();
     try {
       const parsed: unknown = JSON.parse(argsArea.value || '{}');
-      if (!isObject(parsed)) return { error: 'The arguments must be a JSON object, such as {"name": "x"}.' };
+      if (!isObject(parsed))
+        return { error: 'The arguments must be a JSON object, such as {"name": "x"}.', input: argsArea };
       return { args: parsed };
     } catch (e) {
-      return { error: `The arguments are not valid JSON: ${(e as Error).message}` };
+      return { error: `The arguments are not valid JSON: ${(e as Error).message}`, input: argsArea };
     }
   };
 
+  // The arguments' message waits for a pause in typing; valid arguments clear it at once.
+  let errorTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingError: ReadArgs | undefined;
+  const showArgsError = ({ error, input }: ReadArgs) => {
+    clearTimeout(errorTimer);
+    pendingError = undefined;
+    for (const f of [argsArea, ...fields.map((x) => x.input)])
+      if (f === input) f.setAttribute('aria-invalid', 'true');
+      else f.removeAttribute('aria-invalid');
+    if (argsError.textContent !== (error ?? '')) argsError.textContent = error ?? '';
+  };
+  const argsChanged = (read: ReadArgs, now: boolean) => {
+    if (!read.error || now) return showArgsError(read);
+    pendingError = read;
+    clearTimeout(errorTimer);
+    errorTimer = setTimeout(() => showArgsError(read), ERROR_PAUSE_MS);
+  };
+  const flushArgsError = () => {
+    if (pendingError) showArgsError(pendingError);
+  };
+
   const showProblems = (list: { code: string; path: string; message: string }[], note?: string) => {
-    problems.replaceChildren();
-    if (note) problems.append(el('p', { class: 'pg-note' }, note));
+    const parts: Node[] = [];
+    if (note) parts.push(el('p', { class: 'pg-note' }, note));
     if (!list.length) {
-      if (!note) problems.append(el('p', { class: 'pg-ok' }, '✓ Valid, and every name and type matches the server.'));
-      return;
+      if (!note) parts.push(el('p', { class: 'pg-ok' }, '✓ Valid, and every name and type matches the server.'));
+    } else {
+      const ul = el('ul', { class: 'pg-problem-list' });
+      for (const p of list)
+        ul.append(el('li', {}, el('code', { class: 'pg-code' }, p.code), ' ', p.path ? `${p.path}: ` : '', p.message));
+      parts.push(ul);
     }
-    const ul = el('ul', { class: 'pg-problem-list' });
-    for (const p of list)
-      ul.append(el('li', {}, el('code', { class: 'pg-code' }, p.code), ' ', p.path ? `${p.path}: ` : '', p.message));
-    problems.append(ul);
+    setLive(problems, ...parts);
   };
 
   const renderCounters = (policy: Policy | undefined) => {
@@ -247,7 +298,7 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
       const cid = `${id}-counter-${i}`;
       const input = el('input', { id: cid, type: 'number', min: '0', step: '1', 'data-key': l.key });
       input.value = counterValues.get(l.key) ?? '0';
-      input.addEventListener('input', run);
+      input.addEventListener('input', () => run());
       countersBox.append(
         el(
           'div',
@@ -266,7 +317,7 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
 
   let lastPolicyText: string | undefined;
   let policy: Policy | undefined;
-  function run(): void {
+  function run(now = false): void {
     if (policyArea.value !== lastPolicyText) {
       lastPolicyText = policyArea.value;
       policy = undefined;
@@ -276,7 +327,7 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
       } catch (e) {
         showProblems([], `The policy is not valid JSON: ${(e as Error).message}`);
         renderCounters(undefined);
-        return showResult();
+        return showResult(now);
       }
       const parsed = parsePolicy(input);
       if (parsed.policy) {
@@ -287,20 +338,22 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
       }
       renderCounters(policy);
     }
-    showResult();
+    showResult(now);
   }
 
-  function showResult(): void {
-    result.replaceChildren();
+  // The <output> is a status region: it is rebuilt only when what it says changes.
+  function showResult(now = false): void {
     delete result.dataset.decision;
     delete result.dataset.rule;
+    const read = currentArgs();
+    argsChanged(read, now);
     if (!policy) {
-      result.append(el('span', { class: 'muted' }, 'No decision: the policy has to be valid first.'));
+      setLive(result, el('span', { class: 'muted' }, 'No decision: the policy has to be valid first.'));
       return;
     }
-    const { args, error } = currentArgs();
+    const { args } = read;
     if (!args) {
-      result.append(el('span', { role: 'alert' }, error ?? 'The arguments could not be read.'));
+      setLive(result, el('span', { class: 'muted' }, 'No decision: the arguments have to be valid first.'));
       return;
     }
     const counters: Record<string, number> = {};
@@ -311,7 +364,7 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
     const d = evaluate(policy, { tool, args }, counters);
     result.dataset.decision = d.decision;
     result.dataset.rule = d.rule;
-    result.append(
+    const lines: Node[] = [
       el(
         'p',
         { class: 'pg-decision-line' },
@@ -320,8 +373,9 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
         el('code', { class: 'pg-rule' }, d.rule),
       ),
       el('p', { class: 'pg-message' }, d.message),
-    );
-    if (d.count?.length) result.append(el('p', { class: 'muted' }, `Counters to increment: ${d.count.join(', ')}`));
+    ];
+    if (d.count?.length) lines.push(el('p', { class: 'muted' }, `Counters to increment: ${d.count.join(', ')}`));
+    setLive(result, ...lines);
   }
 
   const showMode = () => {
@@ -332,18 +386,22 @@ export async function mountPlayground(host: HTMLElement): Promise<void> {
     }
     formBox.hidden = json;
     jsonBox.hidden = !json;
-    run();
+    run(true);
   };
   modeForm.addEventListener('change', showMode);
   modeJson.addEventListener('change', showMode);
-  policyArea.addEventListener('input', run);
-  argsArea.addEventListener('input', run);
-  formBox.addEventListener('input', run);
-  formBox.addEventListener('change', run);
+  policyArea.addEventListener('input', () => run());
+  argsArea.addEventListener('input', () => run());
+  formBox.addEventListener('input', () => run());
+  // A select changes at once, and leaving a field shows its message without waiting.
+  formBox.addEventListener('change', () => run(true));
+  argsArea.addEventListener('change', flushArgsError);
+  formBox.addEventListener('focusout', flushArgsError);
+  argsArea.addEventListener('blur', flushArgsError);
   reset.addEventListener('click', () => {
     policyArea.value = recommended;
-    run();
+    run(true);
   });
-  run();
+  run(true);
   host.dataset.ready = '';
 }

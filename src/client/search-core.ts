@@ -4,7 +4,7 @@
  * modules, so the browser bundle stays small and unit tests can reach every rule.
  */
 
-import { CATEGORIES, RISK_LEVELS } from '#src/model/taxonomy.ts';
+import { CATEGORIES, RISK_LEVELS } from '#src/model/levels.ts';
 import { SERVER_ROW, type NameRow } from '#src/views/search-keys.ts';
 
 export { nameBucket, type NameRow } from '#src/views/search-keys.ts';

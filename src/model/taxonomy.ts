@@ -1,14 +1,11 @@
 import { z } from 'astro/zod';
+import { CATEGORIES, RISK_LEVELS, type Category, type RiskLevel } from './levels.ts';
 
-/** The five things a tool can do, from least to most dangerous. */
-export const CATEGORIES = ['Read', 'Write', 'Execute', 'Destructive', 'Financial'] as const;
+// The names themselves live in a module without zod, so browser code can import them alone.
+export { CATEGORIES, RISK_LEVELS, type Category, type RiskLevel } from './levels.ts';
+
 export const categorySchema = z.enum(CATEGORIES);
-export type Category = z.infer<typeof categorySchema>;
-
-/** Risk levels, from least to most severe. */
-export const RISK_LEVELS = ['Low', 'Medium', 'High', 'Critical'] as const;
 export const riskSchema = z.enum(RISK_LEVELS);
-export type RiskLevel = z.infer<typeof riskSchema>;
 
 /** The risk level each category carries by default (POLICY-LANGUAGE.md, last table). */
 export const CATEGORY_RISK: Record<Category, RiskLevel> = {

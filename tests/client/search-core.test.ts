@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ROOT } from '../helpers/server.ts';
 import {
   activeFilters,
   decodeEntities,
@@ -258,4 +261,32 @@ test("a tool's excerpt does not repeat the tool's name, which the result line sh
   // Only a leading name goes; the same name later in the text stays, and a longer name is not cut.
   assert.equal(withoutLeadingName('Calls drop_b first.', 'drop_b'), 'Calls drop_b first.');
   assert.equal(withoutLeadingName('getXthing. Text', 'get.thing'), 'getXthing. Text');
+});
+
+test('the search code the browser loads imports no schema library: zod alone would triple its bundle', () => {
+  // Value imports only: `import type` and `{ type X }` are erased before the browser sees them.
+  const VALUE_IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)([^;'"`]*?)\bfrom\s*['"]([^'"]+)['"]/g;
+  const typeOnly = (names: string) =>
+    /^\{[^}]*\}$/.test(names.trim()) &&
+    names
+      .trim()
+      .slice(1, -1)
+      .split(',')
+      .every((n) => !n.trim() || /^type\s/.test(n.trim()));
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(VALUE_IMPORT)) {
+      const [, names, spec] = m as unknown as [string, string, string];
+      if (typeOnly(names)) continue;
+      if (spec.startsWith('#src/')) visit(join('src', spec.slice('#src/'.length)));
+      else if (spec.startsWith('.')) visit(join(dirname(file), spec));
+      else packages.add(spec);
+    }
+  };
+  visit('src/client/search-ui.ts');
+  assert.ok(seen.has('src/model/levels.ts'), `the walk reached: ${[...seen].join(', ')}`);
+  assert.deepEqual([...packages], []);
 });

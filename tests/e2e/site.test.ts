@@ -155,6 +155,39 @@ test('printing a tool page leaves out the header, search, forms, the playground 
   await page.close();
 });
 
+test('a tool page prints in the light theme whatever the screen shows, with every disclosure open and no controls', async () => {
+  // The colours of the parts that carry a background or a muted text, as printed.
+  const printed = async (colorScheme: 'light' | 'dark', chosen?: 'dark') => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(site.url + tool('comfy_delete_workflow'));
+    if (chosen) await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.emulateMedia({ media: 'print' });
+    const colours = await page.evaluate(() =>
+      ['body', '.verdict', '.policy-block', '.disclosure', 'main p code', 'main .muted', '.shiki span'].map((s) => {
+        const style = getComputedStyle(document.querySelector(s)!);
+        return `${s}: ${style.color} on ${style.backgroundColor}`;
+      }),
+    );
+    const hidden = await page.evaluate(() => [
+      ...[...document.querySelectorAll('.disclosure:not([open]) > .disclosure-body')]
+        .filter((d) => !d.closest('policy-playground') && !d.checkVisibility())
+        .map((d) => `closed: ${d.parentElement!.querySelector('summary')!.textContent!.trim()}`),
+      ...['.format-choice', '#try'].filter((s) => document.querySelector(s)!.checkVisibility()),
+    ]);
+    await context.close();
+    return { colours, hidden };
+  };
+  const light = await printed('light');
+  assert.deepEqual(
+    light.hidden,
+    [],
+    'closed disclosures print their contents; the format chips and "Try a call" do not print',
+  );
+  assert.deepEqual(await printed('dark'), light, 'a dark system theme prints as the light one');
+  assert.deepEqual(await printed('light', 'dark'), light, 'so does the dark theme chosen with the switch');
+});
+
 test('printing a server page prints its whole policy, not the scrolling box it has on screen', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${site.url}/servers/${SERVER}/`);
@@ -193,6 +226,39 @@ test('on a short page the footer sits at the bottom of the window', async () => 
       .evaluate((f) => f.getBoundingClientRect().bottom + window.scrollY - window.innerHeight);
     assert.ok(bottom >= -1, `${path}: the footer ends ${-bottom} px above the bottom of the window`);
   }
+  await page.close();
+});
+
+test('at 320 px (400 % zoom) no page scrolls sideways: a wide Markdown table scrolls in its own box', async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+  const wide: string[] = [];
+  for (const path of PAGES) {
+    await page.goto(site.url + path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) wide.push(`${path}: ${overflow} px too wide`);
+  }
+  assert.deepEqual(wide, []);
+  await page.close();
+});
+
+test('inline code and links keep the space before and after them (Astro drops a line break between text and a tag)', async () => {
+  const page = await browser.newPage();
+  const joined: string[] = [];
+  for (const path of [...PAGES, '/method/', '/problems/']) {
+    await page.goto(site.url + path);
+    const found = await page.evaluate(() =>
+      [...document.querySelectorAll('main code, main a, main strong, main em')].flatMap((el) => {
+        const before = el.previousSibling?.nodeType === Node.TEXT_NODE ? el.previousSibling.textContent! : '';
+        const after = el.nextSibling?.nodeType === Node.TEXT_NODE ? el.nextSibling.textContent! : '';
+        return [
+          ...(/[\p{L}\p{N},;:!?]$/u.test(before) ? [`…${before.slice(-20)}|${el.textContent}`] : []),
+          ...(/^[\p{L}\p{N}(]/u.test(after) ? [`${el.textContent}|${after.slice(0, 20)}…`] : []),
+        ];
+      }),
+    );
+    joined.push(...found.map((f) => `${path}: ${f}`));
+  }
+  assert.deepEqual(joined, []);
   await page.close();
 });
 
@@ -545,6 +611,54 @@ test('the playground shows validation problems with their codes', async () => {
   await page.locator('.pg-problems').getByText('not valid JSON').waitFor();
   await page.getByLabel('Policy', { exact: true }).fill(JSON.stringify({ version: '1', default: 'maybe' }));
   await page.locator('.pg-problem-list').getByText('policy-schema').first().waitFor();
+  await page.close();
+});
+
+test('the playground says once, after a pause in typing, that the arguments are not valid JSON; its parts are headings', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url + tool('comfy_save_workflow'));
+  await page.locator('policy-playground summary').click();
+  await page.locator('policy-playground[data-ready]').waitFor();
+  assert.deepEqual(await page.locator('policy-playground h3').allInnerTexts(), [
+    'Call to comfy_save_workflow',
+    'Counters in this window',
+    'Decision',
+  ]);
+  await page.getByLabel('JSON', { exact: true }).check();
+  // Every node added to a live region while typing: each would be announced.
+  await page.evaluate(() => {
+    const w = window as unknown as { added: string[] };
+    w.added = [];
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes) {
+          const at = n instanceof Element ? n : n.parentElement;
+          if (at?.closest('[aria-live], [role="alert"], [role="status"], output')) w.added.push(n.textContent ?? '');
+        }
+    }).observe(document.querySelector('policy-playground')!, { childList: true, subtree: true });
+  });
+  const args = page.getByLabel('Arguments as JSON');
+  await args.fill('');
+  await args.pressSequentially('{"name": "x"', { delay: 30 });
+  const error = page.locator('.pg-args-error');
+  assert.equal(await error.textContent(), '', 'no message while typing');
+  await error.getByText('not valid JSON').waitFor();
+  assert.equal(await args.getAttribute('aria-invalid'), 'true');
+  // 12 keys, two announcements: "No decision" in the output at the first, the message after the pause.
+  const added = await page.evaluate(() => (window as unknown as { added: string[] }).added);
+  assert.equal(added.length, 2, added.join(' | '));
+  assert.match(added[1]!, /^The arguments are not valid JSON/);
+  await args.press('End');
+  await args.pressSequentially('}', { delay: 30 });
+  assert.equal(await error.textContent(), '', 'valid arguments clear the message at once');
+  assert.equal(await args.getAttribute('aria-invalid'), null);
+  await page.locator('.pg-result[data-decision]').waitFor();
+  assert.equal(await page.locator('policy-playground [role="alert"]').count(), 0);
+  assert.equal(
+    await page.locator('policy-playground [aria-live] [aria-live]').count(),
+    0,
+    'no live region inside another',
+  );
   await page.close();
 });
 
