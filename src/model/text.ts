@@ -34,6 +34,19 @@ export function hasVisibleText(text: string): boolean {
   return text.replace(INVISIBLE, '').trim().length > 0;
 }
 
+/** Text that can change the direction of what follows it: right-to-left letters and bidi controls. */
+const DIRECTIONAL =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|\uD802[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]/;
+
+/**
+ * Server text placed inside the site's own sentence, isolated (U+2068 … U+2069) when it holds
+ * right-to-left letters or bidi controls: whatever it does to its own direction ends with it, so
+ * the sentence around it reads in its own order. Other text is returned as it is.
+ */
+export function isolate(text: string): string {
+  return DIRECTIONAL.test(text) ? `\u2068${text}\u2069` : text;
+}
+
 /** Rough token cost of text in a model's context: about four characters per token for English and JSON. */
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);

@@ -2,6 +2,7 @@ import results from '#src/classify/corpus/results.json' with { type: 'json' };
 import type { Category } from '#src/model/taxonomy.ts';
 import type { Classification, InputSchema } from '#src/model/tool.ts';
 import type { ToolEntry, ToolSummary, ServerEntry } from '#src/catalogue/index.ts';
+import { isolate } from '#src/model/text.ts';
 
 /** One row of the "input parameters" table, flattened one level into nested objects. */
 export interface ParamRow {
@@ -147,7 +148,7 @@ const WHY_CATEGORY: Record<Category, (tool: ToolEntry, server: string) => string
 };
 
 export function whyText(tool: ToolEntry, server: ServerEntry<ToolSummary>): string {
-  return tool.record.editorial?.why ?? WHY_CATEGORY[tool.category](tool, server.record.name);
+  return tool.record.editorial?.why ?? WHY_CATEGORY[tool.category](tool, isolate(server.record.name));
 }
 
 /** The first sentence of the server's description, trimmed, when there is a usable one. */
@@ -163,8 +164,8 @@ export function summaryText(tool: ToolEntry, server: ServerEntry<ToolSummary>): 
   if (tool.record.editorial?.summary) return tool.record.editorial.summary;
   const said = firstSentence(tool.record.definition.description);
   const intro = said
-    ? `${tool.name} is a tool of ${server.record.name}. Its own description begins: “${said.replaceAll('`', "'")}”${/[.!?]$/.test(said) ? '' : '.'}`
-    : `${tool.name} is a tool of ${server.record.name}, which gives it no description.`;
+    ? `${tool.name} is a tool of ${isolate(server.record.name)}. Its own description begins: “${isolate(said.replaceAll('`', "'"))}”${/[.!?]$/.test(said) ? '' : '.'}`
+    : `${tool.name} is a tool of ${isolate(server.record.name)}, which gives it no description.`;
   return `${intro} ${argumentSentence(tool)} The catalogue classifies it as ${tool.category}, ${tool.risk} risk: by its definition it ${WHAT_CATEGORY[tool.category]}.${hintSentence(tool)}`;
 }
 

@@ -9,7 +9,8 @@ import { toToolEntry } from '#src/catalogue/index.ts';
 import { hashDefinition } from '#src/model/canonical.ts';
 import { toolSchema, type ToolRecord } from '#src/model/tool.ts';
 import { ROOT } from '../helpers/server.ts';
-import { confidenceRecord, nameParts } from '#src/views/tool-view.ts';
+import { confidenceRecord, nameParts, summaryText, whyText } from '#src/views/tool-view.ts';
+import { isolate } from '#src/model/text.ts';
 import results from '#src/classify/corpus/results.json' with { type: 'json' };
 import { recommendedPolicy, type Policy } from '#src/policy/index.ts';
 
@@ -102,4 +103,25 @@ test("an editor's risk without a category leaves the category unchecked, and the
   const riskOnly = { ...record, editorial: { risk: 'High' as const } };
   assert.equal(reviewOf(riskOnly)?.reason, 'low-confidence');
   assert.match(verdictNote(toToolEntry(`${record.server}/${record.name}`, riskOnly)), /^The classifier was unsure/);
+});
+
+test('a right-to-left override in server text ends with it: the site’s own sentence keeps its order', () => {
+  const record = toolSchema.parse(
+    parse(readFileSync(join(ROOT, 'content/tools/dbeaver-srthkdev/list_connections.yaml'), 'utf8')),
+  ) as ToolRecord;
+  record.definition = { ...record.definition, description: 'Lists connections\u202E.' };
+  const tool = toToolEntry(`${record.server}/${record.name}`, record);
+  const server = {
+    id: 'dbeaver-srthkdev',
+    record: { name: 'Evil \u202Eserver' },
+    tools: [tool],
+  } as unknown as Parameters<typeof summaryText>[1];
+  const text = summaryText(tool, server);
+  // Each piece of server text sits in its own isolate, so its override stops at the U+2069.
+  assert.ok(text.includes('\u2068Evil \u202Eserver\u2069'), text);
+  assert.ok(text.includes('“\u2068Lists connections\u202E.\u2069”'), text);
+  assert.match(text, /\u2069” It takes/);
+  assert.ok(whyText(tool, server).includes('\u2068Evil \u202Eserver\u2069'));
+  // Left-to-right text is left as it is.
+  assert.equal(isolate('Plain server'), 'Plain server');
 });
