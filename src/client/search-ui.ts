@@ -386,7 +386,13 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
       select.addEventListener(type, () => void fillFilters(), { once: true });
   }
   void search();
-  return { focus: () => input.focus() };
+  return {
+    focus: () => {
+      input.focus();
+      // The caret after what is already typed, as if the typing had never moved to this field.
+      input.setSelectionRange(input.value.length, input.value.length);
+    },
+  };
 }
 
 /** Filter values the page printed at build time, as `data-values-<filter>="A,B,C"`. */

@@ -180,6 +180,24 @@ test('Ctrl+K and the slash key open search, but a slash typed into a field stays
   await page.close();
 });
 
+test('keys typed while the search code is still loading are kept', async () => {
+  const { page } = await openPage('/');
+  // A slow connection: the panel's code arrives well after the typing has started.
+  await page.route(/\/_astro\/search-ui\.[\w-]+\.js$/, async (route) => {
+    await new Promise((done) => setTimeout(done, 600));
+    await route.continue();
+  });
+  await page.keyboard.press('/');
+  await page.keyboard.type('queue', { delay: 30 });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+  assert.equal(await searchBox(page).inputValue(), 'queue');
+  await page.keyboard.type('s');
+  assert.equal(await searchBox(page).inputValue(), 'queues', 'typing goes on at the end of what was typed');
+  // The panel searched for the whole of it (resultsFor waits for that search to settle).
+  await resultsFor(page, 'queues');
+  await page.close();
+});
+
 test('arrow keys move through the results and Enter opens the highlighted one', async () => {
   const { page } = await openPage('/');
   await page.keyboard.press('/');
