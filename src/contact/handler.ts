@@ -161,6 +161,73 @@ function malformed(message: string): Refusal {
 }
 
 /**
+ * Bytes that are not UTF-8, or a JSON escape of half a surrogate pair (`\ud800`), are not text: a
+ * lenient decoder would store U+FFFD in their place, which is not what was sent. The form's page is
+ * UTF-8, so a browser always sends UTF-8; anything else is refused, whatever the body's type.
+ */
+function notText(): Refusal {
+  return malformed(
+    'The message holds bytes that are not valid UTF-8 text (or, in JSON, an escape of half a surrogate pair such as \\ud800), so it cannot be stored as it was sent. Send it again from the contact page, or encode the text as UTF-8.',
+  );
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_KEEPING_BOM = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes UTF-8, or refuses the body. A leading byte-order mark is dropped from a whole body, as
+ * before, and kept in one form field (`keepBom`), as the URL standard's form decoding keeps it.
+ */
+function utf8(bytes: Uint8Array, keepBom = false): string {
+  try {
+    return (keepBom ? UTF8_KEEPING_BOM : UTF8).decode(bytes);
+  } catch {
+    throw notText();
+  }
+}
+
+/** Whether every string in a parsed body, keys included, is well-formed Unicode (no lone surrogate). */
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return value.isWellFormed();
+  if (value === null || typeof value !== 'object') return true;
+  return Object.entries(value).every(([k, v]) => k.isWellFormed() && wellFormed(v));
+}
+
+const isHex = (byte: number) => (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66);
+
+/**
+ * One name or value of an application/x-www-form-urlencoded body, as the URL standard decodes it
+ * (`+` is a space, `%XX` a byte, a `%` without two hex digits is itself), except that bytes that
+ * are not UTF-8 are refused rather than replaced with U+FFFD.
+ */
+function formComponent(text: string): string {
+  const bytes = new TextEncoder().encode(text.replaceAll('+', ' '));
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x25 && i + 2 < bytes.length && isHex(bytes[i + 1]!) && isHex(bytes[i + 2]!)) {
+      out[n++] = parseInt(String.fromCharCode(bytes[i + 1]!, bytes[i + 2]!), 16);
+      i += 2;
+    } else out[n++] = b;
+  }
+  return utf8(out.subarray(0, n), true);
+}
+
+/** The fields of an application/x-www-form-urlencoded body, in order (URLSearchParams, but strict). */
+function formFields(bytes: Uint8Array): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const part of utf8(bytes).split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    fields.push(
+      eq === -1 ? [formComponent(part), ''] : [formComponent(part.slice(0, eq)), formComponent(part.slice(eq + 1))],
+    );
+  }
+  return fields;
+}
+
+/**
  * Form fields become strings; a field sent twice becomes a list, which the schema refuses. A file
  * part stays a File, which `refuseFiles` turns into a problem for its field.
  */
@@ -205,9 +272,10 @@ function refuseFiles(input: unknown): void {
 async function parseBody(request: Request, bytes: Uint8Array<ArrayBuffer>): Promise<unknown> {
   const type = mediaType(request);
   if (type === 'application/json') {
+    const text = utf8(bytes);
     let data: unknown;
     try {
-      data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      data = JSON.parse(text);
     } catch {
       throw malformed(
         'The request body is not valid JSON. Send an object such as {"name": "…", "email": "…", "message": "…"}.',
@@ -218,19 +286,23 @@ async function parseBody(request: Request, bytes: Uint8Array<ArrayBuffer>): Prom
         'The request body is nested deeper than a contact message can be. Send an object of text fields, such as {"name": "…", "email": "…", "message": "…"}.',
       );
     }
+    if (!wellFormed(data)) throw notText();
     return data;
   }
-  if (type === 'application/x-www-form-urlencoded') {
-    return fieldsToObject(new URLSearchParams(new TextDecoder().decode(bytes)));
-  }
+  if (type === 'application/x-www-form-urlencoded') return fieldsToObject(formFields(bytes));
+  let form: FormData;
   try {
-    const form = await new Response(bytes, {
+    form = await new Response(bytes, {
       headers: { 'content-type': request.headers.get('content-type') ?? '' },
     }).formData();
-    return fieldsToObject(form.entries());
   } catch {
     throw malformed('The request body is not a valid multipart form. Send the form again from the contact page.');
   }
+  const entries = [...form.entries()];
+  // The parser reads text parts leniently; a body of text parts alone must be UTF-8 throughout (a
+  // file part, which may be anything, is refused as a file, naming its field).
+  if (!entries.some(([, v]) => v instanceof File)) utf8(bytes);
+  return fieldsToObject(entries);
 }
 
 function answerHeaders(request: Request, rt: ContactRuntime, extra: Record<string, string>): Record<string, string> {

@@ -114,3 +114,80 @@ describe('hostile contact posts', () => {
     assert.equal((await handleContact(json(VALID), '10.0.0.4', rt)).status, 201, 'other addresses are not affected');
   });
 });
+
+describe('text that is not well-formed Unicode', () => {
+  const post = (body: BodyInit, type?: string) =>
+    new Request('http://127.0.0.1:4321/api/contact/', {
+      method: 'POST',
+      body,
+      ...(type ? { headers: { 'content-type': type } } : {}),
+    });
+  const urlencoded = (body: string | Uint8Array<ArrayBuffer>) => post(body, 'application/x-www-form-urlencoded');
+  const bytes = (...parts: (string | number[])[]) =>
+    new Uint8Array(
+      Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))),
+    ) as Uint8Array<ArrayBuffer>;
+
+  async function refusedAsNotText(request: Request): Promise<void> {
+    const store = new MemoryStore();
+    const res = await handleContact(request, '10.0.0.9', runtime(store));
+    assert.equal(res.status, 400);
+    const answer = await res.json();
+    assert.deepEqual(
+      answer.errors.map((e: { field: unknown; code: string }) => [e.field, e.code]),
+      [[null, 'contact-malformed-body']],
+    );
+    assert.match(answer.message, /not valid UTF-8 text/);
+    assert.equal(store.rows.length, 0, 'nothing is stored');
+  }
+
+  test('percent-escapes of bytes that are not UTF-8 in a form post are refused, not stored as U+FFFD', async () => {
+    await refusedAsNotText(urlencoded('name=a%FF%FE&email=ada@example.org&message=hello%C3'));
+    await refusedAsNotText(urlencoded('name=Ada&email=ada@example.org&message=half%ED%A0%80surrogate'));
+    await refusedAsNotText(urlencoded('name=Ada&email=ada@example.org&mess%FFage=x'));
+  });
+
+  test('raw bytes that are not UTF-8 are refused, whatever the body type', async () => {
+    await refusedAsNotText(urlencoded(bytes('name=A', [0xff], '&email=ada@example.org&message=hi')));
+    await refusedAsNotText(post(bytes('{"name":"a', [0xff], '","email":"a@b.co","message":"m"}'), 'application/json'));
+    const boundary = 'XyZ';
+    const part = (name: string, value: string | number[]) => [
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`,
+      value,
+      '\r\n',
+    ];
+    await refusedAsNotText(
+      post(
+        bytes(
+          ...part('name', [0x41, 0xc3]),
+          ...part('email', 'ada@example.org'),
+          ...part('message', 'hi'),
+          `--${boundary}--\r\n`,
+        ),
+        `multipart/form-data; boundary=${boundary}`,
+      ),
+    );
+  });
+
+  test('a JSON escape of half a surrogate pair is refused with the same problem', async () => {
+    await refusedAsNotText(json('{"name":"b","email":"a@b.co","message":"lone \\ud800 surrogate"}'));
+    await refusedAsNotText(json('{"name":"b","email":"a@b.co","message":"m","\\udc00":"x"}'));
+  });
+
+  test('well-formed text is stored exactly as sent, in every body type', async () => {
+    const cases: [Request, Partial<StoredMessage>][] = [
+      [
+        urlencoded('name=Ad%C3%A9+L%F0%9F%98%80&email=ada@example.org&message=100%+a%3Db=c&page=%2Ftools%2F'),
+        { name: 'Adé L😀', message: '100% a=b=c', page: '/tools/' },
+      ],
+      [urlencoded('&&name=Ada&email=ada@example.org&message=x%2%EF%BB%BFy'), { name: 'Ada', message: 'x%2\uFEFFy' }],
+      [json('{"name":"b \\ud83d\\ude00","email":"a@b.co","message":"m"}'), { name: 'b 😀' }],
+    ];
+    for (const [request, expected] of cases) {
+      const store = new MemoryStore();
+      const res = await handleContact(request, '10.0.0.9', runtime(store));
+      assert.equal(res.status, 201, JSON.stringify(await res.clone().json()));
+      assert.deepEqual({ ...store.rows[0], ...expected }, store.rows[0]);
+    }
+  });
+});
