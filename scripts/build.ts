@@ -27,6 +27,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import type { SliceKeys } from '#scripts/lib/plan.ts';
 import type { SlicePlan } from '#src/catalogue/source.ts';
+import { linkProjectPackages } from '#src/integrations/outside-out-dir.ts';
 import { availableParallelism, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
@@ -400,7 +401,12 @@ async function merge(dirs: string[], target: string, index?: Promise<string>): P
   // slice's unchanged output); only new and changed files are placed, and files no slice has are
   // removed, so after an edit the merge touches what changed. The search index is placed last.
   rmSync(join(target, 'client', 'pagefind'), { recursive: true, force: true });
+  // The server code placed here imports packages by name: outside the project, the folder gets the
+  // `node_modules` link each slice's folder has (src/integrations/outside-out-dir.ts), so that
+  // `npm start` can load it. The link is no file of the site, so it is never stale.
+  const linked = linkProjectPackages(ROOT, target);
   const stale = new Set(existsSync(target) ? files(target) : []);
+  if (linked) stale.delete('node_modules');
   const seen = new Set<string>();
   let placed = 0;
   for (const { dir, info } of slices) {

@@ -8,8 +8,9 @@
  *   inline script (the theme) by its hash.
  * PORT (default 4321) and HOST (default localhost) pick the address; ATLAS_OUT the build folder.
  * It refuses to start, with one line saying what is wrong and what to do and exit status 1, when
- * PORT is not a port number, the contact endpoint's settings are wrong, there is no build, or the
- * port is taken.
+ * PORT is not a port number, the contact endpoint's settings are wrong, there is no build, the
+ * build's server code cannot load its packages (a build outside the project without its
+ * node_modules link), or the port is taken.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -33,6 +34,8 @@ export class StartError extends Error {
 }
 
 const DEFAULT_PORT = 4321;
+/** The project folder, whose node_modules the built server code loads its packages from. */
+const PROJECT = resolve(import.meta.dirname, '..');
 
 /** The port from PORT: a whole number from 1 to 65535; unset or empty means the default. */
 export function readPort(raw: string | undefined): number {
@@ -138,6 +141,29 @@ export function cacheHeaders(req: IncomingMessage, res: ServerResponse): void {
   else if (!path.startsWith('/api/')) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
 }
 
+/**
+ * Why the build's server code could not be loaded, when a file or package it imports is missing,
+ * as the line to print; undefined for any other error. A package is looked for in the
+ * `node_modules` folders above the build: a build outside the project has a link to the project's
+ * (made by `npm run build`, src/integrations/outside-out-dir.ts), unless it was made by an older
+ * version, moved, or the project's packages are not installed.
+ */
+export function unloadable(error: unknown, dist: string): StartError | undefined {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== 'ERR_MODULE_NOT_FOUND' || typeof message !== 'string') return undefined;
+  const pkg = /Cannot find package '([^']+)'/.exec(message)?.[1];
+  if (pkg !== undefined) {
+    const link = join(dist, 'node_modules');
+    return new StartError(
+      `The build in ${dist} cannot load the package ${pkg} that its server code imports: Node looks for packages in the node_modules folders above the build, and ${link} is missing or does not lead to the project's (a build outside the project needs that link). Build it again with "npm run build", which makes the link (after "npm install" if the project's packages are missing), or make it by hand: ln -s ${join(PROJECT, 'node_modules')} ${link}.`,
+    );
+  }
+  const file = /Cannot find module '([^']+)'/.exec(message)?.[1];
+  return new StartError(
+    `The build in ${dist} is incomplete: its server code imports ${file ?? 'a file'} that is not there. Run "npm run build" again, or point ATLAS_OUT at a complete build.`,
+  );
+}
+
 /** Loads the built Astro handler from `dist` and wraps it. */
 export async function siteHandler(dist: string): Promise<Handler> {
   const entry = join(dist, 'server', 'entry.mjs');
@@ -147,7 +173,12 @@ export async function siteHandler(dist: string): Promise<Handler> {
     );
   }
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-  const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Handler };
+  let handler: Handler;
+  try {
+    ({ handler } = (await import(pathToFileURL(entry).href)) as { handler: Handler });
+  } catch (error) {
+    throw unloadable(error, dist) ?? error;
+  }
   const compress = compression({ threshold: 512 });
   return (req, res) => {
     securityHeaders(req, res);
@@ -166,7 +197,7 @@ export async function start(env: Record<string, string | undefined> = process.en
   const contact = readContactConfig(env);
   const exposed = exposedDatabase(contact.dbPath);
   if (exposed) console.error(exposed);
-  const dist = resolve(env.ATLAS_OUT ?? join(import.meta.dirname, '..', 'dist'));
+  const dist = resolve(env.ATLAS_OUT ?? join(PROJECT, 'dist'));
   const server = createServer(await siteHandler(dist));
   await listen(server, port, host);
   console.log(`${site.name}: serving ${dist} on http://${host}:${port}/`);
