@@ -15,7 +15,7 @@ import type { SiteIndex } from './site-data.ts';
 import { serverWithRecords } from './server-page.ts';
 import { toolPolicy, serverPolicyFor, toolCedar, serverCedar } from '#src/catalogue/policies.ts';
 import { confidenceRecord, summaryText, whyText, describeCategory } from './tool-view.ts';
-import { codeSpans, revealInvisible } from '#src/model/text.ts';
+import { codeSpans, plural, revealInvisible } from '#src/model/text.ts';
 import { RISK_LEVELS } from '#src/model/taxonomy.ts';
 import type { IndexDocument, ServerDocument } from '#src/model/catalogue-json.ts';
 import {
@@ -137,9 +137,21 @@ export const serverAlternates = (server: ServerEntry<ToolSummary>): Alternate[] 
 // ---------------------------------------------------------------------------------------------
 // Markdown.
 
-/** Plain text as Markdown text: one line, every character Markdown could act on escaped. */
+/**
+ * Characters XML 1.0 cannot carry, which the Atom feed (src/views/changes.ts) replaces with U+FFFD:
+ * C0 controls other than tab and line breaks (an escape sequence starts with one), U+FFFE and U+FFFF.
+ * A text file for people and language models has no use for them either.
+ */
+// eslint-disable-next-line no-control-regex -- these control characters are what it finds
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/**
+ * Plain text as Markdown text: one line, every character Markdown could act on escaped, and the
+ * characters the Atom feed cannot carry replaced as it replaces them.
+ */
 export function mdText(text: string): string {
   return text
+    .replace(NOT_TEXT, '\ufffd')
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`)
     .replace(/^([#+\-=>]|\d+[.)])/, (m) => `\\${m}`);
@@ -410,7 +422,7 @@ export function llmsTxt(
     '',
     ...index.servers.map(
       (s) =>
-        `- [${mdText(s.record.name)}](${link(serverMarkdownUrl(s.id))}): ${mdText(s.record.summary)} (${s.tools.filter((t) => !t.removed).length} tools; [JSON](${link(serverJsonUrl(s.id))}))`,
+        `- [${mdText(s.record.name)}](${link(serverMarkdownUrl(s.id))}): ${mdText(s.record.summary)} (${plural(s.tools.filter((t) => !t.removed).length, 'tool')}; [JSON](${link(serverJsonUrl(s.id))}))`,
     ),
     '',
   ];
