@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { AtlasError } from '#src/model/problems.ts';
 import { formatReport, runImport, type ImportOptions } from '#src/importer/run.ts';
 import { DEFAULT_TIMEOUT_SECONDS } from '#src/importer/sources.ts';
+import { terminalText } from '#src/importer/text.ts';
 import { DEFAULT_ALL_TIMEOUT_SECONDS, DEFAULT_CONCURRENCY, formatAllTable, runAll } from '#src/importer/all.ts';
 import { runMain, type CliIo } from './lib/cli.ts';
 
@@ -40,8 +41,10 @@ Options:
 
 /** The command: `argv` without node and the script; returns the exit status. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // A message can quote what a server sent (its error, its stderr, a value it gave): escape
+  // sequences and invisible characters in it are shown as <U+XXXX>, never sent to the terminal.
   const fail = (message: string): number => {
-    io.stderr(`${message}\n`);
+    io.stderr(`${terminalText(message, { lines: true })}\n`);
     return 1;
   };
 
@@ -167,7 +170,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       ...(allowEmpty ? { allowEmpty } : {}),
     });
     io.stdout(`${formatReport(report, dryRun)}\n`);
-    for (const warning of report.warnings ?? []) io.stderr(`Warning: ${warning}\n`);
+    for (const warning of report.warnings ?? []) io.stderr(`Warning: ${terminalText(warning)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof AtlasError) return fail(`Import failed [${err.code}]: ${err.message}`);

@@ -5,6 +5,7 @@ import { plural } from '#src/model/text.ts';
 import { MANIFEST_FILE, npmCommand, projectRoot, readManifest, type ManifestServer } from './manifest.ts';
 import type { ImportReport, PlanCache } from './plan.ts';
 import { runImport, type ImportOptions } from './run.ts';
+import { terminalText } from './text.ts';
 
 export interface AllOptions {
   contentDir: string;
@@ -177,8 +178,13 @@ export async function runAll(options: AllOptions): Promise<ServerOutcome[]> {
   return outcomes;
 }
 
-/** The table printed after --all: one row per server, then each failure with its reason. */
+/**
+ * The table printed after --all: one row per server, then each failure with its reason. What the
+ * servers sent (tool names, change summaries, skip reasons, errors quoting their output) goes
+ * through `terminalText`, so none of it acts on the terminal.
+ */
 export function formatAllTable(outcomes: ServerOutcome[], dryRun = false): string {
+  const t = (text: string) => terminalText(text);
   const rows = outcomes.map((o) =>
     o.report
       ? [
@@ -213,18 +219,29 @@ export function formatAllTable(outcomes: ServerOutcome[], dryRun = false): strin
   const skipped = outcomes.filter((o) => o.report?.skipped.length);
   for (const o of skipped) {
     out.push('', `${o.id}: skipped tools`);
-    for (const s of o.report?.skipped ?? []) out.push(`  × ${JSON.stringify(s.name)}: ${s.reason}`);
+    for (const s of o.report?.skipped ?? []) out.push(`  × ${t(JSON.stringify(s.name))}: ${t(s.reason)}`);
   }
   // A category an editor decided on a definition that changed waits in the review queue again.
   for (const o of outcomes) {
     const recheck = o.report?.changed.filter((c) => c.recheck) ?? [];
     if (!recheck.length) continue;
     out.push('', `${o.id}: changed since an editor set their category (npm run review -- --server ${o.id})`);
-    for (const c of recheck) out.push(`  ? ${c.name}: ${c.recheck} on the old definition; ${c.summary.join('; ')}`);
+    for (const c of recheck)
+      out.push(`  ? ${t(c.name)}: ${c.recheck} on the old definition; ${t(c.summary.join('; '))}`);
+  }
+  for (const o of outcomes) {
+    if (!o.report?.warnings?.length) continue;
+    out.push('', `${o.id}: warnings`);
+    for (const w of o.report.warnings) out.push(`  ${t(w)}`);
   }
   if (failed.length) {
     out.push('', `${failed.length} of ${plural(outcomes.length, 'server')} failed:`);
-    for (const o of failed) out.push(`  ${o.id} [${o.error?.code}]: ${o.error?.message.split('\n').join('\n    ')}`);
+    for (const o of failed)
+      out.push(
+        `  ${o.id} [${o.error?.code}]: ${terminalText(o.error?.message ?? '', { lines: true })
+          .split('\n')
+          .join('\n    ')}`,
+      );
   }
   const ok = outcomes.length - failed.length;
   const files = outcomes.reduce((n, o) => n + (o.report?.writes.length ?? 0), 0);

@@ -1,5 +1,6 @@
 import type { ToolDefinition } from '#src/model/tool.ts';
 import { canonicalJson } from '#src/model/canonical.ts';
+import { NAME_IN_SUMMARY, shorten } from './text.ts';
 
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
 
@@ -7,14 +8,26 @@ function show(v: unknown): string {
   return v === undefined ? 'absent' : JSON.stringify(v);
 }
 
+/** The field of a JSON object itself, never one it inherits (`constructor`, `toString`). */
+function own(object: object, key: string): unknown {
+  return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
+}
+
 function typeOf(schema: unknown): string {
   if (!schema || typeof schema !== 'object') return 'unknown';
-  const s = schema as { type?: unknown; enum?: unknown; anyOf?: unknown; oneOf?: unknown };
-  if (s.type !== undefined) return Array.isArray(s.type) ? s.type.join('|') : String(s.type);
-  if (s.enum !== undefined) return 'enum';
-  if (s.anyOf !== undefined || s.oneOf !== undefined) return 'union';
+  const [type, enumerated, anyOf, oneOf] = ['type', 'enum', 'anyOf', 'oneOf'].map((k) => own(schema, k));
+  if (type !== undefined) return Array.isArray(type) ? type.join('|') : String(type);
+  if (enumerated !== undefined) return 'enum';
+  if (anyOf !== undefined || oneOf !== undefined) return 'union';
   return 'any';
 }
+
+/**
+ * A parameter as a summary names it. A name (or a type) can be as long as the server likes, and a
+ * summary line of the record holds at most 1,000 characters, so a long one is cut to its start.
+ */
+const param = (name: string) => `parameter \`${shorten(name, NAME_IN_SUMMARY)}\``;
+const typeText = (type: string) => shorten(type, NAME_IN_SUMMARY);
 
 /**
  * Says in short sentences what changed between two definitions of one tool, for the tool's
@@ -37,33 +50,35 @@ export function describeChanges(before: ToolDefinition, after: ToolDefinition): 
     );
   }
 
+  // Parameter names are the server's: `toString` or `constructor` is a parameter like any other,
+  // so only a schema's own properties count, never those every object inherits.
   const oldProps = (before.inputSchema.properties ?? {}) as Record<string, unknown>;
   const newProps = (after.inputSchema.properties ?? {}) as Record<string, unknown>;
   const oldRequired = new Set(before.inputSchema.required ?? []);
   const newRequired = new Set(after.inputSchema.required ?? []);
   for (const name of Object.keys(newProps).sort()) {
-    if (!(name in oldProps)) out.push(`parameter \`${name}\` added${newRequired.has(name) ? ' (required)' : ''}`);
+    if (!Object.hasOwn(oldProps, name)) out.push(`${param(name)} added${newRequired.has(name) ? ' (required)' : ''}`);
   }
   for (const name of Object.keys(oldProps).sort()) {
-    if (!(name in newProps)) out.push(`parameter \`${name}\` removed`);
+    if (!Object.hasOwn(newProps, name)) out.push(`${param(name)} removed`);
   }
   for (const name of Object.keys(newProps).sort()) {
-    if (!(name in oldProps)) continue;
+    if (!Object.hasOwn(oldProps, name)) continue;
     const a = oldProps[name];
     const b = newProps[name];
     const ta = typeOf(a);
     const tb = typeOf(b);
-    if (ta !== tb) out.push(`parameter \`${name}\` type changed ${ta}→${tb}`);
+    if (ta !== tb) out.push(`${param(name)} type changed ${typeText(ta)}→${typeText(tb)}`);
     if (oldRequired.has(name) !== newRequired.has(name))
-      out.push(`parameter \`${name}\` is now ${newRequired.has(name) ? 'required' : 'optional'}`);
-    const da = (a as { description?: unknown } | null)?.description;
-    const db = (b as { description?: unknown } | null)?.description;
-    if (da !== db) out.push(`parameter \`${name}\` description changed`);
+      out.push(`${param(name)} is now ${newRequired.has(name) ? 'required' : 'optional'}`);
+    const da = a && typeof a === 'object' ? own(a, 'description') : undefined;
+    const db = b && typeof b === 'object' ? own(b, 'description') : undefined;
+    if (da !== db) out.push(`${param(name)} description changed`);
     if (
       ta === tb &&
       canonicalJson({ ...(a as object), description: null }) !== canonicalJson({ ...(b as object), description: null })
     ) {
-      out.push(`parameter \`${name}\` schema changed`);
+      out.push(`${param(name)} schema changed`);
     }
   }
   const rest = (s: ToolDefinition['inputSchema']) => canonicalJson({ ...s, properties: null, required: null });
@@ -79,13 +94,14 @@ export function describeChanges(before: ToolDefinition, after: ToolDefinition): 
     );
   }
 
-  const oldAnn = (before.annotations ?? {}) as Record<string, unknown>;
-  const newAnn = (after.annotations ?? {}) as Record<string, unknown>;
+  const oldAnn = before.annotations ?? {};
+  const newAnn = after.annotations ?? {};
   for (const hint of HINTS) {
-    if (oldAnn[hint] !== newAnn[hint]) out.push(`annotation ${hint} ${show(oldAnn[hint])}→${show(newAnn[hint])}`);
+    const [a, b] = [own(oldAnn, hint), own(newAnn, hint)];
+    if (a !== b) out.push(`annotation ${hint} ${show(a)}→${show(b)}`);
   }
-  if (oldAnn.title !== newAnn.title) out.push('annotation title changed');
-  const other = (a: Record<string, unknown>) =>
+  if (own(oldAnn, 'title') !== own(newAnn, 'title')) out.push('annotation title changed');
+  const other = (a: object) =>
     canonicalJson(
       Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'title' && !(HINTS as readonly string[]).includes(k))),
     );

@@ -2,6 +2,7 @@ import { definitionSchema, TOOL_NAME_PATTERN, type ToolDefinition } from '#src/m
 import { AtlasError, showValue, zodProblems } from '#src/model/problems.ts';
 import { canonicalJson, sortKeys } from '#src/model/canonical.ts';
 import { isObject } from '#src/model/object.ts';
+import { clip } from './text.ts';
 
 /** One tool as the importer keeps it: its name and the definition fields the catalogue stores. */
 export interface ImportedTool {
@@ -62,7 +63,8 @@ export function deeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
-function kind(v: unknown): string {
+/** What a JSON value is, for a message: `a number`, `an array`, `null`. */
+export function kind(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
@@ -171,7 +173,7 @@ export function checkTools(rawTools: unknown[], where: string): CheckedTools {
       tools.push(toTool(raw, i, where));
     } catch (err) {
       if (!(err instanceof ToolDefect)) throw err;
-      skipped.push({ name: err.toolName.slice(0, 200), reason: err.reason });
+      skipped.push({ name: clip(err.toolName, 200), reason: err.reason });
     }
   });
   if (tools.length === 0 && skipped.length > 0) {
@@ -214,7 +216,7 @@ export function toPage(result: unknown, where: string): ToolsPage {
       'import-no-tools',
       `${where} is ${kind(result)}, not a tools/list result. Expected an object with a "tools" array.`,
     );
-  if (!('tools' in result))
+  if (!Object.hasOwn(result, 'tools'))
     throw new AtlasError(
       'import-no-tools',
       `${where} has no "tools" array (its keys are: ${Object.keys(result).join(', ') || 'none'}). Expected a tools/list result such as {"tools": [...]}.`,
@@ -230,14 +232,14 @@ export function toPage(result: unknown, where: string): ToolsPage {
 
 /** Unwraps a JSON-RPC response to its result, or explains the error it carries. */
 function unwrapResponse(value: Record<string, unknown>, where: string): unknown {
-  if ('error' in value && !('result' in value)) {
+  if (Object.hasOwn(value, 'error') && !Object.hasOwn(value, 'result')) {
     const err = value.error as { message?: unknown; code?: unknown } | undefined;
     throw new AtlasError(
       'import-server-error',
       `${where} holds a JSON-RPC error, not a tool list: ${showValue(err?.message ?? err)}${err?.code !== undefined ? ` (code ${showValue(err.code)})` : ''}.`,
     );
   }
-  return 'result' in value ? value.result : value;
+  return Object.hasOwn(value, 'result') ? value.result : value;
 }
 
 /** The text without a leading byte-order mark, which some editors write and JSON.parse refuses. */
@@ -268,7 +270,8 @@ export function parseToolsListFile(text: string, where: string): CheckedTools {
   }
   if (Array.isArray(data)) {
     const looksLikePages =
-      data.length > 0 && data.every((d) => isObject(d) && ('tools' in d || 'result' in d || 'error' in d));
+      data.length > 0 &&
+      data.every((d) => isObject(d) && ['tools', 'result', 'error'].some((k) => Object.hasOwn(d, k)));
     if (!looksLikePages) return checkTools(data, where);
     const pages = data.map((d, i) =>
       toPage(unwrapResponse(d as Record<string, unknown>, `${where}, page ${i + 1}`), `${where}, page ${i + 1}`),

@@ -12,6 +12,7 @@ import { AtlasError, formatProblem, zodProblems, type Problem } from '#src/model
 import { hashDefinition } from '#src/model/canonical.ts';
 import { plural } from '#src/model/text.ts';
 import { describeChanges } from './diff.ts';
+import { clip } from './text.ts';
 import type { SourceResult } from './sources.ts';
 import { portableNode, printRecord, updateRecord } from './yaml.ts';
 import type { FileWrite } from './write.ts';
@@ -211,6 +212,30 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     const path = join(toolsDir, basename(t.file));
     existingTools.set(t.data.name, { path, text: readFileSync(path, 'utf8'), data: t.data });
   }
+  // A tool renamed in case only (`Fetch_Data` → `fetch_data`) would get a record file that is the
+  // old record's on a case-insensitive file system. Whether it is the same tool, whose history
+  // should carry on, is for the operator to say, about the file that exists: the old record.
+  const renamed = source.tools.flatMap((tool) => {
+    if (existingTools.has(tool.name)) return [];
+    const lower = tool.name.toLowerCase();
+    const old = [...existingTools.values()].find((t) => t.data.name.toLowerCase() === lower);
+    return old ? [{ name: tool.name, old }] : [];
+  });
+  if (renamed.length > 0) {
+    const advice = renamed.map(({ name, old }) => {
+      const oldFile = relTo(cwd, old.path);
+      const newFile = relTo(cwd, join(toolsDir, `${toolFileStem(name)}.yaml`));
+      const gone = old.data.history?.removed
+        ? `marked removed on ${old.data.history.removed}`
+        : 'which the server no longer lists';
+      return `The server now lists "${name}", and the catalogue has "${old.data.name}" for it in ${oldFile}, ${gone}. To keep that record's history and editorial block for "${name}", set its name: to "${name}" and rename it to ${newFile}; to start "${name}" afresh, delete ${oldFile} (its history is lost).`;
+    });
+    throw new AtlasError(
+      'import-case-twin',
+      `${renamed.length === 1 ? 'A tool of' : `${renamed.length} tools of`} "${serverId}" differ${renamed.length === 1 ? 's' : ''} only in case from a record the catalogue already has, and the two records would be one file on case-insensitive file systems, so nothing was written.\n${advice.map((a) => `  ${a}`).join('\n')}\nThen import again.`,
+    );
+  }
+
   // An answer without a single tool, from a server that has some, is more often a server that lost
   // its credentials or its configuration than one whose tools all went away.
   const live = [...existingTools.values()].filter((t) => !t.data.history?.removed).length;
@@ -233,6 +258,8 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     skipped: source.skipped,
     writes: [],
   };
+  // What the source held that the import ignored, then options it did not apply.
+  const warnings = [...(source.warnings ?? [])];
   // The server's tools as the build will read them back: the checks run on these alone.
   const ownTools: Catalogue['tools'] = [];
   // A record whose text does not change is the one the catalogue already read: kept, not read again.
@@ -349,9 +376,9 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
     if (ignored.length > 0) {
       const flags = ignored.map(([flag]) => flag).join(' and ');
       const fields = ignored.map(([, field]) => `${field}:`).join(' and ');
-      report.warnings = [
+      warnings.push(
         `${flags} ${ignored.length === 1 ? 'was' : 'were'} ignored: ${ignored.length === 1 ? 'it only fills' : 'they only fill'} in a new server record, and ${relTo(cwd, serverPath)} already exists (an import refreshes only its server_info and import). To change ${ignored.length === 1 ? 'it' : 'them'}, edit ${fields} in that file.`,
-      ];
+      );
     }
     previousServerText = readFileSync(serverPath, 'utf8');
     serverText = updateRecord(previousServerText, {
@@ -359,15 +386,23 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
       import: importInfo,
     });
   } else {
-    const title = options.name ?? source.serverInfo?.title ?? source.serverInfo?.name ?? serverId;
+    // A title that carries a hidden instruction would name the server on every page and in
+    // llms.txt: the server's plain name stands in, and the operator is told why.
+    const offered = source.serverInfo?.title;
+    const poisoned = offered ? detectPoisoning({ description: offered, inputSchema: { type: 'object' } }) : [];
+    if (offered && poisoned.length > 0)
+      warnings.push(
+        `serverInfo.title ${JSON.stringify(clip(offered, 120))} was not used to name the new server record: ${poisoned.map((f) => f.reason.replace(/^The text/, 'it').replace(/\.$/, '')).join('; ')}. The record is named after serverInfo.name; give it a name with --name or by editing name: in ${relTo(cwd, serverPath)}.`,
+      );
+    const title = options.name ?? (poisoned.length === 0 ? offered : undefined) ?? source.serverInfo?.name ?? serverId;
     const homepage =
       source.serverInfo?.websiteUrl && /^https?:\/\//.test(source.serverInfo.websiteUrl)
         ? source.serverInfo.websiteUrl
         : undefined;
     const count = source.tools.length;
     const record: Record<string, unknown> = {
-      name: title.slice(0, 200),
-      summary: `${title.slice(0, 200)} is an MCP server with ${count} tool${count === 1 ? '' : 's'}, imported from what it lists over MCP; an editor has yet to describe it.`,
+      name: clip(title, 200),
+      summary: `${clip(title, 200)} is an MCP server with ${count} tool${count === 1 ? '' : 's'}, imported from what it lists over MCP; an editor has yet to describe it.`,
       ...(repo ? { repository: repo } : {}),
       ...(homepage ? { homepage } : {}),
       ...(options.serverDefaults?.npm ? { npm: options.serverDefaults.npm } : {}),
@@ -429,6 +464,7 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   // The checks of this server, as the build runs them: what they find is in its own files, and
   // problems in other servers' records are not the import's to fix.
   problems.push(...checkServer({ ...catalogue, servers: newServers, tools: ownTools }, ownServer));
+  if (warnings.length > 0) report.warnings = warnings;
   if (problems.length > 0) {
     throw new AtlasError(
       'import-invalid-result',

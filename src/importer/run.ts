@@ -6,6 +6,7 @@ import { plural } from '#src/model/text.ts';
 import { planImport, type ImportReport, type PlanCache } from './plan.ts';
 import { DEFAULT_TIMEOUT_SECONDS, fromFile, fromHttp, fromStdio, type SourceResult } from './sources.ts';
 import { readSample, sampleText } from './samples.ts';
+import { terminalText } from './text.ts';
 import { writeAtomically } from './write.ts';
 
 export interface ImportOptions {
@@ -107,22 +108,27 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   });
 }
 
-/** The lines the CLI prints after an import. */
+/**
+ * The lines the CLI prints after an import. Tool names, change summaries (which quote parameter
+ * names) and skip reasons come from the server: each goes through `terminalText`, so nothing it
+ * sent acts on the terminal or starts a line of its own.
+ */
 export function formatReport(report: ImportReport, dryRun: boolean, cwd = process.cwd()): string {
   const lines: string[] = [];
   const rel = (p: string) => relative(cwd, p) || p;
+  const t = (text: string) => terminalText(text);
   lines.push(
     `${dryRun ? 'Dry run: would import' : 'Imported'} server "${report.serverId}" (${rel(report.serverFile.path)}: ${report.serverFile.action}${report.serverFile.fields?.length ? ` of ${report.serverFile.fields.join(', ')}` : ''}).`,
   );
-  for (const name of report.added) lines.push(`  + ${name}`);
+  for (const name of report.added) lines.push(`  + ${t(name)}`);
   for (const { name, summary, recheck } of report.changed)
     lines.push(
-      `  ~ ${name}: ${summary.join('; ')}${recheck ? ` (an editor set ${recheck} on the old definition: it waits in \`npm run review\` again)` : ''}`,
+      `  ~ ${t(name)}: ${t(summary.join('; '))}${recheck ? ` (an editor set ${recheck} on the old definition: it waits in \`npm run review\` again)` : ''}`,
     );
-  for (const name of report.restored) lines.push(`  ↺ ${name}: listed again`);
-  for (const name of report.removed) lines.push(`  - ${name} (marked removed; file kept)`);
-  for (const { name, codes } of report.flagged) lines.push(`  ! ${name}: ${codes.join(', ')}`);
-  for (const { name, reason } of report.skipped) lines.push(`  × ${JSON.stringify(name)} skipped: ${reason}`);
+  for (const name of report.restored) lines.push(`  ↺ ${t(name)}: listed again`);
+  for (const name of report.removed) lines.push(`  - ${t(name)} (marked removed; file kept)`);
+  for (const { name, codes } of report.flagged) lines.push(`  ! ${t(name)}: ${codes.join(', ')}`);
+  for (const { name, reason } of report.skipped) lines.push(`  × ${t(JSON.stringify(name))} skipped: ${t(reason)}`);
   if (dryRun) for (const w of report.writes) lines.push(`  would write ${rel(w.path)}`);
   lines.push(
     `Summary: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed, ${report.skipped.length} skipped, ${report.flagged.length} flagged` +

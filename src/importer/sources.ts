@@ -14,7 +14,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'astro/zod';
 import { AtlasError } from '#src/model/problems.ts';
 import { checkTools, LIMITS, toPage, type ImportedTool, type SkippedTool } from './parse.ts';
-import { savedAnswer } from './samples.ts';
+import { checkServerInfo, savedAnswer } from './samples.ts';
 import { ProcessTransport, serverEnvironment } from './process.ts';
 
 export interface ServerInfo {
@@ -39,6 +39,8 @@ export interface SourceResult {
   answer?: { serverInfo?: ServerInfo; tools: unknown[] };
   /** When a saved sample (samples.ts) was captured: its `source` and `serverInfo` are the live answer's. */
   captured?: string;
+  /** What the source held that the import ignored, each with what to do about it (samples.ts). */
+  warnings?: string[];
 }
 
 /** How to start a server over stdio. */
@@ -333,7 +335,9 @@ async function withClient(
     const work = (async () => {
       await client.connect(transport, { timeout: timeoutSeconds * 1000 });
       const raw = await listAllTools(client, where);
-      const info = client.getServerVersion() as ServerInfo | undefined;
+      const sent = client.getServerVersion();
+      // Checked as a saved sample's is, so a name the record cannot hold is refused here, named.
+      const info = sent === undefined ? undefined : checkServerInfo(sent, where, false).serverInfo;
       return {
         ...checkTools(raw, `${where}'s tools/list answer`),
         ...(info ? { serverInfo: info } : {}),

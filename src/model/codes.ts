@@ -99,7 +99,7 @@ export const PROBLEM_CODES = {
   'record-case-twin': {
     summary: 'A server has two tools whose names differ only in case.',
     explanation:
-      'Their record files and page folders would be one file on case-insensitive file systems (macOS, Windows, many hosts), so one would silently replace the other. The importer refuses such a twin too, also when it arrives in a later import.',
+      'Their record files and page folders would be one file on case-insensitive file systems (macOS, Windows, many hosts), so one would silently replace the other. The importer refuses such a twin too, also when it arrives in a later import (`import-case-twin`, which names the old record).',
     fix: 'Keep one of the two records: delete or rename the other.',
   },
   'record-unknown-attack-pattern': {
@@ -232,6 +232,24 @@ export const PROBLEM_CODES = {
     summary: 'The saved tool list stops before its last page.',
     explanation: 'The last page saved still has a `nextCursor`, so the server had more tools than the file holds.',
     fix: 'Follow `nextCursor` until it is absent and save every page, in order, in one JSON array.',
+  },
+  'import-bad-sample': {
+    summary: "A saved sample's `captured`, `source` or `env` is not what the importer writes.",
+    explanation:
+      'A sample (`samples/<id>.json`, or any file with a `captured` field) is read as the live answer it was saved from: a re-import from it is dated by its `captured` day and records its `source` and the names in `env`. One that is not a calendar date, a source or a list of variable names would only show up as problems in records the import was about to write, so the sample file is named instead. Nothing was written.',
+    fix: 'Correct the field named in the sample file (`captured` as YYYY-MM-DD, `source` as the importer saves it, `env` as a list of names such as `["API_KEY"]`), or capture the answer again.',
+  },
+  'import-bad-server-info': {
+    summary: "The server's `serverInfo` has a name or version the catalogue cannot record as sent.",
+    explanation:
+      "The server record's `server_info` keeps the `name` and `version` a server gives in its initialize answer (or a saved sample holds), and a new server's id comes from the name. A `serverInfo` that is not an object, a name that is missing, empty, not text or longer than 200 characters, or a version that is not text or longer than 100 characters refuses the import, naming the server or the file: shortening or converting it would record something the server did not send. An optional `title` or `websiteUrl` that is not text is only ignored, with a warning, because it just fills in a new record's name or homepage.",
+    fix: 'For a saved sample, correct the field in the file, or capture the answer again; for a live server, check the server.',
+  },
+  'import-case-twin': {
+    summary: 'A tool the server now lists differs only in case from a tool already in the catalogue.',
+    explanation:
+      "A tool renamed in case only (`Fetch_Data` to `fetch_data`) would get a record file that is the old record's on case-insensitive file systems (macOS, Windows, many hosts), so the import stops, naming the old record: whether it is the same tool, whose history should carry on, is the operator's call. Nothing was written.",
+    fix: "To keep the old record's history and editorial block, set its `name:` to the new name and rename its file to match; to start afresh, delete the old record (its history is lost). Then import again.",
   },
   'import-tool-not-object': {
     summary: 'An entry of the tools array is not an object.',
@@ -376,8 +394,8 @@ export const PROBLEM_CODES = {
   'contact-malformed-body': {
     summary: 'The request body could not be read.',
     explanation:
-      'The body does not parse as the type its `Content-Type` announces, or a JSON body nests deeper than a field sent twice (HTTP 400).',
-    fix: 'Send a well-formed body of the type announced.',
+      'The body does not parse as the type its `Content-Type` announces, a JSON body nests deeper than a field sent twice, or its text is not well-formed: bytes that are not UTF-8 (raw, or percent-escaped in a form) or a JSON escape of half a surrogate pair such as `\\ud800`, which would otherwise be stored as U+FFFD (HTTP 400).',
+    fix: 'Send a well-formed body of the type announced, with its text encoded as UTF-8.',
   },
   'contact-not-text': {
     summary: 'A field was sent as a file.',

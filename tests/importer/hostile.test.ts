@@ -63,8 +63,8 @@ describe('tool names the file system or the site could misread', () => {
     const before = snapshot(dir);
     await expectImportError(
       runImport({ source: { file: toolsFile([tool('foo')]) }, contentDir: dir, serverId: 'twins', date: '2026-01-11' }),
-      'import-invalid-result',
-      /\[record-case-twin\].*"Foo".*"foo"/,
+      'import-case-twin',
+      /"foo", and the catalogue has "Foo" for it in .*Foo\.yaml/,
     );
     assert.deepEqual(snapshot(dir), before);
   });
