@@ -46,14 +46,16 @@ export { cedarErrors, cedarPolicyErrors } from './cedar-validate.ts';
 
 /**
  * Everything in one call: shape and regex checks, then (when the shape is right) the checks
- * against the server's tools and the risk promise of each tool in `promises`.
+ * against the server's tools and, when the regexes and counters are right too, the risk promise
+ * of each tool in `promises`, so one report names every problem the checks can see.
  */
 export function validatePolicy(
   input: unknown,
   opts: { tools: ToolInfo[]; promises?: PromisedTool[] },
 ): { policy?: Policy; problems: Problem[] } {
   const parsed = parsePolicy(input);
-  if (!parsed.policy) return parsed;
+  if (parsed.shaped) return { problems: [...parsed.problems, ...checkPolicyAgainstServer(parsed.shaped, opts.tools)] };
+  if (!parsed.policy) return { problems: parsed.problems };
   const policy = parsed.policy;
   const problems = [
     ...checkPolicyAgainstServer(policy, opts.tools),

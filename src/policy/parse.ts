@@ -154,11 +154,12 @@ function extraProblems(input: unknown): Problem[] {
 /**
  * Shape (zod, strict: unknown keys are errors) plus RE2 regex compilation and unique counters.
  * Problems carry the codes `policy-schema`, `policy-bad-regex` and `policy-duplicate-counter`.
- * `policy` is returned only when there are no problems at all.
+ * `policy` is returned only when there are no problems at all; `shaped`, when the shape is right
+ * but a regex or a counter is not, so the checks that read only the shape can still report.
  */
-export function parsePolicy(input: unknown): { policy?: Policy; problems: Problem[] } {
+export function parsePolicy(input: unknown): { policy?: Policy; shaped?: Policy; problems: Problem[] } {
   const result = policySchema.safeParse(input);
   const problems = [...(result.success ? [] : schemaProblems(result.error, input)), ...extraProblems(input)];
   if (result.success && problems.length === 0) return { policy: result.data, problems };
-  return { problems };
+  return result.success ? { shaped: result.data, problems } : { problems };
 }

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPolicyAgainstServer, evaluate, parsePolicy, type ToolInfo } from '#src/policy/index.ts';
+import { checkPolicyAgainstServer, evaluate, parsePolicy, validatePolicy, type ToolInfo } from '#src/policy/index.ts';
 
 /** stripe's create_refund, as its record declares it: `amount` is an integer. */
 const createRefund: ToolInfo = {
@@ -79,4 +79,22 @@ describe('condition paths through an argument that has no fields', () => {
     // A tool whose input schema gives no properties at all.
     assert.deepEqual(checkPolicyAgainstServer(denyIf('t', 'args.a.v'), [{ name: 't', inputSchema: {} }]), []);
   });
+});
+
+test('one report names every problem: a bad regex does not hide an unknown tool', () => {
+  const { problems } = validatePolicy(
+    {
+      version: '1',
+      default: 'deny',
+      tools: {
+        save: { require: [{ path: 'args.name', op: 'regex', value: '^(?!\\.\\.)[a-z]+$' }] },
+        sav: { limits: [{ counter: 'x', window: 'minute', max: 5, scope: 'grant' }] },
+      },
+    },
+    { tools: [{ name: 'save', inputSchema: { type: 'object', properties: { name: { type: 'string' } } } }] },
+  );
+  assert.deepEqual(
+    problems.map((p) => p.code),
+    ['policy-bad-regex', 'policy-unknown-tool'],
+  );
 });
