@@ -1,6 +1,7 @@
 import type { ToolDefinition } from '#src/model/tool.ts';
 import { canonicalJson } from '#src/model/canonical.ts';
 import { NAME_IN_SUMMARY, shorten } from './text.ts';
+import { codeSpan } from '#src/model/text.ts';
 
 const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
 
@@ -26,7 +27,7 @@ function typeOf(schema: unknown): string {
  * A parameter as a summary names it. A name (or a type) can be as long as the server likes, and a
  * summary line of the record holds at most 1,000 characters, so a long one is cut to its start.
  */
-const param = (name: string) => `parameter \`${shorten(name, NAME_IN_SUMMARY)}\``;
+const param = (name: string) => `parameter ${codeSpan(shorten(name, NAME_IN_SUMMARY))}`;
 const typeText = (type: string) => shorten(type, NAME_IN_SUMMARY);
 
 /**

@@ -11,9 +11,52 @@ export function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Splits editor prose on `code` spans, so a template can wrap the odd parts in <code>. */
+/**
+ * Splits prose on `code` spans, so a template can wrap the code parts in <code>. A span opens with a
+ * run of backticks and closes at the next run of the same length, as in CommonMark, so a name that
+ * holds a backtick is written ``a`b`` (see codeSpan); one space just inside both ends is dropped;
+ * a run that nothing closes is plain text.
+ */
 export function codeSpans(text: string): { code: boolean; text: string }[] {
-  return text.split('`').map((part, i) => ({ code: i % 2 === 1, text: part }));
+  const out: { code: boolean; text: string }[] = [];
+  let plain = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== '`') {
+      const next = text.indexOf('`', i);
+      plain += text.slice(i, next === -1 ? text.length : next);
+      i = next === -1 ? text.length : next;
+      continue;
+    }
+    const run = /^`+/.exec(text.slice(i))![0];
+    const closer = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+    closer.lastIndex = i + run.length;
+    const close = closer.exec(text);
+    if (!close) {
+      plain += run;
+      i += run.length;
+      continue;
+    }
+    let body = text.slice(i + run.length, close.index);
+    if (body.length > 1 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '') body = body.slice(1, -1);
+    if (plain) out.push({ code: false, text: plain });
+    plain = '';
+    out.push({ code: true, text: body });
+    i = close.index + run.length;
+  }
+  if (plain || out.length === 0) out.push({ code: false, text: plain });
+  return out;
+}
+
+/** `text` as one code span that codeSpans reads back exactly, whatever backticks it holds. */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad =
+    text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '')
+      ? ' '
+      : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** Invisible, direction-changing and control characters: what revealInvisible shows as code points. */

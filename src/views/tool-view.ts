@@ -2,7 +2,7 @@ import results from '#src/classify/corpus/results.json' with { type: 'json' };
 import type { Category } from '#src/model/taxonomy.ts';
 import type { Classification, InputSchema } from '#src/model/tool.ts';
 import type { ToolEntry, ToolSummary, ServerEntry } from '#src/catalogue/index.ts';
-import { isolate } from '#src/model/text.ts';
+import { codeSpan, isolate } from '#src/model/text.ts';
 
 /** One row of the "input parameters" table, flattened one level into nested objects. */
 export interface ParamRow {
@@ -88,7 +88,7 @@ function argumentsOf(tool: ToolEntry): { names: string[]; required: string[] } {
 }
 
 const codeList = (names: string[]) => {
-  const items = names.map((n) => `\`${n.replaceAll('`', "'")}\``);
+  const items = names.map(codeSpan);
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 };
 
