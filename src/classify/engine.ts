@@ -1505,6 +1505,14 @@ const BY_SEVERITY: readonly Category[] = [...CATEGORIES].sort((a, b) => category
  */
 const UNSEEN = /(?<=[\p{L}\p{N}\p{M}])\p{Default_Ignorable_Code_Point}+(?=[\p{L}\p{N}\p{M}])/gu;
 
+/**
+ * The blocks that hold letters and digits in a compatibility form (superscripts, letterlike and
+ * enclosed forms, ligatures, full-width and mathematical letters): only these are folded, so the
+ * text of other scripts is not looked at character by character.
+ */
+const COMPATIBILITY_FORMS =
+  /[\u00AA\u00B2\u00B3\u00B9\u00BA\u2070-\u209F\u2100-\u218F\u2460-\u24FF\uFB00-\uFB06\uFF00-\uFFEF]|[\u{1D400}-\u{1D7FF}\u{1F100}-\u{1F1FF}]/gu;
+
 /** Spaces that do not break a line, read as a space. */
 const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
 
@@ -1521,20 +1529,28 @@ export function asRead(text: string): string {
   return text
     .replace(UNSEEN, '')
     .replace(NO_BREAK_SPACES, ' ')
-    .replace(/[^\p{ASCII}]/gu, (ch) => {
+    .replace(COMPATIBILITY_FORMS, (ch) => {
       const folded = ch.normalize('NFKC');
       return /^[A-Za-z0-9]+$/.test(folded) ? folded : ch;
     });
 }
 
-/** A definition with every string and key read as a person reads it (see `asRead`). */
+/**
+ * A definition with every string and key read as a person reads it (see `asRead`). What reads the
+ * same is returned as it is, not copied: nearly every definition is plain ASCII.
+ */
 function readable<T>(value: T, depth = 0): T {
   if (typeof value === 'string') return asRead(value) as T;
   if (depth > 64 || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((v) => readable(v, depth + 1)) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[asRead(k)] = readable(v, depth + 1);
-  return out as T;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => readable(v, depth + 1));
+    return (items.some((v, i) => v !== value[i]) ? items : value) as T;
+  }
+  const entries = Object.entries(value);
+  const read = entries.map(([k, v]) => [asRead(k), readable(v, depth + 1)] as const);
+  return (
+    read.some(([k, v], i) => k !== entries[i]![0] || v !== entries[i]![1]) ? Object.fromEntries(read) : value
+  ) as T;
 }
 
 /**

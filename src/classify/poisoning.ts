@@ -383,9 +383,10 @@ const CHARACTER_RULES = new Set(['invisible-unicode', 'bidi-unicode', 'control-c
  * `text` as a person reads it (`asRead`, one character at a time), and for each of its UTF-16
  * positions, and its end, the position in `text` it comes from.
  */
-function readWithOrigin(text: string): { text: string; origin: number[] } {
+function readWithOrigin(text: string): { text: string; origin?: number[] } {
+  // Plain ASCII reads as it is written, and each position is its own origin.
   // eslint-disable-next-line no-control-regex
-  if (!/[^\u0000-\u007f]/.test(text)) return { text, origin: Array.from({ length: text.length + 1 }, (_, i) => i) };
+  if (!/[^\u0000-\u007f]/.test(text)) return { text };
   // The unseen characters asRead drops (those inside a word) go first, then each character is
   // read on its own; both keep track of where each piece came from.
   const kept: { ch: string; at: number }[] = [];
@@ -434,7 +435,7 @@ export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
       );
       if (!match) continue;
       const [from, to] =
-        read === raw
+        read === raw || !seen.origin
           ? [match.index, match.index + match[0].length]
           : [seen.origin[match.index]!, seen.origin[match.index + match[0].length]!];
       flags.push({
