@@ -301,11 +301,12 @@ export function mountSearch(root: HTMLElement, options: MountOptions): SearchPan
         syncLocation();
       }
     }
-    const [result, named] = await Promise.all([
-      pf.debouncedSearch(state.q || null, { filters }, 150),
-      rowsNamed(state.q),
-    ]);
+    const result = await pf.debouncedSearch(state.q || null, { filters }, 150);
     if (result === null || mine !== run) return;
+    // The exact-name lookup waits for the same pause in typing, so a word typed key by key fetches
+    // the bucket of the word, not one per prefix.
+    const named = await rowsNamed(state.q);
+    if (mine !== run) return;
     pending = [...result.results];
     // A tool whose name is exactly the query comes first, wherever full-text search ranks it.
     ready = exactItems(named, state.q, state.filters);

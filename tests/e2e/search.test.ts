@@ -198,6 +198,17 @@ test('keys typed while the search code is still loading are kept', async () => {
   await page.close();
 });
 
+test('typing a word key by key looks up the exact-name bucket of the word, not one per prefix', async () => {
+  const { page, requests } = await openPage('/');
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+  await page.keyboard.type('workflow', { delay: 20 });
+  await resultsFor(page, 'workflow');
+  const buckets = requests.filter((r) => /\/names\/\d+\.json$/.test(r));
+  assert.equal(buckets.length, 1, buckets.join('\n'));
+  await page.close();
+});
+
 test('arrow keys move through the results and Enter opens the highlighted one', async () => {
   const { page } = await openPage('/');
   await page.keyboard.press('/');
