@@ -25,7 +25,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { SliceKeys } from '#scripts/lib/plan.ts';
+import type { PlanSummary, SliceKeys } from '#scripts/lib/plan.ts';
 import type { SlicePlan } from '#src/catalogue/source.ts';
 import { linkProjectPackages } from '#src/integrations/outside-out-dir.ts';
 import { availableParallelism, totalmem } from 'node:os';
@@ -39,6 +39,8 @@ interface SliceInfo {
   index: number;
   count: number;
   key: string;
+  /** The plan it belongs to (PlanSummary.plan): the slices of one merge must share it. */
+  plan?: string;
   /** What its pages were rendered from (scripts/lib/plan.ts); absent in a shard's copy. */
   keys?: SliceKeys;
 }
@@ -273,7 +275,11 @@ function changedServers(info: SliceInfo | undefined, keys: SliceKeys): string[] 
 async function buildSlice(index: number, key: string): Promise<string> {
   const dir = join(work, 'slices', `slice-${index}`);
   const info = readInfo(dir);
+  const summary = JSON.parse(readFileSync(join(work, 'plan', 'summary.json'), 'utf8')) as PlanSummary;
   if (info && info.key === key) {
+    // Its pages are the same, but the plan it now belongs to may not be (a tool of another slice changed).
+    if (info.plan !== summary.plan)
+      writeFileSync(join(dir, 'slice.json'), `${JSON.stringify({ ...info, plan: summary.plan })}\n`);
     log(`slice ${index}: unchanged, reused.`);
     return dir;
   }
@@ -281,7 +287,7 @@ async function buildSlice(index: number, key: string): Promise<string> {
   const planFile = join(work, 'plan', `slice-${index}.json`);
   const keys = JSON.parse(readFileSync(join(work, 'plan', `keys-${index}.json`), 'utf8')) as SliceKeys;
   const changed = changedServers(info, keys);
-  const count = JSON.parse(readFileSync(join(work, 'plan', 'summary.json'), 'utf8')).slices as number;
+  const count = summary.slices;
   // The slice is not finished until slice.json is written again.
   rmSync(join(dir, 'slice.json'), { force: true });
   if (changed) {
@@ -322,7 +328,7 @@ async function buildSlice(index: number, key: string): Promise<string> {
   }
   // The slice's search documents travel with it; the merge indexes every slice's at once.
   copyFileSync(join(work, 'plan', `search-${index}.json`), join(dir, 'search.json'));
-  const written: SliceInfo = { index, count, key, keys };
+  const written: SliceInfo = { index, count, key, keys, plan: summary.plan };
   writeFileSync(join(dir, 'slice.json'), `${JSON.stringify(written)}\n`);
   log(
     changed
@@ -386,6 +392,21 @@ async function merge(dirs: string[], target: string, index?: Promise<string>): P
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !slices.some((s) => s.info.index === i));
   if (slices.some((s) => s.info.count !== count))
     fail('These slices come from different plans (their slice counts differ); build them from one catalogue.', 1);
+  // Shards of one catalogue share one plan: the same code, server records, guides and manifest.
+  const plans = new Map<string, string[]>();
+  for (const { dir, info } of slices)
+    plans.set(info.plan ?? '(none)', [...(plans.get(info.plan ?? '(none)') ?? []), dir]);
+  if (plans.size > 1)
+    fail(
+      `These shards were built from different catalogues or code, so together they would make a mixed site:\n${[...plans.values()].map((dirs, i) => `  plan ${i + 1}: ${dirs.join(', ')}`).join('\n')}\nBuild every shard from one checkout of the code and one content folder (npm run build -- --shard K/N), then merge.`,
+      1,
+    );
+  const twice = slices.filter((s, i) => slices.some((t, j) => j < i && t.info.index === s.info.index));
+  if (twice.length)
+    fail(
+      `Slice ${twice.map((s) => s.info.index).join(', ')} was given more than once (${twice.map((s) => s.dir).join(', ')}); name each shard's folder once.`,
+      1,
+    );
   if (missing.length) fail(`Slices ${missing.join(', ')} of ${count} are missing; build every shard first.`, 1);
   // One search index for the whole site (searchIndex): built beside the slices, or started here.
   // Either way it is awaited only once the pages are placed, which happens while it is built.
@@ -476,12 +497,7 @@ try {
       maxBuffer: 256 * 1024 * 1024,
     });
     if (planned.status !== 0) fail(planned.stderr.trim(), 1);
-    const summary = JSON.parse(planned.stdout.trim().split('\n').at(-1)!) as {
-      slices: number;
-      tools: number;
-      servers: number;
-      keys: string[];
-    };
+    const summary = JSON.parse(planned.stdout.trim().split('\n').at(-1)!) as PlanSummary;
     writeFileSync(join(work, 'plan', 'summary.json'), JSON.stringify(summary));
     log(
       `${summary.servers} servers, ${summary.tools} tools and every embedded policy are valid; ${summary.slices} slice${summary.slices === 1 ? '' : 's'} (${((performance.now() - started) / 1000).toFixed(1)} s).`,

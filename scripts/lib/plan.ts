@@ -115,6 +115,12 @@ export interface PlanSummary {
   servers: number;
   /** One key per slice: equal keys, equal output. */
   keys: string[];
+  /**
+   * What the whole plan was made from (the code, every server record, pattern and guide, and the
+   * manifest of every tool): every slice of one build carries it, so a merge can tell shards of
+   * one catalogue from a mixed set.
+   */
+  plan: string;
 }
 
 /** What checking one server gives: kept in the work folder under a key of its inputs. */
@@ -365,7 +371,13 @@ export async function planBuild(work: string): Promise<PlanSummary | { report: s
       JSON.stringify(servers.flatMap((s) => search.get(s) ?? [])),
     );
   });
-  return { slices: slices.length, tools: manifest.tools.length, servers: files.servers.length, keys };
+  return {
+    slices: slices.length,
+    tools: manifest.tools.length,
+    servers: files.servers.length,
+    keys,
+    plan: globalDigest,
+  };
 }
 
 if (!isMainThread) {

@@ -168,3 +168,38 @@ test('a merge refuses an incomplete set of shards', async () => {
   assert.notEqual(noSearch.code, 0);
   assert.match(noSearch.output, /lonely\/slice-0\/search\.json is missing.*Build that shard again/);
 });
+
+test(
+  'a merge refuses a shard named twice, and shards built from different catalogues',
+  { timeout: 1_200_000 },
+  async () => {
+    const parts = [1, 2, 3].map((k) => join(tmp, `shard-${k}`));
+    const twice = await buildSite(content, SLICES, ['--merge', ...parts, parts[1]!, '--out', join(tmp, 'twice')]);
+    assert.notEqual(twice.code, 0);
+    assert.match(twice.output, /was given more than once .*shard-2/);
+    assert.ok(!existsSync(join(tmp, 'twice', 'client')), 'nothing was written');
+
+    // One shard built again after a server record changed: its pages belong to another catalogue.
+    const serverFile = join(content, 'servers', `${firstServer}.yaml`);
+    const before = readFileSync(serverFile, 'utf8');
+    writeFileSync(serverFile, before.replace(/^summary: .*/m, 'summary: Edited, so this is another catalogue.'));
+    try {
+      const other = join(tmp, 'shard-2-other');
+      const built = await buildSite(content, SLICES, ['--shard', '2/3', '--out', other]);
+      assert.equal(built.code, 0, built.output.slice(-3000));
+      const mixed = await buildSite(content, SLICES, [
+        '--merge',
+        parts[0]!,
+        other,
+        parts[2]!,
+        '--out',
+        join(tmp, 'mixed'),
+      ]);
+      assert.notEqual(mixed.code, 0);
+      assert.match(mixed.output, /built from different catalogues or code/);
+      assert.ok(!existsSync(join(tmp, 'mixed', 'client')), 'nothing was written');
+    } finally {
+      writeFileSync(serverFile, before);
+    }
+  },
+);
