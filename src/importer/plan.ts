@@ -352,6 +352,13 @@ export function planImport(source: SourceResult, options: PlanOptions): ImportRe
   // keeps the date it had, so re-importing an unchanged server writes nothing.
   const quiet = report.added.length + report.changed.length + report.removed.length + report.restored.length === 0;
   const previousImport = existingServer?.data.import;
+  // An answer older than the one the records were last imported from (a saved sample, after a newer
+  // capture) would roll the tools back and date those changes before the ones already published.
+  if (!quiet && previousImport && options.date < previousImport.date)
+    throw new AtlasError(
+      'import-older-answer',
+      `The answer for "${serverId}" is dated ${options.date}, before the catalogue's last import of it on ${previousImport.date}: importing it would take back ${plural(report.added.length + report.changed.length + report.removed.length + report.restored.length, 'change')} of the newer answer and date them in the past, so nothing was written. Import the server live again (without --offline) or replace its saved answer with the newer one.`,
+    );
   const importInfo = {
     source: source.source.slice(0, 1000),
     date:

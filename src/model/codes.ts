@@ -330,6 +330,12 @@ export const PROBLEM_CODES = {
       'A server that loses its key or its configuration can answer with an empty tool list, and importing that would empty its entry in the catalogue. A new server with no tools, or one whose tools are all marked removed already, is imported as usual. Nothing was written; with `--all`, that server is refused and the others are imported.',
     fix: 'Check that the server is configured as it should be; if it really has no tools now, import again with `--allow-empty`.',
   },
+  'import-older-answer': {
+    summary: "The answer is older than the one the server's records were last imported from, and it differs from them.",
+    explanation:
+      "A saved sample captured before the server's last import (say, an offline refresh after a live import) would undo the newer answer's changes and date them before changes already published on /changes/. Nothing was written; with `--all`, that server is refused and the others are imported.",
+    fix: 'Import the server live again (without `--offline`), or replace its saved answer with the newer one (`--save-sample`).',
+  },
   'import-secret-in-answer': {
     summary: "The server's tool list repeats the value of a variable passed with `--env`.",
     explanation:

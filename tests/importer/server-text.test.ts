@@ -417,3 +417,26 @@ describe('text a server sent, printed to a terminal', () => {
     assert.ok(!raw(result.stderr), result.stderr);
   });
 });
+
+describe('an answer older than the last import', () => {
+  test('is refused when it would take back the newer changes; the same answer again writes nothing', async () => {
+    const dir = tempContent();
+    const older = sample({ captured: '2026-01-05' });
+    await runImport({ source: { file: older }, contentDir: dir, date: '2026-03-01' });
+    const newer = jsonFile('newer.json', {
+      captured: '2026-02-01',
+      source: 'stdio: npx -y thing-mcp@1.0.0',
+      serverInfo: { name: 'acme/thing', version: '1.1.0' },
+      result: { tools: [{ ...ONE_TOOL[0], description: 'Reads a thing, faster.' }] },
+    });
+    await runImport({ source: { file: newer }, contentDir: dir, date: '2026-03-01' });
+    await refused(
+      { source: { file: older }, contentDir: dir },
+      'import-older-answer',
+      /dated 2026-01-05, before the catalogue's last import of it on 2026-02-01: importing it would take back 1 change/,
+    );
+    // The newer answer again is no change at all.
+    const again = await runImport({ source: { file: newer }, contentDir: dir, date: '2026-03-01' });
+    assert.deepEqual(again.changed, []);
+  });
+});
