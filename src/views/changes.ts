@@ -167,7 +167,13 @@ export function changesAtom(
   ];
   for (const e of entries.slice(0, FEED_ENTRIES)) {
     const text: string[] = [];
-    for (const c of e.added) text.push(`+ ${c.tool.name} added`);
+    // As on /changes/: a long list of added tools gives the riskiest by name and the count by risk.
+    const added = addedList(e.added);
+    for (const c of added.shown) text.push(`+ ${c.tool.name} added (${c.tool.risk} risk)`);
+    if (added.more > 0)
+      text.push(
+        `+ ${added.more} more added; all ${e.added.length} by risk: ${added.risks.map((r) => `${r.count} ${r.risk}`).join(', ')}`,
+      );
     for (const c of e.changed) text.push(`~ ${c.tool.name}: ${c.summary.join('; ')}`);
     for (const c of e.removed) text.push(`- ${c.tool.name} removed`);
     lines.push(

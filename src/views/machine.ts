@@ -186,7 +186,7 @@ function mdProse(text: string): string {
     .join('\n\n');
 }
 
-function mdPolicyFormats(formats: PolicyFormat[], level = '##'): string[] {
+function mdPolicyFormats(formats: PolicyFormat[], level = '###'): string[] {
   const out: string[] = [];
   for (const f of formats) {
     out.push(`${level} ${f.id === 'json' ? 'policy.json' : mdText(f.label)}`, '');
@@ -260,7 +260,7 @@ export function toolMarkdown(tool: ToolEntry, index: SiteIndex): string {
     lines.push('');
   }
   lines.push(
-    '# Recommended policy',
+    '## Recommended policy',
     '',
     toolPolicy(tool).overridden
       ? 'Written by a catalogue editor and checked against the server and the risk level.'
@@ -297,7 +297,7 @@ export function serverMarkdown(server: ServerEntry): string {
       lines.push(`- [${mdText(t.name)}](${toolMarkdownUrl(t.serverId, t.name)}), removed ${t.record.history?.removed}`);
     lines.push('');
   }
-  lines.push('# One policy for the whole server', '', ...mdPolicyFormats(serverPolicyFormats(server)));
+  lines.push('## One policy for the whole server', '', ...mdPolicyFormats(serverPolicyFormats(server)));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
@@ -411,7 +411,7 @@ export function llmsTxt(
     '',
     `A catalogue of ${index.servers.length} MCP server${index.servers.length === 1 ? '' : 's'} and ${tools} tool${tools === 1 ? '' : 's'}. Each tool is classified by what it does (Read, Write, Execute, Destructive, Financial) and by risk (Low, Medium, High, Critical), with the evidence from its definition, any suspected hidden instructions, and a recommended policy that an MCP gateway can enforce. Policies are in the policy language version 1 (policy.json) and in Cedar for ${new Intl.ListFormat('en').format(CEDAR_FLAVOURS.map((f) => f.label))}; every one is validated when the site is built.`,
     '',
-    'Every server and tool page has a Markdown twin: the page URL without its trailing slash plus `.md`. Each server Markdown file lists its tools with links to theirs.',
+    'Every server and tool page has a Markdown twin: for a server, the page URL without its trailing slash plus `.md` (/servers/<id>.md); for a tool, `index.md` inside the page URL (/servers/<id>/tools/<tool>/index.md). Each server Markdown file lists its tools with links to theirs.',
     '',
     '## Data',
     '',

@@ -18,6 +18,10 @@ import {
   attackPatternUrl,
   guidePageUrl,
   problemsUrl,
+  methodologyUrl,
+  methodUrl,
+  applyUrl,
+  contactUrl,
   sitemapUrl,
   LIST_PAGE_SIZE,
 } from './urls.ts';
@@ -53,6 +57,10 @@ export function* sitePaths(src: SitemapSource): Generator<string> {
   yield attackPatternsUrl();
   for (const p of src.patterns) yield attackPatternUrl(p);
   yield problemsUrl();
+  yield methodologyUrl();
+  yield methodUrl();
+  yield applyUrl();
+  yield contactUrl;
   const listing = function* (base: string, count: number) {
     const pages = Math.max(1, Math.ceil(count / LIST_PAGE_SIZE));
     for (let n = 1; n <= pages; n++) yield listPageUrl(base, n);

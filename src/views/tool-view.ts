@@ -151,6 +151,19 @@ export function whyText(tool: ToolEntry, server: ServerEntry<ToolSummary>): stri
   return tool.record.editorial?.why ?? WHY_CATEGORY[tool.category](tool, isolate(server.record.name));
 }
 
+/**
+ * The opening of a description that has no usable first sentence (one word, or a run of text
+ * with no sentence end): all of it when short, else its first 200 characters to a word end and "…".
+ */
+function openingWords(text: string | undefined): string | undefined {
+  const flat = text?.replace(/\s+/g, ' ').trim();
+  if (!flat) return undefined;
+  if (flat.length <= 200) return flat;
+  const cut = Array.from(flat).slice(0, 200).join('');
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${atWord.length >= 100 ? atWord : cut}…`;
+}
+
 /** The first sentence of the server's description, trimmed, when there is a usable one. */
 function firstSentence(text: string | undefined): string | undefined {
   if (!text) return undefined;
@@ -162,9 +175,11 @@ function firstSentence(text: string | undefined): string | undefined {
 
 export function summaryText(tool: ToolEntry, server: ServerEntry<ToolSummary>): string {
   if (tool.record.editorial?.summary) return tool.record.editorial.summary;
-  const said = firstSentence(tool.record.definition.description);
+  const description = tool.record.definition.description;
+  const said = firstSentence(description) ?? openingWords(description);
+  const whole = said !== undefined && said === description?.replace(/\s+/g, ' ').trim();
   const intro = said
-    ? `${tool.name} is a tool of ${isolate(server.record.name)}. Its own description begins: “${isolate(said.replaceAll('`', "'"))}”${/[.!?]$/.test(said) ? '' : '.'}`
+    ? `${tool.name} is a tool of ${isolate(server.record.name)}. Its own description ${whole ? 'reads' : 'begins'}: “${isolate(said.replaceAll('`', "'"))}”${/[.!?]$/.test(said) ? '' : '.'}`
     : `${tool.name} is a tool of ${isolate(server.record.name)}, which gives it no description.`;
   return `${intro} ${argumentSentence(tool)} The catalogue classifies it as ${tool.category}, ${tool.risk} risk: by its definition it ${WHAT_CATEGORY[tool.category]}.${hintSentence(tool)}`;
 }

@@ -19,6 +19,9 @@ export const riskUrl = (risk: RiskLevel) => `/risk/${risk.toLowerCase()}/`;
 export const categoryUrl = (category: Category) => `/categories/${category.toLowerCase()}/`;
 export const attackPatternUrl = (id: string) => `/attack-patterns/${id}/`;
 export const methodologyUrl = () => '/methodology/';
+/** The fixed pages of src/pages that explain the site: how it works, how to apply a policy. */
+export const methodUrl = () => '/method/';
+export const applyUrl = () => '/apply/';
 export const changesUrl = () => '/changes/';
 export const changesFeedUrl = () => '/changes.xml';
 

@@ -190,3 +190,15 @@ test('hostile text from a server stays inside code in the Markdown twin', () => 
   assert.doesNotMatch(outside, /(?<!\\)<(script|img|IMPORTANT>)/);
   assert.match(md, /<script>alert\('pwned'\)<\/script>/, 'the text is kept exactly as sent, inside code');
 });
+
+test('each Markdown twin has one top heading, its title; its sections sit below it', () => {
+  const doc = JSON.parse(read(serverJsonUrl(SERVER))) as ServerDocument;
+  const outsideFences = (md: string) => md.replace(/^(`{3,})\w*\n[\s\S]*?\n\1$/gm, '');
+  const twins = [serverMarkdownUrl(SERVER), ...doc.tools.map((t) => toolMarkdownUrl(SERVER, t.name))];
+  for (const twin of twins) {
+    const tops = outsideFences(read(twin))
+      .split('\n')
+      .filter((l) => l.startsWith('# '));
+    assert.equal(tops.length, 1, `${twin}: ${tops.join(' | ')}`);
+  }
+});

@@ -40,3 +40,18 @@ test('with a site URL the ids and links are absolute URLs of the site', () => {
   ]);
   assert.ok(feed.includes('<link href="https://atlas.example/servers/stripe/"/>'));
 });
+
+test('a long list of added tools reads in the feed as on /changes/: the riskiest by name, then the count by risk', () => {
+  const risks = ['Low', 'Low', 'Medium', 'Critical', 'Low', 'High', 'Low', 'Medium', 'Low', 'Low', 'Critical', 'Low'];
+  const many = {
+    ...entry,
+    added: risks.map((risk, i) => ({ tool: { name: `tool_${i}`, risk }, kind: 'added', summary: [] })),
+  } as unknown as ChangeEntry;
+  const content = /<content type="text">([^<]*)<\/content>/.exec(
+    changesAtom([many], { name: 'Policy Atlas' }, urls),
+  )![1]!;
+  const lines = content.split('\n');
+  assert.deepEqual(lines.slice(0, 2), ['+ tool_10 added (Critical risk)', '+ tool_3 added (Critical risk)']);
+  assert.equal(lines.length, 9);
+  assert.equal(lines.at(-1), '+ 4 more added; all 12 by risk: 2 Critical, 1 High, 2 Medium, 7 Low');
+});

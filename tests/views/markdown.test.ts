@@ -44,3 +44,10 @@ test('llms.txt counts each server\'s tools in words ("1 tool") and copies no con
   // eslint-disable-next-line no-control-regex -- the characters that must not appear
   assert.doesNotMatch(text, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
 });
+
+test('llms.txt gives the Markdown twin of a tool as index.md inside its page, and of a server as its page plus .md', () => {
+  const index = { servers: [], tools: [], patterns: [] } as unknown as CatalogueIndex<ToolSummary>;
+  const text = llmsTxt(index, { name: 'Atlas', tagline: 'Tools, classified.' }, []);
+  assert.match(text, /\/servers\/<id>\.md/);
+  assert.match(text, /\/servers\/<id>\/tools\/<tool>\/index\.md/);
+});

@@ -59,3 +59,10 @@ test('robots.txt names the sitemap index only when there is one', () => {
   assert.match(robotsTxt(`${BASE}/sitemap-index.xml`), /^Sitemap: https:\/\/atlas\.example\.net\/sitemap-index\.xml$/m);
   assert.doesNotMatch(robotsTxt(undefined), /Sitemap/);
 });
+
+test('the pages that explain the site are listed too: methodology, method, applying a policy, contact', () => {
+  const paths = [...sitePaths(manifest(1, 1))];
+  for (const page of ['/methodology/', '/method/', '/apply/', '/contact/', '/problems/', '/policy-language/'])
+    assert.ok(paths.includes(page), page);
+  assert.ok(!paths.includes('/search/'), 'search is no page to index');
+});

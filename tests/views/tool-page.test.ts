@@ -125,3 +125,35 @@ test('a right-to-left override in server text ends with it: the site’s own sen
   // Left-to-right text is left as it is.
   assert.equal(isolate('Plain server'), 'Plain server');
 });
+
+test('a description with no usable first sentence is quoted from its opening, never called missing', () => {
+  const record = toolSchema.parse(
+    parse(readFileSync(join(ROOT, 'content/tools/dbeaver-srthkdev/list_connections.yaml'), 'utf8')),
+  ) as ToolRecord;
+  const server = { id: 'dbeaver-srthkdev', record: { name: 'DBeaver' }, tools: [] } as unknown as Parameters<
+    typeof summaryText
+  >[1];
+  const say = (description: string) =>
+    summaryText(
+      toToolEntry(`${record.server}/${record.name}`, {
+        ...record,
+        definition: { ...record.definition, description },
+        editorial: undefined,
+      } as ToolRecord),
+      server,
+    );
+  assert.match(say('Echo'), /Its own description reads: “Echo”\./);
+  const long = Array.from({ length: 40 }, (_, i) => `word${i}`)
+    .join(' ')
+    .repeat(3);
+  const text = say(long);
+  assert.match(text, /Its own description begins: “word0 word1 .*…”\./);
+  assert.doesNotMatch(text, /no description/);
+  // Only a definition with no description at all is said to have none.
+  const { description: _none, ...bare } = record.definition;
+  const empty = summaryText(
+    toToolEntry(`${record.server}/${record.name}`, { ...record, definition: bare, editorial: undefined } as ToolRecord),
+    server,
+  );
+  assert.match(empty, /which gives it no description\./);
+});
