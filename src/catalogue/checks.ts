@@ -55,7 +55,8 @@ const unknownServer: CatalogueCheck = {
     const { ids, known } = idsOf(catalogue.servers);
     const out: Problem[] = [];
     for (const t of catalogue.tools) {
-      if (!known.has(t.data.server)) {
+      // A server whose record exists but has problems of its own is reported once, for that record.
+      if (!known.has(t.data.server) && !catalogue.unreadServers?.has(t.data.server)) {
         const near = closestName(t.data.server, ids);
         out.push({
           code: 'record-unknown-server',

@@ -24,6 +24,11 @@ export interface Catalogue {
   patterns: Loaded<AttackPatternRecord>[];
   /** Long-form pages: only their front matter is checked here; Astro compiles the MDX. */
   pages: Loaded<PageRecord>[];
+  /**
+   * Ids of server records that exist but could not be read (their problems are reported): their
+   * tools are not said to lack a server.
+   */
+  unreadServers?: Set<string>;
 }
 
 const YAML_EXT = new Set(['.yaml', '.yml']);
@@ -223,10 +228,10 @@ export function loadFiles(
     }
     const parsed = parseYaml(readFileSync(path, 'utf8'), file);
     problems.push(...parsed.problems);
-    if (parsed.problems.length) continue;
-    const checked = validate(serverSchema, parsed.data, file);
-    problems.push(...checked.problems);
-    if (checked.data) catalogue.servers.push({ id, file, data: checked.data });
+    const checked = parsed.problems.length ? undefined : validate(serverSchema, parsed.data, file);
+    if (checked) problems.push(...checked.problems);
+    if (checked?.data) catalogue.servers.push({ id, file, data: checked.data });
+    else (catalogue.unreadServers ??= new Set()).add(id);
   }
 
   for (const name of files.tools) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { AtlasError, showValue } from '#src/model/problems.ts';
 import { serverSchema } from '#src/model/server.ts';
@@ -169,7 +170,7 @@ export function readSample(path: string, label: string, fileSource = `file: ${la
   } catch {
     throw new AtlasError(
       'import-file-missing',
-      `The saved answer ${label} does not exist. Run the import once without --offline to capture it.`,
+      `The saved answer ${label}${resolve(path) === resolve(label) ? '' : ` (looked for at ${resolve(path)})`} does not exist. Run the import once without --offline to capture it.`,
     );
   }
   return savedAnswer(text, `The saved answer ${label}`, fileSource);

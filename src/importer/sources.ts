@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import {
@@ -447,7 +447,7 @@ export function fromFile(path: string, label = path, fileSource = `file: ${label
   } catch {
     throw new AtlasError(
       'import-file-missing',
-      `${where} does not exist or cannot be read. Check the path given to --file.`,
+      `${where}${resolve(path) === resolve(label) ? '' : ` (looked for at ${resolve(path)})`} does not exist or cannot be read. Check the path given to --file, or the manifest entry that names it.`,
     );
   }
   if (size > LIMITS.fileBytes) {

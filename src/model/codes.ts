@@ -331,7 +331,7 @@ export const PROBLEM_CODES = {
     fix: 'Check that the server is configured as it should be; if it really has no tools now, import again with `--allow-empty`.',
   },
   'import-older-answer': {
-    summary: "The answer is older than the one the server's records were last imported from, and it differs from them.",
+    summary: "The answer is older than the server's last import, and it differs from it.",
     explanation:
       "A saved sample captured before the server's last import (say, an offline refresh after a live import) would undo the newer answer's changes and date them before changes already published on /changes/. Nothing was written; with `--all`, that server is refused and the others are imported.",
     fix: 'Import the server live again (without `--offline`), or replace its saved answer with the newer one (`--save-sample`).',

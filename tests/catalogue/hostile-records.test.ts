@@ -163,3 +163,17 @@ describe('tool names and files', () => {
     assert.match(problems[0]!.message, /"Foo".*"foo"|"foo".*"Foo"/);
   });
 });
+
+describe('a server record with problems of its own', () => {
+  test('is reported once, for its own file; its tools are not said to lack a server', () => {
+    const tool = (name: string) =>
+      `name: ${name}\nserver: demo\ndefinition:\n  inputSchema: { type: object }\nclassification: { category: Read, risk: Low, confidence: high, evidence: [] }\n`;
+    const dir = catalogueWith({ 'a.yaml': tool('a'), 'b.yaml': tool('b') });
+    writeFileSync(join(dir, 'servers', 'demo.yaml'), `${SERVER}repository: ftp://example.com/demo\n`);
+    const { problems } = validateCatalogue(dir);
+    assert.deepEqual(
+      problems.map((p) => `${p.file?.split('/').slice(-2).join('/')} ${p.code}`),
+      ['servers/demo.yaml record-schema'],
+    );
+  });
+});

@@ -440,3 +440,16 @@ describe('an answer older than the last import', () => {
     assert.deepEqual(again.changed, []);
   });
 });
+
+test('a saved answer that is not there is named with the path the importer looked at', async () => {
+  const { readSample } = await import('#src/importer/samples.ts');
+  const { fromFile } = await import('#src/importer/sources.ts');
+  assert.throws(
+    () => readSample('/nowhere/project/samples/x.json', 'samples/x.json'),
+    /The saved answer samples\/x\.json \(looked for at \/nowhere\/project\/samples\/x\.json\) does not exist/,
+  );
+  assert.throws(
+    () => fromFile('/nowhere/project/samples/y.json', 'samples/y.json'),
+    /\(looked for at \/nowhere\/project\/samples\/y\.json\) does not exist or cannot be read\. Check the path given to --file, or the manifest entry that names it\./,
+  );
+});
