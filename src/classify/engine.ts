@@ -1507,33 +1507,54 @@ const UNSEEN = /(?<=[\p{L}\p{N}\p{M}])\p{Default_Ignorable_Code_Point}+(?=[\p{L}
 
 /**
  * The blocks that hold letters and digits in a compatibility form (superscripts, letterlike and
- * enclosed forms, ligatures, full-width and mathematical letters): only these are folded, so the
- * text of other scripts is not looked at character by character.
+ * enclosed forms, ligatures, full-width and mathematical letters): only these are normalized, so
+ * the text of other scripts costs a test per character and no NFKC.
  */
 const COMPATIBILITY_FORMS =
-  /[\u00AA\u00B2\u00B3\u00B9\u00BA\u2070-\u209F\u2100-\u218F\u2460-\u24FF\uFB00-\uFB06\uFF00-\uFFEF]|[\u{1D400}-\u{1D7FF}\u{1F100}-\u{1F1FF}]/gu;
+  /^(?:[\u00AA\u00B2\u00B3\u00B9\u00BA\u2070-\u209F\u2100-\u218F\u2460-\u24FF\uFB00-\uFB06\uFF00-\uFFEF]|[\u{1D400}-\u{1D7FF}\u{1F100}-\u{1F1FF}])$/u;
 
 /** Spaces that do not break a line, read as a space. */
-const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
+const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/;
+
+/** One character as a reader takes it: a non-breaking space as a space, a styled letter or digit as a plain one. */
+function readChar(ch: string): string {
+  if (NO_BREAK_SPACES.test(ch)) return ' ';
+  if (!COMPATIBILITY_FORMS.test(ch)) return ch;
+  const folded = ch.normalize('NFKC');
+  return /^[A-Za-z0-9]+$/.test(folded) ? folded : ch;
+}
 
 /**
  * Text as a person reads it: letters and digits in a compatibility form (full-width, ligatures,
  * mathematical or circled letters) folded to plain ones, a non-breaking space read as a space, and
- * unseen characters removed, so "Ｄｅｌｅｔｅｓ" or "De\u200Bletes" reads as "Deletes". Punctuation is
- * left alone: a full-width comma is how Chinese and Japanese text is written, not a disguise.
- * Plain ASCII is returned as it is.
+ * unseen characters inside a word removed, so "Ｄｅｌｅｔｅｓ" or "De\u200Bletes" reads as "Deletes".
+ * Punctuation is left alone: a full-width comma is how Chinese and Japanese text is written, not a
+ * disguise. `origin` gives, for each UTF-16 position of the result and its end, the position in
+ * `text` it comes from, so a quote can be taken from the text as sent; plain ASCII reads as it is
+ * written and has none.
  */
-export function asRead(text: string): string {
+export function readAsSeen(text: string): { text: string; origin?: number[] } {
   // eslint-disable-next-line no-control-regex
-  if (!/[^\u0000-\u007f]/.test(text)) return text;
-  return text
-    .replace(UNSEEN, '')
-    .replace(NO_BREAK_SPACES, ' ')
-    .replace(COMPATIBILITY_FORMS, (ch) => {
-      const folded = ch.normalize('NFKC');
-      return /^[A-Za-z0-9]+$/.test(folded) ? folded : ch;
-    });
+  if (!/[^\u0000-\u007f]/.test(text)) return { text };
+  const unseen = new Set<number>();
+  for (const m of text.matchAll(UNSEEN)) for (let i = m.index; i < m.index + m[0].length; i++) unseen.add(i);
+  let out = '';
+  const origin: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    if (!unseen.has(at)) {
+      const read = readChar(ch);
+      for (let i = 0; i < read.length; i++) origin.push(at);
+      out += read;
+    }
+    at += ch.length;
+  }
+  origin.push(at);
+  return { text: out, origin };
 }
+
+/** `text` as a person reads it (see `readAsSeen`). */
+export const asRead = (text: string): string => readAsSeen(text).text;
 
 /**
  * A definition with every string and key read as a person reads it (see `asRead`). What reads the

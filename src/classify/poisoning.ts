@@ -1,6 +1,6 @@
 import type { ToolDefinition, ToolFlag } from '#src/model/tool.ts';
 import { isObject } from '#src/model/object.ts';
-import { asRead } from './engine.ts';
+import { readAsSeen } from './engine.ts';
 
 /**
  * Tool-poisoning detection: text in a tool's definition that speaks to the model instead of
@@ -379,42 +379,6 @@ function globalPattern(rule: PoisonRule): RegExp {
 /** Rules about the characters themselves, which read the text exactly as sent. */
 const CHARACTER_RULES = new Set(['invisible-unicode', 'bidi-unicode', 'control-characters', 'base64-blob']);
 
-/**
- * `text` as a person reads it (`asRead`, one character at a time), and for each of its UTF-16
- * positions, and its end, the position in `text` it comes from.
- */
-function readWithOrigin(text: string): { text: string; origin?: number[] } {
-  // Plain ASCII reads as it is written, and each position is its own origin.
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\u0000-\u007f]/.test(text)) return { text };
-  // The unseen characters asRead drops (those inside a word) go first, then each character is
-  // read on its own; both keep track of where each piece came from.
-  const kept: { ch: string; at: number }[] = [];
-  let at = 0;
-  for (const ch of text) {
-    kept.push({ ch, at });
-    at += ch.length;
-  }
-  const inWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
-  const visible = kept.filter((c, i) => {
-    if (!/\p{Default_Ignorable_Code_Point}/u.test(c.ch)) return true;
-    let before = i - 1;
-    while (before >= 0 && /\p{Default_Ignorable_Code_Point}/u.test(kept[before]!.ch)) before--;
-    let after = i + 1;
-    while (after < kept.length && /\p{Default_Ignorable_Code_Point}/u.test(kept[after]!.ch)) after++;
-    return !(inWord(kept[before]?.ch) && inWord(kept[after]?.ch));
-  });
-  let out = '';
-  const origin: number[] = [];
-  for (const { ch, at: from } of visible) {
-    const read = asRead(ch);
-    for (let i = 0; i < read.length; i++) origin.push(from);
-    out += read;
-  }
-  origin.push(at);
-  return { text: out, origin };
-}
-
 /** Scans one definition and returns one flag per rule per field that matched, in a stable order. */
 export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
   const flags: ToolFlag[] = [];
@@ -425,7 +389,7 @@ export function detectPoisoning(definition: ToolDefinition): ToolFlag[] {
     const raw = field.endsWith('(key)') ? text.replace(/[_-]/g, ' ') : text;
     // The words as a person reads them (no unseen characters, no full-width or styled letters, no
     // non-breaking spaces), with where each piece came from, so the quote is the text as sent.
-    const seen = readWithOrigin(raw);
+    const seen = readAsSeen(raw);
     for (const rule of POISON_RULES) {
       const read = CHARACTER_RULES.has(rule.code) ? raw : seen.text;
       // Every match is looked at: an honest first one must not hide a hostile one later in the text.

@@ -348,7 +348,8 @@ function translate(c: Condition, ref: ArgRef | { inexpressible: string }, side: 
   const dropped = `the gateway leaves out a value it cannot pass to Cedar (null, another type, a number out of range), which Cedar cannot tell from a missing ${c.path}`;
   if (side === 'deny' && (c.op === 'exists' ? c.value === true : HOLDS_ON_OTHER_TYPES.has(c.op) || NUMERIC.has(c.op)))
     return {
-      expr: c.op === 'exists' ? 'true' : `(!(${present}) || ${exact.expr})`,
+      // "Missing or present" is every call: say so rather than print the tautology.
+      expr: c.op === 'exists' || exact.expr === present ? 'true' : `(!(${present}) || ${exact.expr})`,
       stricter: `${dropped}; here the condition also holds when ${c.path} is missing`,
     };
   if (side === 'require' && c.op === 'exists' && c.value === false)
